@@ -1,0 +1,72 @@
+# Foot & Leg Intake: set-up, run, test and benchmarks.
+# `make run` and `make test` work on a machine that has nothing but Python 3.11+.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP_PY := $(VENV)/.stamp-python
+STAMP_SYS := $(VENV)/.stamp-system
+
+# Debian packages Qt needs to start at all (offscreen platform, used by the tests).
+QT_BASE_DEBS := libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core
+# A real window on an X display adds the xcb plugin's libraries.
+QT_X11_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
+	libxcb-shape0 libxkbcommon-x11-0
+# Tools the tests and the visual checks use: a virtual display, PDF to text and picture, a strict PDF check.
+TOOL_DEBS := xvfb xauth poppler-utils qpdf
+SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS)
+
+.PHONY: setup run test lint typecheck pytest bench docs clean
+
+setup: $(STAMP_SYS) $(STAMP_PY)
+
+$(STAMP_SYS): Makefile
+	@mkdir -p $(VENV)
+	@missing=""; for p in $(SYSTEM_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if ! command -v apt-get >/dev/null 2>&1; then \
+			echo "Cannot install system libraries automatically (no apt-get). Please install:$$missing"; exit 1; \
+		elif [ "$$(id -u)" = "0" ]; then \
+			echo "Installing system libraries:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else \
+			echo "Missing system libraries:$$missing"; \
+			echo "Install them with: sudo apt-get install --no-install-recommends$$missing"; exit 1; \
+		fi; \
+	fi
+	@touch $@
+
+$(STAMP_PY): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: setup
+	$(BIN)/intake-app
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy intake_app
+
+pytest: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy intake_app
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: setup
+	@for b in bench/*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+docs: setup
+	$(BIN)/python -m intake_app.screening.docs > docs/rules.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

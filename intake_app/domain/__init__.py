@@ -1,0 +1,42 @@
+"""What an intake is: the questionnaire, the patient, the intake document and its validation.
+
+No Qt and no SQL in this room.
+"""
+
+from intake_app.domain.document import (
+    DOCUMENT_FORMAT,
+    UNKNOWN,
+    DocumentInvalid,
+    IntakeDocument,
+    Patient,
+    fold,
+    missing_required,
+    parse_document,
+    unanswered_red_flags,
+)
+from intake_app.domain.questionnaire import (
+    DEFAULT_QUESTIONNAIRE,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    Section,
+    load_questionnaire,
+)
+
+__all__ = [
+    "DEFAULT_QUESTIONNAIRE",
+    "DOCUMENT_FORMAT",
+    "UNKNOWN",
+    "DocumentInvalid",
+    "IntakeDocument",
+    "Patient",
+    "Question",
+    "Questionnaire",
+    "QuestionnaireError",
+    "Section",
+    "fold",
+    "load_questionnaire",
+    "missing_required",
+    "parse_document",
+    "unanswered_red_flags",
+]

@@ -1,0 +1,323 @@
+"""The patient and the intake document (format "intake-document/1"), with validation.
+
+A document is what `assess`, `report`, `export` and `import` exchange. Validation is against the
+questionnaire the document names; every problem is reported with the field it concerns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from intake_app.domain.questionnaire import (
+    DEFAULT_QUESTIONNAIRE,
+    SIDES,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    load_questionnaire,
+)
+from intake_app.errors import InvalidInput
+
+DOCUMENT_FORMAT = "intake-document/1"
+SEXES = ("female", "male", "other", "unknown")
+PATIENT_KEYS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "mrn")
+UNKNOWN = "unknown"
+MAX_AGE_YEARS = 120
+
+
+class DocumentInvalid(InvalidInput):
+    """The document broke the rules; `problems` is a list of (field, message) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        count = len(problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the intake document", problems)
+
+
+@dataclass(frozen=True)
+class Patient:
+    family_name: str
+    given_name: str
+    date_of_birth: dt.date | None
+    sex: str = "unknown"
+    phone: str = ""
+    mrn: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}".strip(", ")
+
+    def age_on(self, day: dt.date) -> int | None:
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "family_name": self.family_name,
+            "given_name": self.given_name,
+            "date_of_birth": self.date_of_birth.isoformat() if self.date_of_birth else None,
+            "sex": self.sex,
+            "phone": self.phone,
+            "mrn": self.mrn,
+        }
+
+
+@dataclass(frozen=True)
+class IntakeDocument:
+    patient: Patient
+    visit_date: dt.date
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    questionnaire: str = DEFAULT_QUESTIONNAIRE
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": DOCUMENT_FORMAT,
+            "questionnaire": self.questionnaire,
+            "patient": self.patient.to_json(),
+            "visit_date": self.visit_date.isoformat(),
+            "answers": {k: _copy(v) for k, v in self.answers.items()},
+        }
+
+    def with_answers(self, answers: Mapping[str, Any]) -> IntakeDocument:
+        return replace(self, answers=dict(answers))
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return list(value)
+    return value
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of a name, for search and duplicate checks."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).casefold().strip()
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _clean_text(value: str) -> str:
+    return "".join(c for c in value if unicodedata.category(c) != "Cc" or c in "\t").strip()
+
+
+class _Validator:
+    def __init__(self, questionnaire: Questionnaire, today: dt.date) -> None:
+        self.q = questionnaire
+        self.today = today
+        self.problems: list[tuple[str, str]] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append((where, message))
+
+    def text(self, question: Question, value: Any, where: str) -> str:
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.problem(where, "must be text")
+            return ""
+        cleaned = _clean_text(value)
+        if question.max_length is not None and len(cleaned) > question.max_length:
+            self.problem(where, f"is {len(cleaned)} characters long; at most {question.max_length} allowed")
+        if question.required and not cleaned:
+            self.problem(where, "is required")
+        return cleaned
+
+    def date(self, question: Question, value: Any, where: str) -> dt.date | None:
+        if value is None or value == "":
+            if question.required:
+                self.problem(where, "is required")
+            return None
+        parsed = _parse_date(value)
+        if parsed is None:
+            self.problem(where, f"{_show(value)} is not a real date in the form YYYY-MM-DD")
+            return None
+        if parsed > self.today:
+            self.problem(where, f"{parsed.isoformat()} is in the future")
+            return None
+        return parsed
+
+    def patient(self, raw: Any) -> Patient | None:
+        if not isinstance(raw, Mapping):
+            self.problem("patient", "must be an object with the patient's details")
+            return None
+        for key in raw:
+            if key not in PATIENT_KEYS:
+                self.problem(f"patient.{key}", "is not a known patient field")
+        values: dict[str, Any] = {}
+        for key in PATIENT_KEYS:
+            question = self.q.question(key)
+            where = f"patient.{key}"
+            if question.type == "text":
+                values[key] = self.text(question, raw.get(key), where)
+            elif question.type == "date":
+                values[key] = self.date(question, raw.get(key), where)
+            else:
+                sex = raw.get(key, "unknown")
+                if sex not in question.values:
+                    self.problem(where, f"{_show(sex)} is not one of {', '.join(question.values)}")
+                    sex = "unknown"
+                values[key] = sex
+        return Patient(**values)
+
+    def answer(self, question: Question, value: Any) -> Any:
+        where = f"answers.{question.id}"
+        qtype = question.type
+        if qtype == "integer":
+            if isinstance(value, bool) or not isinstance(value, int):
+                if isinstance(value, float) and value.is_integer():
+                    value = int(value)
+                else:
+                    self.problem(where, f"{_show(value)} is not a whole number")
+                    return None
+            assert question.minimum is not None and question.maximum is not None
+            if not question.minimum <= value <= question.maximum:
+                self.problem(where, f"{value} is outside {question.minimum}-{question.maximum}")
+                return None
+            return value
+        if qtype == "choice":
+            if value not in question.values:
+                self.problem(where, f"{_show(value)} is not one of {', '.join(question.values)}")
+                return None
+            return value
+        if qtype == "multi":
+            if not isinstance(value, list):
+                self.problem(where, "must be a list")
+                return None
+            bad = [v for v in value if v not in question.values]
+            if bad:
+                self.problem(where, f"{_show(bad[0])} is not one of {', '.join(question.values)}")
+                return None
+            chosen = [v for v in question.values if v in value]  # canonical order, no repeats
+            exclusive = [v for v in chosen if v in question.exclusive]
+            if exclusive and len(chosen) > 1:
+                self.problem(where, f"{exclusive[0]!r} cannot be combined with other choices")
+                return None
+            return chosen
+        if qtype in ("per_side_regions", "per_side_choice"):
+            if not isinstance(value, Mapping):
+                self.problem(where, "must be an object with 'left' and/or 'right'")
+                return None
+            result: dict[str, Any] = {}
+            for side in value:
+                if side not in SIDES:
+                    self.problem(f"{where}.{side}", "is not a side (left or right)")
+            for side in SIDES:
+                if side not in value or value[side] is None:
+                    continue
+                side_value = value[side]
+                if qtype == "per_side_regions":
+                    if not isinstance(side_value, list):
+                        self.problem(f"{where}.{side}", "must be a list of regions")
+                        continue
+                    bad = [v for v in side_value if v not in self.q.region_ids]
+                    if bad:
+                        self.problem(f"{where}.{side}", f"{_show(bad[0])} is not a known region")
+                        continue
+                    result[side] = [r for r in self.q.region_ids if r in side_value]
+                else:
+                    if side_value not in question.values:
+                        self.problem(
+                            f"{where}.{side}", f"{_show(side_value)} is not one of {', '.join(question.values)}"
+                        )
+                        continue
+                    result[side] = side_value
+            return result
+        self.problem(where, f"has an unsupported type {qtype}")  # pragma: no cover - loader forbids
+        return None
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument:
+    """Check a JSON-like object against the format and its questionnaire; return the document.
+
+    Unanswered red-flag questions become "unknown" (never "no"). A draft with missing answers is
+    valid: missing answers are data gaps for the screening, not errors. Raises DocumentInvalid
+    naming every field that is wrong.
+    """
+    today = today or dt.date.today()
+    if not isinstance(data, Mapping):
+        raise DocumentInvalid([("(document)", "must be a JSON object")])
+    problems: list[tuple[str, str]] = []
+    if data.get("format") != DOCUMENT_FORMAT:
+        problems.append(("format", f"must be {DOCUMENT_FORMAT!r}"))
+    ref = data.get("questionnaire", DEFAULT_QUESTIONNAIRE)
+    try:
+        questionnaire = load_questionnaire(ref if isinstance(ref, str) else "")
+    except QuestionnaireError:
+        problems.append(("questionnaire", f"{_show(ref)} is not an installed questionnaire"))
+        raise DocumentInvalid(problems) from None
+    for key in data:
+        if key not in ("format", "questionnaire", "patient", "visit_date", "answers"):
+            problems.append((str(key), "is not a known document field"))
+    v = _Validator(questionnaire, today)
+    v.problems = problems
+    patient = v.patient(data.get("patient"))
+    visit_date = v.date(questionnaire.question("visit_date"), data.get("visit_date"), "visit_date")
+    if patient and patient.date_of_birth and visit_date and patient.date_of_birth > visit_date:
+        v.problem("patient.date_of_birth", "is after the visit date")
+    raw_answers = data.get("answers", {})
+    answers: dict[str, Any] = {}
+    if not isinstance(raw_answers, Mapping):
+        v.problem("answers", "must be an object of field names to answers")
+        raw_answers = {}
+    known = {q.id: q for q in questionnaire.answer_questions}
+    for key, value in raw_answers.items():
+        question = known.get(key)
+        if question is None:
+            v.problem(f"answers.{key}", "is not a question of this questionnaire")
+            continue
+        if value is None:
+            continue
+        checked = v.answer(question, value)
+        if checked is not None:
+            answers[key] = checked
+    for rf in questionnaire.red_flag_ids:
+        answers.setdefault(rf, UNKNOWN)
+    if patient and patient.date_of_birth and visit_date and "age_years" in answers:
+        expected = patient.age_on(visit_date)
+        if expected is not None and abs(expected - answers["age_years"]) > 1:
+            v.problem("answers.age_years", f"{answers['age_years']} does not match the date of birth ({expected})")
+    if v.problems:
+        raise DocumentInvalid(v.problems)
+    assert patient is not None and visit_date is not None
+    ordered = {q.id: answers[q.id] for q in questionnaire.answer_questions if q.id in answers}
+    return IntakeDocument(patient=patient, visit_date=visit_date, answers=ordered, questionnaire=questionnaire.ref)
+
+
+def missing_required(document: IntakeDocument) -> list[str]:
+    """Required, currently shown questions that have no answer (what blocks completing)."""
+    questionnaire = load_questionnaire(document.questionnaire)
+    missing = []
+    for question in questionnaire.answer_questions:
+        if not question.required or not questionnaire.is_shown(question, document.answers):
+            continue
+        if document.answers.get(question.id) in (None, "", [], {}):
+            missing.append(question.id)
+    return missing
+
+
+def unanswered_red_flags(document: IntakeDocument) -> list[str]:
+    questionnaire = load_questionnaire(document.questionnaire)
+    return [rf for rf in questionnaire.red_flag_ids if document.answers.get(rf, UNKNOWN) == UNKNOWN]

@@ -1,0 +1,365 @@
+"""The questionnaire, loaded from forms/<id>/<version>.yaml and checked on load.
+
+This is the single definition of every intake question: the GUI builds its form from it, the
+reports print its wording, validation and exports use its field names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from intake_app.errors import IntakeError
+from intake_app.resources import forms_dir
+
+DEFAULT_QUESTIONNAIRE = "foot-leg-intake/1"
+
+FIELD_TYPES = frozenset(
+    {"text", "date", "sex", "integer", "choice", "multi", "per_side_regions", "per_side_choice"}
+)
+PARTS = frozenset({"answers", "patient", "visit"})
+SIDES = ("left", "right")
+PER_SIDE_TYPES = frozenset({"per_side_regions", "per_side_choice"})
+
+
+class QuestionnaireError(IntakeError):
+    """A questionnaire file is missing or broken; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Show a question only while another answer is (or is not) one of some values."""
+
+    field: str
+    values: frozenset[str]
+    negate: bool
+
+    def holds(self, answers: Mapping[str, Any]) -> bool:
+        value = answers.get(self.field)
+        if value is None:
+            return False
+        if isinstance(value, Mapping):
+            candidates = [value.get(side) for side in SIDES]
+        elif isinstance(value, list | tuple):
+            candidates = list(value)
+        else:
+            candidates = [value]
+        candidates = [c for c in candidates if c is not None]
+        if not candidates:
+            return False
+        if self.negate:
+            return any(c not in self.values for c in candidates)
+        return any(c in self.values for c in candidates)
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    label: str
+    help: str = ""
+    part: str = "answers"
+    required: bool = False
+    red_flag: bool = False
+    options: tuple[Option, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int | None = None
+    unit: str = ""
+    show_if: Condition | None = None
+    exclusive: tuple[str, ...] = ()
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(o.value for o in self.options)
+
+    @property
+    def per_side(self) -> bool:
+        return self.type in PER_SIDE_TYPES
+
+    def option_label(self, value: str) -> str:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return value
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: int
+    title: str
+    regions: tuple[Option, ...]
+    region_groups: Mapping[str, tuple[str, ...]]
+    sides: tuple[Option, ...]
+    sections: tuple[Section, ...]
+    source: Path = field(compare=False, repr=False, default=Path())
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}/{self.version}"
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for s in self.sections for q in s.questions)
+
+    @property
+    def answer_questions(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.part == "answers")
+
+    @property
+    def red_flag_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions if q.red_flag)
+
+    @property
+    def region_ids(self) -> tuple[str, ...]:
+        return tuple(r.value for r in self.regions)
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def has_question(self, question_id: str) -> bool:
+        return any(q.id == question_id for q in self.questions)
+
+    def region_label(self, region_id: str) -> str:
+        for region in self.regions:
+            if region.value == region_id:
+                return region.label
+        return region_id
+
+    def side_label(self, side: str) -> str:
+        for option in self.sides:
+            if option.value == side:
+                return option.label
+        return side
+
+    def is_shown(self, question: Question, answers: Mapping[str, Any]) -> bool:
+        """Whether a question applies, given the answers so far (its `show_if` condition)."""
+        return question.show_if is None or question.show_if.holds(answers)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one YAML mapping with error messages that name the file and the key path."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> QuestionnaireError:
+        return QuestionnaireError(f"{self.path.name}: {key}: {problem}")
+
+    def mapping(self, value: Any, key: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(key, "expected a mapping of keys to values")
+        return value
+
+    def seq(self, value: Any, key: str) -> list[Any]:
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, "expected a non-empty list")
+        return value
+
+    def text(self, data: Mapping[str, Any], name: str, key: str, *, required: bool = True) -> str:
+        value = data.get(name)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{key}.{name}", "expected non-empty text")
+        return value.strip()
+
+    def integer(self, data: Mapping[str, Any], name: str, key: str) -> int | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{key}.{name}", "expected a whole number")
+        return value
+
+    def options(self, value: Any, key: str) -> tuple[Option, ...]:
+        options = []
+        for i, item in enumerate(self.seq(value, key)):
+            item_key = f"{key}[{i}]"
+            item = self.mapping(item, item_key)
+            raw = item.get("value", item.get("id"))
+            if raw is None or isinstance(raw, bool | Mapping | list):
+                raise self.fail(f"{item_key}.value", "expected a value (quote yes/no in YAML)")
+            options.append(Option(str(raw), self.text(item, "label", item_key)))
+        values = [o.value for o in options]
+        duplicates = sorted({v for v in values if values.count(v) > 1})
+        if duplicates:
+            raise self.fail(key, f"duplicate values {duplicates}")
+        return tuple(options)
+
+
+_QUESTION_KEYS = frozenset(
+    {"id", "type", "label", "help", "part", "required", "red_flag", "options", "min", "max",
+     "max_length", "unit", "show_if", "exclusive"}
+)
+
+
+def _read_question(r: _Reader, raw: Any, key: str) -> Question:
+    data = r.mapping(raw, key)
+    unknown = sorted(set(data) - _QUESTION_KEYS)
+    if unknown:
+        raise r.fail(f"{key}.{unknown[0]}", "unknown key")
+    qid = r.text(data, "id", key)
+    key = f"{key}({qid})"
+    qtype = r.text(data, "type", key)
+    if qtype not in FIELD_TYPES:
+        raise r.fail(f"{key}.type", f"unknown type {qtype!r}; expected one of {sorted(FIELD_TYPES)}")
+    part = str(data.get("part", "answers"))
+    if part not in PARTS:
+        raise r.fail(f"{key}.part", f"expected one of {sorted(PARTS)}")
+    options: tuple[Option, ...] = ()
+    if qtype in {"choice", "multi", "per_side_choice", "sex"}:
+        options = r.options(data.get("options"), f"{key}.options")
+    elif "options" in data:
+        raise r.fail(f"{key}.options", f"a {qtype} question takes no options")
+    show_if = None
+    if "show_if" in data:
+        cond = r.mapping(data["show_if"], f"{key}.show_if")
+        target = r.text(cond, "field", f"{key}.show_if")
+        if ("in" in cond) == ("not_in" in cond):
+            raise r.fail(f"{key}.show_if", "give exactly one of 'in' or 'not_in'")
+        negate = "not_in" in cond
+        values = r.seq(cond["not_in" if negate else "in"], f"{key}.show_if")
+        show_if = Condition(target, frozenset(str(v) for v in values), negate)
+    exclusive = tuple(str(v) for v in data.get("exclusive", ()) or ())
+    for value in exclusive:
+        if value not in {o.value for o in options}:
+            raise r.fail(f"{key}.exclusive", f"{value!r} is not one of the options")
+    for flag in ("required", "red_flag"):
+        if not isinstance(data.get(flag, False), bool):
+            raise r.fail(f"{key}.{flag}", "expected true or false")
+    question = Question(
+        id=qid,
+        type=qtype,
+        label=r.text(data, "label", key),
+        help=r.text(data, "help", key, required=False),
+        part=part,
+        required=bool(data.get("required", False)),
+        red_flag=bool(data.get("red_flag", False)),
+        options=options,
+        minimum=r.integer(data, "min", key),
+        maximum=r.integer(data, "max", key),
+        max_length=r.integer(data, "max_length", key),
+        unit=r.text(data, "unit", key, required=False),
+        show_if=show_if,
+        exclusive=exclusive,
+    )
+    if question.red_flag and "unknown" not in question.values:
+        raise r.fail(f"{key}.options", "a red-flag question needs an 'unknown' (not asked) option")
+    if qtype == "integer" and (question.minimum is None or question.maximum is None):
+        raise r.fail(key, "an integer question needs min and max")
+    return question
+
+
+def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
+    """Build a Questionnaire from loaded YAML, checking every key; errors name file and key."""
+    r = _Reader(path)
+    top = r.mapping(data, "(top)")
+    qid = r.text(top, "id", "(top)")
+    version = r.integer(top, "version", "(top)")
+    if version is None or version < 1:
+        raise r.fail("version", "expected a whole number of 1 or more")
+    regions = r.options(top.get("regions"), "regions")
+    region_ids = {o.value for o in regions}
+    groups_raw = r.mapping(top.get("region_groups", {}), "region_groups")
+    groups: dict[str, tuple[str, ...]] = {}
+    for name, members in groups_raw.items():
+        members_list = [str(m) for m in r.seq(members, f"region_groups.{name}")]
+        bad = [m for m in members_list if m not in region_ids]
+        if bad:
+            raise r.fail(f"region_groups.{name}", f"unknown region {bad[0]!r}")
+        groups[str(name)] = tuple(members_list)
+    sides = r.options(top.get("sides"), "sides")
+    if tuple(o.value for o in sides) != SIDES:
+        raise r.fail("sides", "expected exactly left and right")
+    sections = []
+    seen: set[str] = set()
+    for i, raw_section in enumerate(r.seq(top.get("sections"), "sections")):
+        skey = f"sections[{i}]"
+        sdata = r.mapping(raw_section, skey)
+        sid = r.text(sdata, "id", skey)
+        skey = f"sections({sid})"
+        questions = []
+        for j, raw_q in enumerate(r.seq(sdata.get("fields"), f"{skey}.fields")):
+            q = _read_question(r, raw_q, f"{skey}.fields[{j}]")
+            if q.id in seen:
+                raise r.fail(f"{skey}.fields({q.id})", "field defined twice")
+            seen.add(q.id)
+            questions.append(q)
+        sections.append(
+            Section(sid, r.text(sdata, "title", skey), tuple(questions),
+                    r.text(sdata, "intro", skey, required=False))
+        )
+    questionnaire = Questionnaire(
+        id=qid, version=version, title=r.text(top, "title", "(top)"), regions=regions,
+        region_groups=groups, sides=sides, sections=tuple(sections), source=path,
+    )
+    for q in questionnaire.questions:
+        if q.show_if is not None and not questionnaire.has_question(q.show_if.field):
+            raise r.fail(f"{q.id}.show_if.field", f"unknown field {q.show_if.field!r}")
+    return questionnaire
+
+
+def questionnaire_path(ref: str) -> Path:
+    qid, sep, version = ref.partition("/")
+    if not sep or not qid or not version.isdigit() or "/" in version or qid.startswith("."):
+        raise QuestionnaireError(f"{ref!r} is not a questionnaire reference like 'foot-leg-intake/1'")
+    return forms_dir() / qid / f"{version}.yaml"
+
+
+def load_questionnaire_file(path: Path) -> Questionnaire:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QuestionnaireError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise QuestionnaireError(f"{path.name}: not valid YAML{where}") from None
+    return parse_questionnaire(data, path)
+
+
+@cache
+def load_questionnaire(ref: str = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
+    """The questionnaire named by `ref` ("<id>/<version>"), loaded once and cached."""
+    path = questionnaire_path(ref)
+    if not path.is_file():
+        raise QuestionnaireError(f"questionnaire {ref!r} is not installed (no {path.name})")
+    questionnaire = load_questionnaire_file(path)
+    if questionnaire.ref != ref:
+        raise QuestionnaireError(f"{path.name}: id/version say {questionnaire.ref!r}, expected {ref!r}")
+    return questionnaire
+
+
+def available_questionnaires() -> Iterable[str]:
+    for folder in sorted(p for p in forms_dir().iterdir() if p.is_dir()):
+        for file in sorted(folder.glob("*.yaml")):
+            yield f"{folder.name}/{file.stem}"
