@@ -222,11 +222,11 @@ _QUESTION_KEYS = frozenset(
 
 def _read_question(r: _Reader, raw: Any, key: str) -> Question:
     data = r.mapping(raw, key)
+    qid = r.text(data, "id", key)
+    key = f"{key}({qid})"
     unknown = sorted(set(data) - _QUESTION_KEYS)
     if unknown:
         raise r.fail(f"{key}.{unknown[0]}", "unknown key")
-    qid = r.text(data, "id", key)
-    key = f"{key}({qid})"
     qtype = r.text(data, "type", key)
     if qtype not in FIELD_TYPES:
         raise r.fail(f"{key}.type", f"unknown type {qtype!r}; expected one of {sorted(FIELD_TYPES)}")

@@ -1,0 +1,146 @@
+"""Synthetic patients and intakes for demos, training and benchmarks (never real people).
+
+A fixed seed gives the same data every time. The answer sets are clinical scenarios spread over
+every screening outcome; each distinct answer set is screened once and the result reused, so
+`demo-data 100000` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from typing import Any
+
+from intake_app.domain import IntakeDocument, Patient
+
+NO_RED_FLAGS = {
+    "rf_saddle_numbness": "no", "rf_bladder_change": "no", "rf_bowel_change": "no",
+    "rf_sexual_dysfunction": "no", "rf_bilateral_leg_symptoms": "no", "rf_fever_or_unwell": "no",
+    "rf_infection_risk": "no", "rf_cancer_history": "no", "rf_weight_loss_unexplained": "no",
+    "rf_night_pain_constant": "no", "rf_osteoporosis_or_steroids": "no",
+}
+
+SCIATICA = {
+    "pain": {"right": ["buttock", "back_of_thigh", "calf", "outer_shin", "top_of_foot"]},
+    "tingling": {"right": ["top_of_foot", "big_toe"]},
+    "radiates_to": {"right": "foot"}, "weakness": {"right": "none"},
+    "pain_character": ["shooting_electric"], "onset": "gradual", "trauma": "none",
+    "worse_with": ["sitting", "cough_sneeze_strain"], "better_with": ["walking_about"],
+    "back_pain": "moderate", "back_pain_new": "yes", "first_back_episode": "no", "leg_vs_back": "leg_worse",
+    "back_conditions": ["herniated_disc"], "back_surgery": "none",
+}
+
+# (name, answers) - each set is completed with the red-flag screen unless it says otherwise.
+SCENARIOS: list[tuple[str, dict[str, Any]]] = [
+    ("sciatica, full pattern", SCIATICA),
+    ("cauda equina warning", {**SCIATICA, "rf_saddle_numbness": "new", "rf_bladder_change": "new"}),
+    ("worsening foot drop", {**SCIATICA, "weakness": {"right": "foot_drop"}, "weakness_course": "worsening"}),
+    ("cancer history with new back pain", {**SCIATICA, "rf_cancer_history": "yes"}),
+    ("sciatica, red-flag screen not finished", {
+        **{k: v for k, v in SCIATICA.items()}, "rf_bowel_change": "unknown", "rf_cancer_history": "unknown"}),
+    ("leg-to-foot pain, few features", {
+        "pain": {"left": ["back_of_thigh", "calf", "heel"]}, "radiates_to": {"left": "foot"},
+        "onset": "gradual", "trauma": "none", "back_pain": "none", "leg_vs_back": "about_equal",
+        "back_conditions": ["none"], "back_surgery": "none", "worse_with": ["walking"],
+    }),
+    ("foot numbness with back pain", {
+        "numbness": {"left": ["sole", "little_toes"]}, "pain": {"left": ["heel"]},
+        "radiates_to": {"left": "none"}, "back_pain": "mild", "back_pain_new": "no",
+        "leg_vs_back": "back_worse", "back_conditions": ["none"], "back_surgery": "none", "onset": "gradual",
+    }),
+    ("heel pain on first steps", {
+        "pain": {"right": ["heel", "arch"]}, "radiates_to": {"right": "none"}, "onset": "gradual",
+        "trauma": "none", "worse_with": ["first_steps_after_rest", "standing"], "better_with": ["walking_about"],
+        "back_pain": "none", "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
+    }),
+    ("ball of foot, tight shoes", {
+        "pain": {"left": ["ball_of_foot", "between_toes_3_4"]}, "tingling": {"left": ["between_toes_3_4"]},
+        "radiates_to": {"left": "none"}, "pain_character": ["burning", "pebble_in_shoe"], "onset": "gradual",
+        "worse_with": ["tight_or_high_heeled_shoes"], "better_with": ["removing_shoes_or_massage"],
+        "back_pain": "none", "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
+    }),
+    ("hot swollen big toe joint", {
+        "pain": {"right": ["big_toe_joint"]}, "radiates_to": {"right": "none"}, "onset": "sudden",
+        "foot_red_hot_swollen": "big_toe_joint", "pain_character": ["throbbing"], "back_pain": "none",
+        "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
+    }),
+    ("both feet numb, sock pattern", {
+        "numbness": {"left": ["all_toes", "sole"], "right": ["all_toes", "sole"]},
+        "tingling": {"left": ["all_toes"], "right": ["all_toes"]}, "radiates_to": {"left": "none", "right": "none"},
+        "sock_distribution": "yes", "diabetes": "yes", "onset": "gradual", "back_pain": "none",
+        "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
+        "rf_bilateral_leg_symptoms": "longstanding",
+    }),
+    ("calf cramp at a set distance", {
+        "pain": {"left": ["calf"]}, "radiates_to": {"left": "none"}, "pain_character": ["cramping"],
+        "worse_with": ["walking"], "better_with": ["standing_still"], "walking_distance_consistent": "yes",
+        "smoker": "yes", "foot_cold_or_pale": "yes", "onset": "gradual", "back_pain": "none",
+        "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
+    }),
+    ("sprained ankle", {
+        "pain": {"right": ["ankle", "outer_edge_of_foot"]}, "radiates_to": {"right": "none"},
+        "onset": "after_injury", "trauma": "ankle_or_foot_twist", "can_bear_weight": "no",
+        "bony_spot_tender": "yes", "back_pain": "none", "leg_vs_back": "no_back_pain",
+        "back_conditions": ["none"], "back_surgery": "none",
+    }),
+]
+
+# A small set of values keeps the number of distinct answer sets (each screened once) low.
+AGES = (14, 24, 33, 41, 47, 52, 58, 63, 67, 72, 78, 85)
+SEXES = ("female", "male", "female", "male", "other", "unknown")
+
+
+def _mirror(answers: dict[str, Any]) -> dict[str, Any]:
+    mirrored = {}
+    for key, value in answers.items():
+        if isinstance(value, dict) and set(value) <= {"left", "right"}:
+            mirrored[key] = {("left" if side == "right" else "right"): v for side, v in value.items()}
+        else:
+            mirrored[key] = value
+    return mirrored
+
+
+def _name_pools(seed: int) -> tuple[list[str], list[str]]:
+    from faker import Faker
+
+    fake = Faker(["en_GB", "en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL"])
+    fake.seed_instance(seed)
+    families = sorted({fake.last_name() for _ in range(1500)})
+    givens = sorted({fake.first_name() for _ in range(1500)})
+    return families, givens
+
+
+def generate(
+    count: int, *, seed: int = 20261125, today: dt.date | None = None
+) -> tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]:
+    """`count` synthetic patients, each with one completed intake and its assessment (as JSON)."""
+    from intake_app.screening import assess
+
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    families, givens = _name_pools(seed)
+    patients: list[Patient] = []
+    intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
+    screened: dict[str, dict[str, Any]] = {}
+    for index in range(count):
+        age = rng.choice(AGES)
+        visit = today - dt.timedelta(days=rng.randint(0, 720))
+        born = visit - dt.timedelta(days=age * 365 + rng.randint(5, 360))
+        patient = Patient(
+            family_name=rng.choice(families), given_name=rng.choice(givens), date_of_birth=born,
+            sex=rng.choice(SEXES), phone=f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
+            mrn=f"D{index + 1:07d}",
+        )
+        patients.append(patient)
+        _name, base = SCENARIOS[index % len(SCENARIOS)]
+        answers = {**NO_RED_FLAGS, **(base if rng.random() < 0.5 else _mirror(base))}
+        answers["age_years"] = patient.age_on(visit)
+        answers["pain_score_0_10"] = rng.choice((3, 5, 7, 9))
+        answers["duration_days"] = rng.choice((2, 7, 14, 30, 60, 120, 400))
+        key = json.dumps(answers, sort_keys=True)
+        document = IntakeDocument(patient=patient, visit_date=visit, answers=answers)
+        if key not in screened:
+            screened[key] = assess(document).to_json()
+        intakes.append((index, document, screened[key]))
+    return patients, intakes

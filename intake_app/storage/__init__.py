@@ -1,0 +1,28 @@
+"""Storage: SQLAlchemy 2 over SQLite (default) or PostgreSQL, behind one repository.
+
+Hands out detached domain records, never live ORM rows. Schema changes are Alembic migrations.
+"""
+
+from intake_app.storage.database import (
+    create_database_engine,
+    default_database_path,
+    describe_url,
+    resolve_database_url,
+    upgrade,
+)
+from intake_app.storage.records import IntakeRecord, IntakeSummary, PatientRecord, StoredAssessment
+from intake_app.storage.repository import NotFound, Repository
+
+__all__ = [
+    "IntakeRecord",
+    "IntakeSummary",
+    "NotFound",
+    "PatientRecord",
+    "Repository",
+    "StoredAssessment",
+    "create_database_engine",
+    "default_database_path",
+    "describe_url",
+    "resolve_database_url",
+    "upgrade",
+]

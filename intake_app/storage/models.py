@@ -1,0 +1,105 @@
+"""SQLAlchemy 2 typed models. Only the repository uses them; everything else gets domain objects.
+
+Every change here needs an Alembic migration in storage/migrations/versions (a test compares the
+models with the migrated schema).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class PatientRow(Base):
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_name: Mapped[str] = mapped_column(String(100))
+    given_name: Mapped[str] = mapped_column(String(100))
+    # Lower-case, accent-free copies for prefix search and duplicate checks.
+    family_fold: Mapped[str] = mapped_column(String(100))
+    given_fold: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(10), default="unknown")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    phone_digits: Mapped[str] = mapped_column(String(40), default="")
+    mrn: Mapped[str] = mapped_column(String(40), default="")
+    mrn_fold: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    intakes: Mapped[list[IntakeRow]] = relationship(back_populates="patient", cascade="all, delete-orphan")
+
+    __table_args__ = (
+        Index("ix_patients_family_given", "family_fold", "given_fold"),
+        Index("ix_patients_given_fold", "given_fold"),
+        Index("ix_patients_date_of_birth", "date_of_birth"),
+        Index("ix_patients_mrn_fold", "mrn_fold"),
+        Index("ix_patients_phone_digits", "phone_digits"),
+    )
+
+
+class IntakeRow(Base):
+    __tablename__ = "intakes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(10))  # draft | complete
+    questionnaire: Mapped[str] = mapped_column(String(60))
+    visit_date: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The latest assessment, copied here for lists; the full history is in assessments.
+    rules_version: Mapped[str | None] = mapped_column(String(40))
+    level: Mapped[str | None] = mapped_column(String(16))
+    tier: Mapped[str | None] = mapped_column(String(1))
+    red_flags_not_asked: Mapped[bool] = mapped_column(Boolean, default=False)
+    red_flag_ack_by: Mapped[str | None] = mapped_column(String(100))
+    red_flag_ack_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    patient: Mapped[PatientRow] = relationship(back_populates="intakes")
+
+    __table_args__ = (
+        Index("ix_intakes_patient_id", "patient_id"),
+        Index("ix_intakes_status_updated", "status", "updated_at"),
+    )
+
+
+class AssessmentRow(Base):
+    """Every screening result ever stored for an intake, with the rules version that made it."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"))
+    rules_version: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(16))
+    tier: Mapped[str | None] = mapped_column(String(1))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    cause: Mapped[str] = mapped_column(String(20))  # complete | rescreen | import
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_assessments_intake_id", "intake_id"),)
+
+
+class AuditRow(Base):
+    """Who did what and when. Holds record ids only, never patient details."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    patient_id: Mapped[int | None] = mapped_column(Integer)
+    intake_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,445 @@
+"""The one repository: a session per operation, domain objects in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Select, and_, func, insert, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.storage.database import storage_errors
+from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
+from intake_app.storage.records import IntakeRecord, IntakeSummary, PatientRecord, StoredAssessment
+
+SEARCH_LIMIT = 50
+_DATE_FORMS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$"),
+)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def parse_search_date(text: str) -> dt.date | None:
+    """A date typed into the search box: 1970-02-03, 03.02.1970 or 03/02/1970 (day first)."""
+    for pattern in _DATE_FORMS:
+        match = pattern.match(text.strip())
+        if match:
+            try:
+                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _prefix(column: Any, text: str) -> Any:
+    """An index-friendly prefix match (a range, so it works on SQLite and PostgreSQL alike)."""
+    return and_(column >= text, column < text + "\U0010ffff")
+
+
+def _patient_values(patient: Patient) -> dict[str, Any]:
+    return {
+        "family_name": patient.family_name,
+        "given_name": patient.given_name,
+        "family_fold": fold(patient.family_name),
+        "given_fold": fold(patient.given_name),
+        "date_of_birth": patient.date_of_birth,
+        "sex": patient.sex,
+        "phone": patient.phone,
+        "phone_digits": digits(patient.phone),
+        "mrn": patient.mrn,
+        "mrn_fold": fold(patient.mrn),
+    }
+
+
+def _patient(row: PatientRow) -> Patient:
+    return Patient(row.family_name, row.given_name, row.date_of_birth, row.sex, row.phone, row.mrn)
+
+
+def _patient_record(row: PatientRow) -> PatientRecord:
+    return PatientRecord(row.id, _patient(row), row.created_at, row.updated_at)
+
+
+def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
+    document = IntakeDocument(
+        patient=patient, visit_date=row.visit_date, answers=dict(row.answers), questionnaire=row.questionnaire
+    )
+    return IntakeRecord(
+        id=row.id, patient_id=row.patient_id, status=row.status, document=document,
+        rules_version=row.rules_version, level=row.level, tier=row.tier,
+        red_flags_not_asked=row.red_flags_not_asked, red_flag_ack_by=row.red_flag_ack_by,
+        red_flag_ack_at=row.red_flag_ack_at, created_at=row.created_at, updated_at=row.updated_at,
+        completed_at=row.completed_at,
+    )
+
+
+class NotFound(LookupError):
+    pass
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def _session(self) -> Session:
+        return self._sessions()
+
+    # --- patients ------------------------------------------------------------------------------
+
+    def add_patient(self, patient: Patient, *, actor: str = "") -> PatientRecord:
+        now = utcnow()
+        with storage_errors(), self._session() as session, session.begin():
+            row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
+            session.add(row)
+            session.flush()
+            self._audit(session, actor, "patient.add", patient_id=row.id)
+            return _patient_record(row)
+
+    def update_patient(self, patient_id: int, patient: Patient, *, actor: str = "") -> PatientRecord:
+        with storage_errors(), self._session() as session, session.begin():
+            row = session.get(PatientRow, patient_id)
+            if row is None:
+                raise NotFound(f"patient {patient_id}")
+            for key, value in _patient_values(patient).items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            self._audit(session, actor, "patient.update", patient_id=patient_id)
+            return _patient_record(row)
+
+    def get_patient(self, patient_id: int) -> PatientRecord:
+        with storage_errors(), self._session() as session:
+            row = session.get(PatientRow, patient_id)
+            if row is None:
+                raise NotFound(f"patient {patient_id}")
+            return _patient_record(row)
+
+    def count_patients(self) -> int:
+        with storage_errors(), self._session() as session:
+            return int(session.scalar(select(func.count(PatientRow.id))) or 0)
+
+    def search_patients(self, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0) -> list[PatientRecord]:
+        """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
+
+        Two words match family and given name in either order ("smith jo", "jo smith").
+        """
+        statement = select(PatientRow)
+        text = query.strip()
+        if text:
+            born = parse_search_date(text)
+            words = fold(text).split()
+            if born is not None:
+                statement = statement.where(PatientRow.date_of_birth == born)
+            elif len(words) >= 2:
+                first, rest = words[0], " ".join(words[1:])
+                statement = statement.where(
+                    or_(
+                        and_(_prefix(PatientRow.family_fold, first), _prefix(PatientRow.given_fold, rest)),
+                        and_(_prefix(PatientRow.given_fold, first), _prefix(PatientRow.family_fold, rest)),
+                        _prefix(PatientRow.family_fold, fold(text)),
+                    )
+                )
+            else:
+                word = words[0]
+                statement = statement.where(
+                    or_(
+                        _prefix(PatientRow.family_fold, word),
+                        _prefix(PatientRow.given_fold, word),
+                        _prefix(PatientRow.mrn_fold, word),
+                    )
+                )
+        statement = statement.order_by(PatientRow.family_fold, PatientRow.given_fold, PatientRow.id)
+        return self._patients(statement.limit(limit).offset(offset))
+
+    def _patients(self, statement: Select[Any]) -> list[PatientRecord]:
+        with storage_errors(), self._session() as session:
+            return [_patient_record(row) for row in session.scalars(statement)]
+
+    def find_similar(self, patient: Patient, *, exclude_id: int | None = None) -> list[PatientRecord]:
+        """Likely duplicates: same MRN, same phone, or same date of birth with a similar name."""
+        conditions = []
+        if patient.mrn.strip():
+            conditions.append(PatientRow.mrn_fold == fold(patient.mrn))
+        phone = digits(patient.phone)
+        if len(phone) >= 6:
+            conditions.append(PatientRow.phone_digits == phone)
+        if patient.date_of_birth is not None:
+            conditions.append(PatientRow.date_of_birth == patient.date_of_birth)
+        if not conditions:
+            return []
+        statement = select(PatientRow).where(or_(*conditions)).limit(200)
+        if exclude_id is not None:
+            statement = statement.where(PatientRow.id != exclude_id)
+        similar = []
+        for record in self._patients(statement):
+            other = record.patient
+            same_mrn = bool(patient.mrn.strip()) and fold(other.mrn) == fold(patient.mrn)
+            same_phone = len(phone) >= 6 and digits(other.phone) == phone
+            same_born = patient.date_of_birth is not None and other.date_of_birth == patient.date_of_birth
+            if same_mrn or same_phone or (same_born and names_similar(patient, other)):
+                similar.append(record)
+        return similar
+
+    # --- intakes -------------------------------------------------------------------------------
+
+    def create_intake(self, patient_id: int, document: IntakeDocument, *, actor: str = "") -> IntakeRecord:
+        now = utcnow()
+        with storage_errors(), self._session() as session, session.begin():
+            patient_row = session.get(PatientRow, patient_id)
+            if patient_row is None:
+                raise NotFound(f"patient {patient_id}")
+            row = IntakeRow(
+                patient_id=patient_id, status="draft", questionnaire=document.questionnaire,
+                visit_date=document.visit_date, answers=dict(document.answers), red_flags_not_asked=False,
+                created_at=now, updated_at=now,
+            )
+            session.add(row)
+            session.flush()
+            self._audit(session, actor, "intake.start", patient_id=patient_id, intake_id=row.id)
+            return _intake_record(row, _patient(patient_row))
+
+    def save_draft(self, intake_id: int, document: IntakeDocument, *, actor: str = "") -> IntakeRecord:
+        with storage_errors(), self._session() as session, session.begin():
+            row = self._intake_row(session, intake_id)
+            row.answers = dict(document.answers)
+            row.visit_date = document.visit_date
+            row.updated_at = utcnow()
+            self._audit(session, actor, "intake.save", patient_id=row.patient_id, intake_id=intake_id)
+            return _intake_record(row, _patient(row.patient))
+
+    def complete_intake(
+        self, intake_id: int, document: IntakeDocument, assessment: dict[str, Any], *,
+        red_flags_not_asked: bool, actor: str = "",
+    ) -> IntakeRecord:
+        now = utcnow()
+        with storage_errors(), self._session() as session, session.begin():
+            row = self._intake_row(session, intake_id)
+            row.answers = dict(document.answers)
+            row.visit_date = document.visit_date
+            row.status = "complete"
+            row.red_flags_not_asked = red_flags_not_asked
+            row.updated_at = now
+            row.completed_at = now
+            self._store_assessment(session, row, assessment, "complete", now)
+            self._audit(session, actor, "intake.complete", patient_id=row.patient_id, intake_id=intake_id)
+            return _intake_record(row, _patient(row.patient))
+
+    def store_assessment(self, intake_id: int, assessment: dict[str, Any], cause: str, *, actor: str = "") -> None:
+        with storage_errors(), self._session() as session, session.begin():
+            row = self._intake_row(session, intake_id)
+            self._store_assessment(session, row, assessment, cause, utcnow())
+            self._audit(session, actor, f"intake.{cause}", patient_id=row.patient_id, intake_id=intake_id)
+
+    def acknowledge_red_flag(self, intake_id: int, who: str, *, actor: str = "") -> IntakeRecord:
+        now = utcnow()
+        with storage_errors(), self._session() as session, session.begin():
+            row = self._intake_row(session, intake_id)
+            row.red_flag_ack_by = who
+            row.red_flag_ack_at = now
+            row.updated_at = now
+            self._audit(session, actor or who, "intake.red_flag_ack", patient_id=row.patient_id, intake_id=intake_id)
+            return _intake_record(row, _patient(row.patient))
+
+    def get_intake(self, intake_id: int) -> IntakeRecord:
+        with storage_errors(), self._session() as session:
+            row = self._intake_row(session, intake_id)
+            return _intake_record(row, _patient(row.patient))
+
+    def list_intakes(self, patient_id: int) -> list[IntakeSummary]:
+        statement = (
+            select(IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level,
+                   IntakeRow.tier, IntakeRow.updated_at)
+            .where(IntakeRow.patient_id == patient_id)
+            .order_by(IntakeRow.visit_date.desc(), IntakeRow.id.desc())
+        )
+        with storage_errors(), self._session() as session:
+            return [IntakeSummary(*row) for row in session.execute(statement)]
+
+    def assessments(self, intake_id: int) -> list[StoredAssessment]:
+        statement = select(AssessmentRow).where(AssessmentRow.intake_id == intake_id).order_by(AssessmentRow.id)
+        with storage_errors(), self._session() as session:
+            return [
+                StoredAssessment(r.id, r.intake_id, r.rules_version, r.level, r.tier, dict(r.result), r.cause,
+                                 r.created_at)
+                for r in session.scalars(statement)
+            ]
+
+    def iter_intakes(self, *, status: str | None = None, batch: int = 500) -> Iterator[IntakeRecord]:
+        """Every intake with its patient, streamed in id order (exports and re-screening)."""
+        last_id = 0
+        while True:
+            statement = select(IntakeRow, PatientRow).join(PatientRow).where(IntakeRow.id > last_id)
+            if status is not None:
+                statement = statement.where(IntakeRow.status == status)
+            statement = statement.order_by(IntakeRow.id).limit(batch)
+            with storage_errors(), self._session() as session:
+                rows = list(session.execute(statement).tuples())
+                records = [_intake_record(intake, _patient(patient)) for intake, patient in rows]
+            if not records:
+                return
+            yield from records
+            last_id = records[-1].id
+
+    def import_documents(
+        self, items: Sequence[tuple[IntakeDocument, dict[str, Any] | None]], *, actor: str = ""
+    ) -> list[IntakeRecord]:
+        """Store documents in ONE transaction (all or nothing): each patient matched exactly or added.
+
+        An item with an assessment is stored as a completed intake, one without as a draft.
+        """
+        now = utcnow()
+        records = []
+        with storage_errors(), self._session() as session, session.begin():
+            for document, assessment in items:
+                patient = document.patient
+                patient_row = session.scalars(
+                    select(PatientRow).where(
+                        PatientRow.family_name == patient.family_name, PatientRow.given_name == patient.given_name,
+                        PatientRow.date_of_birth == patient.date_of_birth, PatientRow.mrn == patient.mrn,
+                    ).limit(1)
+                ).first()
+                if patient_row is None:
+                    patient_row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
+                    session.add(patient_row)
+                    session.flush()
+                row = IntakeRow(
+                    patient_id=patient_row.id, status="complete" if assessment else "draft",
+                    questionnaire=document.questionnaire, visit_date=document.visit_date,
+                    answers=dict(document.answers), red_flags_not_asked=False, created_at=now, updated_at=now,
+                    completed_at=now if assessment else None,
+                )
+                session.add(row)
+                session.flush()
+                if assessment is not None:
+                    self._store_assessment(session, row, assessment, "import", now)
+                self._audit(session, actor, "intake.import", patient_id=patient_row.id, intake_id=row.id)
+                records.append(_intake_record(row, _patient(patient_row)))
+        return records
+
+    def recent_drafts(self, limit: int = 20) -> list[IntakeSummary]:
+        statement = (
+            select(IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level,
+                   IntakeRow.tier, IntakeRow.updated_at)
+            .where(IntakeRow.status == "draft")
+            .order_by(IntakeRow.updated_at.desc())
+            .limit(limit)
+        )
+        with storage_errors(), self._session() as session:
+            return [IntakeSummary(*row) for row in session.execute(statement)]
+
+    # --- bulk (synthetic demo data) ------------------------------------------------------------
+
+    def bulk_insert(
+        self, patients: Sequence[Patient], intakes: Iterable[tuple[int, IntakeDocument, dict[str, Any]]]
+    ) -> None:
+        """Insert patients and their completed intakes in one transaction (Core inserts, fast).
+
+        `intakes` holds (index into patients, document, assessment JSON).
+        """
+        now = utcnow()
+        with storage_errors(), self.engine.begin() as connection:
+            first_id = int(connection.scalar(select(func.coalesce(func.max(PatientRow.id), 0))) or 0) + 1
+            connection.execute(
+                insert(PatientRow),
+                [dict(_patient_values(p), id=first_id + i, created_at=now, updated_at=now)
+                 for i, p in enumerate(patients)],
+            )
+            first_intake = int(connection.scalar(select(func.coalesce(func.max(IntakeRow.id), 0))) or 0) + 1
+            intake_rows, assessment_rows = [], []
+            for n, (index, document, assessment) in enumerate(intakes):
+                intake_id = first_intake + n
+                intake_rows.append({
+                    "id": intake_id, "patient_id": first_id + index, "status": "complete",
+                    "questionnaire": document.questionnaire, "visit_date": document.visit_date,
+                    "answers": dict(document.answers), "rules_version": assessment["rules_version"],
+                    "level": assessment["level"], "tier": assessment["tier"], "red_flags_not_asked": False,
+                    "created_at": now, "updated_at": now, "completed_at": now,
+                })
+                assessment_rows.append({
+                    "intake_id": intake_id, "rules_version": assessment["rules_version"],
+                    "level": assessment["level"], "tier": assessment["tier"], "result": assessment,
+                    "cause": "complete", "created_at": now,
+                })
+            if intake_rows:
+                connection.execute(insert(IntakeRow), intake_rows)
+                connection.execute(insert(AssessmentRow), assessment_rows)
+            connection.execute(
+                insert(AuditRow),
+                [{"at": now, "actor": "demo-data", "action": "demo.insert", "patient_id": None, "intake_id": None,
+                  "detail": f"{len(patients)} patients, {len(intake_rows)} intakes"}],
+            )
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _intake_row(session: Session, intake_id: int) -> IntakeRow:
+        row = session.get(IntakeRow, intake_id)
+        if row is None:
+            raise NotFound(f"intake {intake_id}")
+        return row
+
+    @staticmethod
+    def _store_assessment(
+        session: Session, row: IntakeRow, assessment: dict[str, Any], cause: str, now: dt.datetime
+    ) -> None:
+        row.rules_version = assessment["rules_version"]
+        row.level = assessment["level"]
+        row.tier = assessment["tier"]
+        session.add(AssessmentRow(
+            intake_id=row.id, rules_version=assessment["rules_version"], level=assessment["level"],
+            tier=assessment["tier"], result=assessment, cause=cause, created_at=now,
+        ))
+
+    @staticmethod
+    def _audit(session: Session, actor: str, action: str, *, patient_id: int | None = None,
+               intake_id: int | None = None) -> None:
+        session.add(AuditRow(at=utcnow(), actor=actor or "desk", action=action, patient_id=patient_id,
+                             intake_id=intake_id, detail=""))
+
+    def audit_entries(self) -> list[tuple[str, str, int | None, int | None]]:
+        with storage_errors(), self._session() as session:
+            rows = session.execute(
+                select(AuditRow.actor, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
+            )
+            return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def names_similar(a: Patient, b: Patient) -> bool:
+    """Same family name (folded) and given names that share a first letter, or swapped names."""
+    fa, ga, fb, gb = fold(a.family_name), fold(a.given_name), fold(b.family_name), fold(b.given_name)
+    if fa == fb and (ga[:1] == gb[:1] or not ga or not gb):
+        return True
+    if fa == gb and ga == fb:
+        return True
+    return _edit_distance_at_most_one(fa, fb) and ga[:1] == gb[:1]
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        edits += 1
+        if edits > 1:
+            return False
+        if len(a) == len(b):
+            i += 1
+        j += 1
+    return edits + (len(b) - j) + (len(a) - i) <= 1
