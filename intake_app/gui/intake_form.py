@@ -1,0 +1,518 @@
+"""The intake form: one widget built entirely from the questionnaire, never by hand per field.
+
+Every question of the answers part gets an editor chosen by its type (see field_widgets), grouped
+by section, one section shown at a time. The form speaks the intake-document shape in both
+directions (`answers()` / `set_answers()`), hides questions whose `show_if` does not hold, shows
+problems beside the field they concern, and keeps the body map in step through `regions_changed` /
+`set_regions`.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import itertools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, Section, load_questionnaire
+from intake_app.errors import InvalidInput
+from intake_app.gui.field_widgets import (
+    UNKNOWN,
+    FieldEditor,
+    PerSideRegionsEditor,
+    RadioChoiceEditor,
+    editor_for,
+    escape_mnemonic,
+)
+
+NAV_WIDTH = 170
+ANSWERS_PREFIX = "answers."
+
+# Colours chosen for at least 4.5:1 contrast on a white page; one style sheet for the whole form.
+STYLE_SHEET = """
+QLabel#help { color: #555b62; }
+QLabel#problem { color: #b3261e; font-weight: bold; }
+QLabel#redFlagBadge {
+    color: #ffffff; background: #b3261e; border-radius: 3px; padding: 1px 6px; font-weight: bold;
+}
+QFrame#redFlagRow { border-left: 3px solid #b3261e; background: rgba(179, 38, 30, 10); }
+QFrame#sectionIntro { background: #fff6db; border: 1px solid #e8cf7d; border-radius: 4px; }
+QLabel#sideCaption { color: #555b62; }
+QListWidget#sectionNav { border: none; border-right: 1px solid #c9ced4; outline: 0; }
+QListWidget#sectionNav::item { padding: 6px 8px; }
+QListWidget#sectionNav::item:selected { background: #2f62a3; color: #ffffff; }
+"""
+
+
+def _capitalised(message: str) -> str:
+    return message[:1].upper() + message[1:]
+
+
+class QuestionRow(QFrame):
+    """One question: its wording, markers, help text, editor and the problem shown beside it."""
+
+    def __init__(self, question: Question, editor: FieldEditor, section_id: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.editor = editor
+        self.section_id = section_id
+        self.external_problems: list[str] = []
+        self.setObjectName("redFlagRow" if question.red_flag else "questionRow")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10 if question.red_flag else 0, 6, 6, 6)
+        layout.setSpacing(4)
+
+        header = QHBoxLayout()
+        header.setSpacing(6)
+        self.badge: QLabel | None = None
+        if question.red_flag:
+            self.badge = QLabel(self.tr("Red flag"), self)
+            self.badge.setObjectName("redFlagBadge")
+            self.badge.setAccessibleName(self.tr("Red-flag question"))
+            header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(self)
+        self.label.setObjectName("question")
+        self.label.setWordWrap(True)
+        bold = QFont(self.label.font())
+        bold.setBold(True)
+        self.label.setFont(bold)
+        self.label.setAccessibleName(question.label)
+        if question.required:
+            # The mark sits right after the wording, so it reads as part of the question.
+            self.label.setTextFormat(Qt.TextFormat.RichText)
+            self.label.setText(f'{html.escape(question.label)} <span style="color:#b3261e">*</span>')
+            self.label.setAccessibleDescription(self.tr("required"))
+            self.label.setToolTip(self.tr("An answer is required"))
+        else:
+            self.label.setTextFormat(Qt.TextFormat.PlainText)
+            self.label.setText(question.label)
+        self.label.setBuddy(editor.focus_control())
+        header.addWidget(self.label, 1)
+        layout.addLayout(header)
+
+        self.help: QLabel | None = None
+        if question.help:
+            self.help = QLabel(question.help, self)
+            self.help.setObjectName("help")
+            self.help.setTextFormat(Qt.TextFormat.PlainText)
+            self.help.setWordWrap(True)
+            small = QFont(self.help.font())
+            small.setPointSizeF(max(small.pointSizeF() - 1, 7.5))
+            self.help.setFont(small)
+            layout.addWidget(self.help)
+
+        layout.addSpacing(2)
+        layout.addWidget(editor)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        self.refresh_problem()
+
+    def problem_text(self) -> str:
+        """What is wrong right now: the editor's own check first, then problems handed in."""
+        local = self.editor.local_problem()
+        return "\n".join([local] if local else self.external_problems)
+
+    def refresh_problem(self) -> None:
+        text = self.problem_text()
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        parts = []
+        if self.question.red_flag:
+            parts.append(self.tr("Red-flag question."))
+        if self.question.required:
+            parts.append(self.tr("Required."))
+        if self.question.help:
+            parts.append(self.question.help)
+        if isinstance(self.editor, RadioChoiceEditor) and not self.question.red_flag:
+            parts.append(self.tr("Press Delete to clear the answer."))
+        if text:
+            parts.append(text)
+        if isinstance(self.editor, RadioChoiceEditor) or self.question.type == "multi":
+            # Radio buttons and check boxes are named by their option; the question goes here.
+            parts.insert(0, self.question.label)
+        self.editor.set_accessible_description(" ".join(parts))
+
+
+class IntakeForm(QWidget):
+    """The whole intake questionnaire as a form; see the module docstring for the contract."""
+
+    answersChanged = Signal()
+    sectionChanged = Signal(str)
+    regions_changed = Signal(str, dict)
+
+    def __init__(self, questionnaire: Questionnaire | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questionnaire = questionnaire or load_questionnaire()
+        self.setObjectName("intakeForm")
+        self.setStyleSheet(STYLE_SHEET)
+        self._rows: dict[str, QuestionRow] = {}
+        self._sections: list[Section] = [
+            s for s in self.questionnaire.sections if any(q.part == "answers" for q in s.questions)
+        ]
+        self._pages: dict[str, QScrollArea] = {}
+        self._page_buttons: dict[str, list[QPushButton]] = {}
+        self._cache: dict[str, Any] | None = None
+        self._emit_sections = False
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("sectionNav")
+        self.nav.setAccessibleName(self.tr("Sections of the form"))
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setWordWrap(True)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setIconSize(QSize(16, 16))
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+
+        for index, section in enumerate(self._sections):
+            item = QListWidgetItem(section.title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.stack.addWidget(self._build_page(index, section))
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self.nav.setCurrentRow(0)
+        self._chain_tab_order()
+        self._update_visibility()
+        self._emit_sections = True
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build_page(self, index: int, section: Section) -> QScrollArea:
+        page = QScrollArea(self.stack)
+        page.setObjectName(f"page_{section.id}")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        content = QWidget(page)
+        content.setObjectName(f"content_{section.id}")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(20, 16, 16, 16)
+        column.setSpacing(14)
+
+        title = QLabel(section.title, content)
+        title.setObjectName("sectionTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        big = QFont(title.font())
+        big.setPointSizeF(big.pointSizeF() + 4)
+        big.setBold(True)
+        title.setFont(big)
+        title.setAccessibleName(section.title)
+        column.addWidget(title)
+
+        if section.intro:
+            intro_frame = QFrame(content)
+            intro_frame.setObjectName("sectionIntro")
+            intro_layout = QVBoxLayout(intro_frame)
+            intro_layout.setContentsMargins(10, 8, 10, 8)
+            intro = QLabel(section.intro, intro_frame)
+            intro.setObjectName("sectionIntroText")
+            intro.setTextFormat(Qt.TextFormat.PlainText)
+            intro.setWordWrap(True)
+            intro_layout.addWidget(intro)
+            column.addWidget(intro_frame)
+
+        for question in section.questions:
+            if question.part != "answers":
+                continue
+            editor = editor_for(question, self.questionnaire, content)
+            row = QuestionRow(question, editor, section.id, content)
+            editor.edited.connect(lambda qid=question.id: self._on_edited(qid))
+            editor.recheck.connect(lambda row=row: self._on_recheck(row))
+            self._rows[question.id] = row
+            column.addWidget(row)
+
+        column.addStretch(1)
+        buttons = QHBoxLayout()
+        self._page_buttons[section.id] = []
+        if index > 0:
+            previous = self._sections[index - 1]
+            back = QPushButton(self.tr("‹ Back: {title}").format(title=escape_mnemonic(previous.title)), content)
+            back.setObjectName("previousSection")
+            back.setAutoDefault(False)
+            back.clicked.connect(lambda _=False, sid=previous.id: self._go_to(sid, focus_first=True))
+            buttons.addWidget(back)
+            self._page_buttons[section.id].append(back)
+        buttons.addStretch(1)
+        if index + 1 < len(self._sections):
+            following = self._sections[index + 1]
+            forward = QPushButton(self.tr("Next: {title} ›").format(title=escape_mnemonic(following.title)),
+                                  content)
+            forward.setObjectName("nextSection")
+            forward.setAutoDefault(False)
+            forward.clicked.connect(lambda _=False, sid=following.id: self._go_to(sid, focus_first=True))
+            buttons.addWidget(forward)
+            self._page_buttons[section.id].append(forward)
+        column.addLayout(buttons)
+
+        content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        page.setWidget(content)
+        self._pages[section.id] = page
+        return page
+
+    def _chain_tab_order(self) -> None:
+        """Tab follows reading order: the section list, then each question, then the page buttons."""
+        chain: list[QWidget] = [self.nav]
+        for section in self._sections:
+            for question in section.questions:
+                row = self._rows.get(question.id)
+                if row is not None:
+                    chain.extend(row.editor.controls())
+            chain.extend(self._page_buttons[section.id])
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- sections ------------------------------------------------------------------------------------
+
+    def section_ids(self) -> list[str]:
+        return [s.id for s in self._sections]
+
+    def current_section(self) -> str:
+        return self._sections[max(self.stack.currentIndex(), 0)].id
+
+    def show_section(self, section_id: str) -> None:
+        """Show one section; emits sectionChanged if that is a move to another section."""
+        self.nav.setCurrentRow(self.section_ids().index(section_id))
+
+    def _on_nav_row(self, row: int) -> None:
+        if row < 0:
+            return
+        changed = row != self.stack.currentIndex()
+        self.stack.setCurrentIndex(row)
+        if changed and self._emit_sections:
+            self.sectionChanged.emit(self._sections[row].id)
+
+    def _go_to(self, section_id: str, *, focus_first: bool) -> None:
+        self.show_section(section_id)
+        if focus_first:
+            for question in self.questionnaire.questions:
+                row = self._rows.get(question.id)
+                if row is not None and row.section_id == section_id and not row.isHidden():
+                    self._pages[section_id].verticalScrollBar().setValue(0)
+                    row.editor.focus_control().setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+
+    # --- answers -------------------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """The answers in intake-document shape: shown, answered questions plus every red flag."""
+        if self._cache is None:
+            self._cache = self._compute_answers()
+        return copy.deepcopy(self._cache)
+
+    def _raw_answers(self) -> dict[str, Any]:
+        raw: dict[str, Any] = {}
+        for question in self.questionnaire.answer_questions:
+            value = self._rows[question.id].editor.value()
+            if value is not None:
+                raw[question.id] = value
+        return raw
+
+    def _shown(self, raw: Mapping[str, Any]) -> dict[str, bool]:
+        """Which questions apply; repeated so a hidden answer cannot keep a third question shown."""
+        answers = dict(raw)
+        shown: dict[str, bool] = {}
+        for _ in range(len(self._rows) + 1):
+            shown = {q.id: self.questionnaire.is_shown(q, answers) for q in self.questionnaire.answer_questions}
+            narrowed = {k: v for k, v in raw.items() if shown[k]}
+            if narrowed == answers:
+                break
+            answers = narrowed
+        return shown
+
+    def _compute_answers(self) -> dict[str, Any]:
+        raw = self._raw_answers()
+        shown = self._shown(raw)
+        result: dict[str, Any] = {}
+        for question in self.questionnaire.answer_questions:
+            if question.red_flag:
+                result[question.id] = raw.get(question.id, UNKNOWN) if shown[question.id] else UNKNOWN
+            elif shown[question.id] and question.id in raw:
+                result[question.id] = raw[question.id]
+        return result
+
+    def set_answers(self, answers: Mapping[str, Any]) -> None:
+        """Show stored answers (questions not in `answers` become unanswered); no change signals.
+
+        Raises InvalidInput naming each field whose value does not fit, before changing anything.
+        """
+        problems: list[tuple[str, str]] = []
+        for key, value in answers.items():
+            row = self._rows.get(key)
+            if row is None:
+                problems.append((f"{ANSWERS_PREFIX}{key}", self.tr("is not a question of this form")))
+            elif not row.editor.accepts(value):
+                problems.append((f"{ANSWERS_PREFIX}{key}", self.tr("has a value this form cannot show")))
+        if problems:
+            raise InvalidInput(self.tr("The stored answers do not fit this form"), problems)
+        for question_id, row in self._rows.items():
+            row.editor.set_value(answers.get(question_id))
+            row.refresh_problem()
+        self._cache = None
+        self._update_visibility()
+
+    def set_regions(self, field: str, regions: Mapping[str, Iterable[str]]) -> None:
+        """Take regions drawn on the body map; emits answersChanged once if they differ."""
+        row = self._rows.get(field)
+        if row is None or not isinstance(row.editor, PerSideRegionsEditor):
+            raise KeyError(f"{field!r} is not a region question of this form")
+        value = {side: list(regions.get(side) or ()) for side in SIDES}
+        if not row.editor.accepts(value):
+            raise InvalidInput(self.tr("Unknown body region"), [(f"{ANSWERS_PREFIX}{field}", "unknown region")])
+        before = row.editor.value()
+        row.editor.set_value(value)
+        if row.editor.value() != before:
+            self._after_change(field, notify_map=False)
+
+    def _on_edited(self, question_id: str) -> None:
+        self._after_change(question_id, notify_map=True)
+
+    def _on_recheck(self, row: QuestionRow) -> None:
+        row.refresh_problem()
+        self._refresh_nav_marks()
+
+    def _after_change(self, question_id: str, *, notify_map: bool) -> None:
+        row = self._rows[question_id]
+        row.external_problems = []  # the person changed it; the old complaint no longer applies
+        row.refresh_problem()
+        self._cache = None
+        self._update_visibility()
+        self._refresh_nav_marks()
+        if notify_map and isinstance(row.editor, PerSideRegionsEditor):
+            self.regions_changed.emit(question_id, row.editor.both_sides())
+        self.answersChanged.emit()
+
+    def _update_visibility(self) -> None:
+        shown = self._shown(self._raw_answers())
+        for question_id, row in self._rows.items():
+            if row.isHidden() == shown[question_id]:
+                row.setHidden(not shown[question_id])
+
+    # --- problems ------------------------------------------------------------------------------------
+
+    def show_problems(self, problems: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Show problems (as parse_document names them) beside their fields, replacing old ones.
+
+        Returns the problems that belong to no question of this form, for the caller to show.
+        """
+        self.clear_problems()
+        elsewhere: list[tuple[str, str]] = []
+        for field, message in problems:
+            path = field.removeprefix(ANSWERS_PREFIX) if field.startswith(ANSWERS_PREFIX) else None
+            question_id, _, side = (path or "").partition(".")
+            row = self._rows.get(question_id)
+            if row is None:
+                elsewhere.append((field, message))
+                continue
+            text = _capitalised(message)
+            if side in SIDES:
+                text = f"{self.questionnaire.side_label(side)}: {text}"
+            row.external_problems.append(text)
+        for row in self._rows.values():
+            if row.external_problems:
+                row.refresh_problem()
+        self._refresh_nav_marks()
+        return elsewhere
+
+    def clear_problems(self) -> None:
+        """Remove the problems handed in by show_problems (the form's own checks stay)."""
+        for row in self._rows.values():
+            if row.external_problems:
+                row.external_problems = []
+                row.refresh_problem()
+        self._refresh_nav_marks()
+
+    def problems(self) -> list[tuple[str, str]]:
+        """The form's own current problems (e.g. a number out of range), as (field, message)."""
+        return [
+            (f"{ANSWERS_PREFIX}{qid}", message)
+            for qid, row in self._rows.items()
+            if not row.isHidden() and (message := row.editor.local_problem())
+        ]
+
+    def problem_text(self, field: str) -> str:
+        """The problem shown beside a question right now ('' if none)."""
+        row = self._rows[field.removeprefix(ANSWERS_PREFIX)]
+        return row.problem.text() if not row.problem.isHidden() else ""
+
+    def _refresh_nav_marks(self) -> None:
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index, section in enumerate(self._sections):
+            troubled = any(
+                row.problem_text() and not row.isHidden()
+                for row in self._rows.values()
+                if row.section_id == section.id
+            )
+            item = self.nav.item(index)
+            if troubled != bool(item.data(Qt.ItemDataRole.UserRole + 1)):
+                item.setData(Qt.ItemDataRole.UserRole + 1, troubled)
+                item.setIcon(warning if troubled else QListWidgetItem().icon())
+                item.setData(
+                    Qt.ItemDataRole.AccessibleDescriptionRole,
+                    self.tr("Has answers to check") if troubled else "",
+                )
+
+    # --- focus ---------------------------------------------------------------------------------------
+
+    def is_field_shown(self, field: str) -> bool:
+        return not self._rows[field.removeprefix(ANSWERS_PREFIX)].isHidden()
+
+    def focus_field(self, field: str) -> bool:
+        """Show the question's section, scroll to it and focus it; False if it is not shown.
+
+        Accepts "age_years" as well as document paths such as "answers.pain.left".
+        """
+        question_id, _, side = field.removeprefix(ANSWERS_PREFIX).partition(".")
+        row = self._rows.get(question_id)
+        if row is None:
+            raise KeyError(f"{field!r} is not a question of this form")
+        self.show_section(row.section_id)
+        if row.isHidden():
+            return False
+        page = self._pages[row.section_id]
+        content = page.widget()
+        content_layout = content.layout()
+        if content_layout is not None:
+            content_layout.activate()
+        control = row.editor.focus_control()
+        if side in SIDES:
+            named = content.findChild(QWidget, f"{question_id}.{side}")
+            if named is not None:
+                control = named
+        page.ensureWidgetVisible(row, 0, 24)
+        page.ensureWidgetVisible(control, 0, 24)
+        control.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def editor(self, field: str) -> FieldEditor:
+        """The editor of a question (for the main window's wiring and for tests)."""
+        return self._rows[field.removeprefix(ANSWERS_PREFIX)].editor
+
+    def row(self, field: str) -> QuestionRow:
+        return self._rows[field.removeprefix(ANSWERS_PREFIX)]
