@@ -103,8 +103,10 @@ class Clinic:
 
     # --- patients ------------------------------------------------------------------------------
 
-    def search_patients(self, query: str, *, limit: int = 50, offset: int = 0) -> list[PatientRecord]:
-        return self.repository.search_patients(query, limit=limit, offset=offset)
+    def search_patients(
+        self, query: str, *, limit: int = 50, offset: int = 0, sort: str = "name", descending: bool = False
+    ) -> list[PatientRecord]:
+        return self.repository.search_patients(query, limit=limit, offset=offset, sort=sort, descending=descending)
 
     def count_patients(self) -> int:
         return self.repository.count_patients()

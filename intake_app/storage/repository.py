@@ -23,6 +23,15 @@ _DATE_FORMS = (
 )
 
 
+# Sort keys for the patient list; each is backed by an index.
+SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
+    "name": (PatientRow.family_fold, PatientRow.given_fold),
+    "given": (PatientRow.given_fold,),
+    "born": (PatientRow.date_of_birth,),
+    "mrn": (PatientRow.mrn_fold,),
+}
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -129,7 +138,9 @@ class Repository:
         with storage_errors(), self._session() as session:
             return int(session.scalar(select(func.count(PatientRow.id))) or 0)
 
-    def search_patients(self, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0) -> list[PatientRecord]:
+    def search_patients(
+        self, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name", descending: bool = False
+    ) -> list[PatientRecord]:
         """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
 
         Two words match family and given name in either order ("smith jo", "jo smith").
@@ -159,8 +170,11 @@ class Repository:
                         _prefix(PatientRow.mrn_fold, word),
                     )
                 )
-        statement = statement.order_by(PatientRow.family_fold, PatientRow.given_fold, PatientRow.id)
-        return self._patients(statement.limit(limit).offset(offset))
+        columns = SORT_COLUMNS.get(sort)
+        if columns is None:
+            raise ValueError(f"unknown sort key {sort!r}")
+        order = [c.desc() if descending else c.asc() for c in (*columns, PatientRow.id)]
+        return self._patients(statement.order_by(*order).limit(limit).offset(offset))
 
     def _patients(self, statement: Select[Any]) -> list[PatientRecord]:
         with storage_errors(), self._session() as session:

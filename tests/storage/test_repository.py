@@ -140,3 +140,12 @@ def test_an_intake_for_a_missing_patient_is_refused_by_foreign_keys(repo: Reposi
         connection.execute(text("INSERT INTO intakes (patient_id, status, questionnaire, visit_date, answers, "
                                 "red_flags_not_asked, created_at, updated_at) VALUES (12345, 'draft', 'q', "
                                 "'2026-01-01', '{}', 0, '2026-01-01', '2026-01-01')"))
+
+
+def test_search_sorts_by_any_column_both_ways(people: Repository) -> None:
+    born = [r.patient.date_of_birth for r in people.search_patients("", sort="born")]
+    assert born == sorted(born)
+    assert names(people.search_patients("", sort="born", descending=True))[0] == "Jones Smita"
+    assert names(people.search_patients("smi", sort="mrn")) == ["Smith Joanna", "Smithers Paul", "Jones Smita"]
+    with pytest.raises(ValueError, match="unknown sort key"):
+        people.search_patients("", sort="shoe_size")
