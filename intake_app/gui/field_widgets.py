@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +37,6 @@ UNKNOWN = "unknown"
 MAX_RADIO_OPTIONS = 5
 #: Sides in the order clinicians read them (the patient's right first); data keys stay left/right.
 DISPLAY_SIDES = ("right", "left")
-
-
-def tr(text: str) -> str:
-    """Translate a string of this module (one context, so a translator sees them together)."""
-    return QCoreApplication.translate("FieldEditor", text)
 
 
 def escape_mnemonic(text: str) -> str:
@@ -128,9 +123,10 @@ class QuietComboBox(QComboBox):
             event.ignore()
 
 
-def _fill_combo(combo: QComboBox, question: Question, *, with_empty: bool) -> None:
-    if with_empty:
-        combo.addItem(tr("Not answered"), None)
+def _fill_combo(combo: QComboBox, question: Question, *, empty_label: str | None) -> None:
+    """Options in questionnaire order, after an optional entry that means "not answered"."""
+    if empty_label is not None:
+        combo.addItem(empty_label, None)
     for option in question.options:
         combo.addItem(option.label, option.value)
 
@@ -170,7 +166,8 @@ class RadioChoiceEditor(FieldEditor):
             button.installEventFilter(self)
             self.group.addButton(button, index)
             self.buttons.append(button)
-            layout.addWidget(button)
+            # Only as wide as its text: Qt reacts to clicks on the text, so nothing else looks clickable.
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         if horizontal:
             layout.addStretch(1)
         self.group.buttonToggled.connect(self._user_changed)
@@ -231,7 +228,7 @@ class ComboChoiceEditor(FieldEditor):
         self.combo = QuietComboBox(self)
         self.combo.setObjectName(question.id)
         self.combo.setAccessibleName(question.label)
-        _fill_combo(self.combo, question, with_empty=not question.red_flag)
+        _fill_combo(self.combo, question, empty_label=None if question.red_flag else self.tr("Not answered"))
         layout.addWidget(self.combo)
         layout.addStretch(1)
         self.combo.currentIndexChanged.connect(self._user_changed)
@@ -275,7 +272,7 @@ class MultiChoiceEditor(FieldEditor):
             box.setAccessibleName(option.label)
             box.toggled.connect(lambda checked, i=index: self._toggled(i, checked))
             # Filled down the first column, then the second: the tab order reads the same way.
-            layout.addWidget(box, index % rows, index // rows)
+            layout.addWidget(box, index % rows, index // rows, Qt.AlignmentFlag.AlignLeft)
             self.boxes.append(box)
         layout.setColumnStretch(2 if two_columns else 1, 1)
 
@@ -378,7 +375,7 @@ class IntegerEditor(FieldEditor):
         text = self.edit.text().strip()
         number = self._parsed()
         if text and (number is None or not self.minimum <= number <= self.maximum):
-            return tr("Enter a whole number from {low} to {high}").format(low=self.minimum, high=self.maximum)
+            return self.tr("Enter a whole number from {low} to {high}").format(low=self.minimum, high=self.maximum)
         return ""
 
     def controls(self) -> list[QWidget]:
@@ -412,7 +409,7 @@ class PerSideChoiceEditor(FieldEditor):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            _fill_combo(combo, question, with_empty=True)
+            _fill_combo(combo, question, empty_label=self.tr("Not answered"))
             combo.currentIndexChanged.connect(self._user_changed)
             layout.addWidget(_side_caption(questionnaire, side, combo, self), 0, column)
             layout.addWidget(combo, 1, column)

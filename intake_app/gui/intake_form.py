@@ -293,6 +293,10 @@ class IntakeForm(QWidget):
     def section_ids(self) -> list[str]:
         return [s.id for s in self._sections]
 
+    def page(self, section_id: str) -> QScrollArea:
+        """The scrolling page of one section."""
+        return self._pages[section_id]
+
     def current_section(self) -> str:
         return self._sections[max(self.stack.currentIndex(), 0)].id
 
@@ -360,6 +364,8 @@ class IntakeForm(QWidget):
     def set_answers(self, answers: Mapping[str, Any]) -> None:
         """Show stored answers (questions not in `answers` become unanswered); no change signals.
 
+        Problems shown for the previous answers are cleared.
+
         Raises InvalidInput naming each field whose value does not fit, before changing anything.
         """
         problems: list[tuple[str, str]] = []
@@ -373,9 +379,11 @@ class IntakeForm(QWidget):
             raise InvalidInput(self.tr("The stored answers do not fit this form"), problems)
         for question_id, row in self._rows.items():
             row.editor.set_value(answers.get(question_id))
+            row.external_problems = []  # they were about the answers being replaced
             row.refresh_problem()
         self._cache = None
         self._update_visibility()
+        self._refresh_nav_marks()
 
     def set_regions(self, field: str, regions: Mapping[str, Iterable[str]]) -> None:
         """Take regions drawn on the body map; emits answersChanged once if they differ."""
@@ -497,12 +505,11 @@ class IntakeForm(QWidget):
             return False
         page = self._pages[row.section_id]
         content = page.widget()
-        content_layout = content.layout()
-        if content_layout is not None:
-            content_layout.activate()
+        if content is not None and (content_layout := content.layout()) is not None:
+            content_layout.activate()  # a page just shown may not have placed its rows yet
         control = row.editor.focus_control()
         if side in SIDES:
-            named = content.findChild(QWidget, f"{question_id}.{side}")
+            named = row.editor.findChild(QWidget, f"{question_id}.{side}")
             if named is not None:
                 control = named
         page.ensureWidgetVisible(row, 0, 24)
