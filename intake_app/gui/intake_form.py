@@ -427,17 +427,18 @@ class IntakeForm(QWidget):
     def show_problems(self, problems: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         """Show problems (as parse_document names them) beside their fields, replacing old ones.
 
-        Returns the problems that belong to no question of this form, for the caller to show.
+        Returns the problems it placed beside a field; the others (patient details, visit date,
+        the document itself) are for the caller to show elsewhere.
         """
         self.clear_problems()
-        elsewhere: list[tuple[str, str]] = []
+        placed: list[tuple[str, str]] = []
         for field, message in problems:
             path = field.removeprefix(ANSWERS_PREFIX) if field.startswith(ANSWERS_PREFIX) else None
             question_id, _, side = (path or "").partition(".")
             row = self._rows.get(question_id)
             if row is None:
-                elsewhere.append((field, message))
                 continue
+            placed.append((field, message))
             text = _capitalised(message)
             if side in SIDES:
                 text = f"{self.questionnaire.side_label(side)}: {text}"
@@ -446,7 +447,7 @@ class IntakeForm(QWidget):
             if row.external_problems:
                 row.refresh_problem()
         self._refresh_nav_marks()
-        return elsewhere
+        return placed
 
     def clear_problems(self) -> None:
         """Remove the problems handed in by show_problems (the form's own checks stay)."""
