@@ -515,6 +515,8 @@ class IntakeForm(QWidget):
                 control = named
         page.ensureWidgetVisible(row, 0, 24)
         page.ensureWidgetVisible(control, 0, 24)
+        # Styles draw the focus ring only after keyboard moves; the person must see where we went.
+        self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
         control.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
