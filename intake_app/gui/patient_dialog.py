@@ -1,0 +1,198 @@
+"""Register or edit a patient. Fields come from the questionnaire's patient section; a likely
+duplicate is shown before a new record is made, with the choice to open the existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.domain import DocumentInvalid, Patient, load_questionnaire
+from intake_app.errors import IntakeError
+from intake_app.gui import messages
+from intake_app.gui.tasks import TaskRunner
+from intake_app.services import Clinic
+from intake_app.storage import PatientRecord
+from intake_app.storage.repository import parse_search_date
+
+# Test hook: the answer to the duplicate question ("open", "register" or "cancel"); None shows a dialog.
+AUTO_DUPLICATE_CHOICE: str | None = None
+
+
+class PatientDialog(QDialog):
+    """Emits `saved(patient_id)` for a new or edited record, or `open_existing(patient_id)`."""
+
+    saved = Signal(int)
+    open_existing = Signal(int)
+
+    def __init__(self, clinic: Clinic, record: PatientRecord | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clinic = clinic
+        self.record = record
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(self.tr("Edit patient") if record else self.tr("New patient"))
+        self.setModal(True)
+        questionnaire = load_questionnaire()
+        self.questions = [q for q in questionnaire.questions if q.part == "patient"]
+        self.editors: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for question in self.questions:
+            editor: QLineEdit | QComboBox
+            if question.type == "sex":
+                editor = QComboBox(self)
+                for option in question.options:
+                    editor.addItem(option.label, option.value)
+                editor.setCurrentIndex(editor.findData("unknown"))
+            else:
+                editor = QLineEdit(self)
+                if question.max_length:
+                    editor.setMaxLength(question.max_length)
+                if question.type == "date":
+                    editor.setPlaceholderText(self.tr("YYYY-MM-DD or DD.MM.YYYY"))
+            editor.setObjectName(f"patient_{question.id}")
+            editor.setAccessibleName(question.label)
+            label = QLabel(question.label + (" *" if question.required else ""), self)
+            label.setBuddy(editor)
+            error = QLabel(self)
+            error.setObjectName("fieldError")
+            error.setVisible(False)
+            error.setWordWrap(True)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            form.addRow(label, column)
+            self.editors[question.id] = editor
+            self.errors[question.id] = error
+        self.status = QLabel(self)
+        self.status.setObjectName("muted")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("* required"), self))
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        if record is not None:
+            self._fill(record.patient)
+
+    def _fill(self, patient: Patient) -> None:
+        for key, editor in self.editors.items():
+            value = getattr(patient, key)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            else:
+                editor.setText(value.isoformat() if isinstance(value, dt.date) else str(value or ""))
+
+    def patient(self) -> Patient:
+        values: dict[str, object] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[key] = editor.currentData()
+            else:
+                values[key] = editor.text().strip()
+        born_text = str(values["date_of_birth"])
+        born = parse_search_date(born_text) if born_text else None
+        if born_text and born is None:
+            raise DocumentInvalid([("patient.date_of_birth", "is not a real date (YYYY-MM-DD or DD.MM.YYYY)")])
+        values["date_of_birth"] = born
+        return Patient(**values)  # type: ignore[arg-type]
+
+    def show_problems(self, problems: list[tuple[str, str]]) -> None:
+        for label in self.errors.values():
+            label.setVisible(False)
+        first = None
+        for where, message in problems:
+            key = where.removeprefix("patient.")
+            if key in self.errors:
+                question = next(q for q in self.questions if q.id == key)
+                self.errors[key].setText(f"{question.label} {message}.")
+                self.errors[key].setVisible(True)
+                first = first or key
+        if first:
+            self.editors[first].setFocus()
+
+    def submit(self) -> None:
+        try:
+            patient = self.clinic.check_patient(self.patient())
+        except DocumentInvalid as exc:
+            self.show_problems(exc.problems)
+            return
+        self.show_problems([])
+        self._busy(True)
+        exclude = self.record.id if self.record else None
+        self.runner.run(lambda: self.clinic.likely_duplicates(patient, exclude_id=exclude),
+                        lambda similar: self._after_duplicates(patient, similar), self._failed,
+                        label=self.tr("Checking for duplicates..."))
+
+    def _after_duplicates(self, patient: Patient, similar: list[PatientRecord]) -> None:
+        if similar:
+            choice = AUTO_DUPLICATE_CHOICE or self._ask_duplicate(similar)
+            messages.SHOWN.append(("duplicate", "Possible duplicate", str(len(similar))))
+            if choice == "open":
+                self.open_existing.emit(similar[0].id)
+                self.accept()
+                return
+            if choice != "register":
+                self._busy(False)
+                return
+        if self.record is None:
+            work = lambda: self.clinic.register_patient(patient)  # noqa: E731
+        else:
+            record_id = self.record.id
+            work = lambda: self.clinic.update_patient(record_id, patient)  # noqa: E731
+        self.runner.run(work, self._saved, self._failed, label=self.tr("Saving patient..."))
+
+    def _ask_duplicate(self, similar: list[PatientRecord]) -> str:
+        lines = [
+            f"{r.patient.family_name}, {r.patient.given_name} - born "
+            f"{r.patient.date_of_birth.isoformat() if r.patient.date_of_birth else '?'}"
+            + (f" - MRN {r.patient.mrn}" if r.patient.mrn else "")
+            for r in similar[:5]
+        ]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate"),
+                          self.tr("This patient may already be registered:"), parent=self)
+        box.setInformativeText("\n".join(lines))
+        open_button = box.addButton(self.tr("Open existing record"), QMessageBox.ButtonRole.AcceptRole)
+        register = box.addButton(
+            self.tr("Save as new patient") if self.record is None else self.tr("Save anyway"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "register" if clicked is register else "cancel"
+
+    def _saved(self, record: PatientRecord) -> None:
+        self.saved.emit(record.id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy(False)
+        if isinstance(error, DocumentInvalid):
+            self.show_problems(error.problems)
+        elif isinstance(error, IntakeError):
+            messages.show_error(self, error)
+        else:
+            raise error
+
+    def _busy(self, busy: bool) -> None:
+        self.buttons.setEnabled(not busy)
+        self.status.setText(self.tr("Checking...") if busy else "")
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)

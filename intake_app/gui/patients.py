@@ -1,0 +1,388 @@
+"""Find or register the patient: search as you type, a sortable list, and the patient's intakes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.gui.tasks import TaskRunner
+from intake_app.services import Clinic
+from intake_app.storage import IntakeSummary, PatientRecord
+
+PAGE = 50
+LEVEL_WORDS = {
+    "urgent": "URGENT", "likely": "Spinal origin likely", "possible": "Spinal origin possible",
+    "not_indicated": "Not indicated",
+}
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PatientTableModel(QAbstractTableModel):
+    """Rows of PatientRecords; fetches further pages on demand; sorting asks the database."""
+
+    COLUMNS = (("Family name", "name"), ("Given name", "given"), ("Date of birth", "born"), ("MRN", "mrn"),
+               ("Phone", None))
+    more_wanted = Signal()
+    sort_wanted = Signal(str, bool)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.records: list[PatientRecord] = []
+        self.has_more = False
+
+    def reset(self, records: list[PatientRecord]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.has_more = len(records) >= PAGE
+        self.endResetModel()
+
+    def append(self, records: list[PatientRecord]) -> None:
+        self.has_more = len(records) >= PAGE
+        if not records:
+            return
+        start = len(self.records)
+        self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
+        self.records.extend(records)
+        self.endInsertRows()
+
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        patient = self.records[index.row()].patient
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (
+                patient.family_name,
+                patient.given_name,
+                patient.date_of_birth.isoformat() if patient.date_of_birth else "",
+                patient.mrn,
+                patient.phone,
+            )[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self.records[index.row()].id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section][0])
+        return None
+
+    def canFetchMore(self, parent: _ModelIndex) -> bool:
+        return not parent.isValid() and self.has_more
+
+    def fetchMore(self, parent: _ModelIndex) -> None:
+        if self.has_more:
+            self.has_more = False  # until the page arrives
+            self.more_wanted.emit()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][1]
+        if key is not None:
+            self.sort_wanted.emit(key, order == Qt.SortOrder.DescendingOrder)
+
+
+class PatientsPanel(QWidget):
+    """Search, list and choose patients; start or open their intakes."""
+
+    patient_chosen = Signal(int)  # patient id (selection changed)
+    new_patient_requested = Signal()
+    edit_patient_requested = Signal(int)
+    new_intake_requested = Signal(int)  # patient id
+    intake_open_requested = Signal(int)  # intake id
+    search_finished = Signal(int)  # number of rows shown (tests and benchmarks wait on it)
+    failed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clinic: Clinic | None = None
+        self.runner = TaskRunner(self)
+        self._generation = 0
+        self._sort = ("name", False)
+        self._total = 0
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("patientSearch")
+        self.search.setPlaceholderText(self.tr("Search: family or given name, date of birth or MRN"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setAccessibleDescription(
+            self.tr("Type the start of a name, an MRN, or a date of birth as YYYY-MM-DD or DD.MM.YYYY")
+        )
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Find patient"), self)
+        search_label.setBuddy(self.search)
+        search_label.setObjectName("sectionTitle")
+
+        self.model = PatientTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("patientTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        for column, width in enumerate((120, 100, 96, 80)):
+            self.table.setColumnWidth(column, width)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("muted")
+        self.new_button = QPushButton(self.tr("&New patient..."), self)
+        self.edit_button = QPushButton(self.tr("&Edit patient..."), self)
+        self.edit_button.setEnabled(False)
+
+        intakes_title = QLabel(self.tr("Intakes of the selected patient"), self)
+        intakes_title.setObjectName("sectionTitle")
+        self.intakes = QTableWidget(0, 3, self)
+        self.intakes.setObjectName("intakeTable")
+        self.intakes.setAccessibleName(self.tr("Intakes of the selected patient"))
+        self.intakes.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Status"), self.tr("Screen result")])
+        self.intakes.verticalHeader().setVisible(False)
+        self.intakes.horizontalHeader().setStretchLastSection(True)
+        self.intakes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.intakes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.intakes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.intakes.setTabKeyNavigation(False)
+        self.intakes.setMaximumHeight(170)
+        self.new_intake_button = QPushButton(self.tr("New &intake"), self)
+        self.new_intake_button.setEnabled(False)
+        self.open_intake_button = QPushButton(self.tr("&Open intake"), self)
+        self.open_intake_button.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(search_label)
+        layout.addWidget(self.search)
+        layout.addWidget(self.stack, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        layout.addLayout(row)
+        layout.addSpacing(6)
+        layout.addWidget(intakes_title)
+        layout.addWidget(self.intakes, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.new_intake_button)
+        row.addWidget(self.open_intake_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._on_text)
+        self.search.returnPressed.connect(self._focus_table)
+        self.model.more_wanted.connect(self._fetch_more)
+        self.model.sort_wanted.connect(self._on_sort)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.activated.connect(lambda _index: self._request_new_or_open())
+        self.new_button.clicked.connect(self.new_patient_requested)
+        self.edit_button.clicked.connect(self._request_edit)
+        self.new_intake_button.clicked.connect(self._request_new_intake)
+        self.open_intake_button.clicked.connect(self._request_open_intake)
+        self.intakes.itemSelectionChanged.connect(
+            lambda: self.open_intake_button.setEnabled(bool(self.intakes.selectedItems()))
+        )
+        self.intakes.itemActivated.connect(lambda _item: self._request_open_intake())
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        self._show_empty(self.tr("Opening the database..."))
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def set_clinic(self, clinic: Clinic) -> None:
+        self.clinic = clinic
+        self.refresh()
+
+    def _on_text(self, _text: str) -> None:
+        self._debounce.start()
+
+    def refresh(self) -> None:
+        """Run the search for the current text (off the GUI thread; the newest search wins)."""
+        if self.clinic is None:
+            return
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        clinic, query, (sort, descending) = self.clinic, self.search.text(), self._sort
+
+        def work() -> tuple[list[PatientRecord], int]:
+            records = clinic.search_patients(query, limit=PAGE, sort=sort, descending=descending)
+            total = clinic.count_patients() if not query.strip() else -1
+            return records, total
+
+        self.runner.run(work, lambda result: self._on_results(generation, *result), self.failed.emit,
+                        label=self.tr("Searching..."))
+
+    def search_now(self, text: str) -> None:
+        """Set the search text and search at once (used by tests and the benchmark)."""
+        self.search.setText(text)
+        self.refresh()
+
+    def _on_results(self, generation: int, records: list[PatientRecord], total: int) -> None:
+        if generation != self._generation:
+            return
+        selected = self.current_patient_id()
+        self.model.reset(records)
+        if total >= 0:
+            self._total = total
+        if records:
+            self.stack.setCurrentWidget(self.table)
+            shown = f"{len(records)}{'+' if self.model.has_more else ''}"
+            self.count_label.setText(
+                self.tr("{0} of {1} patients").format(shown, self._total) if not self.search.text().strip()
+                else self.tr("{0} found").format(shown)
+            )
+            row = next((i for i, r in enumerate(records) if r.id == selected), 0)
+            self.table.selectRow(row)
+        elif self.search.text().strip():
+            self._show_empty(self.tr("No patient matches \u201c{0}\u201d.\nCheck the spelling, or register a new "
+                                     "patient with New patient.").format(self.search.text().strip()))
+        else:
+            self._show_empty(self.tr("No patients yet.\nRegister the first patient with New patient (Ctrl+Shift+N)."))
+        self.search_finished.emit(len(records))
+
+    def _show_empty(self, text: str) -> None:
+        self.model.reset([])
+        self.empty.setText(text)
+        self.count_label.setText("")
+        self.stack.setCurrentWidget(self.empty)
+        self._set_intakes([])
+        self.edit_button.setEnabled(False)
+        self.new_intake_button.setEnabled(False)
+
+    def _fetch_more(self) -> None:
+        if self.clinic is None:
+            return
+        generation = self._generation
+        clinic, query, (sort, descending) = self.clinic, self.search.text(), self._sort
+        offset = self.model.rowCount()
+
+        def work() -> list[PatientRecord]:
+            return clinic.search_patients(query, limit=PAGE, offset=offset, sort=sort, descending=descending)
+
+        def done(records: list[PatientRecord]) -> None:
+            if generation == self._generation:
+                self.model.append(records)
+
+        self.runner.run(work, done, self.failed.emit)
+
+    def _on_sort(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.refresh()
+
+    # --- selection and intakes -----------------------------------------------------------------
+
+    def current_patient_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.stack.currentWidget() is not self.table:
+            return None
+        return int(self.model.data(index, Qt.ItemDataRole.UserRole))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        has = current.isValid()
+        self.edit_button.setEnabled(has)
+        self.new_intake_button.setEnabled(has)
+        if has:
+            patient_id = int(self.model.data(current, Qt.ItemDataRole.UserRole))
+            self.patient_chosen.emit(patient_id)
+            self.load_intakes(patient_id)
+
+    def load_intakes(self, patient_id: int) -> None:
+        if self.clinic is None:
+            return
+        clinic = self.clinic
+        self.runner.run(lambda: clinic.intakes_for(patient_id),
+                        lambda rows: self._set_intakes(rows) if self.current_patient_id() == patient_id else None,
+                        self.failed.emit)
+
+    def _set_intakes(self, rows: list[IntakeSummary]) -> None:
+        self.intakes.setRowCount(len(rows))
+        for i, summary in enumerate(rows):
+            cells = (
+                summary.visit_date.isoformat(),
+                self.tr("Complete") if summary.status == "complete" else self.tr("Draft"),
+                LEVEL_WORDS.get(summary.level or "", "") + (f" ({summary.tier})" if summary.tier else ""),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, summary.id)
+                self.intakes.setItem(i, column, item)
+        self.open_intake_button.setEnabled(False)
+
+    def select_patient(self, patient_id: int) -> None:
+        for row, record in enumerate(self.model.records):
+            if record.id == patient_id:
+                self.table.selectRow(row)
+                return
+
+    def _focus_table(self) -> None:
+        if self.stack.currentWidget() is self.table:
+            self.table.setFocus()
+
+    def _request_edit(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None:
+            self.edit_patient_requested.emit(patient_id)
+
+    def _request_new_intake(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None:
+            self.new_intake_requested.emit(patient_id)
+
+    def _request_new_or_open(self) -> None:
+        if self.intakes.rowCount():
+            self.intakes.selectRow(0)
+            self.intakes.setFocus()
+        else:
+            self._request_new_intake()
+
+    def _request_open_intake(self) -> None:
+        items = self.intakes.selectedItems()
+        if items:
+            self.intake_open_requested.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
+
