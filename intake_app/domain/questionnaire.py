@@ -203,6 +203,9 @@ class _Reader:
         for i, item in enumerate(self.seq(value, key)):
             item_key = f"{key}[{i}]"
             item = self.mapping(item, item_key)
+            extra = sorted(str(k) for k in set(item) - {"value", "id", "label"})
+            if extra:
+                raise self.fail(f"{item_key}.{extra[0]}", "unknown key (quote labels that contain a comma)")
             raw = item.get("value", item.get("id"))
             if raw is None or isinstance(raw, bool | Mapping | list):
                 raise self.fail(f"{item_key}.value", "expected a value (quote yes/no in YAML)")

@@ -298,7 +298,7 @@ class Repository:
                 statement = statement.where(IntakeRow.status == status)
             statement = statement.order_by(IntakeRow.id).limit(batch)
             with storage_errors(), self._session() as session:
-                rows = list(session.execute(statement).tuples())
+                rows = list(session.execute(statement))
                 records = [_intake_record(intake, _patient(patient)) for intake, patient in rows]
             if not records:
                 return

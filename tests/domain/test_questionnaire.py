@@ -145,3 +145,12 @@ def test_unknown_questionnaire_reference_is_a_clear_error() -> None:
         load_questionnaire("foot-leg-intake/99")
     with pytest.raises(QuestionnaireError, match="not a questionnaire reference"):
         load_questionnaire("../../etc/passwd")
+
+
+def test_an_option_label_cut_at_a_comma_is_caught(tmp_path: Path) -> None:
+    path = tmp_path / "1.yaml"
+    text = questionnaire_path("foot-leg-intake/1").read_text(encoding="utf-8")
+    path.write_text(text.replace('label: "Coughing, sneezing or straining"', "label: Coughing, sneezing or straining"),
+                    encoding="utf-8")
+    with pytest.raises(QuestionnaireError, match="unknown key"):
+        load_questionnaire_file(path)
