@@ -1,0 +1,18 @@
+"""PDF reports built from an intake document and its assessment: referral summary and handout.
+
+Plain Python and reportlab: nothing here knows about Qt or the database. Both builders return
+the PDF as bytes; the caller decides where it goes (a file, a print dialog, a preview).
+"""
+
+from intake_app.reports.handout import build_handout
+from intake_app.reports.options import PAGE_SIZES, ReportError, ReportOptions, default_page_size
+from intake_app.reports.referral import build_referral
+
+__all__ = [
+    "PAGE_SIZES",
+    "ReportError",
+    "ReportOptions",
+    "build_handout",
+    "build_referral",
+    "default_page_size",
+]

@@ -1,0 +1,317 @@
+"""The leg and foot drawing, from the same region geometry the GUI's body map uses.
+
+Each symptom has its own mark so the drawing still reads in black-and-white print: pain is a
+shaded fill, numbness diagonal hatching, pins and needles a dot pattern. A region with several
+symptoms carries all of their marks. Hatching and dots are cut to the region's outline here,
+because reportlab drawings cannot clip.
+
+The GUI's outlines are finely sampled (about 13,000 points). At print size a tenth of a
+millimetre is invisible, so each polygon is simplified once per process; that keeps a referral
+with the drawing well inside its time budget.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from intake_app.domain.body_map import BodyMap, load_body_map
+from intake_app.domain.document import IntakeDocument
+from intake_app.domain.questionnaire import Questionnaire
+from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, register_fonts
+
+Point = tuple[float, float]
+
+PAIN_FILL = colors.HexColor("#F3A5A5")
+NUMB_INK = colors.HexColor("#1D4E9E")
+TINGLE_INK = colors.HexColor("#17753A")
+REGION_LINE = colors.HexColor("#9AA0A6")
+MARKED_LINE = colors.HexColor("#222222")
+OUTLINE_LINE = colors.HexColor("#4A4F55")
+LABEL_INK = colors.HexColor("#222222")
+
+# Sizes on paper, in points.
+HATCH_SPACING = 3.0
+DOT_SPACING = 3.4
+DOT_RADIUS = 0.75
+MAP_MAX_HEIGHT = 110 * mm
+MAP_SHARE = 0.6  # of the width; the legend takes the rest
+TITLE_SIZE = 8
+SIDE_SIZE = 7.5
+TITLE_BASELINE = 32  # map units below the top of a view
+LEGEND_SIZE = 8.5
+# Simplification tolerance in map units (the map is about 1,000 units across 100 mm of paper).
+TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    symptom: str
+    label: str
+
+
+LEGEND = (
+    LegendEntry("pain", "Pain (shaded)"),
+    LegendEntry("numbness", "Numbness (diagonal lines)"),
+    LegendEntry("tingling", "Pins and needles (dots)"),
+)
+
+
+def marked_symptoms(answers: Mapping[str, Any], region: str, side: str) -> tuple[str, ...]:
+    """Which of pain, numbness and tingling the patient marked for one region on one side."""
+    found = []
+    for entry in LEGEND:
+        per_side = answers.get(entry.symptom) or {}
+        if isinstance(per_side, Mapping) and region in (per_side.get(side) or []):
+            found.append(entry.symptom)
+    return tuple(found)
+
+
+# --- geometry --------------------------------------------------------------------------------
+
+
+def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Ramer-Douglas-Peucker: drop points closer than `tolerance` to the line kept in their place."""
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy)
+        worst, index = -1.0, first
+        for i in range(first + 1, last):
+            x, y = points[i]
+            distance = (abs(dy * x - dx * y + x2 * y1 - y2 * x1) / length if length
+                        else math.hypot(x - x1, y - y1))
+            if distance > worst:
+                worst, index = distance, i
+        if worst > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def simplify_ring(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Simplify a closed polygon (split at its far point so both halves keep their ends)."""
+    if len(points) < 4:
+        return list(points)
+    start = points[0]
+    far = max(range(len(points)), key=lambda i: (points[i][0] - start[0]) ** 2 + (points[i][1] - start[1]) ** 2)
+    first = simplify(points[: far + 1], tolerance)
+    second = simplify([*points[far:], start], tolerance)
+    return first[:-1] + second[:-1]
+
+
+def hatch(points: Sequence[Point], spacing: float) -> list[tuple[Point, Point]]:
+    """Pieces of the diagonal lines x + y = c (spaced `spacing` apart along x) inside the polygon.
+
+    In map coordinates (y down) these lines run from lower left to upper right on paper.
+    """
+    values = [x + y for x, y in points]
+    edges = list(zip(points, [*points[1:], points[0]], strict=True))
+    segments: list[tuple[Point, Point]] = []
+    c = min(values) + spacing / 2
+    while c < max(values):
+        hits: list[Point] = []
+        for (x1, y1), (x2, y2) in edges:
+            f1, f2 = x1 + y1 - c, x2 + y2 - c
+            if (f1 < 0) != (f2 < 0):
+                t = f1 / (f1 - f2)
+                hits.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
+        hits.sort()
+        segments.extend((hits[i], hits[i + 1]) for i in range(0, len(hits) - 1, 2))
+        c += spacing
+    return segments
+
+
+def inside(point: Point, polygon: Sequence[Point]) -> bool:
+    """Even-odd rule point-in-polygon test."""
+    x, y = point
+    result = False
+    j = len(polygon) - 1
+    for i in range(len(polygon)):
+        xi, yi = polygon[i]
+        xj, yj = polygon[j]
+        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+            result = not result
+        j = i
+    return result
+
+
+def dots(points: Sequence[Point], spacing: float) -> list[Point]:
+    """A staggered grid of dot centres inside the polygon."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    found: list[Point] = []
+    y, row = min(ys) + spacing / 2, 0
+    while y < max(ys):
+        x = min(xs) + (spacing / 2 if row % 2 else 0.0) + spacing / 4
+        while x < max(xs):
+            if inside((x, y), points):
+                found.append((x, y))
+            x += spacing
+        y += spacing
+        row += 1
+    return found
+
+
+@dataclass(frozen=True)
+class _Shape:
+    region: str
+    side: str
+    view: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """The body map with polygons simplified for print; built once per loaded map."""
+
+    source: BodyMap
+    shapes: tuple[_Shape, ...]
+    outlines: tuple[tuple[Point, ...], ...]
+
+
+_GEOMETRY: dict[int, _Geometry] = {}
+
+
+def _geometry(body_map: BodyMap) -> _Geometry:
+    cached = _GEOMETRY.get(id(body_map))
+    if cached is not None and cached.source is body_map:
+        return cached
+    shapes = tuple(
+        _Shape(s.region, s.side, s.view,
+               tuple(simplify_ring([(float(x), float(y)) for x, y in s.points], TOLERANCE)))
+        for s in body_map.shapes
+    )
+    outlines = tuple(
+        tuple(simplify([(float(x), float(y)) for x, y in outline], TOLERANCE)) for outline in body_map.outlines
+    )
+    geometry = _Geometry(body_map, shapes, outlines)
+    _GEOMETRY.clear()
+    _GEOMETRY[id(body_map)] = geometry
+    return geometry
+
+
+def _flat(points: Sequence[Point]) -> list[float]:
+    return [round(v, 1) for p in points for v in p]
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+
+def _paint(group: Group, points: Sequence[Point], symptoms: tuple[str, ...], unit: float) -> None:
+    """Draw one region; `unit` is the size of one point on paper in the group's coordinates."""
+    if not symptoms:
+        group.add(Polygon(_flat(points), fillColor=None, strokeColor=REGION_LINE, strokeWidth=0.35 * unit))
+        return
+    fill = PAIN_FILL if "pain" in symptoms else colors.white
+    group.add(Polygon(_flat(points), fillColor=fill, strokeColor=None, strokeWidth=0))
+    if "numbness" in symptoms:
+        for (x1, y1), (x2, y2) in hatch(points, HATCH_SPACING * unit):
+            group.add(Line(x1, y1, x2, y2, strokeColor=NUMB_INK, strokeWidth=0.7 * unit))
+    if "tingling" in symptoms:
+        # Small squares: at this size they print as dots and cost a quarter of a circle's path.
+        size = 2 * DOT_RADIUS * unit
+        for x, y in dots(points, DOT_SPACING * unit):
+            group.add(Rect(x - size / 2, y - size / 2, size, size, fillColor=TINGLE_INK, strokeColor=None,
+                           strokeWidth=0))
+    group.add(Polygon(_flat(points), fillColor=None, strokeColor=MARKED_LINE, strokeWidth=0.9 * unit))
+
+
+def _legend(drawing: Drawing, x: float, top: float) -> None:
+    box = 5 * mm
+    drawing.add(String(x, top - LEGEND_SIZE, "Key", fontName=BOLD_FONT, fontSize=LEGEND_SIZE, fillColor=LABEL_INK))
+    y = top - LEGEND_SIZE - 4 * mm - box
+    for entry in LEGEND:
+        # The key squares are drawn in paper units, y up, so the hatch is mirrored into map order.
+        square = [(x, -y), (x + box, -y), (x + box, -(y + box)), (x, -(y + box))]
+        group = Group(transform=(1, 0, 0, -1, 0, 0))
+        _paint(group, square, (entry.symptom,), 1.0)
+        drawing.add(group)
+        drawing.add(String(x + box + 2.5 * mm, y + 1.4 * mm, entry.label, fontName=BASE_FONT,
+                           fontSize=LEGEND_SIZE, fillColor=LABEL_INK))
+        y -= box + 3.5 * mm
+    drawing.add(String(x, y + 1.4 * mm, "Regions with no mark: nothing reported.", fontName=BASE_FONT,
+                       fontSize=LEGEND_SIZE - 1, fillColor=LABEL_INK))
+
+
+def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnaire: Questionnaire,
+                      width: float) -> Drawing:
+    """The body map with the marked regions, y flipped for paper, and a key to its marks.
+
+    The map takes the left part of `width` (at most MAP_MAX_HEIGHT tall); the key sits beside it.
+    """
+    register_fonts()
+    geometry = _geometry(body_map)
+    scale = min(width * MAP_SHARE / body_map.width, MAP_MAX_HEIGHT / body_map.height)
+    unit = 1 / scale
+    map_h = body_map.height * scale
+    drawing = Drawing(width, map_h)
+    # Map units to paper: x scaled, y scaled and flipped (the map's y points down).
+    group = Group(transform=(scale, 0, 0, -scale, 0, map_h))
+    for shape in geometry.shapes:
+        _paint(group, shape.points, marked_symptoms(answers, shape.region, shape.side), unit)
+    for outline in geometry.outlines:
+        group.add(PolyLine(_flat(outline), strokeColor=OUTLINE_LINE, strokeWidth=0.8 * unit))
+    drawing.add(group)
+
+    def paper(x: float, y: float) -> Point:
+        return (x * scale, map_h - y * scale)
+
+    # Titles sit in the empty band at the top of each view (the map leaves 42 units above its shapes).
+    for view in body_map.views:
+        cx, baseline = paper(view.x + view.width / 2, view.y + TITLE_BASELINE)
+        drawing.add(String(cx, baseline, view.label, fontName=BOLD_FONT, fontSize=TITLE_SIZE,
+                           fillColor=LABEL_INK, textAnchor="middle"))
+    # The map's own Right/Left labels (centred on their point), worded as the questionnaire words sides.
+    for label in body_map.labels:
+        x, y = paper(label.x, label.y)
+        text = questionnaire.side_label(label.side) if label.side else label.text
+        drawing.add(String(x, y - SIDE_SIZE * 0.35, text, fontName=BASE_FONT, fontSize=SIDE_SIZE,
+                           fillColor=LABEL_INK, textAnchor="middle"))
+    _legend(drawing, body_map.width * scale + 8 * mm, map_h)
+    return drawing
+
+
+class FitDrawing(Flowable):  # type: ignore[misc]
+    """A drawing that shrinks (down to MIN_SHRINK) to use the rest of a page instead of leaving a gap."""
+
+    MIN_SHRINK = 0.7
+
+    def __init__(self, drawing: Drawing) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.factor = 1.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        natural = float(self.drawing.height)
+        self.factor = 1.0
+        if natural > avail_height >= natural * self.MIN_SHRINK:
+            self.factor = avail_height / natural
+        self.width = float(self.drawing.width) * self.factor
+        self.height = natural * self.factor
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.factor, self.factor)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def symptom_map(document: IntakeDocument, questionnaire: Questionnaire, width: float) -> Flowable:
+    """The drawing for one intake, from the body map that ships in resources/."""
+    return FitDrawing(build_map_drawing(load_body_map(), document.answers, questionnaire, width))
