@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QTableWidget,
@@ -155,7 +157,7 @@ class PatientsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        for column, width in enumerate((120, 100, 96, 80)):
+        for column, width in enumerate((150, 130, 110, 100)):
             self.table.setColumnWidth(column, width)
 
         self.empty = QLabel(self)
@@ -180,36 +182,64 @@ class PatientsPanel(QWidget):
         self.intakes.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Status"), self.tr("Screen result")])
         self.intakes.verticalHeader().setVisible(False)
         self.intakes.horizontalHeader().setStretchLastSection(True)
+        self.intakes.setColumnWidth(0, 100)
+        self.intakes.setColumnWidth(1, 90)
         self.intakes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.intakes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.intakes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.intakes.setTabKeyNavigation(False)
-        self.intakes.setMaximumHeight(170)
         self.new_intake_button = QPushButton(self.tr("New &intake"), self)
         self.new_intake_button.setEnabled(False)
         self.open_intake_button = QPushButton(self.tr("&Open intake"), self)
         self.open_intake_button.setEnabled(False)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(search_label)
-        layout.addWidget(self.search)
-        layout.addWidget(self.stack, 3)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("patientCard")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setText(self.tr("Choose a patient in the list to see their intakes."))
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(search_label)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.stack, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addWidget(self.edit_button)
         row.addStretch(1)
         row.addWidget(self.count_label)
-        layout.addLayout(row)
-        layout.addSpacing(6)
-        layout.addWidget(intakes_title)
-        layout.addWidget(self.intakes, 1)
+        left_layout.addLayout(row)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(6)
+        selected_title = QLabel(self.tr("Selected patient"), self)
+        selected_title.setObjectName("sectionTitle")
+        right_layout.addWidget(selected_title)
+        right_layout.addWidget(self.detail)
+        right_layout.addSpacing(4)
+        right_layout.addWidget(intakes_title)
+        right_layout.addWidget(self.intakes, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_intake_button)
         row.addWidget(self.open_intake_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        right_layout.addLayout(row)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("patientsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -288,6 +318,7 @@ class PatientsPanel(QWidget):
 
     def _show_empty(self, text: str) -> None:
         self.model.reset([])
+        self.detail.setText(self.tr("Choose a patient in the list to see their intakes."))
         self.empty.setText(text)
         self.count_label.setText("")
         self.stack.setCurrentWidget(self.empty)
@@ -329,6 +360,7 @@ class PatientsPanel(QWidget):
         self.new_intake_button.setEnabled(has)
         if has:
             patient_id = int(self.model.data(current, Qt.ItemDataRole.UserRole))
+            self.detail.setText(patient_card(self.model.records[current.row()]))
             self.patient_chosen.emit(patient_id)
             self.load_intakes(patient_id)
 
@@ -386,3 +418,23 @@ class PatientsPanel(QWidget):
         if items:
             self.intake_open_requested.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
 
+
+
+SEX_WORDS = {"female": "female", "male": "male", "other": "other", "unknown": "sex not stated"}
+
+
+def patient_card(record: PatientRecord) -> str:
+    """A few plain lines about the selected patient (plain text: names are never rendered as markup)."""
+    patient = record.patient
+    born = patient.date_of_birth
+    age = patient.age_on(dt.date.today()) if born else None
+    lines = [
+        f"{patient.family_name}, {patient.given_name}",
+        f"Born {born.isoformat() if born else 'unknown'}" + (f" (age {age})" if age is not None else "")
+        + f", {SEX_WORDS.get(patient.sex, patient.sex)}",
+    ]
+    if patient.mrn:
+        lines.append(f"MRN {patient.mrn}")
+    if patient.phone:
+        lines.append(f"Phone {patient.phone}")
+    return "\n".join(lines)
