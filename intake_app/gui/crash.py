@@ -3,6 +3,7 @@ carry on or quit safely. Expected failures (IntakeError) never come here; widget
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from types import TracebackType
@@ -32,10 +33,8 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
     messages.SHOWN.append(("crash", "Unexpected error", where))
     if choice == "quit":
         if save_before_quit is not None:
-            try:
+            with contextlib.suppress(Exception):  # quitting must not fail on a second error
                 save_before_quit()
-            except Exception:  # noqa: BLE001 - quitting must not fail on a second error
-                pass
         QApplication.exit(70)
 
 

@@ -52,7 +52,9 @@ def inform(parent: QWidget | None, title: str, text: str, informative: str = "")
     _ask(parent, "info", title, text, [Button.Ok], Button.Ok, informative)
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str, informative: str = "", *, default_yes: bool = False) -> bool:
+def ask_yes_no(
+    parent: QWidget | None, title: str, text: str, informative: str = "", *, default_yes: bool = False
+) -> bool:
     default = Button.Yes if default_yes else Button.No
     return _ask(parent, "question", title, text, [Button.Yes, Button.No], default, informative) == "yes"
 

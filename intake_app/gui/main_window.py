@@ -1,0 +1,327 @@
+"""The main window: composes the patient list and the intake workspace, menus, shortcuts, status bar.
+
+It holds no business logic: feature widgets call the services; this only wires them together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+
+from intake_app import __version__
+from intake_app.errors import IntakeError
+from intake_app.gui import messages
+from intake_app.gui.patients import PatientsPanel
+from intake_app.recovery import RecoveryJournal
+from intake_app.settings import Settings
+
+DEFAULT_SIZE = (1320, 720)
+
+
+class MainWindow(QMainWindow):
+    clinic_ready = Signal()
+    intake_opened = Signal(int)
+
+    def __init__(self, settings: Settings, window_state: QSettings, journal: RecoveryJournal | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.window_state = window_state
+        self.journal = journal or RecoveryJournal()
+        self.clinic: Any = None
+        self.intake_page: Any = None  # built on first use, after the first paint
+        self.setWindowTitle(self.tr("Foot & Leg Intake"))
+        self.stack = QStackedWidget(self)
+        self.patients = PatientsPanel(self)
+        patients_page = QWidget(self)
+        page_layout = QVBoxLayout(patients_page)
+        page_layout.setContentsMargins(12, 10, 12, 8)
+        page_layout.addWidget(self.patients)
+        self.patients_page = patients_page
+        self.stack.addWidget(patients_page)
+        self.setCentralWidget(self.stack)
+
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setVisible(False)
+        self.db_label = QLabel(self)
+        self.db_label.setObjectName("muted")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.patients.runner.busy_changed.connect(self._on_busy)
+        self.patients.failed.connect(self.on_failure)
+        self.patients.new_patient_requested.connect(self.new_patient)
+        self.patients.edit_patient_requested.connect(self.edit_patient)
+        self.patients.new_intake_requested.connect(self.new_intake)
+        self.patients.intake_open_requested.connect(self.open_intake)
+        self._build_actions()
+        self._restore_geometry()
+
+    # --- set-up --------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.act_new_patient = self._action(self.tr("New &patient..."), "Ctrl+Shift+N", self.new_patient, file_menu)
+        self.act_new_intake = self._action(self.tr("&New intake"), QKeySequence.StandardKey.New,
+                                           self.new_intake_for_selected, file_menu)
+        self.act_save = self._action(self.tr("&Save draft"), QKeySequence.StandardKey.Save, self.save, file_menu)
+        self.act_print = self._action(self.tr("&Preview and print..."), QKeySequence.StandardKey.Print,
+                                      self.preview, file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find, edit_menu)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About Foot & Leg Intake"), None, self.about, help_menu)
+        self._update_actions()
+
+    def _action(self, text: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        in_intake = self.intake_page is not None and self.stack.currentWidget() is self.intake_page
+        self.act_save.setEnabled(in_intake)
+        self.act_print.setEnabled(in_intake)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.window_state.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(*DEFAULT_SIZE)
+
+    def _save_geometry(self) -> None:
+        self.window_state.setValue("window/geometry", self.saveGeometry())
+        if self.intake_page is not None:
+            self.window_state.setValue("intake/splitter", self.intake_page.splitter.saveState())
+        self.window_state.sync()
+
+    def set_clinic(self, clinic: Any, description: str) -> None:
+        """Called once the database is open (after the first paint)."""
+        self.clinic = clinic
+        self.db_label.setText(self.tr("Database: {0}").format(description))
+        self.patients.set_clinic(clinic)
+        self.clinic_ready.emit()
+        QTimer.singleShot(0, self.offer_recovery)
+
+    def _ensure_intake_page(self) -> Any:
+        if self.intake_page is None:
+            from intake_app.gui.intake_page import IntakePage
+
+            page = IntakePage(self.journal, self)
+            page.back_requested.connect(self.show_patients)
+            page.preview_requested.connect(self.preview)
+            page.failed.connect(self.on_failure)
+            page.runner.busy_changed.connect(self._on_busy)
+            page.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Draft saved"), 3000))
+            page.completed.connect(self._after_complete)
+            for key, splitter in (("intake/splitter", page.splitter),):
+                state = self.window_state.value(key)
+                if isinstance(state, QByteArray) and not state.isEmpty():
+                    splitter.restoreState(state)
+            self.stack.addWidget(page)
+            self.intake_page = page
+        return self.intake_page
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def find(self) -> None:
+        if self.leave_intake():
+            self.patients.search.setFocus()
+            self.patients.search.selectAll()
+
+    def show_patients(self) -> None:
+        if self.leave_intake():
+            self.patients.refresh()
+
+    def leave_intake(self) -> bool:
+        """Go back to the list; unsaved changes are saved, discarded or kept by asking first."""
+        page = self.intake_page
+        if page is None or self.stack.currentWidget() is not page:
+            return True
+        if not self.confirm_unsaved():
+            return False
+        page.close_record()
+        self.stack.setCurrentWidget(self.patients_page)
+        self._update_actions()
+        return True
+
+    def confirm_unsaved(self) -> bool:
+        page = self.intake_page
+        if page is None or page.record is None or not page.dirty:
+            return True
+        answer = messages.ask_save_discard_cancel(
+            self, self.tr("Unsaved changes"), self.tr("This intake has changes that are not saved yet.")
+        )
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            try:
+                page.save_now_blocking()
+            except IntakeError as exc:
+                messages.show_error(self, exc)
+                return False
+        else:
+            self.journal.clear(page.record.id)
+            page._set_dirty(False)
+        return True
+
+    def new_patient(self) -> None:
+        if self.clinic is None:
+            return
+        from intake_app.gui.patient_dialog import PatientDialog
+
+        dialog = PatientDialog(self.clinic, None, self)
+        dialog.saved.connect(self._patient_saved)
+        dialog.open_existing.connect(self._patient_saved)
+        dialog.open()
+        self.patient_dialog = dialog
+
+    def edit_patient(self, patient_id: int) -> None:
+        if self.clinic is None:
+            return
+        from intake_app.gui.patient_dialog import PatientDialog
+
+        dialog = PatientDialog(self.clinic, self.clinic.patient(patient_id), self)
+        dialog.saved.connect(self._patient_saved)
+        dialog.open_existing.connect(self._patient_saved)
+        dialog.open()
+        self.patient_dialog = dialog
+
+    def _patient_saved(self, patient_id: int) -> None:
+        record = self.clinic.patient(patient_id)
+        self.patients.search.setText(record.patient.family_name)
+        self.patients.refresh()
+        self.patients.runner.idle.connect(lambda: self.patients.select_patient(patient_id),
+                                          Qt.ConnectionType.SingleShotConnection)
+
+    def new_intake_for_selected(self) -> None:
+        patient_id = self.patients.current_patient_id()
+        if patient_id is None:
+            messages.inform(self, self.tr("New intake"), self.tr("Choose a patient in the list first."))
+            return
+        self.new_intake(patient_id)
+
+    def new_intake(self, patient_id: int) -> None:
+        if self.clinic is None or not self.leave_intake():
+            return
+        clinic = self.clinic
+        self.patients.runner.run(lambda: clinic.start_intake(patient_id), self._show_intake, self.on_failure,
+                                 label=self.tr("Starting intake..."))
+
+    def open_intake(self, intake_id: int, answers: dict | None = None) -> None:
+        if self.clinic is None or not self.leave_intake():
+            return
+        clinic = self.clinic
+        self.patients.runner.run(lambda: clinic.intake(intake_id), lambda r: self._show_intake(r, answers),
+                                 self.on_failure, label=self.tr("Opening intake..."))
+
+    def _show_intake(self, record: Any, answers: dict | None = None) -> None:
+        page = self._ensure_intake_page()
+        page.open_record(self.clinic, record, answers)
+        self.stack.setCurrentWidget(page)
+        self._update_actions()
+        page.form.setFocus()
+        self.intake_opened.emit(record.id)
+
+    def _after_complete(self, _intake_id: int) -> None:
+        patient_id = self.patients.current_patient_id()
+        if patient_id is not None:
+            self.patients.load_intakes(patient_id)
+
+    def save(self) -> None:
+        if self.intake_page is not None and self.stack.currentWidget() is self.intake_page:
+            self.intake_page.save()
+
+    def preview(self) -> None:
+        page = self.intake_page
+        if page is None or page.record is None or self.stack.currentWidget() is not page:
+            return
+        from intake_app.domain import DocumentInvalid
+        from intake_app.gui.preview import PreviewDialog
+
+        try:
+            document = page.document()
+        except DocumentInvalid as exc:
+            messages.show_error(self, exc, self.tr("Cannot print yet"))
+            return
+        dialog = PreviewDialog(self.clinic, document, self)
+        dialog.open()
+        self.preview_dialog = dialog
+
+    def about(self) -> None:
+        from intake_app.domain import load_questionnaire
+        from intake_app.screening import RULES_VERSION
+
+        QMessageBox.about(
+            self, self.tr("About Foot & Leg Intake"),
+            self.tr("<h3>Foot &amp; Leg Intake {0}</h3><p>Questionnaire {1}<br>Screening rules {2}</p>"
+                    "<p>A front-desk screening aid for a possible spinal (lower-back) origin of foot pain. "
+                    "For clinician review; it does not make a diagnosis.</p>").format(
+                __version__, load_questionnaire().ref, RULES_VERSION),
+        )
+
+    # --- recovery ------------------------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """After an unexpected stop, offer the unsaved answers of each draft back."""
+        for draft in self.journal.pending():
+            try:
+                record = self.clinic.intake(draft.intake_id)
+            except LookupError:
+                self.journal.clear(draft.intake_id)
+                continue
+            if record.status != "draft" or dict(record.document.answers) == draft.answers:
+                self.journal.clear(draft.intake_id)
+                continue
+            patient = record.document.patient
+            restore = messages.ask_yes_no(
+                self, self.tr("Restore unsaved answers?"),
+                self.tr("The program stopped before the last answers of an intake were saved."),
+                self.tr("Patient: {0}, {1}\nLast change: {2}\n\nRestore these answers? (No discards them.)").format(
+                    patient.family_name, patient.given_name, draft.written_at.strftime("%d %b %Y %H:%M")),
+                default_yes=True,
+            )
+            if restore:
+                self.open_intake(draft.intake_id, draft.answers)
+                return
+            self.journal.clear(draft.intake_id)
+
+    # --- errors, busy, closing -----------------------------------------------------------------
+
+    def on_failure(self, error: BaseException) -> None:
+        if isinstance(error, IntakeError):
+            messages.show_error(self, error)
+        else:
+            raise error
+
+    def _on_busy(self, busy: bool, label: str) -> None:
+        self.busy.setVisible(busy)
+        if busy and label:
+            self.statusBar().showMessage(label)
+        elif not busy:
+            self.statusBar().clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
+        if self.intake_page is not None:
+            self.intake_page.close_record()
+            self.intake_page.runner.wait()
+        self.patients.runner.wait()
+        self._save_geometry()
+        event.accept()
+
+    def save_open_draft(self) -> None:
+        if self.intake_page is not None:
+            self.intake_page.save_now_blocking()
