@@ -28,6 +28,9 @@ def test_core_rooms_import_without_pyside6() -> None:
 
 
 def test_the_command_line_loads_no_heavy_modules_before_a_command_needs_them() -> None:
-    code = "import sys, intake_app.cli; print(sorted(m for m in ('sqlalchemy','reportlab','PySide6') if m in sys.modules))"
+    code = (
+        "import sys, intake_app.cli\n"
+        "print(sorted(m for m in ('sqlalchemy', 'reportlab', 'PySide6') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout.strip() == "[]", result.stderr

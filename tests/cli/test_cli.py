@@ -139,7 +139,9 @@ def test_default_database_is_created_in_the_isolated_user_folder(
     assert list(isolated_user_dirs.rglob("intake.db"))
 
 
-def test_assess_prints_the_assessment_json(tmp_path: Path, capsys: pytest.CaptureFixture[str], full_document: dict) -> None:
+def test_assess_prints_the_assessment_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], full_document: dict
+) -> None:
     code, out, _ = run(capsys, "assess", str(write(tmp_path / "a.json", full_document)))
     assert code == 0
     result = json.loads(out)
@@ -191,7 +193,7 @@ def test_demo_data_is_repeatable_and_spans_outcomes(capsys: pytest.CaptureFixtur
 def test_report_writes_both_pdfs(tmp_path: Path, capsys: pytest.CaptureFixture[str], full_document: dict) -> None:
     source = write(tmp_path / "a.json", full_document)
     referral, handout = tmp_path / "r.pdf", tmp_path / "h.pdf"
-    code, out, err = run(capsys, "report", str(source), "--referral", str(referral), "--handout", str(handout))
+    code, _out, err = run(capsys, "report", str(source), "--referral", str(referral), "--handout", str(handout))
     assert code == 0, err
     assert referral.read_bytes().startswith(b"%PDF") and handout.read_bytes().startswith(b"%PDF")
 
