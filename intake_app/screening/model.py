@@ -42,6 +42,16 @@ class Reason:
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "group": self.group, "text": self.text, "because": dict(self.because)}
 
+    @property
+    def is_information(self) -> bool:
+        """True for information lines ("R1.no", "R4.unmet", "S1.absent"): the base rule did not fire."""
+        return "." in self.rule
+
+    @property
+    def base_rule(self) -> str:
+        """The rule id without an information suffix ("R4.unmet" -> "R4")."""
+        return self.rule.partition(".")[0]
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -64,6 +74,11 @@ class Assessment:
 
     def in_group(self, group: Group) -> tuple[Reason, ...]:
         return tuple(r for r in self.reasons if r.group == group)
+
+    @property
+    def red_flags(self) -> tuple[Reason, ...]:
+        """The red-flag rules that fired (R1-R6), without the "asked: no" and "not met" lines."""
+        return tuple(r for r in self.reasons if r.group == "red_flag" and r.rule[:1] == "R" and not r.is_information)
 
     @property
     def red_flag_screen_complete(self) -> bool:

@@ -1,0 +1,237 @@
+"""What the clinician sees: recommendation texts, the JSON shape, the text rendering, docs/rules.md,
+and the rule table itself (complete, documented, and pinned to RULES_VERSION)."""
+
+from __future__ import annotations
+
+import ast
+import copy
+import hashlib
+import inspect
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from intake_app.screening import RULES, RULES_VERSION, assess, engine, facts, rules
+from intake_app.screening.docs import SOURCES, render_rules_markdown
+from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES
+from intake_app.screening.text import format_text, reason_line
+from tests.screening.builders import CORE_RIGHT, make_document, reason, screen
+
+REPO = Path(__file__).resolve().parents[2]
+
+# One line per rules version: the fingerprint of the rule code it was released with. Never edit an
+# existing line; when a rule changes, bump RULES_VERSION and add a new line.
+PINNED_FINGERPRINTS = {
+    "2026.11-1": "db9b7bf51b140fec679f41ac432f8e020b48d33c836dc0367d7bf59e767e5a01",
+}
+
+SPEC_RULE_IDS = (
+    {f"R{i}" for i in range(1, 7)} | {f"S{i}" for i in range(1, 9)} | {f"L{i}" for i in range(1, 9)}
+    | {f"N{i}" for i in range(1, 5)} | {"Q1", "Q2"} | {f"D{i}" for i in range(8)} | {"A3", "A5"}
+)
+BACK = {"back_pain": "moderate", "back_pain_new": "yes"}
+LIKELY = {**CORE_RIGHT, **BACK, "leg_vs_back": "about_equal", "worse_with": ["cough_sneeze_strain"],
+          "back_conditions": ["herniated_disc"]}
+
+
+def rule_fingerprint() -> str:
+    """sha256 of the rule code with docstrings and RULES_VERSION left out (comments never reach the AST)."""
+    digest = hashlib.sha256()
+    for module in (facts, rules, engine):
+        tree = ast.parse(inspect.getsource(module))
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if (isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and body
+                    and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                    and isinstance(body[0].value.value, str)):
+                node.body = body[1:] or [ast.Pass()]
+        tree.body = [n for n in tree.body if not (isinstance(n, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "RULES_VERSION" for t in n.targets))]
+        digest.update(ast.dump(tree, include_attributes=False).encode())
+    return digest.hexdigest()
+
+
+# --- the rule table ----------------------------------------------------------------------------------
+
+
+def test_every_rule_of_the_specification_is_a_rule_object() -> None:
+    ids = {r.id for r in RULES}
+    assert ids >= SPEC_RULE_IDS
+    assert ids - SPEC_RULE_IDS == {r.id for r in RULES if r.local} == {"Q3"}
+    assert len(ids) == len(RULES)
+
+
+def test_every_rule_has_a_name_condition_effect_evidence_and_source() -> None:
+    for rule in RULES:
+        assert rule.name and rule.when and rule.effect and rule.evidence, rule.id
+        assert rule.group in GROUP_ORDER
+        assert rule.sources or rule.local, rule.id
+        for source in rule.sources:
+            assert source in SOURCES or re.fullmatch(r"A[1-9]", source), (rule.id, source)
+
+
+def test_rules_version_is_bumped_whenever_a_rule_changes() -> None:
+    assert re.fullmatch(r"\d{4}\.\d{2}-\d+", RULES_VERSION)
+    assert RULES_VERSION in PINNED_FINGERPRINTS, "add a PINNED_FINGERPRINTS line for the new RULES_VERSION"
+    assert rule_fingerprint() == PINNED_FINGERPRINTS[RULES_VERSION], (
+        "the rules changed: bump RULES_VERSION in intake_app/screening/rules.py, add its fingerprint "
+        f"{rule_fingerprint()} to PINNED_FINGERPRINTS and regenerate docs/rules.md"
+    )
+    assert len(set(PINNED_FINGERPRINTS.values())) == len(PINNED_FINGERPRINTS)
+
+
+def test_the_fingerprint_ignores_docstrings_but_sees_a_changed_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = rule_fingerprint()
+    source = inspect.getsource(rules)
+    changed = source.replace("LIKELY_THRESHOLD = 3", "LIKELY_THRESHOLD = 4")
+    assert changed != source
+    monkeypatch.setattr(inspect, "getsource", lambda m: changed if m is rules else source_of(m))
+    assert rule_fingerprint() != original
+
+
+def source_of(module: ModuleType) -> str:
+    return Path(inspect.getfile(module)).read_text(encoding="utf-8")
+
+
+# --- recommendation per level -----------------------------------------------------------------------
+
+
+def test_recommendation_urgent_E_names_the_red_flags_and_the_emergency_route() -> None:
+    a = screen({**BACK, "rf_saddle_numbness": "new"})
+    text = a.recommendation
+    assert text.startswith("URGENT - SAME-DAY EMERGENCY")
+    assert "R1 New saddle numbness" in text
+    for phrase in ("duty clinician", "routine", "A&E", "on-call spinal team", "safety-net sheet"):
+        assert phrase in text
+
+
+def test_recommendation_urgent_P_asks_for_review_today_and_lists_the_reasons() -> None:
+    a = screen({**BACK, "rf_cancer_history": "yes"})
+    assert a.tier == "P"
+    text = a.recommendation
+    assert text.startswith("URGENT")
+    assert "today" in text and "MSCC" in text and "R4 History of cancer" in text
+
+
+def test_recommendation_likely_names_a_spine_specialist_and_the_safety_net() -> None:
+    a = screen(LIKELY)
+    assert a.level == "likely"
+    for phrase in ("spinal (nerve-root, sciatica-type)", "spine specialist", "bladder, bowel or saddle",
+                   "worsening weakness", "clinician"):
+        assert phrase in a.recommendation
+
+
+def test_recommendation_possible_asks_for_an_examination_and_names_alternatives() -> None:
+    a = screen({**CORE_RIGHT, "trauma": "direct_foot_injury"})
+    assert a.level == "possible"
+    for phrase in ("incomplete", "straight-leg raise", "reflexes", "spine specialist",
+                   "acute ankle/foot injury (L4)"):
+        assert phrase in a.recommendation
+
+
+def test_recommendation_possible_without_alternatives_says_none_found() -> None:
+    assert "none found in the answers" in screen(CORE_RIGHT).recommendation
+
+
+def test_recommendation_not_indicated_is_not_a_diagnosis_and_asks_to_rescreen() -> None:
+    a = screen({"pain": {"left": ["heel"]}, "worse_with": ["first_steps_after_rest"]})
+    for phrase in ("no spinal pattern", "plantar fasciitis pattern (L1)", "not a diagnosis", "Screen again"):
+        assert phrase in a.recommendation
+
+
+# --- the JSON shape and the order of reasons -------------------------------------------------------
+
+
+def test_to_json_has_the_shape_fixed_by_the_architecture() -> None:
+    data = json.loads(json.dumps(screen({**LIKELY, "rf_night_pain_constant": "unknown"}).to_json()))
+    assert set(data) == {"level", "tier", "spinal_flag", "reasons", "recommendation", "rules_version"}
+    assert data["rules_version"] == RULES_VERSION
+    for item in data["reasons"]:
+        assert set(item) == {"rule", "group", "text", "because"}
+
+
+def test_reasons_are_grouped_in_the_clinical_order() -> None:
+    a = screen({**CORE_RIGHT, "rf_cancer_history": "unknown", "trauma": "ankle_or_foot_twist",
+                "can_bear_weight": "no", "back_surgery": "decompression"})
+    groups = [GROUP_ORDER.index(r.group) for r in a.reasons]
+    assert groups == sorted(groups)
+    assert set(groups) == set(range(len(GROUP_ORDER)))
+
+
+def test_fired_red_flags_come_before_information_lines() -> None:
+    a = screen({**BACK, "rf_saddle_numbness": "new", "rf_bladder_change": "longstanding_unchanged"})
+    ids = [r.rule for r in a.in_group("red_flag")]
+    assert ids.index("R1") < ids.index("D1") < ids.index("R1.unmet") < ids.index("R3.no")
+
+
+def test_assess_does_not_change_the_document() -> None:
+    document = make_document(LIKELY)
+    before = copy.deepcopy(document.to_json())
+    assess(document)
+    assert document.to_json() == before
+
+
+# --- the text rendering ---------------------------------------------------------------------------
+
+
+def test_text_line_shows_rule_text_answers_evidence_and_source() -> None:
+    a = screen({**BACK, "rf_saddle_numbness": "new"})
+    line = reason_line(reason(a, "R1"))
+    assert line.startswith("[R1] New saddle numbness - because rf_saddle_numbness=new - ")
+    assert line.endswith("[3][4][5]")
+
+
+def test_text_line_shows_lists_in_brackets() -> None:
+    a = screen({**CORE_RIGHT, "tingling": {"right": ["top_of_foot", "big_toe"]}})
+    line = reason_line(next(r for r in a.reasons if r.rule == "S8"))
+    assert "because tingling.right=[top_of_foot, big_toe]" in line
+    assert line.endswith("[10][11]")
+
+
+def test_format_text_has_level_tier_recommendation_sections_and_version() -> None:
+    document = make_document({**BACK, "rf_fever_or_unwell": "yes"})
+    text = format_text(assess(document), document)
+    assert "RESULT: URGENT - tier E (same-day emergency)" in text
+    assert "Testington, Robin" in text
+    positions = [text.index(f"\n{GROUP_TITLES[g]}\n") for g in GROUP_ORDER]
+    assert positions == sorted(positions)
+    assert text.index("Recommendation:") < positions[0]
+    assert "  [R3] Back pain with fever or feeling unwell - because rf_fever_or_unwell=yes; back_pain=moderate" in text
+    assert f"Rules version {RULES_VERSION}" in text
+    assert "(none)" in text  # empty groups are shown as checked, not left out
+
+
+def test_format_text_warns_when_the_red_flag_screen_is_incomplete() -> None:
+    document = make_document(CORE_RIGHT, red_flags=None)
+    text = format_text(assess(document), document)
+    assert "Red-flag screen incomplete" in text
+    assert "no red flags" not in text.lower()
+
+
+# --- docs/rules.md ---------------------------------------------------------------------------------
+
+
+def test_docs_rules_md_is_up_to_date() -> None:
+    committed = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == render_rules_markdown(), "docs/rules.md is stale: run make docs"
+
+
+def test_docs_describe_every_rule_and_the_design_choices() -> None:
+    text = render_rules_markdown()
+    for rule in RULES:
+        assert f"### {rule.id} - {rule.name}" in text
+        assert rule.when in text
+    assert "## Design choices" in text
+    assert RULES_VERSION in text
+
+
+def test_docs_module_prints_the_markdown() -> None:
+    result = subprocess.run([sys.executable, "-m", "intake_app.screening.docs"], capture_output=True, text=True,
+                            timeout=60, check=False, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render_rules_markdown()
