@@ -1,0 +1,394 @@
+"""The front-desk window driven as a user would: search, register, take an intake, act on a red flag,
+save without losing work, recover after a crash. Offscreen; waits on signals, never on fixed sleeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from intake_app.domain import Patient
+from intake_app.gui import crash, messages, patient_dialog
+from intake_app.gui.app import build_window, create_application
+from intake_app.gui.main_window import MainWindow
+from intake_app.recovery import RecoveryJournal
+from intake_app.services import Clinic
+from intake_app.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def scripted_dialogs() -> Iterator[list[str]]:
+    """Dialogs never block: answers are taken from this list (default button when it runs out)."""
+    answers: list[str] = []
+    messages.AUTO_ANSWERS = answers
+    messages.SHOWN.clear()
+    yield answers
+    messages.AUTO_ANSWERS = None
+    patient_dialog.AUTO_DUPLICATE_CHOICE = None
+    crash.AUTO_CHOICE = None
+
+
+@pytest.fixture
+def seeded_url(database_url: str) -> str:
+    clinic = Clinic.open(database_url)
+    for family, given, born, mrn in [
+        ("Abbott", "Maria", "1961-04-02", "A-100"), ("Abel", "Jonas", "1990-08-09", "A-200"),
+        ("Berger", "Anna", "1975-01-30", "B-300"), ("Björk", "Elin", "1983-12-24", "B-400"),
+    ]:
+        clinic.register_patient(Patient(family, given, dt.date.fromisoformat(born), "female", "", mrn))
+    clinic.repository.engine.dispose()
+    return database_url
+
+
+def open_window(qtbot: Any, url: str, journal: RecoveryJournal | None = None) -> MainWindow:
+    create_application()
+    window = build_window(url, Settings(autosave_seconds=2, desk_user="Desk Tester"))
+    if journal is not None:
+        window.journal = journal
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.clinic_ready, timeout=10000):
+        window.show()
+    qtbot.waitUntil(lambda: not window.patients.runner.is_busy, timeout=10000)
+    return window
+
+
+def names_shown(window: MainWindow) -> list[str]:
+    return [f"{r.patient.family_name} {r.patient.given_name}" for r in window.patients.model.records]
+
+
+def start_intake(qtbot: Any, window: MainWindow, search: str) -> Any:
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        window.patients.search_now(search)
+    window.patients.table.selectRow(0)
+    with qtbot.waitSignal(window.intake_opened, timeout=10000):
+        qtbot.mouseClick(window.patients.new_intake_button, Qt.MouseButton.LeftButton)
+    return window.intake_page
+
+
+def click(qtbot: Any, widget: QWidget, name: str) -> None:
+    target = widget.findChild(QAbstractButton, name)
+    assert target is not None, name
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+
+
+def settle(qtbot: Any, page: Any) -> None:
+    qtbot.waitUntil(lambda: not page.runner.is_busy, timeout=10000)
+
+
+# --- patients ------------------------------------------------------------------------------------
+
+
+def test_an_empty_database_shows_a_friendly_empty_state(qtbot: Any, database_url: str) -> None:
+    window = open_window(qtbot, database_url)
+    assert window.patients.stack.currentWidget() is window.patients.empty
+    assert "No patients yet" in window.patients.empty.text()
+
+
+def test_typing_a_name_filters_the_list(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    assert names_shown(window) == ["Abbott Maria", "Abel Jonas", "Berger Anna", "Björk Elin"]
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        qtbot.keyClicks(window.patients.search, "ab")
+    assert names_shown(window) == ["Abbott Maria", "Abel Jonas"]
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        qtbot.keyClicks(window.patients.search, "e")
+    assert names_shown(window) == ["Abel Jonas"]
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        window.patients.search.setText("bjork")  # accents folded
+    assert names_shown(window) == ["Björk Elin"]
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        window.patients.search.setText("zz")
+    assert "No patient matches" in window.patients.empty.text()
+
+
+def test_clicking_a_column_header_sorts_by_that_column(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        window.patients.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # date of birth
+    assert names_shown(window)[0] == "Abel Jonas"
+
+
+def test_ctrl_f_goes_to_the_search_box(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    window.patients.table.setFocus()
+    window.act_find.trigger()
+    assert QApplication.focusWidget() is window.patients.search
+
+
+def test_registering_a_likely_duplicate_warns_and_can_open_the_existing_record(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    window.act_new_patient.trigger()
+    dialog = window.patient_dialog
+    qtbot.keyClicks(dialog.editors["family_name"], "Abbot")
+    qtbot.keyClicks(dialog.editors["given_name"], "Marie")
+    qtbot.keyClicks(dialog.editors["date_of_birth"], "02.04.1961")
+    patient_dialog.AUTO_DUPLICATE_CHOICE = "open"
+    with qtbot.waitSignal(dialog.open_existing, timeout=10000) as opened:
+        dialog.submit()
+    assert ("duplicate", "Possible duplicate", "1") in messages.SHOWN
+    clinic = window.clinic
+    assert clinic.patient(opened.args[0]).patient.family_name == "Abbott"
+    assert clinic.count_patients() == 4  # nothing new was saved
+
+
+def test_registering_a_new_patient_with_a_bad_date_shows_the_problem_beside_the_field(
+    qtbot: Any, seeded_url: str
+) -> None:
+    window = open_window(qtbot, seeded_url)
+    window.act_new_patient.trigger()
+    dialog = window.patient_dialog
+    qtbot.keyClicks(dialog.editors["family_name"], "Neumann")
+    qtbot.keyClicks(dialog.editors["given_name"], "Ida")
+    qtbot.keyClicks(dialog.editors["date_of_birth"], "31.02.1970")
+    dialog.submit()
+    assert dialog.errors["date_of_birth"].isVisibleTo(dialog)
+    assert "not a real date" in dialog.errors["date_of_birth"].text()
+    dialog.editors["date_of_birth"].setText("1970-02-28")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.submit()
+    assert window.clinic.count_patients() == 5
+
+
+def test_editing_patient_details_keeps_their_intakes(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "berger")
+    intake_id = page.record.id
+    window.show_patients()
+    qtbot.waitUntil(lambda: window.patients.current_patient_id() is not None, timeout=10000)
+    patient_id = window.patients.current_patient_id()
+    window.edit_patient(patient_id)
+    dialog = window.patient_dialog
+    dialog.editors["family_name"].setText("Berger-Lind")
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        dialog.submit()
+    assert [s.id for s in window.clinic.intakes_for(patient_id)] == [intake_id]
+    assert window.clinic.intake(intake_id).document.patient.family_name == "Berger-Lind"
+
+
+# --- the intake --------------------------------------------------------------------------------
+
+
+def test_clicking_the_map_marks_the_region_in_the_form_and_back(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abbott")
+    body_map = page.map
+    shape = body_map._map.shapes_for("heel", "right")[0]
+    x = sum(p[0] for p in shape.points) / len(shape.points)
+    y = sum(p[1] for p in shape.points) / len(shape.points)
+    qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=body_map.map_to_widget(x, y).toPoint())
+    assert page.form.answers()["pain"] == {"right": ["heel"]}
+    click(qtbot, page, "symptom_numbness")
+    page.form.show_section("where")
+    numbness_left = page.form.findChild(QWidget, "numbness.left")
+    numbness_left.setFocus()
+    qtbot.keyClick(numbness_left, Qt.Key.Key_Home)
+    qtbot.keyClick(numbness_left, Qt.Key.Key_Space)  # buttock, by keyboard
+    assert body_map.marks("numbness") == {"left": ["buttock"], "right": []}
+    assert page.dirty
+
+
+def test_the_level_changes_live_as_answers_change(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    page.form.show_section("where")
+    page.form.set_regions("pain", {"right": ["back_of_thigh", "calf", "heel"], "left": []})
+    with qtbot.waitSignal(page.assessed) as result:
+        page.form.set_regions("numbness", {"right": ["heel"], "left": []})
+    assert result.args[0].level in {"possible", "not_indicated"}
+    radiates = page.form.findChild(QWidget, "radiates_to.right")
+    radiates.setFocus()
+    with qtbot.waitSignal(page.assessed) as result:
+        qtbot.keyClick(radiates, Qt.Key.Key_End)  # "Into the foot"
+    assert page.form.answers()["radiates_to"] == {"right": "foot"}
+    assert result.args[0].level in {"possible", "likely"}
+    assert any(r.rule == "S1" for r in result.args[0].reasons)
+    assert "[S1]" in page.panel.reasons.toPlainText()
+    assert page.panel.heading().startswith("Spinal origin")
+
+
+def test_a_red_flag_raises_the_banner_and_the_acknowledgement_is_stored(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "berger")
+    assert not page.banner.isVisible()
+    page.form.show_section("safety")
+    with qtbot.waitSignal(page.assessed) as result:
+        click(qtbot, page.form, "rf_saddle_numbness=new")
+    assert result.args[0].level == "urgent"
+    assert page.banner.isVisible()
+    assert "URGENT" in page.banner.text.text()
+    assert "[R1]" in page.banner.text.text()
+    qtbot.mouseClick(page.banner.button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    stored = window.clinic.intake(page.record.id)
+    assert stored.red_flag_ack_by == "Desk Tester"
+    assert stored.red_flag_ack_at is not None
+    assert "Acknowledged by Desk Tester" in page.banner.ack_state.text()
+    assert not page.banner.button.isEnabled()
+
+
+def test_drafts_save_automatically(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "bj")
+    page.form.set_regions("pain", {"right": ["heel"], "left": []})
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        pass  # the 2-second autosave timer fires without any user action
+    assert window.clinic.intake(page.record.id).document.answers["pain"] == {"right": ["heel"]}
+    assert not page.dirty
+
+
+def test_moving_to_another_section_saves_the_draft(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    page.autosave.stop()
+    page.form.set_regions("tingling", {"left": ["sole"], "right": []})
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        page.form.show_section("safety")
+        page.form.sectionChanged.emit("safety")
+    assert window.clinic.intake(page.record.id).document.answers["tingling"] == {"left": ["sole"]}
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot: Any, seeded_url: str, scripted_dialogs: list[str]) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abbott")
+    page.autosave.stop()
+    intake_id = page.record.id
+    page.form.set_regions("pain", {"left": ["arch"], "right": []})
+    scripted_dialogs.append("cancel")
+    assert window.close() is False  # the user chose Cancel: the window stays
+    assert messages.SHOWN[-1][1] == "Unsaved changes"
+    scripted_dialogs.append("save")
+    assert window.close() is True
+    assert window.clinic.intake(intake_id).document.answers["pain"] == {"left": ["arch"]}
+
+
+def test_switching_patient_with_unsaved_changes_asks_and_can_discard(
+    qtbot: Any, seeded_url: str, scripted_dialogs: list[str]
+) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abbott")
+    page.autosave.stop()
+    intake_id = page.record.id
+    page.form.set_regions("pain", {"left": ["arch"], "right": []})
+    scripted_dialogs.append("discard")
+    window.act_find.trigger()
+    assert window.stack.currentWidget() is window.patients_page
+    assert "pain" not in window.clinic.intake(intake_id).document.answers
+
+
+def test_after_a_crash_the_unsaved_draft_is_offered_back(
+    qtbot: Any, seeded_url: str, tmp_path: Path, scripted_dialogs: list[str]
+) -> None:
+    journal = RecoveryJournal(tmp_path / "recovery")
+    window = open_window(qtbot, seeded_url, journal)
+    page = start_intake(qtbot, window, "berger")
+    page.autosave.stop()
+    intake_id = page.record.id
+    page.form.set_regions("pain", {"right": ["big_toe"], "left": []})
+    page._write_journal()  # the journal is written within 300 ms of a change
+    # Simulate a crash: the process dies, nothing is saved, the window never closes cleanly.
+    page.autosave.stop()
+    page.runner.wait()
+    window.closeEvent = lambda event: event.accept()  # type: ignore[method-assign]
+    window.hide()
+    assert "pain" not in Clinic.open(seeded_url).intake(intake_id).document.answers
+
+    scripted_dialogs.append("yes")
+    again = open_window(qtbot, seeded_url, journal)
+    again.offer_recovery()
+    qtbot.waitUntil(lambda: again.intake_page is not None and again.intake_page.record is not None, timeout=10000)
+    assert any(title == "Restore unsaved answers?" for _kind, title, _text in messages.SHOWN)
+    restored = again.intake_page
+    assert restored.record.id == intake_id
+    assert restored.form.answers()["pain"] == {"right": ["big_toe"]}
+    assert restored.dirty
+
+
+def test_completing_asks_about_unasked_red_flags_and_records_not_asked(
+    qtbot: Any, seeded_url: str, scripted_dialogs: list[str]
+) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    scripted_dialogs.extend(["yes", "ok"])  # complete with NOT ASKED; then the confirmation
+    with qtbot.waitSignal(page.completed, timeout=10000):
+        qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
+    assert any(title == "Red-flag questions not asked" for _k, title, _t in messages.SHOWN)
+    stored = window.clinic.intake(page.record.id)
+    assert stored.status == "complete"
+    assert stored.red_flags_not_asked is True
+    assert not page.form.isEnabled()  # completed intakes are read-only
+
+
+def test_completing_refused_when_not_asked_is_declined(qtbot: Any, seeded_url: str, scripted_dialogs: list[str]) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    scripted_dialogs.append("no")
+    qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert window.clinic.intake(page.record.id).status == "draft"
+    assert page.form.current_section() == "safety"
+
+
+def test_a_database_failure_while_saving_is_explained_and_loses_nothing(qtbot: Any, seeded_url: str) -> None:
+    from intake_app.errors import StorageError
+
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    page.autosave.stop()
+    page.form.set_regions("pain", {"right": ["calf"], "left": []})
+    original = window.clinic.save_draft
+
+    def locked(*_args: Any, **_kwargs: Any) -> Any:
+        raise StorageError("The database is busy (another desk is writing).", hint="Wait a moment and try again.")
+
+    window.clinic.save_draft = locked
+    page.save()
+    settle(qtbot, page)
+    assert ("error", "Foot & Leg Intake", "The database is busy (another desk is writing).\nWait a moment and "
+            "try again.") in messages.SHOWN
+    assert page.dirty  # the answers are still on screen, still marked unsaved
+    assert page.form.answers()["pain"] == {"right": ["calf"]}
+    window.clinic.save_draft = original
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        page.save()
+    assert window.clinic.intake(page.record.id).document.answers["pain"] == {"right": ["calf"]}
+
+
+def test_an_unexpected_error_writes_a_private_log_and_lets_the_user_carry_on(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTAKE_APP_LOG_DIR", str(tmp_path / "log"))
+    crash.AUTO_CHOICE = "continue"
+    try:
+        raise KeyError("Secretname Hidden, born 1970-01-01")
+    except KeyError as exc:
+        crash.handle_exception(type(exc), exc, exc.__traceback__)
+    log = (tmp_path / "log" / "crash.log").read_text(encoding="utf-8")
+    assert "builtins.KeyError" in log
+    assert "test_front_desk.py" in log
+    assert "Secretname" not in log and "1970" not in log
+    assert messages.SHOWN[-1][0] == "crash"
+
+
+def test_the_about_box_and_window_title(qtbot: Any, database_url: str) -> None:
+    window = open_window(qtbot, database_url)
+    assert window.windowTitle() == "Foot & Leg Intake"
+    assert window.act_print.shortcut().toString() == "Ctrl+P"
+    assert window.act_save.shortcut().toString() == "Ctrl+S"
+    assert window.act_new_intake.shortcut().toString() == "Ctrl+N"
+
+
+def test_the_window_fits_a_1366_by_768_screen(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    page.form.show_section("safety")
+    click(qtbot, page.form, "rf_saddle_numbness=new")  # the banner takes room too
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 740
