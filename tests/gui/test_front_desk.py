@@ -326,7 +326,9 @@ def test_completing_asks_about_unasked_red_flags_and_records_not_asked(
     assert not page.form.isEnabled()  # completed intakes are read-only
 
 
-def test_completing_refused_when_not_asked_is_declined(qtbot: Any, seeded_url: str, scripted_dialogs: list[str]) -> None:
+def test_completing_refused_when_not_asked_is_declined(
+    qtbot: Any, seeded_url: str, scripted_dialogs: list[str]
+) -> None:
     window = open_window(qtbot, seeded_url)
     page = start_intake(qtbot, window, "abel")
     scripted_dialogs.append("no")
