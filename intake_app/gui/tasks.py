@@ -28,10 +28,16 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported back to the GUI thread
-            self.relay.failed.emit(self.number, exc)
+        except BaseException as exc:  # every failure is reported back to the GUI thread
+            self._emit(self.relay.failed, exc)
         else:
-            self.relay.finished.emit(self.number, result)
+            self._emit(self.relay.finished, result)
+
+    def _emit(self, signal: Any, value: Any) -> None:
+        try:
+            signal.emit(self.number, value)
+        except RuntimeError:
+            pass  # the window that asked was closed while the job ran: nobody is left to tell
 
 
 class TaskRunner(QObject):
