@@ -78,8 +78,19 @@ def marked_symptoms(answers: Mapping[str, Any], region: str, side: str) -> tuple
 # --- geometry --------------------------------------------------------------------------------
 
 
+def _segment_distance(point: Point, start: Point, end: Point) -> float:
+    (px, py), (ax, ay), (bx, by) = point, start, end
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
+    return math.hypot(px - (ax + t * dx), py - (ay + t * dy))
+
+
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Ramer-Douglas-Peucker: drop points closer than `tolerance` to the line kept in their place."""
+    """Ramer-Douglas-Peucker: drop points closer than `tolerance` to the segment kept in their place.
+
+    Distance is measured to the segment, not its infinite line, so a path that doubles back is kept.
+    """
     if len(points) < 3:
         return list(points)
     keep = [False] * len(points)
@@ -87,14 +98,9 @@ def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
     stack = [(0, len(points) - 1)]
     while stack:
         first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
-        dx, dy = x2 - x1, y2 - y1
-        length = math.hypot(dx, dy)
         worst, index = -1.0, first
         for i in range(first + 1, last):
-            x, y = points[i]
-            distance = (abs(dy * x - dx * y + x2 * y1 - y2 * x1) / length if length
-                        else math.hypot(x - x1, y - y1))
+            distance = _segment_distance(points[i], points[first], points[last])
             if distance > worst:
                 worst, index = distance, i
         if worst > tolerance:

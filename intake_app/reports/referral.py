@@ -272,10 +272,10 @@ class _Referral:
     def reasons(self) -> list[Flowable]:
         s, w = self.s, self.width
         flow = _heading(f"Why: the rule trace (rules version {self.a.rules_version})", s.h2)
-        widths = [w * 0.08, w * 0.34, w * 0.31, w * 0.27]
+        widths = [w * 0.12, w * 0.33, w * 0.29, w * 0.26]
         for group in GROUP_ORDER:
             reasons = self.a.in_group(group)
-            flow += _heading(f"{GROUP_TITLES[group]} ({len(reasons)})", s.h3, room=20 * mm)
+            flow += _heading(GROUP_TITLES[group], s.h3, room=20 * mm)
             if not reasons:
                 text = EMPTY_GROUP_TEXT[group]
                 if group == "red_flag" and any(
@@ -288,7 +288,8 @@ class _Referral:
             for r in reasons:
                 evidence = " ".join(part for part in (r.evidence.strip(), source_text(r.source)) if part)
                 rows.append([
-                    _p(r.rule, s.cell_bold),
+                    # "R4.unmet", "S1.absent": information lines, set lighter than rules that fired.
+                    _p(r.rule, s.cell if "." in r.rule else s.cell_bold),
                     _p(r.text, s.cell),
                     Paragraph("<br/>".join(rich(line) for line in because_lines(r.because)) or "-", s.cell),
                     _p(evidence or "-", s.cell),
