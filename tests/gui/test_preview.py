@@ -1,0 +1,386 @@
+"""The preview dialog as the front desk uses it: wait for the two documents, print, save.
+
+Printing goes to PDF files (AUTO_PRINT_TARGET) through the same code as a real printer; the save dialog is
+answered with AUTO_SAVE_TARGET. The patient is synthetic (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from intake_app.domain.document import IntakeDocument, parse_document
+from intake_app.errors import IntakeError
+from intake_app.gui import messages, preview
+from intake_app.gui.preview import PreviewDialog, PrintError, open_pdf, print_documents, print_to_pdf_file
+from intake_app.reports import ReportError
+from intake_app.services import Clinic
+from tests.conftest import FULL_ANSWERS, synthetic_document
+
+pytestmark = pytest.mark.gui
+
+READY_MS = 30000
+
+
+@pytest.fixture(autouse=True)
+def hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", None)
+    monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", None)
+    monkeypatch.setattr(preview, "SAVE_SUGGESTIONS", [])
+    monkeypatch.setattr(messages, "AUTO_ANSWERS", [])
+    monkeypatch.setattr(messages, "SHOWN", [])
+
+
+@pytest.fixture
+def document() -> IntakeDocument:
+    return parse_document(synthetic_document(**copy.deepcopy(FULL_ANSWERS)))
+
+
+@pytest.fixture
+def pdfs(clinic: Clinic, document: IntakeDocument) -> dict[str, bytes]:
+    return {"referral": clinic.referral_pdf(document), "handout": clinic.handout_pdf(document)}
+
+
+def open_dialog(qtbot: QtBot, clinic: Any, document: IntakeDocument) -> PreviewDialog:
+    dialog = PreviewDialog(clinic, document)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, clinic: Clinic, document: IntakeDocument) -> Iterator[PreviewDialog]:
+    opened = open_dialog(qtbot, clinic, document)
+    with qtbot.waitSignal(opened.ready, timeout=READY_MS):
+        opened.show()
+    yield opened
+    opened.runner.wait()
+
+
+def page_count(data: bytes | Path) -> int:
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    return len(pypdf.PdfReader(source).pages)
+
+
+def pdf_text(data: bytes | Path) -> str:
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(source).pages)
+
+
+def thumbnail(pdf: bytes, page: int) -> QImage:
+    """A small picture of one page, to tell which document a printed page came from. It is rendered large
+    and then shrunk, so a page printed as a picture and the same page drawn from text look alike."""
+    document = open_pdf(pdf)
+    image = document.render(page, QSize(680, 880))
+    document.deleteLater()
+    flat = QImage(image.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return flat.scaled(QSize(85, 110), Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
+
+
+def difference(a: QImage, b: QImage) -> float:
+    """Mean absolute grey-level difference of two equally sized pictures (0 = identical)."""
+    assert a.size() == b.size()
+    total = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            total += abs(a.pixelColor(x, y).value() - b.pixelColor(x, y).value())
+    return total / (a.width() * a.height())
+
+
+# --- opening -------------------------------------------------------------------------------------
+
+
+def test_dialog_shows_busy_state_then_both_documents(qtbot: QtBot, clinic: Clinic, document: IntakeDocument) -> None:
+    dialog = open_dialog(qtbot, clinic, document)
+    referral, handout = dialog.pages["referral"], dialog.pages["handout"]
+    # Before the worker reports back, the user sees what is being prepared and cannot print yet.
+    assert referral.notice.text() == "Preparing the referral summary..."
+    assert handout.notice.text() == "Preparing the patient handout..."
+    assert referral.stack.currentIndex() == 0 and not referral.busy_bar.isHidden()
+    assert not dialog.print_both_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["Referral summary", "Patient handout"]
+
+    with qtbot.waitSignal(dialog.ready, timeout=READY_MS):
+        dialog.show()
+
+    for tab in (referral, handout):
+        assert tab.page_count >= 1
+        assert tab.stack.currentWidget() is tab.view
+        assert tab.view.document() is tab.document
+        assert f"showing page 1 of {tab.page_count}" in tab.page_label.text()
+    assert referral.page_label.text().startswith(f"{referral.page_count} page")
+    for button in (dialog.print_referral_button, dialog.print_handout_button, dialog.print_both_button,
+                   dialog.save_button, dialog.close_button):
+        assert button.isEnabled(), button.text()
+    assert dialog.status.text() == ""
+
+
+def test_shown_page_counts_match_the_pdfs(dialog: PreviewDialog) -> None:
+    for kind in ("referral", "handout"):
+        pdf = dialog.pdf(kind)
+        assert pdf is not None and pdf.startswith(b"%PDF")
+        assert dialog.pages[kind].page_count == page_count(pdf)
+
+
+def test_dialog_fits_a_small_laptop_screen(dialog: PreviewDialog) -> None:
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1366 - 40 and hint.height() <= 768 - 60
+    assert dialog.minimumWidth() <= 900 and dialog.minimumHeight() <= 700
+
+
+# --- printing ------------------------------------------------------------------------------------
+
+
+def test_print_both_sends_referral_then_handout_in_one_job(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "printed.pdf"
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(target))
+    referral, handout = dialog.pdf("referral"), dialog.pdf("handout")
+    assert referral is not None and handout is not None
+    expected = page_count(referral) + page_count(handout)
+
+    with qtbot.waitSignal(dialog.printed, timeout=READY_MS) as printed:
+        qtbot.mouseClick(dialog.print_both_button, Qt.MouseButton.LeftButton)
+
+    assert printed.args == [expected]
+    assert target.exists()
+    assert page_count(target) == expected
+    assert dialog.status.text() == f"Sent {expected} page(s) to the printer."
+    assert messages.SHOWN == []
+    # Order and content: printed page k looks like source page k of "referral pages, then handout pages",
+    # and more like it than like any other source page.
+    out = target.read_bytes()
+    sources = [(referral, i) for i in range(page_count(referral))] + [(handout, i) for i in range(page_count(handout))]
+    source_pictures = [thumbnail(pdf, i) for pdf, i in sources]
+    for k in range(expected):
+        printed_picture = thumbnail(out, k)
+        distances = [difference(printed_picture, picture) for picture in source_pictures]
+        assert distances[k] < 6, (k, distances)
+        assert distances[k] == min(distances), (k, distances)
+    # The paper follows the documents (Letter or A4 from the clinic's settings).
+    source_box = pypdf.PdfReader(io.BytesIO(referral)).pages[0].mediabox
+    printed_box = pypdf.PdfReader(target).pages[0].mediabox
+    assert abs(float(printed_box.width) - float(source_box.width)) < 2
+    assert abs(float(printed_box.height) - float(source_box.height)) < 2
+
+
+def test_print_one_document_from_its_button(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "handout-only.pdf"
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(target))
+    handout = dialog.pdf("handout")
+    assert handout is not None
+    with qtbot.waitSignal(dialog.printed, timeout=READY_MS) as printed:
+        qtbot.mouseClick(dialog.print_handout_button, Qt.MouseButton.LeftButton)
+    assert printed.args == [page_count(handout)]
+    assert page_count(target) == page_count(handout)
+
+
+def test_cancelled_print_dialog_prints_nothing(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", "")
+    with qtbot.assertNotEmitted(dialog.printed):
+        qtbot.mouseClick(dialog.print_both_button, Qt.MouseButton.LeftButton)
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert dialog.print_both_button.isEnabled()
+
+
+def test_unwritable_print_target_is_a_plain_message(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(tmp_path / "no-such-folder" / "printed.pdf"))
+    with qtbot.assertNotEmitted(dialog.printed):
+        qtbot.mouseClick(dialog.print_referral_button, Qt.MouseButton.LeftButton)
+    assert [kind for kind, _title, _text in messages.SHOWN] == ["error"]
+    assert "cannot be written" in messages.SHOWN[0][2]
+    # Still usable: the next print works.
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.printed, timeout=READY_MS):
+        qtbot.mouseClick(dialog.print_referral_button, Qt.MouseButton.LeftButton)
+
+
+def test_print_to_pdf_file_keeps_page_count(qtbot: QtBot, pdfs: dict[str, bytes], tmp_path: Path) -> None:
+    for kind, pdf in pdfs.items():
+        target = tmp_path / f"{kind}.pdf"
+        assert print_to_pdf_file([pdf], target) == page_count(pdf)
+        assert page_count(target) == page_count(pdf)
+
+
+def test_print_documents_reports_progress_and_can_be_cancelled(
+    qtbot: QtBot, pdfs: dict[str, bytes], tmp_path: Path
+) -> None:
+    both = [pdfs["referral"], pdfs["handout"]]
+    total = page_count(pdfs["referral"]) + page_count(pdfs["handout"])
+    seen: list[tuple[int, int]] = []
+    assert print_to_pdf_file(both, tmp_path / "all.pdf", lambda done, of: seen.append((done, of))) == total
+    assert seen == [(n, total) for n in range(total + 1)]
+
+    # Cancelling after the first page: a PDF file cannot be aborted, so the page already made is kept.
+    def stop_after_one(done: int, of: int) -> bool:
+        return done < 1
+
+    assert print_to_pdf_file(both, tmp_path / "one.pdf", stop_after_one) == 1
+    assert page_count(tmp_path / "one.pdf") == 1
+
+
+def test_print_documents_uses_the_printer_it_is_given(qtbot: QtBot, pdfs: dict[str, bytes], tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "a4.pdf"))
+    printer.setResolution(150)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    assert print_documents([pdfs["handout"]], printer) == page_count(pdfs["handout"])
+    box = pypdf.PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
+    assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+
+
+def test_unreadable_pdf_is_a_print_error(qtbot: QtBot, tmp_path: Path) -> None:
+    with pytest.raises(PrintError):
+        print_to_pdf_file([b"this is not a PDF"], tmp_path / "x.pdf")
+    assert print_to_pdf_file([], tmp_path / "empty.pdf") == 0
+
+
+# --- saving --------------------------------------------------------------------------------------
+
+
+def test_save_pdf_writes_the_document_in_the_open_tab(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index, kind in enumerate(("referral", "handout")):
+        target = tmp_path / f"saved-{kind}.pdf"
+        monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", str(target))
+        dialog.tabs.setCurrentIndex(index)
+        with qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert target.read_bytes() == dialog.pdf(kind)
+        assert "Testperson" in pdf_text(target)
+        assert dialog.status.text() == f"Saved {target.name}."
+    assert messages.SHOWN == []
+
+
+def test_save_adds_the_pdf_extension(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", str(tmp_path / "letter"))
+    with qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "letter.pdf").read_bytes() == dialog.pdf("referral")
+
+
+def test_suggested_file_names_hold_no_patient_details(
+    qtbot: QtBot, dialog: PreviewDialog, document: IntakeDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", "")  # the user cancels the save dialog
+    for index in (0, 1):
+        dialog.tabs.setCurrentIndex(index)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    names = [Path(path).name for path in preview.SAVE_SUGGESTIONS]
+    visit = document.visit_date.isoformat()
+    assert names == [f"referral-summary-{visit}.pdf", f"patient-handout-{visit}.pdf"]
+    patient = document.patient
+    private = [patient.family_name, patient.given_name, patient.mrn, patient.phone, str(patient.date_of_birth)]
+    for name in names:
+        for detail in private:
+            assert detail and detail.casefold() not in name.casefold()
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_unwritable_save_path_is_a_plain_message_and_dialog_stays_usable(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", str(tmp_path / "missing" / "referral.pdf"))
+    with qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(messages.SHOWN) == 1
+    kind, _title, text = messages.SHOWN[0]
+    assert kind == "error" and text.startswith("The PDF could not be saved")
+    assert "Testperson" not in text
+    assert dialog.status.text() == "The PDF was not saved."
+    assert dialog.save_button.isEnabled() and dialog.close_button.isEnabled()
+
+    monkeypatch.setattr(preview, "AUTO_SAVE_TARGET", str(tmp_path / "referral.pdf"))
+    with qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "referral.pdf").read_bytes() == dialog.pdf("referral")
+
+
+# --- build failures ------------------------------------------------------------------------------
+
+
+class FlakyHandoutClinic:
+    """A real clinic whose handout fails with a chosen error until `fixed` is set."""
+
+    def __init__(self, clinic: Clinic, error: BaseException) -> None:
+        self.clinic = clinic
+        self.error = error
+        self.fixed = False
+
+    def referral_pdf(self, document: IntakeDocument) -> bytes:
+        return self.clinic.referral_pdf(document)
+
+    def handout_pdf(self, document: IntakeDocument) -> bytes:
+        if not self.fixed:
+            raise self.error
+        return self.clinic.handout_pdf(document)
+
+
+def test_report_failure_is_shown_and_the_other_document_still_prints(
+    qtbot: QtBot, clinic: Clinic, document: IntakeDocument, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flaky = FlakyHandoutClinic(clinic, ReportError("The handout could not be laid out."))
+    dialog = open_dialog(qtbot, flaky, document)
+    with qtbot.assertNotEmitted(dialog.ready), qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        dialog.show()
+    assert messages.SHOWN == [("error", "Preview and print", "The handout could not be laid out.")]
+    handout = dialog.pages["handout"]
+    assert handout.notice.text() == "The patient handout could not be prepared."
+    assert handout.busy_bar.isHidden() and not handout.retry_button.isHidden()
+    assert dialog.status.text() == "The patient handout could not be prepared."
+    assert not dialog.print_both_button.isEnabled() and not dialog.print_handout_button.isEnabled()
+
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(tmp_path / "referral.pdf"))
+    with qtbot.waitSignal(dialog.printed, timeout=READY_MS):
+        qtbot.mouseClick(dialog.print_referral_button, Qt.MouseButton.LeftButton)
+
+    flaky.fixed = True
+    qtbot.mouseClick(dialog.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=dialog.tabs.tabBar().tabRect(1).center())
+    assert dialog.tabs.currentIndex() == 1
+    with qtbot.waitSignal(dialog.ready, timeout=READY_MS):
+        qtbot.mouseClick(handout.retry_button, Qt.MouseButton.LeftButton)
+    assert handout.page_count >= 1 and dialog.print_both_button.isEnabled()
+    assert dialog.status.text() == ""
+
+
+def test_unexpected_failure_reaches_the_crash_handler(
+    qtbot: QtBot, clinic: Clinic, document: IntakeDocument
+) -> None:
+    flaky = FlakyHandoutClinic(clinic, ZeroDivisionError("bug"))
+    dialog = open_dialog(qtbot, flaky, document)
+    with qtbot.capture_exceptions() as raised, qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        dialog.show()
+    assert [kind for kind, _value, _tb in raised] == [ZeroDivisionError]
+    assert messages.SHOWN == []
+    assert dialog.pages["handout"].notice.text() == "The patient handout could not be prepared."
+    assert issubclass(PrintError, IntakeError)
+
+
+def test_close_button_closes(qtbot: QtBot, dialog: PreviewDialog) -> None:
+    with qtbot.waitSignal(dialog.rejected, timeout=READY_MS):
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
