@@ -8,10 +8,11 @@ every rule treats gaps the same way.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 from intake_app.domain.document import IntakeDocument
-from intake_app.domain.questionnaire import Questionnaire, load_questionnaire
+from intake_app.domain.questionnaire import Question, Questionnaire, load_questionnaire
 
 SIDES: tuple[str, str] = ("left", "right")
 
@@ -26,11 +27,19 @@ FOOT: tuple[str, ...] = REGIONS[REGIONS.index("ankle"):]
 BELOW_KNEE: tuple[str, ...] = ("calf", "outer_shin", "inner_shin")
 ABOVE_ANKLE: tuple[str, ...] = REGIONS[: REGIONS.index("ankle")]
 REGION_FIELDS: tuple[str, str, str] = ("pain", "numbness", "tingling")
+SIDE_CHOICE_FIELDS: tuple[str, str] = ("radiates_to", "weakness")
 
 BACK_PAIN_PRESENT = ("mild", "moderate", "severe")
 
 Tristate = Literal["yes", "no", "unknown"]
 T = TypeVar("T")
+
+
+@cache
+def _form_facts(ref: str) -> tuple[tuple[str, ...], tuple[Question, ...]]:
+    """The questionnaire's red-flag ids and answer questions (its properties rebuild them per call)."""
+    questionnaire = load_questionnaire(ref)
+    return questionnaire.red_flag_ids, questionnaire.answer_questions
 
 
 def side_key(field: str, side: str) -> str:
@@ -45,13 +54,24 @@ def other_side(side: str) -> str:
 class Facts:
     """One document's answers plus a memo, so derived facts are computed once per assessment."""
 
-    __slots__ = ("_memo", "answers", "document", "questionnaire")
+    __slots__ = ("_choices", "_memo", "_regions", "answers", "document", "questionnaire")
 
     def __init__(self, document: IntakeDocument) -> None:
         self.document = document
         self.answers: Mapping[str, Any] = document.answers
         self.questionnaire: Questionnaire = load_questionnaire(document.questionnaire)
         self._memo: dict[str, Any] = {}
+        # The per-side answers are read dozens of times per assessment: unpack them once.
+        self._regions: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._choices: dict[tuple[str, str], str | None] = {}
+        for name in (*REGION_FIELDS, *SIDE_CHOICE_FIELDS):
+            value = self.answers.get(name)
+            for side in SIDES:
+                given = value.get(side) if isinstance(value, Mapping) else None
+                if name in REGION_FIELDS:
+                    self._regions[name, side] = tuple(given) if isinstance(given, list | tuple) else ()
+                else:
+                    self._choices[name, side] = given if isinstance(given, str) else None
 
     def memo(self, key: str, compute: Callable[[Facts], T]) -> T:
         """Compute a derived fact once (rules share points, CORE sides, red flags, ...)."""
@@ -84,6 +104,8 @@ class Facts:
 
     def side_value(self, field: str, side: str) -> str | None:
         """One side of a per-side choice; a missing side means none (returned as None)."""
+        if (field, side) in self._choices:
+            return self._choices[field, side]
         value = self.answers.get(field)
         if isinstance(value, Mapping):
             side_answer = value.get(side)
@@ -96,6 +118,8 @@ class Facts:
 
     def regions(self, field: str, side: str) -> tuple[str, ...]:
         """Regions marked on one side for pain, numbness or tingling (empty when none)."""
+        if (field, side) in self._regions:
+            return self._regions[field, side]
         value = self.answers.get(field)
         if isinstance(value, Mapping):
             marked = value.get(side)
@@ -118,6 +142,14 @@ class Facts:
         return None if value in (None, "none") else value
 
     # --- patient -----------------------------------------------------------------------------
+
+    @property
+    def red_flag_ids(self) -> tuple[str, ...]:
+        return _form_facts(self.document.questionnaire)[0]
+
+    @property
+    def answer_questions(self) -> tuple[Question, ...]:
+        return _form_facts(self.document.questionnaire)[1]
 
     @property
     def age(self) -> int | None:

