@@ -394,3 +394,17 @@ def test_the_window_fits_a_1366_by_768_screen(qtbot: Any, seeded_url: str) -> No
     click(qtbot, page.form, "rf_saddle_numbness=new")  # the banner takes room too
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 740
+
+
+def test_window_size_and_splitters_are_remembered(qtbot: Any, seeded_url: str) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    window.resize(1200, 650)
+    page.splitter.setSizes([500, 300, 300])
+    sizes = page.splitter.sizes()
+    window.show_patients()
+    assert window.close()
+    again = open_window(qtbot, seeded_url)
+    assert again.size().toTuple() == (1200, 650)
+    page = start_intake(qtbot, again, "abel")
+    assert page.splitter.sizes() == sizes
