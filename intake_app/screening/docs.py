@@ -54,16 +54,21 @@ DESIGN_CHOICES: tuple[str, ...] = (
     "recorded course is reported as a Q3 gap, not as R2.",
     "Back pain: the back_pain answer decides. When it is missing, leg_vs_back implies back pain for every "
     "value except no_back_pain (which implies none). Used by S2 and by every R rule.",
-    "R3, R4, R5, R6: when back pain, or whether it is new, is not recorded, the rule fires and its line "
-    "says what was assumed (err towards flagging).",
+    "Missing answers in R3-R6: a missing detail of a recorded finding is treated as present (back pain is "
+    "recorded but not whether it is new: counted as new; weakness is recorded but not its course: see R1 "
+    "and R2). A missing finding is not invented: when back pain itself is not recorded, R3-R6 do not fire, "
+    "the positive answer is listed as an `.unmet` line saying \"back pain is not recorded (ask now)\", and "
+    "Q3 lists the unanswered question. R1 is the exception (see above), because cauda equina has no set "
+    "pattern.",
     "R4: \"new or changed\" qualifies the back pain; pain spreading down the leg to the thigh or further "
     "counts as radicular pain whether or not it is new (the form asks no such question for leg pain). New "
     "nerve symptoms are numbness or tingling anywhere on the legs, or weakness that is not long-standing "
     "and unchanged.",
-    "R5 fragility branch: an unanswered injury question counts as a possible minor fall (osteoporotic "
-    "fractures can follow trivial strain).",
+    "R5 fragility branch: an unanswered injury question does not fire it; the R5.unmet line asks for it. "
+    "A major fall or collision without recorded back pain is listed as R5.unmet too.",
     "R6: age is age_years, or worked out from the date of birth on the visit date when age_years is "
-    "missing. Foot nerve symptoms are numbness or tingling in a foot region or any weakness. Children go "
+    "missing. Foot nerve symptoms are numbness or tingling in a foot region or any weakness on either leg. "
+    "Children go "
     "through every rule; when R6 does not fire, an R6.unmet line says adult guidance does not apply.",
     "S3 takes calf and shin pain from the pain regions of the leg scored; radiates_to = below_knee alone "
     "does not satisfy it.",

@@ -29,13 +29,20 @@ _INFO_RANK = {"": 0, "absent": 0, "note": 1, "unmet": 1, "no": 2}
 _GROUP_INDEX = {group: i for i, group in enumerate(GROUP_ORDER)}
 
 
+# Evidence for information lines whose point is not the rule's own evidence.
+_INFO_EVIDENCE = {
+    "unmet": "listed so that no positive answer is dropped silently; the clinician confirms it",
+    "note": "a check that the answers agree with each other",
+}
+
+
 def _reason(rule: Rule, hit: Hit) -> Reason:
     return Reason(
         rule=rule.id if hit.fired else f"{rule.id}.{hit.info}",
         group=hit.group or rule.group,
         text=hit.text,
         because=dict(hit.because),
-        evidence=hit.evidence or rule.evidence,
+        evidence=hit.evidence or _INFO_EVIDENCE.get(hit.info, rule.evidence),
         source=format_sources(hit.sources or rule.sources),
     )
 

@@ -271,109 +271,117 @@ def _r2(f: Facts) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
+def _no_back_pain(back: str) -> str:
+    """Why a back-pain condition failed: recorded as absent, or never recorded (ask now)."""
+    return "no back pain" if back == "no" else "back pain is not recorded (ask now)"
+
+
 def _r3(f: Facts) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     back, back_because = f.back_pain()
     if f.get("rf_fever_or_unwell") == "yes":
-        if back == "no":
-            hits.append(Hit(
-                "Fever or feeling unwell, but no back pain, which R3 requires (a red, hot, swollen joint "
-                "with fever is checked by N1)",
-                {"rf_fever_or_unwell": "yes", **back_because}, info="unmet"))
+        if back == "yes":
+            hits.append(Hit("Back pain with fever or feeling unwell", {"rf_fever_or_unwell": "yes", **back_because},
+                            tier="E"))
         else:
-            hits.append(Hit(f"Back pain with fever or feeling unwell{_note_if_unknown(back, 'back pain')}",
-                            {"rf_fever_or_unwell": "yes", **back_because}, tier="E"))
+            hits.append(Hit(
+                f"Fever or feeling unwell, but {_no_back_pain(back)}; R3 needs back pain (a red, hot, swollen "
+                "joint with fever is checked by N1)",
+                {"rf_fever_or_unwell": "yes", **back_because}, info="unmet"))
     if f.get("rf_infection_risk") == "yes":
         new, new_because = f.new_back_pain()
-        if new == "no":
-            why = "no back pain" if back == "no" else "the back pain is not new or changed"
+        if back == "yes" and new != "no":
+            hits.append(Hit(f"New back pain with an infection risk{_newness_note(new)}",
+                            {"rf_infection_risk": "yes", **new_because}, tier="P"))
+        else:
+            why = "the back pain is not new or changed" if back == "yes" else _no_back_pain(back)
             hits.append(Hit(f"Infection risk, but {why}; R3 needs new back pain",
                             {"rf_infection_risk": "yes", **new_because}, info="unmet"))
-        else:
-            hits.append(Hit(
-                f"New back pain with an infection risk{_note_if_unknown(new, 'whether the back pain is new')}",
-                {"rf_infection_risk": "yes", **new_because}, tier="P"))
     return (*hits, *_asked_no(f, "R3"))
+
+
+def _newness_note(new: str) -> str:
+    return " (not recorded whether the back pain is new - treated as new)" if new == "unknown" else ""
 
 
 def _r4(f: Facts) -> tuple[Hit, ...]:
     hits: list[Hit] = []
+    back, back_because = f.back_pain()
     if f.get("rf_cancer_history") == "yes":
         new, new_because = f.new_back_pain()
         radicular = {
             side_key("radiates_to", side): f.radiates(side)
             for side in SIDES if f.radiates(side) in RADICULAR_REACH
         }
-        if new != "no" or radicular:
+        new_back = back == "yes" and new != "no"
+        if new_back or radicular:
             because: dict[str, Any] = {"rf_cancer_history": "yes"}
-            if new != "no":
-                because.update(new_because)
-            because.update(radicular)
             pains = []
-            if new != "no":
+            if new_back:
+                because.update(new_because)
                 pains.append("new or changed back pain")
+            because.update(radicular)
             if radicular:
                 pains.append("pain down the leg")
-            note = _note_if_unknown(new, "whether the back pain is new") if not radicular else ""
+            note = _newness_note(new) if new_back and not radicular else ""
             nerve = _new_nerve_symptoms(f)
             if nerve:
                 hits.append(Hit(
-                    f"History of cancer with {' and '.join(pains)} and new numbness, tingling or weakness{note}",
+                    f"History of cancer with {' and '.join(pains)}, and new numbness, tingling or weakness{note}",
                     {**because, **nerve}, tier="E"))
             else:
                 hits.append(Hit(f"History of cancer with {' and '.join(pains)}{note}", because, tier="P"))
         else:
+            why = "the back pain is not new or changed" if back == "yes" else _no_back_pain(back)
             hits.append(Hit(
-                "History of cancer, but no new or changed back pain and no pain down the leg, so R4 does "
-                "not fire - clinician to confirm",
+                f"History of cancer, but {why} and there is no pain down the leg, so R4 does not fire - "
+                "clinician to confirm",
                 {"rf_cancer_history": "yes", **new_because}, info="unmet"))
-    back, back_because = f.back_pain()
     for rf, label in (("rf_weight_loss_unexplained", "Unexplained weight loss"),
                       ("rf_night_pain_constant", "Constant night pain")):
         if f.get(rf) != "yes":
             continue
-        if back == "no":
-            hits.append(Hit(f"{label}, but no back pain, which R4 requires - clinician to consider other causes",
-                            {rf: "yes", **back_because}, info="unmet"))
+        if back == "yes":
+            hits.append(Hit(f"{label} with back pain", {rf: "yes", **back_because}, tier="P"))
         else:
-            hits.append(Hit(f"{label} with back pain{_note_if_unknown(back, 'back pain')}",
-                            {rf: "yes", **back_because}, tier="P"))
+            hits.append(Hit(f"{label}, but {_no_back_pain(back)}; R4 needs back pain - clinician to consider "
+                            "other causes", {rf: "yes", **back_because}, info="unmet"))
     return (*hits, *_asked_no(f, "R4"))
 
 
 def _r5(f: Facts) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     trauma = f.get("trauma")
+    back, back_because = f.back_pain()
     if trauma == "major_fall_or_collision":
-        back, back_because = f.back_pain()
-        if back != "no":
-            because = {"trauma": trauma, **back_because}
+        because = {"trauma": trauma, **back_because}
+        if back == "yes":
             nerve = f.nerve_symptoms()
-            note = _note_if_unknown(back, "back pain")
             if nerve:
-                hits.append(Hit(f"Major fall or collision with back pain and nerve symptoms{note}",
-                                {**because, **nerve}, tier="E"))
+                hits.append(Hit("Major fall or collision with back pain and nerve symptoms", {**because, **nerve},
+                                tier="E"))
             else:
-                hits.append(Hit(f"Major fall or collision with back pain{note}", because, tier="P"))
+                hits.append(Hit("Major fall or collision with back pain", because, tier="P"))
+        else:
+            hits.append(Hit(f"Major fall or collision, but {_no_back_pain(back)}; R5 needs back pain (N2 checks "
+                            "the foot and ankle for a fracture)", because, info="unmet"))
     if f.get("rf_osteoporosis_or_steroids") == "yes":
         new, new_because = f.new_back_pain()
-        fall_possible = trauma in ("minor_fall_or_lift", None)
-        if new != "no" and fall_possible:
-            because = {"rf_osteoporosis_or_steroids": "yes", **new_because}
-            if trauma is not None:
-                because["trauma"] = trauma
-            fall = "after a minor fall or lift" if trauma else "(injury question unanswered - treated as a minor fall)"
-            note = _note_if_unknown(new, "whether the back pain is new")
-            hits.append(Hit(f"New back pain {fall} with osteoporosis or long-term steroids{note}", because,
-                            tier="P"))
+        because = {"rf_osteoporosis_or_steroids": "yes", **new_because}
+        if trauma is not None:
+            because["trauma"] = trauma
+        if back == "yes" and new != "no" and trauma == "minor_fall_or_lift":
+            hits.append(Hit(f"New back pain after a minor fall or lift with osteoporosis or long-term "
+                            f"steroids{_newness_note(new)}", because, tier="P"))
         else:
-            because = {"rf_osteoporosis_or_steroids": "yes"}
             why = []
-            if new == "no":
-                because.update(new_because)
-                why.append("no back pain" if f.back_pain()[0] == "no" else "the back pain is not new or changed")
-            if not fall_possible:
-                because["trauma"] = trauma
+            if back != "yes":
+                why.append(_no_back_pain(back))
+            elif new == "no":
+                why.append("the back pain is not new or changed")
+            if trauma is None:
+                why.append("the injury question is unanswered (ask now)")
+            elif trauma != "minor_fall_or_lift":
                 why.append("no minor fall or lift is recorded")
             hits.append(Hit(
                 f"Osteoporosis or long-term steroids, but {' and '.join(why)}; the fragility-fracture part of "
@@ -400,14 +408,14 @@ def _r6(f: Facts) -> tuple[Hit, ...]:
                 foot_nerve[side_key(region_field, side)] = list(in_foot)
         if f.weakness(side) is not None:
             foot_nerve[side_key("weakness", side)] = f.weakness(side)
-    if foot_nerve and back != "no":
-        return _hit(
-            f"Age {age} (under 16) with back pain and nerve symptoms in the foot{_note_if_unknown(back, 'back pain')}",
-            {**age_because, **back_because, **foot_nerve}, tier="P")
+    if foot_nerve and back == "yes":
+        return _hit(f"Age {age} (under 16) with back pain and nerve symptoms in the foot",
+                    {**age_because, **back_because, **foot_nerve}, tier="P")
+    why = (f"nerve symptoms in the foot but {_no_back_pain(back)}" if foot_nerve
+           else "neither pain into the foot nor nerve symptoms in the foot")
     return _hit(
-        f"Age {age} (under 16) without pain into the foot or back pain with foot nerve symptoms, so R6 "
-        "does not fire; adult guidance (NICE NG59) does not apply - clinician to assess",
-        age_because, info="unmet")
+        f"Age {age} (under 16) with {why}, so R6 does not fire; adult guidance (NICE NG59) does not apply - "
+        "clinician to assess", {**age_because, **back_because, **foot_nerve}, info="unmet")
 
 
 def red_flag_hits(f: Facts) -> tuple[tuple[str, Hit], ...]:
@@ -1028,21 +1036,23 @@ RULES: tuple[Rule, ...] = (
          "root from the peroneal nerve", ("4", "6", "22"), _r2),
     Rule("R3", "Suspected spinal infection", "red_flag",
          "Back pain with fever or feeling unwell (tier E), or new or changed back pain with an infection risk "
-         "(injecting drug use, immune-suppressing treatment, recent spinal procedure) (tier P).",
+         "(injecting drug use, immune-suppressing treatment, recent spinal procedure) (tier P). Back pain whose "
+         "newness is not recorded counts as new; a positive answer without back pain is listed as R3.unmet.",
          "URGENT, tier E or P.",
          "spinal infection often lacks the full textbook picture, so fever or risk with back pain is enough",
          ("4", "6", "7", "31"), _r3),
     Rule("R4", "Possible malignancy", "red_flag",
          "A history of cancer with new or changed back pain or with pain travelling down the leg (thigh or "
          "further): tier P, or tier E when numbness, tingling or weakness (not known to be long-standing) is "
-         "reported with it. Unexplained weight loss or constant night pain with back pain: tier P.",
+         "reported with it. Unexplained weight loss or constant night pain with back pain: tier P. Back pain "
+         "whose newness is not recorded counts as new.",
          "URGENT, tier E or P.",
          "new spinal pain after cancer may be spinal metastasis; nerve symptoms call for the MSCC pathway",
          ("2", "6", "7", "8"), _r4),
     Rule("R5", "Possible fracture", "red_flag",
          "A major fall or road collision with back pain (tier E with numbness, tingling or weakness, else "
          "P), or new back pain after a minor fall or lift in someone with osteoporosis or long-term steroids "
-         "(tier P; an unanswered injury question counts as a possible minor fall).",
+         "(tier P). Back pain whose newness is not recorded counts as new.",
          "URGENT, tier E or P.",
          "major trauma, or minor trauma on fragile bone, can fracture the spine",
          ("6", "7"), _r5),

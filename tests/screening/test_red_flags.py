@@ -161,6 +161,14 @@ def test_R3_fever_without_back_pain_does_not_fire_and_points_to_N1() -> None:
     assert "N1" in reason(a, "R3.unmet").text
 
 
+def test_R3_fever_with_back_pain_not_recorded_is_listed_for_the_clinician_to_ask() -> None:
+    a = screen({"rf_fever_or_unwell": "yes", "foot_red_hot_swollen": "big_toe_joint", "onset": "sudden"})
+    assert a.level != "urgent"
+    assert "back pain is not recorded (ask now)" in reason(a, "R3.unmet").text
+    assert "back_pain" in reason(a, "Q3").text
+    assert "N1" in fired(a)
+
+
 # --- R4 malignancy ---------------------------------------------------------------------------------
 
 
@@ -187,7 +195,13 @@ def test_R4_cancer_history_without_back_or_leg_pain_is_listed_with_why_it_did_no
     assert a.level != "urgent"
     unmet = reason(a, "R4.unmet")
     assert unmet.group == "red_flag"
-    assert "no new or changed back pain and no pain down the leg" in unmet.text
+    assert "no back pain and there is no pain down the leg" in unmet.text
+
+
+def test_R4_cancer_history_with_back_pain_of_unrecorded_newness_is_treated_as_new() -> None:
+    a = screen({"back_pain": "mild", "rf_cancer_history": "yes"})
+    assert (a.level, a.tier) == ("urgent", "P")
+    assert "treated as new" in reason(a, "R4").text
 
 
 def test_R4_weight_loss_with_back_pain_is_urgent_P() -> None:
@@ -235,6 +249,13 @@ def test_R5_osteoporosis_without_a_fall_is_information_only() -> None:
 def test_R5_major_trauma_without_back_pain_is_not_a_red_flag() -> None:
     a = screen({"trauma": "major_fall_or_collision", "back_pain": "none"})
     assert "R5" not in fired(a)
+    assert "R5.unmet" in rules_of(a)
+
+
+def test_R5_osteoporosis_with_the_injury_question_unanswered_asks_for_it() -> None:
+    a = screen({**BACK, "rf_osteoporosis_or_steroids": "yes"})
+    assert a.level != "urgent"
+    assert "injury question is unanswered" in reason(a, "R5.unmet").text
 
 
 # --- R6 children -----------------------------------------------------------------------------------
@@ -261,6 +282,12 @@ def test_R6_child_without_a_spinal_pattern_is_not_urgent_and_notes_adult_guidanc
     a = screen({"pain": {"left": ["heel"]}, "back_pain": "none"}, age=10)
     assert a.level == "not_indicated"
     assert "NG59" in reason(a, "R6.unmet").text
+
+
+def test_R6_child_with_foot_numbness_and_back_pain_not_recorded_is_listed() -> None:
+    a = screen({"numbness": {"left": ["big_toe"]}}, age=9)
+    assert "R6" not in fired(a)
+    assert "back pain is not recorded" in reason(a, "R6.unmet").text
 
 
 def test_R6_does_not_apply_at_16() -> None:
