@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -98,8 +99,12 @@ def _plain(value: Any) -> str:
 
 
 def source_text(source: str) -> str:
-    """A source reference in brackets, whether the rule gave "3", "3, 11" or "[3]"."""
+    """Source numbers in brackets, one group per reference: "3" -> "[3]", "[15][16]" -> "[15] [16]".
+
+    The space between groups lets a long list wrap between references instead of inside one.
+    """
     source = source.strip()
     if not source:
         return ""
-    return source if source.startswith("[") else f"[{source}]"
+    groups = re.findall(r"\[[^\]]*\]", source) if source.startswith("[") else [f"[{source}]"]
+    return " ".join(groups) if groups else source

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from intake_app.domain import IntakeDocument, load_questionnaire, parse_document
 from intake_app.reports import ReportOptions
+from intake_app.screening import assess
 from intake_app.screening.model import Assessment, Reason
 from tests.conftest import FULL_ANSWERS
 
@@ -54,83 +55,28 @@ def make_document(answers: dict[str, Any] | None = None, *, family: str = "Testp
     return parse_document(data, today=VISIT)
 
 
-# --- hand-built assessments (the shape assess() returns) ------------------------------------------
-
-URGENT_RECOMMENDATION = (
-    "URGENT - SAME-DAY EMERGENCY ASSESSMENT. Red-flag answer(s): rf_saddle_numbness=new. Tell the duty "
-    "clinician now; do not book routinely."
-)
-
-
-def urgent_assessment(tier: str = "E") -> Assessment:
-    return Assessment(
-        level="urgent", tier=tier, spinal_flag=True, rules_version="test-1",  # type: ignore[arg-type]
-        recommendation=URGENT_RECOMMENDATION if tier == "E" else "URGENT - clinician review today. Reason(s): R4.",
-        reasons=(
-            Reason("R1", "red_flag", "New saddle numbness", {"rf_saddle_numbness": "new"},
-                   "cauda equina warning sign; emergency pathway", "[3]"),
-            Reason("S1", "for", "Pain travels from the back down the right leg into the foot",
-                   {"radiates_to.right": "foot"}, "pain below the knee is the best single item", "[23]"),
-            Reason("S8", "for", "L5-root pattern on the right (supportive only)",
-                   {"tingling.right": ["top_of_foot", "big_toe"]}, "dermatomes are unreliable", "[10][11]"),
-            Reason("Q1", "gap", "Red-flag screen incomplete: cancer history not asked",
-                   {"rf_cancer_history": "unknown"}, "ask every question out loud", "[2]"),
-        ),
-    )
-
-
-def likely_assessment() -> Assessment:
-    return Assessment(
-        level="likely", tier=None, spinal_flag=True, rules_version="test-1",
-        recommendation="Pattern suggests a spinal origin of the foot symptoms; referral to a spine specialist.",
-        reasons=(
-            Reason("R4.no", "red_flag", "Asked and answered no: history of cancer", {"rf_cancer_history": "no"},
-                   "asked on purpose", "[2]"),
-            Reason("S1", "for", "Pain travels from the back down the right leg into the foot",
-                   {"radiates_to.right": "foot"}, "main sciatica pattern", "[A1][23]"),
-            Reason("S2", "for", "Low back pain (moderate)", {"back_pain": "moderate"}, "", "A3"),
-            Reason("S5", "for", "Worse with coughing, sneezing or straining",
-                   {"worse_with": ["cough_sneeze_strain"]}, "symptom cluster for root compression", "25"),
-            Reason("S7", "for", "Spinal history: herniated disc", {"back_conditions": ["herniated_disc"]},
-                   "recurs in 5-15% after discectomy", "[29]"),
-            Reason("L2", "against", "Morton's neuroma pattern may co-exist",
-                   {"pain.right": ["ball_of_foot"], "worse_with": ["tight_or_high_heeled_shoes"]},
-                   "pebble feeling, worse in tight shoes", "[16]"),
-        ),
-    )
-
-
-def possible_assessment() -> Assessment:
-    return Assessment(
-        level="possible", tier=None, spinal_flag=True, rules_version="test-1",
-        recommendation="Some features fit a spinal origin but the pattern is incomplete. Clinician to examine.",
-        reasons=(
-            Reason("S1", "for", "Pain travels down the left leg into the foot", {"radiates_to.left": "foot"},
-                   "main sciatica pattern", "[23]"),
-            Reason("S4.absent", "against", "No numbness, tingling or weakness", {}, "", ""),
-        ),
-    )
-
-
-def not_indicated_assessment() -> Assessment:
-    return Assessment(
-        level="not_indicated", tier=None, spinal_flag=False, rules_version="test-1",
-        recommendation="No spinal pattern in the answers given. Features fit plantar fasciitis.",
-        reasons=(
-            Reason("L1", "against", "Plantar fasciitis pattern",
-                   {"pain.right": ["heel", "arch"], "worse_with": ["first_steps_after_rest"]},
-                   "worst on the first steps after rest", "[15]"),
-            Reason("N1", "alert", "Possible septic arthritis: red, hot, swollen joint with fever",
-                   {"foot_red_hot_swollen": "big_toe_joint", "rf_fever_or_unwell": "yes"},
-                   "refer immediately", "[17]"),
-        ),
-    )
-
+# --- cases: hand-written documents, judged by the real screening engine ---------------------------
 
 HEEL_PAIN = {
     "pain": {"right": ["heel", "arch"]}, "tingling": {}, "radiates_to": {"right": "none"},
     "worse_with": ["first_steps_after_rest", "standing"], "back_pain": "none", "back_pain_new": None,
     "leg_vs_back": "no_back_pain", "back_conditions": ["none"],
+}
+
+SCENARIOS: dict[str, dict[str, Any]] = {
+    # New saddle numbness (R1, tier E); the cancer question was not asked (Q1).
+    "urgent": {"rf_saddle_numbness": "new", "rf_cancer_history": None},
+    # Cancer history with new back pain and leg pain but no new numbness or weakness (R4, tier P).
+    "urgent_p": {"rf_cancer_history": "yes", "tingling": {},
+                 "pain": {"right": ["buttock", "back_of_thigh", "calf", "heel"]}},
+    # The full sciatica pattern on the right with five supporting points.
+    "likely": {},
+    # Pain from the thigh into the left foot, nothing else in support.
+    "possible": {"pain": {"left": ["back_of_thigh", "calf", "heel"]}, "tingling": {}, "radiates_to": {"left": "foot"},
+                 "back_pain": "none", "back_pain_new": None, "leg_vs_back": "about_equal",
+                 "back_conditions": ["none"], "worse_with": ["walking"]},
+    # Heel pain on the first steps (L1), plus a red, hot, swollen big toe joint with fever (N1 alert).
+    "not_indicated": {**HEEL_PAIN, "foot_red_hot_swollen": "big_toe_joint", "rf_fever_or_unwell": "yes"},
 }
 
 
@@ -141,17 +87,27 @@ class Case:
     assessment: Assessment
 
 
+def case(name: str, **patient: Any) -> Case:
+    """A scenario's document and the assessment assess() gives it."""
+    document = make_document(SCENARIOS[name], **patient)
+    return Case(name, document, assess(document))
+
+
 def cases() -> list[Case]:
-    """One case per outcome level, each with a document that fits it."""
-    return [
-        Case("urgent", make_document({"rf_saddle_numbness": "new", "rf_cancer_history": "unknown"}),
-             urgent_assessment()),
-        Case("likely", make_document(), likely_assessment()),
-        Case("possible", make_document({"pain": {"left": ["back_of_thigh", "calf", "heel"]}, "tingling": {},
-                                        "radiates_to": {"left": "foot"}}), possible_assessment()),
-        Case("not_indicated", make_document({**HEEL_PAIN, "foot_red_hot_swollen": "big_toe_joint",
-                                             "rf_fever_or_unwell": "yes"}), not_indicated_assessment()),
-    ]
+    """One case per outcome level (and both urgent tiers)."""
+    return [case(name) for name in SCENARIOS]
+
+
+def screened(document: IntakeDocument) -> tuple[IntakeDocument, Assessment]:
+    """A document with its real assessment, ready to unpack into build_referral / build_handout."""
+    return document, assess(document)
+
+
+def synthetic_assessment(reasons: list[Reason] | tuple[Reason, ...], level: str = "likely",
+                         tier: str | None = None) -> Assessment:
+    """An assessment with a made-up rule trace, for layout tests that need a trace of a given length."""
+    return Assessment(level, tier, level != "not_indicated", tuple(reasons),  # type: ignore[arg-type]
+                      "Made-up recommendation for a layout test.", "test-1")
 
 
 # --- reading PDFs back ---------------------------------------------------------------------------

@@ -6,19 +6,17 @@ import pytest
 import textstat
 
 from intake_app.reports import ReportOptions, build_handout
-from intake_app.screening.model import Assessment
 from tests.reports.helpers import (
     OPTIONS,
     RULE_ID,
     VISIT,
     Case,
     all_text,
+    case,
     cases,
     chars,
-    likely_assessment,
     make_document,
-    possible_assessment,
-    urgent_assessment,
+    screened,
 )
 
 EMERGENCY = "Go to the emergency department now if:"
@@ -119,23 +117,23 @@ def test_the_clinic_phone_patient_and_date_are_printed(case: Case, handouts: dic
 
 def test_without_a_clinic_phone_the_patient_is_told_to_ask_the_staff() -> None:
     options = ReportOptions("Harbourside Foot Clinic", page_size="A4")
-    text = all_text(build_handout(make_document(), likely_assessment(), options))
+    text = all_text(build_handout(*screened(make_document()), options))
     assert "Ask the staff at Harbourside Foot Clinic" in text
     assert "Call " not in text
 
 
 @pytest.mark.parametrize(
-    ("assessment", "phrase"),
+    ("name", "phrase"),
     [
-        (urgent_assessment("E"), "You need to be checked today, in the emergency department."),
-        (urgent_assessment("P"), "a clinician needs to see you today"),
-        (likely_assessment(), "A nerve in your lower back may be causing the pain in your foot."),
-        (possible_assessment(), "Some of your answers fit a nerve problem in your lower back, but not all of them."),
+        ("urgent", "You need to be checked today, in the emergency department."),
+        ("urgent_p", "a clinician needs to see you today"),
+        ("likely", "A nerve in your lower back may be causing the pain in your foot."),
+        ("possible", "Some of your answers fit a nerve problem in your lower back, but not all of them."),
     ],
-    ids=["urgent-E", "urgent-P", "likely", "possible"],
 )
-def test_each_outcome_is_explained_in_everyday_words(assessment: Assessment, phrase: str) -> None:
-    assert phrase in all_text(build_handout(make_document(), assessment, OPTIONS))
+def test_each_outcome_is_explained_in_everyday_words(name: str, phrase: str) -> None:
+    c = case(name)
+    assert phrase in all_text(build_handout(c.document, c.assessment, OPTIONS))
 
 
 def test_not_indicated_says_the_cause_is_more_likely_in_the_foot(handouts: dict[str, bytes]) -> None:

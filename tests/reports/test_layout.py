@@ -20,10 +20,10 @@ from tests.reports.helpers import (
     cases,
     chars,
     flat,
-    likely_assessment,
     make_document,
     page_sizes,
     page_texts,
+    screened,
 )
 
 Q = load_questionnaire()
@@ -110,7 +110,7 @@ def test_a_very_long_name_prints_in_full_in_the_body_and_every_footer(long_pdf: 
 
 
 def test_a_name_with_no_spaces_is_wrapped_not_cut_off() -> None:
-    pdf = build_referral(long_document(UNBROKEN, UNBROKEN), likely_assessment(), OPTIONS)  # type: ignore[arg-type]
+    pdf = build_referral(*screened(long_document(UNBROKEN, UNBROKEN)), OPTIONS)  # type: ignore[arg-type]
     assert _inside_safe_area(pdf) == []
     squeezed = "".join(page_texts(pdf)[0].split())
     assert f"{UNBROKEN},{UNBROKEN}" in squeezed
@@ -129,7 +129,7 @@ def test_a_long_answer_list_is_printed_in_full(long_pdf: bytes) -> None:
 @pytest.mark.parametrize(("paper", "size"), [("A4", A4), ("Letter", LETTER)])
 def test_the_paper_size_follows_the_options(build: object, paper: str, size: tuple[float, float]) -> None:
     options = ReportOptions(OPTIONS.clinic_name, OPTIONS.clinic_address, OPTIONS.clinic_phone, paper)
-    pdf = build(make_document(), likely_assessment(), options)  # type: ignore[operator]
+    pdf = build(*screened(make_document()), options)  # type: ignore[operator]
     for width, height in page_sizes(pdf):
         assert width == pytest.approx(size[0], abs=0.5)
         assert height == pytest.approx(size[1], abs=0.5)
@@ -170,15 +170,13 @@ def test_the_files_pass_a_strict_structure_check(tmp_path: Path, long_pdf: bytes
 
 def test_the_same_inputs_give_the_same_bytes() -> None:
     document = make_document()
-    assert build_referral(document, likely_assessment(), OPTIONS) == build_referral(
-        document, likely_assessment(), OPTIONS
-    )
+    assert build_referral(*screened(document), OPTIONS) == build_referral(*screened(document), OPTIONS)
 
 
 def test_the_patient_name_is_not_in_the_file_metadata() -> None:
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(build_referral(make_document(), likely_assessment(), OPTIONS)), strict=True)
+    reader = PdfReader(io.BytesIO(build_referral(*screened(make_document()), OPTIONS)), strict=True)
     metadata = " ".join(str(v) for v in (reader.metadata or {}).values())
     assert "Testperson" not in metadata
     assert "Referral summary" in metadata

@@ -15,7 +15,7 @@ from intake_app.reports.fonts import (
     rich,
     visual_order,
 )
-from tests.reports.helpers import OPTIONS, all_text, chars, flat, likely_assessment, make_document, nfkc
+from tests.reports.helpers import OPTIONS, all_text, chars, flat, make_document, nfkc, screened
 
 HOSTILE = '<b>Ann</b> & <img src="x"/>'
 
@@ -29,7 +29,7 @@ def test_rich_escapes_markup_characters() -> None:
 def test_a_hostile_name_prints_literally_and_nothing_is_evaluated(build: object) -> None:
     document = make_document(family=HOSTILE, given='<font name="Courier">Bo</font> &amp;')
     options = ReportOptions("Clinic <i>&</i> Co", "1 <br/> Road", "<u>0</u>", "A4", OPTIONS.generated_at)
-    pdf = build(document, likely_assessment(), options)  # type: ignore[operator]
+    pdf = build(*screened(document), options)  # type: ignore[operator]
     text = all_text(pdf)
     assert f'{HOSTILE}, <font name="Courier">Bo</font> &amp;' in text
     assert "Clinic <i>&</i> Co" in text
@@ -51,12 +51,12 @@ NAMES = {
 @pytest.mark.parametrize("build", [build_referral, build_handout], ids=["referral", "handout"])
 def test_names_in_many_scripts_come_back_from_the_text_layer(script: str, build: object) -> None:
     family, given = NAMES[script]
-    pdf = build(make_document(family=family, given=given), likely_assessment(), OPTIONS)  # type: ignore[operator]
+    pdf = build(*screened(make_document(family=family, given=given)), OPTIONS)  # type: ignore[operator]
     assert f"{family}, {given}" in all_text(pdf)
 
 
 def test_cjk_names_use_a_cjk_font_instead_of_boxes() -> None:
-    pdf = build_referral(make_document(family="王", given="小明"), likely_assessment(), OPTIONS)
+    pdf = build_referral(*screened(make_document(family="王", given="小明")), OPTIONS)
     fonts = {str(c["fontname"]) for page in chars(pdf) for c in page if c["text"] in "王小明"}
     # reportlab names the PDF font after the Adobe standard face (STSong-Light -> STSongStd-Light).
     assert fonts and all("STSong" in f for f in fonts)
@@ -74,7 +74,7 @@ def test_the_cjk_font_follows_the_script(text: str, font: str) -> None:
 
 def test_latin_greek_and_cyrillic_stay_in_dejavu() -> None:
     assert rich("Nguyễn Ελένη Анна") == "Nguyễn Ελένη Анна"
-    pdf = build_referral(make_document(family="Nguyễn", given="Ελένη Анна"), likely_assessment(), OPTIONS)
+    pdf = build_referral(*screened(make_document(family="Nguyễn", given="Ελένη Анна")), OPTIONS)
     fonts = {str(c["fontname"]) for page in chars(pdf) for c in page if c["text"] in "ễΕλένηАна"}
     assert fonts and all("DejaVuSans" in f for f in fonts)
 
@@ -105,7 +105,7 @@ def test_right_to_left_text_is_shaped_and_put_in_visual_order() -> None:
 @pytest.mark.parametrize("name", [ARABIC, HEBREW], ids=["arabic", "hebrew"])
 def test_right_to_left_names_come_back_in_reading_order(name: tuple[str, str]) -> None:
     family, given = name
-    pdf = build_referral(make_document(family=family, given=given), likely_assessment(), OPTIONS)
+    pdf = build_referral(*screened(make_document(family=family, given=given)), OPTIONS)
     # pypdf reorders right-to-left runs into logical order; NFKC folds shaped Arabic letters back.
     text = nfkc(all_text(pdf))
     assert family in text and given in text
@@ -122,6 +122,6 @@ def test_arabic_never_needs_a_ligature_dejavu_lacks() -> None:
 
 
 def test_a_mixed_latin_and_arabic_name_keeps_both_parts() -> None:
-    pdf = build_referral(make_document(family="Haddad", given="محمد"), likely_assessment(), OPTIONS)
+    pdf = build_referral(*screened(make_document(family="Haddad", given="محمد")), OPTIONS)
     text = flat(nfkc(all_text(pdf)))
     assert "Haddad" in text and "محمد" in text
