@@ -137,10 +137,9 @@ def _rule_section(rule: Rule) -> list[str]:
     lines.append(f"- Reported under: {GROUP_TITLES[rule.group]}")
     lines.append(f"- Condition: {rule.when}")
     lines.append(f"- Effect on the outcome: {rule.effect}")
-    sources = rule.source_ref or "none (local rule)"
-    lines.append(f"- Evidence: {rule.evidence} {sources}")
+    lines.append(f"- Evidence: {rule.evidence} {rule.source_ref}".rstrip())
     if rule.local:
-        lines.append("- Local rule: added by this project where the specification is silent.")
+        lines.append("- Local rule: added by this project where the specification is silent (no source).")
     lines.append("")
     return lines
 
