@@ -28,8 +28,8 @@ OUT = Path(__file__).resolve().parent.parent / "resources" / "body_map.json"
 
 MAP_WIDTH = 1000.0
 MAP_HEIGHT = 1270.0
-TITLE_SIZE = 22.0
-SIDE_LABEL_SIZE = 20.0
+TITLE_SIZE = 25.0
+SIDE_LABEL_SIZE = 22.0
 
 NOTES = [
     "Map units, y pointing down. Views sit side by side in one coordinate space; shapes are polygons "
@@ -254,21 +254,19 @@ def leg_mapping(view_x: float, view_y: float, centre: float) -> Mapping2D:
 def front_foot(view_x: float, view_y: float, centre: float) -> list[Point]:
     """The viewer-left foot seen from the front: it points at the viewer, toes along the bottom."""
     outer, inner = LEG_OUTER(ANKLE_Y), LEG_INNER(ANKLE_Y)
-    pts: list[Point] = []
-    # outer side of the foot, flaring a little below the ankle bones
-    for y, d in ((505, outer), (514, outer + 4), (524, outer + 9), (533, outer + 12), (539, outer + 12.5)):
-        pts.append((centre - d, y))
-    # the toes along the bottom, little toe (outer) to big toe (inner), each a shallow bump
-    toes = [(outer + 12.5, outer + 1.5, 543, 5), (outer + 1.5, outer - 8.5, 546, 5.5),
-            (outer - 8.5, outer - 19, 548, 6), (outer - 19, outer - 30, 549, 6.5),
-            (outer - 30, inner - 5, 550, 8)]
-    for d0, d1, bottom, lift in toes:
-        for k in range(1, 9):
-            f = k / 8
-            d = d0 + (d1 - d0) * f
-            pts.append((centre - d, bottom - lift * (1 - math.sin(math.pi * f)) * 0.6))
-    for y, d in ((543, inner - 5.5), (532, inner - 5), (520, inner - 2.5), (505, inner)):
-        pts.append((centre - d, y))
+    side = hermite([(ANKLE_Y, 0.0, 0.0), (522, 5.5), (538, 10.0, 0.0)])  # flare below the ankle bones
+    pts: list[Point] = [(centre - (outer + side(y)), y) for y in range(int(ANKLE_Y), 539, 3)]
+    # the toes along the bottom from the little toe (outer) to the big toe (inner): width, lowest point
+    toes = [(8.0, 543.0), (8.5, 544.5), (9.5, 545.5), (10.5, 546.5), (15.0, 548.5)]
+    d = outer + 10.0
+    for width, low in toes:
+        top = low - width * 0.42
+        for k in range(0, 13):
+            angle = math.pi * k / 12
+            pts.append((centre - (d - width / 2 + width / 2 * math.cos(angle)), top + (low - top) * math.sin(angle)))
+        d -= width
+    inner_side = hermite([(ANKLE_Y, 0.0, 0.0), (525, -3.0), (541, -(inner - d), 0.0)])
+    pts += [(centre - (inner + inner_side(y)), y) for y in range(541, int(ANKLE_Y) - 1, -3)]
     return [(view_x + x, view_y + y) for x, y in pts]
 
 
@@ -305,6 +303,12 @@ def legs_silhouette(view_x: float, view_y: float, centre: float, feet: Sequence[
     return half + mirror(half, axis)
 
 
+def edge(y: float, sag: float, u0: float = 0.0, u1: float = 1.0) -> list[Point]:
+    """A border across the leg at height y, dipping by `sag` in the middle (kneecap, knee crease)."""
+    return [(y + sag * math.sin(math.pi * (u0 + (u1 - u0) * k / 10)), u0 + (u1 - u0) * k / 10)
+            for k in range(11)]
+
+
 def build_legs(b: MapBuilder) -> None:
     width, height = 490.0, 600.0
     for view_id, label, vx, left_side in (("front", "Legs from the front", 0.0, "right"),
@@ -316,12 +320,14 @@ def build_legs(b: MapBuilder) -> None:
         m = leg_mapping(vx, vy, centre)
         if view_id == "front":
             feet = front_foot(vx, vy, centre)
+            above_knee, below_knee = edge(263, 7), edge(321, 6)
+            shin_split = 0.52
             pairs: list[tuple[str, Sequence[Point]]] = [
                 # the groin crease runs from the hip down to the crotch
-                ("front_of_thigh", trace(m, [(100, 0), (266, 0), (270, 1), (121, 1)])),
-                ("knee", trace(m, [(266, 0), (324, 0), (326, 1), (270, 1)])),
-                ("outer_shin", trace(m, [(324, 0), (470, 0), (470, 0.52), (325, 0.52)])),
-                ("inner_shin", trace(m, [(325, 0.52), (470, 0.52), (470, 1), (326, 1)])),
+                ("front_of_thigh", trace(m, [(100, 0), *above_knee, (121, 1)])),
+                ("knee", trace(m, [*above_knee, *reversed(below_knee)])),
+                ("outer_shin", trace(m, [*edge(321, 6, 0, shin_split), (470, shin_split), (470, 0)])),
+                ("inner_shin", trace(m, [*edge(321, 6, shin_split, 1), (470, 1), (470, shin_split)])),
                 ("ankle", trace(m, [(470, 0), (ANKLE_Y, 0), (ANKLE_Y, 1), (470, 1)])),
                 ("whole_foot", feet),
             ]
@@ -331,11 +337,12 @@ def build_legs(b: MapBuilder) -> None:
             fold = [(140 + 12 * math.sin(math.pi * (0.15 + 0.85 * k / 10)), k / 10) for k in range(11)]
             fold[-1] = (121.0, 1.0)
             top = [(66 - 10 * k / 10, 1 - k / 10) for k in range(11)]
+            above_knee, below_knee = edge(265, 4), edge(323, 5)
             pairs = [
-                ("buttock", trace(m, [*fold, *top[1:-1]])),
-                ("back_of_thigh", trace(m, [*reversed(fold), (266, 0), (270, 1)])),
-                ("knee", trace(m, [(266, 0), (324, 0), (326, 1), (270, 1)])),
-                ("calf", trace(m, [(324, 0), (470, 0), (470, 1), (326, 1)])),
+                ("buttock", trace(m, [*fold, *top])),
+                ("back_of_thigh", trace(m, [*reversed(fold), *above_knee])),
+                ("knee", trace(m, [*above_knee, *reversed(below_knee)])),
+                ("calf", trace(m, [*below_knee, (470, 1), (470, 0)])),
                 ("ankle", trace(m, [(470, 0), (ANKLE_Y, 0), (ANKLE_Y, 1), (470, 1)])),
                 ("heel", feet),
             ]
@@ -511,17 +518,51 @@ def foot_frame(angle_deg: float, toes_down: bool) -> tuple[Point, Point]:
     return (-math.sin(a), -math.cos(a)), (-math.cos(a), math.sin(a))
 
 
+def open_at_the_back(polygon: Sequence[Point], x_a: float, x_b: float) -> list[Point]:
+    """The polygon's outline minus its top-most stretch between the vertical lines x = x_a and x = x_b.
+
+    Returns an open chain that starts where the outline crosses one line and ends where it crosses the
+    other, going round the far (lower) side. Used to stand a leg on the back of a foot seen from above.
+    """
+    n = len(polygon)
+    top = min(range(n), key=lambda i: polygon[i][1])
+
+    def crossing(direction: int) -> tuple[int, Point]:
+        i = top
+        for _ in range(n):
+            j = (i + direction) % n
+            (x0, y0), (x1, y1) = polygon[i], polygon[j]
+            for line in (x_a, x_b):
+                if (x0 - line) * (x1 - line) <= 0 and x0 != x1:
+                    f = (line - x0) / (x1 - x0)
+                    return j, (round(line, 1), round(y0 + (y1 - y0) * f, 1))
+            i = j
+        raise ValueError("the lines do not cross the outline")
+
+    after, start = crossing(1)
+    before, end = crossing(-1)
+    chain = [start]
+    i = after
+    while i != (before - 1) % n:
+        chain.append(polygon[i])
+        i = (i + 1) % n
+    chain.append(polygon[before] if chain[-1] != polygon[before] else chain[-1])
+    chain.append(end)
+    return dedupe(chain)
+
+
 def build_feet_views(b: MapBuilder) -> None:
     width, height = 490.0, 420.0
     vy = 610.0
-    length = 318.0
+    length = 300.0
     spacing = 88.0  # from the middle of the view to each foot's axis at the heel
     for view_id, label, vx, left_side in (("top", "Tops of the feet", 0.0, "right"),
                                            ("sole", "Soles, heels up", 510.0, "left")):
         b.view(view_id, label, vx, vy, width, height)
         axis_x = vx + width / 2
         axis, lateral = foot_frame(4.0, toes_down=True)
-        foot = Foot((axis_x - spacing, vy + 48), axis, lateral, length)
+        heel_y = vy + (80 if view_id == "top" else 50)
+        foot = Foot((axis_x - spacing, heel_y), axis, lateral, length)
         m = foot.mapping
         toes: list[tuple[str, Sequence[Point]]] = [
             ("big_toe" if i == 0 else "little_toes", foot.toe(i)) for i in range(len(TOES))
@@ -538,10 +579,6 @@ def build_feet_views(b: MapBuilder) -> None:
                 ("between_toes_3_4", trace_foot(m, [(0.8, web[0]), (1, web[0]), (1, web[1]), (0.8, web[1])])),
                 *toes,
             ]
-            for i in range(len(TOES)):
-                nail = foot.nail(i)
-                b.outline(view_id, nail)
-                b.outline(view_id, mirror(nail, axis_x))
         else:
             pairs = [
                 ("heel", trace_foot(m, [(0, 0), (0.29, 0), (0.29, 1), (0, 1)])),
@@ -554,8 +591,23 @@ def build_feet_views(b: MapBuilder) -> None:
                 *toes,
             ]
         outline = foot.silhouette()
+        if view_id == "top":
+            # The lower leg comes down onto the foot, so the feet read as seen from the front and above;
+            # the ankle region is where leg and foot meet, the rest of the leg is not clickable.
+            half = 0.1 * length
+            x_a, x_b = axis_x - spacing - half, axis_x - spacing + half
+            rear = open_at_the_back(pairs[0][1], x_a, x_b)
+            joint_y = min(rear[0][1], rear[-1][1]) - 24
+            pairs[0] = ("ankle", [*rear, (rear[-1][0], joint_y), (rear[0][0], joint_y)])
+            body = open_at_the_back(outline, x_a, x_b)
+            outline = [*body, (body[-1][0], vy + 40), (body[0][0], vy + 40)]
         b.outline(view_id, outline)
         b.outline(view_id, mirror(outline, axis_x))
+        if view_id == "top":
+            for i in range(len(TOES)):
+                nail = foot.nail(i)
+                b.outline(view_id, nail)
+                b.outline(view_id, mirror(nail, axis_x))
         b.mirrored(view_id, axis_x, pairs, left_side)
         right_side = "left" if left_side == "right" else "right"
         b.side_label(view_id, left_side, axis_x - spacing - 4, vy + 400)
@@ -639,11 +691,11 @@ def build_small_feet(b: MapBuilder) -> None:
         axis, lateral = foot_frame(4.0, toes_down=False)
         foot = Foot((axis_x - spacing, vy + 200), axis, lateral, length)
         outline = foot.silhouette()
+        b.outline(view_id, outline)
+        b.outline(view_id, mirror(outline, axis_x))
         if view_id == "whole":
             b.mirrored(view_id, axis_x, [("whole_foot", outline)], "right")
         else:
-            b.outline(view_id, outline)
-            b.outline(view_id, mirror(outline, axis_x))
             band = foot.toes_and_forefoot(0.93)
             b.mirrored(view_id, axis_x, [("all_toes", band)], "right")
         b.side_label(view_id, "right", axis_x - spacing - 6, vy + 219)

@@ -1,0 +1,405 @@
+"""The clickable leg and foot map beside the intake form.
+
+It draws the geometry of resources/body_map.json (loaded by ``intake_app.domain.body_map``, the same
+data the PDF reports draw) and lets the front desk mark where each symptom is, per side. One symptom is
+"current" at a time: a click toggles that symptom in the region under the pointer. The current symptom's
+marks are drawn solid; the other symptoms stay visible as hatching in their own colours, so all three
+can be read at once. Colours are calm blues, purples and teals, because red and orange mean urgency
+everywhere else in the application.
+
+The map is mouse-only by design. The form's region lists offer the same choices from the keyboard, so
+the map takes no keyboard focus and never traps Tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from intake_app.domain.body_map import BodyMap, MapShape, load_body_map
+from intake_app.domain.questionnaire import SIDES, Questionnaire, load_questionnaire
+
+
+@dataclass(frozen=True)
+class SymptomStyle:
+    """How one symptom is drawn: solid when it is the one being marked, hatched otherwise."""
+
+    colour: str
+    hatch: Qt.BrushStyle
+    name: str  # English legend text, translated through tr() when drawn
+
+
+SYMPTOM_STYLES: dict[str, SymptomStyle] = {
+    "pain": SymptomStyle("#2f6db5", Qt.BrushStyle.BDiagPattern, "Pain"),
+    "numbness": SymptomStyle("#7446ad", Qt.BrushStyle.FDiagPattern, "Numbness"),
+    "tingling": SymptomStyle("#0f8a84", Qt.BrushStyle.CrossPattern, "Pins and needles"),
+}
+_FALLBACK_STYLE = SymptomStyle("#4d5a6b", Qt.BrushStyle.Dense6Pattern, "")
+
+PAPER = QColor("#ffffff")
+VIEW_BACKGROUND = QColor("#f6f8fa")
+BODY_FILL = QColor("#e4e8ed")  # silhouette parts that are not clickable
+REGION_FILL = QColor("#fdfdfc")
+REGION_EDGE = QColor("#a9b3c1")
+OUTLINE = QColor("#56606e")
+TITLE_TEXT = QColor("#46505c")
+LABEL_TEXT = QColor("#1f2933")
+LEGEND_HEIGHT = 26
+MARGIN = 4
+
+
+class BodyMapWidget(QWidget):
+    """Leg and foot map: click a region to mark it for the current symptom; hover names it."""
+
+    marksChanged = Signal(str, dict)  # symptom, {"left": [regions...], "right": [regions...]}
+
+    def __init__(self, parent: QWidget | None = None, *, body_map: BodyMap | None = None,
+                 questionnaire: Questionnaire | None = None) -> None:
+        super().__init__(parent)
+        self._map = body_map or load_body_map()
+        self._questionnaire = questionnaire or load_questionnaire()
+        self._region_order = {r: i for i, r in enumerate(self._questionnaire.region_ids)}
+        self._symptoms = tuple(q.id for q in self._questionnaire.questions if q.type == "per_side_regions")
+        if not self._symptoms:
+            raise ValueError("the questionnaire has no region questions to draw on the map")
+        self._symptom = self._symptoms[0]
+        self._marks: dict[str, dict[str, set[str]]] = {s: {side: set() for side in SIDES} for s in self._symptoms}
+        self._hover: tuple[str, str] | None = None
+        self._transform = QTransform()
+        self._polygons: list[QPolygonF] = []
+        self._outline_polygons: list[tuple[QPolygonF, bool]] = []
+        self._cached_size = QSize()
+
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setAccessibleName(self.tr("Leg and foot map"))
+        self.setAccessibleDescription(self.tr(
+            "Drawing of both legs and feet for marking where the symptoms are, used with the mouse only. "
+            "Clicking an area marks it for the chosen symptom and clicking again clears it. The region "
+            "lists in the form offer the same choices from the keyboard."
+        ))
+
+    # --- public API ------------------------------------------------------------------------------
+
+    def symptoms(self) -> tuple[str, ...]:
+        """The symptoms the map can mark (the questionnaire's region questions)."""
+        return self._symptoms
+
+    def symptom(self) -> str:
+        """The symptom a click marks."""
+        return self._symptom
+
+    def set_symptom(self, name: str) -> None:
+        """Choose which symptom a click marks; its marks are then drawn solid."""
+        self._check_symptom(name)
+        if name != self._symptom:
+            self._symptom = name
+            self.update()
+
+    def set_marks(self, symptom: str, marks: Mapping[str, Iterable[str]]) -> None:
+        """Replace the marked regions of one symptom without emitting marksChanged."""
+        self._check_symptom(symptom)
+        unknown_sides = sorted(set(marks) - set(SIDES))
+        if unknown_sides:
+            raise ValueError(f"unknown side {unknown_sides[0]!r}")
+        new = {side: set(marks.get(side) or ()) for side in SIDES}
+        for regions in new.values():
+            unknown = sorted(regions - set(self._region_order))
+            if unknown:
+                raise ValueError(f"unknown region {unknown[0]!r}")
+        if new != self._marks[symptom]:
+            self._marks[symptom] = new
+            self.update()
+
+    def marks(self, symptom: str) -> dict[str, list[str]]:
+        """{"left": [...], "right": [...]} for one symptom, regions in vocabulary order."""
+        self._check_symptom(symptom)
+        return {side: sorted(self._marks[symptom][side], key=self._region_order.__getitem__) for side in SIDES}
+
+    def toggle(self, region: str, side: str) -> None:
+        """Mark or unmark a region for the current symptom, as a click does, and emit marksChanged."""
+        if region not in self._region_order or side not in SIDES:
+            raise ValueError(f"unknown region or side: {region!r}, {side!r}")
+        marked = self._marks[self._symptom][side]
+        if region in marked:
+            marked.remove(region)
+        else:
+            marked.add(region)
+        self.update()
+        self.marksChanged.emit(self._symptom, self.marks(self._symptom))
+
+    def map_to_widget(self, x: float, y: float) -> QPointF:
+        """Where a point of the map (map units) is drawn in widget coordinates."""
+        self._ensure_geometry()
+        return self._transform.map(QPointF(x, y))
+
+    def widget_to_map(self, point: QPointF) -> tuple[float, float]:
+        """The map point (map units) under a widget position."""
+        self._ensure_geometry()
+        inverse, _ok = self._transform.inverted()
+        mapped = inverse.map(point)
+        return mapped.x(), mapped.y()
+
+    def region_at(self, point: QPointF) -> tuple[str, str] | None:
+        """(region, side) under a widget position, or None."""
+        return self._map.hit(*self.widget_to_map(point))
+
+    def describe(self, region: str, side: str) -> str:
+        """The hover text for a region, e.g. "Right - Heel" (labels from the questionnaire)."""
+        return f"{self._questionnaire.side_label(side)} - {self._questionnaire.region_label(region)}"
+
+    # --- size ----------------------------------------------------------------------------------
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        inner = max(width - 2 * MARGIN, 1)
+        return round(inner * self._map.height / self._map.width) + LEGEND_HEIGHT + 2 * MARGIN
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(480, self.heightForWidth(480))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(320, self.heightForWidth(320))
+
+    # --- events --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        self._cached_size = QSize()
+        super().resizeEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        hit = self.region_at(event.position())
+        if hit != self._hover:
+            self._hover = hit
+            self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
+            if hit is None:
+                QToolTip.hideText()
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.region_at(event.position())
+            if hit is not None:
+                self.toggle(*hit)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if self._hover is not None:
+            self._hover = None
+            self.update()
+        super().leaveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            hit = self.region_at(QPointF(event.pos()))
+            if hit is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self.describe(*hit), self)
+            return True
+        return super().event(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._hover = None
+            self.update()
+        super().changeEvent(event)
+
+    # --- painting ------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        self._ensure_geometry()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), PAPER)
+        if not self.isEnabled():
+            painter.setOpacity(0.6)
+        scale = self._transform.m11()
+        self._paint_views(painter, scale)
+        self._paint_body(painter)
+        self._paint_regions(painter)
+        self._paint_outlines(painter, scale)
+        self._paint_labels(painter, scale)
+        self._paint_legend(painter)
+        painter.end()
+
+    def _paint_views(self, painter: QPainter, scale: float) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(9, round(self._map.title_size * scale)))
+        painter.setFont(font)
+        for view in self._map.views:
+            rect = self._transform.mapRect(QRectF(view.x, view.y, view.width, view.height))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(VIEW_BACKGROUND)
+            radius = max(3.0, 10 * scale)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+            painter.setPen(TITLE_TEXT)
+            title_rect = QRectF(rect.left(), rect.top() + 3 * scale, rect.width(), 34 * scale)
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                             view.label)
+
+    def _paint_body(self, painter: QPainter) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BODY_FILL)
+        for polygon, closed in self._outline_polygons:
+            if closed:
+                painter.drawPolygon(polygon)
+
+    def _paint_regions(self, painter: QPainter) -> None:
+        edge = QPen(REGION_EDGE, 0.8)
+        for shape, polygon in zip(self._map.shapes, self._polygons, strict=True):
+            key = (shape.region, shape.side)
+            marked = [s for s in self._symptoms if shape.region in self._marks[s][shape.side]]
+            current = self._symptom in marked
+            painter.setPen(edge)
+            painter.setBrush(REGION_FILL)
+            painter.drawPolygon(polygon)
+            style = self._style(self._symptom)
+            if current:
+                fill = QColor(style.colour)
+                fill.setAlpha(205)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawPolygon(polygon)
+            for other in marked:
+                if other == self._symptom:
+                    continue
+                other_style = self._style(other)
+                colour = QColor("#ffffff") if current else QColor(other_style.colour)
+                if not current:
+                    tint = QColor(other_style.colour)
+                    tint.setAlpha(28)
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(tint)
+                    painter.drawPolygon(polygon)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(colour, other_style.hatch))
+                painter.drawPolygon(polygon)
+            if key == self._hover and self.isEnabled():
+                highlight = QColor(style.colour)
+                highlight.setAlpha(70 if not current else 0)
+                painter.setBrush(highlight)
+                painter.setPen(QPen(QColor(style.colour).darker(130), 2.2))
+                painter.drawPolygon(polygon)
+            elif current:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor(style.colour).darker(140), 1.0))
+                painter.drawPolygon(polygon)
+
+    def _paint_outlines(self, painter: QPainter, scale: float) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        pen = QPen(OUTLINE, max(1.0, 2.2 * scale))
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        for polygon, _closed in self._outline_polygons:
+            painter.drawPolyline(polygon)
+
+    def _paint_labels(self, painter: QPainter, scale: float) -> None:
+        painter.setPen(LABEL_TEXT)
+        for label in self._map.labels:
+            font = QFont(self.font())
+            font.setPixelSize(max(9, round(label.size * scale)))
+            font.setBold(True)
+            painter.setFont(font)
+            centre = self._transform.map(QPointF(label.x, label.y))
+            metrics = QFontMetricsF(font)
+            width = metrics.horizontalAdvance(label.text) + 4
+            rect = QRectF(centre.x() - width / 2, centre.y() - metrics.height() / 2, width, metrics.height())
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label.text)
+
+    def _paint_legend(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(12)
+        map_rect = self._transform.mapRect(QRectF(0, 0, self._map.width, self._map.height))
+        top = map_rect.bottom() + 6
+        items: list[tuple[str, float]] = []
+        for symptom in self._symptoms:
+            item_font = QFont(font)
+            item_font.setBold(symptom == self._symptom)
+            width = 16 + 5 + QFontMetricsF(item_font).horizontalAdvance(self._legend_name(symptom))
+            items.append((symptom, width))
+        gap = 18.0
+        total = sum(w for _s, w in items) + gap * (len(items) - 1)
+        x = map_rect.center().x() - total / 2
+        for symptom, width in items:
+            style = self._style(symptom)
+            swatch = QRectF(x, top + (LEGEND_HEIGHT - 8 - 14) / 2, 16, 14)
+            painter.setPen(QPen(QColor(style.colour).darker(130), 1.0))
+            if symptom == self._symptom:
+                fill = QColor(style.colour)
+                fill.setAlpha(205)
+                painter.setBrush(fill)
+            else:
+                painter.setBrush(QBrush(QColor(style.colour), style.hatch))
+            painter.drawRect(swatch)
+            item_font = QFont(font)
+            item_font.setBold(symptom == self._symptom)
+            painter.setFont(item_font)
+            painter.setPen(LABEL_TEXT)
+            text_rect = QRectF(x + 21, top, width - 21, LEGEND_HEIGHT - 8)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             self._legend_name(symptom))
+            x += width + gap
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _legend_name(self, symptom: str) -> str:
+        name = self._style(symptom).name
+        return self.tr(name) if name else symptom
+
+    def _style(self, symptom: str) -> SymptomStyle:
+        return SYMPTOM_STYLES.get(symptom, _FALLBACK_STYLE)
+
+    def _check_symptom(self, name: str) -> None:
+        if name not in self._marks:
+            raise ValueError(f"unknown symptom {name!r}; expected one of {list(self._symptoms)}")
+
+    def _ensure_geometry(self) -> None:
+        """Fit the map into the widget (keeping its aspect) and map every polygon once per size."""
+        if self._cached_size == self.size() and self._polygons:
+            return
+        self._cached_size = self.size()
+        avail_w = max(self.width() - 2 * MARGIN, 1)
+        avail_h = max(self.height() - 2 * MARGIN - LEGEND_HEIGHT, 1)
+        scale = min(avail_w / self._map.width, avail_h / self._map.height)
+        dx = (self.width() - self._map.width * scale) / 2
+        dy = MARGIN + (avail_h - self._map.height * scale) / 2
+        self._transform = QTransform(scale, 0, 0, scale, dx, dy)
+        self._polygons = [self._transform.map(_polygon(shape)) for shape in self._map.shapes]
+        self._outline_polygons = [
+            (self._transform.map(QPolygonF([QPointF(x, y) for x, y in points])), points[0] == points[-1])
+            for points in self._map.outlines
+        ]
+
+
+def _polygon(shape: MapShape) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in shape.points])
+
