@@ -337,7 +337,7 @@ class BodyMapWidget(QWidget):
 
     def _paint_legend(self, painter: QPainter) -> None:
         font = QFont(self.font())
-        font.setPixelSize(12)
+        font.setPixelSize(max(11, min(15, round(26 * self._transform.m11()))))
         map_rect = self._transform.mapRect(QRectF(0, 0, self._map.width, self._map.height))
         top = map_rect.bottom() + 6
         items: list[tuple[str, float]] = []
