@@ -26,7 +26,7 @@ Profile = Callable[[float], float]
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "body_map.json"
 
-MAP_WIDTH = 1000.0
+MAP_WIDTH = 800.0
 MAP_HEIGHT = 1270.0
 TITLE_SIZE = 25.0
 SIDE_LABEL_SIZE = 22.0
@@ -310,9 +310,9 @@ def edge(y: float, sag: float, u0: float = 0.0, u1: float = 1.0) -> list[Point]:
 
 
 def build_legs(b: MapBuilder) -> None:
-    width, height = 490.0, 600.0
+    width, height = 395.0, 600.0
     for view_id, label, vx, left_side in (("front", "Legs from the front", 0.0, "right"),
-                                           ("back", "Legs from behind", 510.0, "left")):
+                                           ("back", "Legs from behind", 405.0, "left")):
         vy = 0.0
         b.view(view_id, label, vx, vy, width, height)
         centre = width / 2
@@ -552,12 +552,12 @@ def open_at_the_back(polygon: Sequence[Point], x_a: float, x_b: float) -> list[P
 
 
 def build_feet_views(b: MapBuilder) -> None:
-    width, height = 490.0, 420.0
+    width, height = 395.0, 420.0
     vy = 610.0
     length = 300.0
-    spacing = 88.0  # from the middle of the view to each foot's axis at the heel
+    spacing = 84.0  # from the middle of the view to each foot's axis at the heel
     for view_id, label, vx, left_side in (("top", "Tops of the feet", 0.0, "right"),
-                                           ("sole", "Soles, heels up", 510.0, "left")):
+                                           ("sole", "Soles, heels up", 405.0, "left")):
         b.view(view_id, label, vx, vy, width, height)
         axis_x = vx + width / 2
         axis, lateral = foot_frame(4.0, toes_down=True)
@@ -630,11 +630,11 @@ STUB = (0.045, 0.34)  # where the lower leg stands on the foot (s range)
 
 
 def build_inner_view(b: MapBuilder) -> None:
-    vx, vy, width, height = 0.0, 1040.0, 560.0, 230.0
+    vx, vy, width, height = 0.0, 1040.0, 430.0, 230.0
     b.view("inner", "Inner side of each foot", vx, vy, width, height)
-    length = 222.0
+    length = 182.0
     ground = vy + 196.0
-    heel_x = vx + width / 2 - 18
+    heel_x = vx + width / 2 - 12
 
     def mapping(s: float, v: float) -> Point:
         bottom, top = INNER_BOTTOM(s), INNER_TOP(s)
@@ -682,10 +682,10 @@ def build_inner_view(b: MapBuilder) -> None:
 
 
 def build_small_feet(b: MapBuilder) -> None:
-    vy, width, height = 1040.0, 205.0, 230.0
-    length = 150.0
-    spacing = 40.0
-    for view_id, label, vx in (("whole", "Whole foot", 575.0), ("toes", "All toes", 795.0)):
+    vy, width, height = 1040.0, 175.0, 230.0
+    length = 146.0
+    spacing = 37.0
+    for view_id, label, vx in (("whole", "Whole foot", 440.0), ("toes", "All toes", 625.0)):
         b.view(view_id, label, vx, vy, width, height)
         axis_x = vx + width / 2
         axis, lateral = foot_frame(4.0, toes_down=False)

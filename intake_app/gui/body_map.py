@@ -90,9 +90,7 @@ class BodyMapWidget(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Leg and foot map"))
         self.setAccessibleDescription(self.tr(
             "Drawing of both legs and feet for marking where the symptoms are, used with the mouse only. "
@@ -170,19 +168,19 @@ class BodyMapWidget(QWidget):
         return f"{self._questionnaire.side_label(side)} - {self._questionnaire.region_label(region)}"
 
     # --- size ----------------------------------------------------------------------------------
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
+    # The map keeps its proportions by painting centred in whatever box it gets, so it does not ask
+    # layouts for height-for-width (which could push a window past the bottom of a 768-pixel screen).
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        """The height at which a map `width` pixels wide is limited by neither side."""
         inner = max(width - 2 * MARGIN, 1)
         return round(inner * self._map.height / self._map.width) + LEGEND_HEIGHT + 2 * MARGIN
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(480, self.heightForWidth(480))
+        return QSize(440, 640)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(320, self.heightForWidth(320))
+        return QSize(280, 420)
 
     # --- events --------------------------------------------------------------------------------
 
