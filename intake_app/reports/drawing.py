@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import _CLOSEPATH, _LINETO, _MOVETO, Drawing, Group, Path, Polygon, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from intake_app.domain.body_map import BodyMap, load_body_map
@@ -218,23 +219,73 @@ def _flat(points: Sequence[Point]) -> list[float]:
 # --- drawing ---------------------------------------------------------------------------------
 
 
-def _paint(group: Group, points: Sequence[Point], symptoms: tuple[str, ...], unit: float) -> None:
-    """Draw one region; `unit` is the size of one point on paper in the group's coordinates."""
-    if not symptoms:
-        group.add(Polygon(_flat(points), fillColor=None, strokeColor=REGION_LINE, strokeWidth=0.35 * unit))
-        return
-    fill = PAIN_FILL if "pain" in symptoms else colors.white
-    group.add(Polygon(_flat(points), fillColor=fill, strokeColor=None, strokeWidth=0))
-    if "numbness" in symptoms:
-        for (x1, y1), (x2, y2) in hatch(points, HATCH_SPACING * unit):
-            group.add(Line(x1, y1, x2, y2, strokeColor=NUMB_INK, strokeWidth=0.7 * unit))
-    if "tingling" in symptoms:
-        # Small squares: at this size they print as dots and cost a quarter of a circle's path.
-        size = 2 * DOT_RADIUS * unit
-        for x, y in dots(points, DOT_SPACING * unit):
-            group.add(Rect(x - size / 2, y - size / 2, size, size, fillColor=TINGLE_INK, strokeColor=None,
-                           strokeWidth=0))
-    group.add(Polygon(_flat(points), fillColor=None, strokeColor=MARKED_LINE, strokeWidth=0.9 * unit))
+class _Layers:
+    """Marks collected per style, then added as one path each.
+
+    Drawing every hatch line, dot and region edge as its own shape made the map cost more than
+    the rest of the referral; one path per style is the same picture for a fraction of the work.
+    """
+
+    def __init__(self, unit: float) -> None:
+        self.unit = unit
+        self.fills: list[tuple[list[float], colors.Color]] = []
+        self.hatch: tuple[list[float], list[int]] = ([], [])
+        self.dots: tuple[list[float], list[int]] = ([], [])
+        self.marked_edges: tuple[list[float], list[int]] = ([], [])
+        self.plain_edges: tuple[list[float], list[int]] = ([], [])
+
+    @staticmethod
+    def _ring(target: tuple[list[float], list[int]], points: Sequence[Point], close: bool = True) -> None:
+        coords, ops = target
+        for i, (x, y) in enumerate(points):
+            coords += (round(x, 1), round(y, 1))
+            ops.append(_LINETO if i else _MOVETO)
+        if close:
+            ops.append(_CLOSEPATH)
+
+    def region(self, points: Sequence[Point], symptoms: tuple[str, ...]) -> None:
+        if not symptoms:
+            self._ring(self.plain_edges, points)
+            return
+        self.fills.append((_flat(points), PAIN_FILL if "pain" in symptoms else colors.white))
+        if "numbness" in symptoms:
+            for start, end in hatch(points, HATCH_SPACING * self.unit):
+                self._ring(self.hatch, (start, end), close=False)
+        if "tingling" in symptoms:
+            # Small squares: at this size they print as dots, with a quarter of a circle's path.
+            half = DOT_RADIUS * self.unit
+            for x, y in dots(points, DOT_SPACING * self.unit):
+                self._ring(self.dots, ((x - half, y - half), (x + half, y - half), (x + half, y + half),
+                                       (x - half, y + half)))
+        self._ring(self.marked_edges, points)
+
+    def outline(self, points: Sequence[Point]) -> None:
+        self._ring(self.plain_edges, points, close=False)
+
+    def add_to(self, group: Group, outlines: Sequence[Sequence[Point]] = (), *, plain: bool = True) -> None:
+        """Paint order: fills, hatching, dots, then edges on top.
+
+        With `plain=False` the unmarked edges and silhouettes are left out: the caller lays them
+        down underneath from a cached layer (see `underlay`).
+        """
+        unit = self.unit
+        for coords, fill in self.fills:
+            group.add(Polygon(coords, fillColor=fill, strokeColor=None, strokeWidth=0))
+
+        def path(target: tuple[list[float], list[int]], **style: Any) -> None:
+            if target[1]:
+                group.add(Path(target[0], target[1], autoclose="pdf", **style))
+
+        path(self.hatch, fillColor=None, strokeColor=NUMB_INK, strokeWidth=0.7 * unit)
+        path(self.dots, fillColor=TINGLE_INK, strokeColor=None, strokeWidth=0)
+        if plain:
+            path(self.plain_edges, fillColor=None, strokeColor=REGION_LINE, strokeWidth=0.35 * unit)
+        if outlines and plain:
+            silhouettes: tuple[list[float], list[int]] = ([], [])
+            for outline in outlines:
+                self._ring(silhouettes, outline, close=False)
+            path(silhouettes, fillColor=None, strokeColor=OUTLINE_LINE, strokeWidth=0.8 * unit)
+        path(self.marked_edges, fillColor=None, strokeColor=MARKED_LINE, strokeWidth=0.9 * unit)
 
 
 def _legend(drawing: Drawing, x: float, top: float) -> None:
@@ -245,7 +296,9 @@ def _legend(drawing: Drawing, x: float, top: float) -> None:
         # The key squares are drawn in paper units, y up, so the hatch is mirrored into map order.
         square = [(x, -y), (x + box, -y), (x + box, -(y + box)), (x, -(y + box))]
         group = Group(transform=(1, 0, 0, -1, 0, 0))
-        _paint(group, square, (entry.symptom,), 1.0)
+        layers = _Layers(1.0)
+        layers.region(square, (entry.symptom,))
+        layers.add_to(group)
         drawing.add(group)
         drawing.add(String(x + box + 2.5 * mm, y + 1.4 * mm, entry.label, fontName=BASE_FONT,
                            fontSize=LEGEND_SIZE, fillColor=LABEL_INK))
@@ -254,24 +307,30 @@ def _legend(drawing: Drawing, x: float, top: float) -> None:
                        fontSize=LEGEND_SIZE - 1, fillColor=LABEL_INK))
 
 
+def map_transform(body_map: BodyMap, width: float) -> tuple[float, float, float, float, float, float]:
+    """Map units to paper: scaled to fit, y flipped (the map's y points down)."""
+    scale = min(width * MAP_SHARE / body_map.width, MAP_MAX_HEIGHT / body_map.height)
+    return (scale, 0.0, 0.0, -scale, 0.0, body_map.height * scale)
+
+
 def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnaire: Questionnaire,
-                      width: float) -> Drawing:
+                      width: float, *, plain: bool = True) -> Drawing:
     """The body map with the marked regions, y flipped for paper, and a key to its marks.
 
     The map takes the left part of `width` (at most MAP_MAX_HEIGHT tall); the key sits beside it.
+    `plain=False` leaves out the unmarked region edges and the silhouettes (see `underlay`).
     """
     register_fonts()
     geometry = _geometry(body_map)
-    scale = min(width * MAP_SHARE / body_map.width, MAP_MAX_HEIGHT / body_map.height)
+    transform = map_transform(body_map, width)
+    scale, map_h = transform[0], transform[5]
     unit = 1 / scale
-    map_h = body_map.height * scale
     drawing = Drawing(width, map_h)
-    # Map units to paper: x scaled, y scaled and flipped (the map's y points down).
-    group = Group(transform=(scale, 0, 0, -scale, 0, map_h))
+    group = Group(transform=transform)
+    layers = _Layers(unit)
     for shape in geometry.shapes:
-        _paint(group, shape.points, marked_symptoms(answers, shape.region, shape.side), unit)
-    for outline in geometry.outlines:
-        group.add(PolyLine(_flat(outline), strokeColor=OUTLINE_LINE, strokeWidth=0.8 * unit))
+        layers.region(shape.points, marked_symptoms(answers, shape.region, shape.side))
+    layers.add_to(group, geometry.outlines, plain=plain)
     drawing.add(group)
 
     def paper(x: float, y: float) -> Point:
@@ -280,7 +339,9 @@ def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnai
     # Titles sit in the empty band at the top of each view (the map leaves 42 units above its shapes).
     for view in body_map.views:
         cx, baseline = paper(view.x + view.width / 2, view.y + TITLE_BASELINE)
-        drawing.add(String(cx, baseline, view.label, fontName=BOLD_FONT, fontSize=TITLE_SIZE,
+        # Never wider than its own view, so titles of neighbouring views cannot run together.
+        size = min(TITLE_SIZE, TITLE_SIZE * 0.92 * view.width * scale / stringWidth(view.label, BOLD_FONT, TITLE_SIZE))
+        drawing.add(String(cx, baseline, view.label, fontName=BOLD_FONT, fontSize=size,
                            fillColor=LABEL_INK, textAnchor="middle"))
     # The map's own Right/Left labels (centred on their point), worded as the questionnaire words sides.
     for label in body_map.labels:
@@ -292,14 +353,66 @@ def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnai
     return drawing
 
 
+_UNDERLAYS: dict[tuple[int, float], str] = {}
+
+
+def _pdf_color(color: colors.Color) -> str:
+    return " ".join(f"{c:.3f}" for c in color.rgb())
+
+
+def underlay(body_map: BodyMap, scale: float) -> str:
+    """PDF path operators for every region edge and silhouette, in map units; cached per map and scale.
+
+    These lines are the same on every referral, and formatting thousands of coordinates one by
+    one was most of the drawing's cost. They are written once as a content-stream fragment and
+    laid under each drawing (the caller sets the map transform); marked regions paint over them.
+    """
+    key = (id(body_map), round(scale, 6))
+    cached = _UNDERLAYS.get(key)
+    if cached is not None:
+        return cached
+    geometry = _geometry(body_map)
+
+    def subpaths(rings: Sequence[Sequence[Point]], close: bool) -> str:
+        parts = []
+        for ring in rings:
+            ops = [f"{ring[0][0]:.1f} {ring[0][1]:.1f} m"]
+            ops += [f"{x:.1f} {y:.1f} l" for x, y in ring[1:]]
+            if close:
+                ops.append("h")
+            parts.append(" ".join(ops))
+        return "\n".join(parts)
+
+    unit = 1 / scale
+    text = "\n".join([
+        "q 1 J 1 j",
+        f"{_pdf_color(REGION_LINE)} RG {0.35 * unit:.3f} w",
+        subpaths([s.points for s in geometry.shapes], close=True),
+        "S",
+        f"{_pdf_color(OUTLINE_LINE)} RG {0.8 * unit:.3f} w",
+        subpaths(geometry.outlines, close=False),
+        "S Q",
+    ])
+    if len(_UNDERLAYS) > 8:
+        _UNDERLAYS.clear()
+    _UNDERLAYS[key] = text
+    return text
+
+
 class FitDrawing(Flowable):  # type: ignore[misc]
-    """A drawing that shrinks (down to MIN_SHRINK) to use the rest of a page instead of leaving a gap."""
+    """A drawing that shrinks (down to MIN_SHRINK) to use the rest of a page instead of leaving a gap.
+
+    An optional `underlay` (PDF operators, drawn under `transform`) goes down before the drawing.
+    """
 
     MIN_SHRINK = 0.7
 
-    def __init__(self, drawing: Drawing) -> None:
+    def __init__(self, drawing: Drawing, underlay: str = "",
+                 transform: tuple[float, float, float, float, float, float] = (1, 0, 0, 1, 0, 0)) -> None:
         super().__init__()
         self.drawing = drawing
+        self.underlay = underlay
+        self.transform = transform
         self.factor = 1.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -312,12 +425,21 @@ class FitDrawing(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.scale(self.factor, self.factor)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
-        self.canv.restoreState()
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.factor, self.factor)
+        if self.underlay:
+            canvas.saveState()
+            canvas.transform(*self.transform)
+            canvas.addLiteral(self.underlay)
+            canvas.restoreState()
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+        canvas.restoreState()
 
 
 def symptom_map(document: IntakeDocument, questionnaire: Questionnaire, width: float) -> Flowable:
     """The drawing for one intake, from the body map that ships in resources/."""
-    return FitDrawing(build_map_drawing(load_body_map(), document.answers, questionnaire, width))
+    body_map = load_body_map()
+    transform = map_transform(body_map, width)
+    drawing = build_map_drawing(body_map, document.answers, questionnaire, width, plain=False)
+    return FitDrawing(drawing, underlay(body_map, transform[0]), transform)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
@@ -91,6 +93,17 @@ def _numbered_canvas(page_width: float, footer_top: float, font_size: float) -> 
     return NumberedCanvas
 
 
+@cache
+def _configure_reportlab() -> None:
+    """Write compressed streams as binary instead of ASCII85 text.
+
+    ASCII85 only matters for 7-bit mail transports; without it the files are a fifth smaller and a
+    referral builds about 10% faster (reportlab encodes ASCII85 in pure Python here). This is a
+    process-wide reportlab setting, and this package is its only user.
+    """
+    rl_config.useA85 = 0
+
+
 def render(
     story: Sequence[Flowable],
     *,
@@ -101,6 +114,7 @@ def render(
 ) -> bytes:
     """Lay the story out on pages with the footer and return the PDF bytes."""
     register_fonts()
+    _configure_reportlab()
     width, height = page_size(paper)
     footer_style = style("footer", footer.font_size, textColor=INK)
     label_width = stringWidth(_page_label(999, 999), BASE_FONT, footer.font_size) + 4 * mm

@@ -50,6 +50,8 @@ GRID_GREY = colors.HexColor("#9AA0A6")
 NOT_ASKED_FILL = colors.HexColor("#FFE3E3")
 CHECK = "\u2713"
 CELL_SIZE = 8.5
+EVIDENCE_SIZE = 7.5
+EVIDENCE_GREY = "#4A4F55"
 CELL_PADDING = 7.5
 
 # Fields shown in their own sections; everything else lands in "Other answers".
@@ -272,7 +274,7 @@ class _Referral:
     def reasons(self) -> list[Flowable]:
         s, w = self.s, self.width
         flow = _heading(f"Why: the rule trace (rules version {self.a.rules_version})", s.h2)
-        widths = [w * 0.12, w * 0.33, w * 0.29, w * 0.26]
+        widths = [w * 0.11, w * 0.55, w * 0.34]
         for group in GROUP_ORDER:
             reasons = self.a.in_group(group)
             flow += _heading(GROUP_TITLES[group], s.h3, room=20 * mm)
@@ -284,15 +286,18 @@ class _Referral:
                     text += " The screen is incomplete, so this is not a clear result."
                 flow.append(_p(text, s.body))
                 continue
-            rows: list[list[Flowable | str]] = [["Rule", "Finding", "Answers that fired it", "Evidence"]]
+            rows: list[list[Flowable | str]] = [["Rule", "Finding, with evidence [source]", "Answers that fired it"]]
             for r in reasons:
                 evidence = " ".join(part for part in (r.evidence.strip(), source_text(r.source)) if part)
+                finding = rich(r.text)
+                if evidence:
+                    # The evidence sits under the finding in smaller grey type: one row stays short.
+                    finding += f'<br/><font size="{EVIDENCE_SIZE}" color="{EVIDENCE_GREY}">{rich(evidence)}</font>'
                 rows.append([
                     # "R4.unmet", "S1.absent": information lines, set lighter than rules that fired.
                     _p(r.rule, s.cell if "." in r.rule else s.cell_bold),
-                    _p(r.text, s.cell),
+                    Paragraph(finding, s.cell),
                     Paragraph("<br/>".join(rich(line) for line in because_lines(r.because)) or "-", s.cell),
-                    _p(evidence or "-", s.cell),
                 ])
             flow.append(_grid(rows, widths))
         return flow

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, Rect
+from reportlab.graphics.shapes import Drawing, Group, Path, Polygon
 
 from intake_app.domain import load_questionnaire
 from intake_app.domain.body_map import load_body_map
@@ -91,20 +91,32 @@ def _fills(drawing: Drawing, color: object) -> int:
     return sum(1 for n in _walk(drawing) if isinstance(n, Polygon) and n.fillColor == color)
 
 
+def _subpaths(drawing: Drawing, **style: object) -> int:
+    """How many pieces (hatch lines, dots) the paths of one style hold."""
+    from reportlab.graphics.shapes import _MOVETO
+
+    return sum(
+        n.operators.count(_MOVETO) for n in _walk(drawing)
+        if isinstance(n, Path) and all(getattr(n, k) == v for k, v in style.items())
+    )
+
+
 def test_the_drawing_shades_exactly_the_shapes_of_the_marked_regions() -> None:
     answers = {"pain": {"left": ["heel", "calf"]}, "numbness": {"right": ["sole"]},
                "tingling": {"right": ["big_toe"]}}
     drawing = d.build_map_drawing(MAP, answers, Q, 480)
     expected_pain = len(MAP.shapes_for("heel", "left")) + len(MAP.shapes_for("calf", "left"))
     assert _fills(drawing, d.PAIN_FILL) == expected_pain + 1  # + the key's swatch
-    hatch = [n for n in _walk(drawing) if isinstance(n, Line) and n.strokeColor == d.NUMB_INK]
-    dots = [n for n in _walk(drawing) if isinstance(n, Rect) and n.fillColor == d.TINGLE_INK]
     blank = d.build_map_drawing(MAP, {}, Q, 480)
-    blank_hatch = [n for n in _walk(blank) if isinstance(n, Line) and n.strokeColor == d.NUMB_INK]
-    blank_dots = [n for n in _walk(blank) if isinstance(n, Rect) and n.fillColor == d.TINGLE_INK]
-    assert len(hatch) > len(blank_hatch) > 0  # the key always shows the hatch ...
-    assert len(dots) > len(blank_dots) > 0  # ... and the dots
     assert _fills(blank, d.PAIN_FILL) == 1
+    # The key always shows hatching and dots; the marked regions add more of each.
+    assert _subpaths(drawing, strokeColor=d.NUMB_INK) > _subpaths(blank, strokeColor=d.NUMB_INK) > 0
+    assert _subpaths(drawing, fillColor=d.TINGLE_INK) > _subpaths(blank, fillColor=d.TINGLE_INK) > 0
+    # Each marked region gets a dark edge; the key's three swatches have one each.
+    marked = sum(len(MAP.shapes_for(r, s)) for r, s in [("heel", "left"), ("calf", "left"), ("sole", "right"),
+                                                         ("big_toe", "right")])
+    assert _subpaths(drawing, strokeColor=d.MARKED_LINE) == marked + 3
+    assert _subpaths(blank, strokeColor=d.MARKED_LINE) == 3
 
 
 def test_the_drawing_labels_views_and_sides_from_the_map() -> None:
@@ -136,3 +148,24 @@ def test_the_fitted_drawing_shrinks_into_a_short_gap_or_waits_for_the_next_page(
     width, height = fit.wrap(480, natural * 0.8)
     assert height == pytest.approx(natural * 0.8) and width < 480
     assert fit.wrap(480, natural * 0.5)[1] == natural  # too small: keep full size on the next page
+
+
+def test_the_referral_lays_the_region_edges_and_silhouettes_under_the_marks() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from intake_app.reports import build_referral
+    from intake_app.reports.layout import content_width
+    from tests.reports.helpers import OPTIONS, case
+
+    likely = case("likely")
+    pdf = build_referral(likely.document, likely.assessment, OPTIONS)
+    scale = d.map_transform(MAP, content_width("A4"))[0]
+    layer = d.underlay(MAP, scale)
+    # Every region of the map is outlined in it (one closed subpath per shape), silhouettes too.
+    assert layer.count(" h") == len(MAP.shapes)
+    assert layer.count(" m") == len(MAP.shapes) + len(MAP.outlines)
+    pages = PdfReader(io.BytesIO(pdf), strict=True).pages
+    streams = [page.get_contents().get_data().decode("latin-1") for page in pages]  # type: ignore[union-attr]
+    assert sum(layer in stream for stream in streams) == 1

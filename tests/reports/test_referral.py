@@ -299,4 +299,4 @@ def test_table_headers_repeat_when_the_rule_trace_flows_onto_another_page() -> N
     with_rows = [t for t in pages if "of a long trace" in t]
     assert len(with_rows) >= 2
     for text in with_rows:
-        assert "Rule Finding Answers that fired it Evidence" in text
+        assert "Rule Finding, with evidence [source] Answers that fired it" in text
