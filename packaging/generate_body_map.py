@@ -34,10 +34,11 @@ SIDE_LABEL_SIZE = 22.0
 NOTES = [
     "Map units, y pointing down. Views sit side by side in one coordinate space; shapes are polygons "
     "(clickable regions), outlines are silhouettes drawn underneath and stroked on top (not clickable).",
-    "Sides: the 'Front' column (legs from the front, tops of the feet) shows the patient facing the "
-    "viewer, so the patient's right is on the viewer's left. The 'Back' column (legs from behind, soles "
-    "with heels up as if kneeling) shows the patient from behind, so the right is on the viewer's right. "
-    "The bottom row puts the right foot on the viewer's left. Every leg and foot has a Right/Left label.",
+    "Sides: the left column (views 'front' and 'top': legs from the front, tops of the feet with toes "
+    "down) shows the patient facing the viewer, so the patient's right is on the viewer's left. The right "
+    "column (views 'back' and 'sole': legs from behind, soles with heels up as if kneeling) shows the "
+    "patient from behind, so the right is on the viewer's right. The bottom row ('inner', 'whole', "
+    "'toes') puts the right foot on the viewer's left. Every leg and foot has a Right/Left label.",
     "whole_foot: the feet at the bottom of the front view, and a separate 'Whole foot' view with one "
     "small outline of each foot. all_toes: a separate 'All toes' view where one shape covers every toe of "
     "a foot, so it is distinct from big_toe and little_toes.",
@@ -479,7 +480,7 @@ class Foot:
         tilt = 0.1 * ((u0 + u1) / 2 - 0.2)
         ax = self.axis[0] * math.cos(tilt) + self.lateral[0] * math.sin(tilt)
         ay = self.axis[1] * math.cos(tilt) + self.lateral[1] * math.sin(tilt)
-        reach = length * self.length + width * 0.45 * 1.15 - width * 0.45 * 1.15  # toe length
+        reach = length * self.length  # from the base of the toe to its tip
         nail_len = min(width * 0.62, reach * 0.45)
         half_w = width * 0.3
         centre_along = reach - width * 0.1 - nail_len / 2
@@ -713,13 +714,14 @@ def build() -> dict[str, object]:
 
 def main() -> None:
     data = build()
-    text = json.dumps(data, separators=(",", ":"))
-    # one shape, outline or label a line keeps diffs readable
+    # one view, shape, outline or label a line keeps diffs of the JSON readable
     lines = ["{"]
-    head = {k: v for k, v in data.items() if k not in {"views", "shapes", "outlines", "labels"}}
-    for key, value in head.items():
-        lines.append(f"{json.dumps(key)}: {json.dumps(value, indent=None)},")
-    for key in ("views", "shapes", "outlines", "labels"):
+    for key, value in data.items():
+        if key in {"views", "shapes", "outlines", "labels"}:
+            continue
+        lines.append(f"{json.dumps(key)}: {json.dumps(value)},")
+    lists = ("views", "shapes", "outlines", "labels")
+    for key in lists:
         items = data[key]
         assert isinstance(items, list)
         lines.append(f"{json.dumps(key)}: [")
@@ -727,9 +729,8 @@ def main() -> None:
             json.dumps(item, separators=(",", ":")) + ("," if i + 1 < len(items) else "")
             for i, item in enumerate(items)
         )
-        lines.append("]," if key != "labels" else "]")
+        lines.append("]" if key == lists[-1] else "],")
     lines.append("}")
-    del text
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
 

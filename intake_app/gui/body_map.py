@@ -195,6 +195,8 @@ class BodyMapWidget(QWidget):
             self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
             if hit is None:
                 QToolTip.hideText()
+            elif QToolTip.isVisible():  # keep an open tooltip in step with the region under the pointer
+                QToolTip.showText(event.globalPosition().toPoint(), self.describe(*hit), self)
             self.update()
         super().mouseMoveEvent(event)
 

@@ -171,6 +171,10 @@ def test_hover_names_the_region_and_side(qtbot: Any, widget: BodyMapWidget) -> N
     widget.event(event)
     qtbot.waitUntil(lambda: QToolTip.isVisible())
     assert QToolTip.text() == "Right - Heel"
+    # moving on to another region while the tooltip is open renames it
+    arch = centre_of(widget, shape("arch", "right", "sole"))
+    qtbot.mouseMove(widget, arch)
+    qtbot.waitUntil(lambda: QToolTip.text() == "Right - Arch")
     QToolTip.hideText()
     assert widget.describe("between_toes_3_4", "left") == "Left - Between 3rd and 4th toes"
 
