@@ -145,7 +145,7 @@ class RedFlagBanner(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def update_for(self, assessment: Assessment, acknowledged_by: str | None, acknowledged_at: Any) -> None:
-        fired = [r for r in assessment.in_group("red_flag") if r.rule.startswith("R") and assessment.level == "urgent"]
+        fired = assessment.red_flags
         if assessment.level != "urgent":
             self.setVisible(False)
             return

@@ -219,9 +219,11 @@ def test_a_red_flag_raises_the_banner_and_the_acknowledgement_is_stored(qtbot: A
     page = start_intake(qtbot, window, "berger")
     assert not page.banner.isVisible()
     page.form.show_section("safety")
+    click(qtbot, page.form, "rf_bladder_change=no")
     with qtbot.waitSignal(page.assessed) as result:
         click(qtbot, page.form, "rf_saddle_numbness=new")
     assert result.args[0].level == "urgent"
+    assert "R1.no" not in page.banner.text.text()  # questions answered "no" are not shown as flags
     assert page.banner.isVisible()
     assert "URGENT" in page.banner.text.text()
     assert "[R1]" in page.banner.text.text()
@@ -316,6 +318,7 @@ def test_completing_asks_about_unasked_red_flags_and_records_not_asked(
 ) -> None:
     window = open_window(qtbot, seeded_url)
     page = start_intake(qtbot, window, "abel")
+    page.form.set_answers({**page.form.answers(), "back_pain": "mild"})
     scripted_dialogs.extend(["yes", "ok"])  # complete with NOT ASKED; then the confirmation
     with qtbot.waitSignal(page.completed, timeout=10000):
         qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
@@ -331,6 +334,7 @@ def test_completing_refused_when_not_asked_is_declined(
 ) -> None:
     window = open_window(qtbot, seeded_url)
     page = start_intake(qtbot, window, "abel")
+    page.form.set_answers({**page.form.answers(), "back_pain": "mild"})
     scripted_dialogs.append("no")
     qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
@@ -408,3 +412,16 @@ def test_window_size_and_splitters_are_remembered(qtbot: Any, seeded_url: str) -
     assert again.size().toTuple() == (1200, 650)
     page = start_intake(qtbot, again, "abel")
     assert page.splitter.sizes() == sizes
+
+
+def test_completing_without_a_required_answer_goes_to_that_question(
+    qtbot: Any, seeded_url: str, scripted_dialogs: list[str]
+) -> None:
+    window = open_window(qtbot, seeded_url)
+    page = start_intake(qtbot, window, "abel")
+    qtbot.mouseClick(page.complete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert window.clinic.intake(page.record.id).status == "draft"
+    assert messages.SHOWN[-1][1] == "Cannot complete"
+    assert page.form.current_section() == "back"
+    assert "required" in page.form.problem_text("back_pain").lower()
