@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -50,6 +51,7 @@ GRID_GREY = colors.HexColor("#9AA0A6")
 NOT_ASKED_FILL = colors.HexColor("#FFE3E3")
 CHECK = "\u2713"
 CELL_SIZE = 8.5
+CELL_LEADING = 10.5
 EVIDENCE_SIZE = 7.5
 EVIDENCE_GREY = "#4A4F55"
 CELL_PADDING = 7.5
@@ -140,7 +142,7 @@ def _grid(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], *, 
     """
     table = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), BASE_FONT, 8.5, 10.5),
+        ("FONT", (0, 0), (-1, -1), BASE_FONT, CELL_SIZE, CELL_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_GREY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -150,7 +152,7 @@ def _grid(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], *, 
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_GREY))
-        commands.append(("FONT", (0, 0), (-1, header_rows - 1), BOLD_FONT, 8.5, 10.5))
+        commands.append(("FONT", (0, 0), (-1, header_rows - 1), BOLD_FONT, CELL_SIZE, CELL_LEADING))
     commands.extend(extra)
     table.setStyle(TableStyle(commands))
     return table
@@ -166,11 +168,22 @@ class _Referral:
         self.width = content_width(options.page_size)
         self.generated = options.generated_at or dt.datetime.now().replace(microsecond=0)
 
-    def _cell(self, text: str, width: float) -> Flowable | str:
-        """A table cell: a plain string when the text fits on one line, else a wrapping Paragraph."""
-        if is_simple(text) and stringWidth(text, BASE_FONT, CELL_SIZE) <= width - CELL_PADDING:
-            return text
-        return _p(text, self.s.cell)
+    def _cell(self, text: str | Sequence[str], width: float, *, bold: bool = False) -> Flowable | str:
+        """A table cell for plain text (one string, or several lines).
+
+        Text that needs no CJK font and no right-to-left reordering is wrapped here with simpleSplit
+        and goes in as a plain multi-line string, several times cheaper to lay out than a
+        Paragraph (the table's FONT command sets its font); anything else, or a word too long
+        for the column, becomes a Paragraph, which can also break inside a word.
+        """
+        lines = [text] if isinstance(text, str) else list(text)
+        font = BOLD_FONT if bold else BASE_FONT
+        avail = width - CELL_PADDING
+        if all(is_simple(line) for line in lines):
+            wrapped = [part for line in lines for part in (simpleSplit(line, font, CELL_SIZE, avail) or [""])]
+            if all(stringWidth(part, font, CELL_SIZE) <= avail for part in wrapped):
+                return "\n".join(wrapped)
+        return Paragraph("<br/>".join(rich(line) for line in lines), self.s.cell_bold if bold else self.s.cell)
 
     # --- sections -------------------------------------------------------------------------------
 
@@ -277,7 +290,8 @@ class _Referral:
         widths = [w * 0.11, w * 0.55, w * 0.34]
         for group in GROUP_ORDER:
             reasons = self.a.in_group(group)
-            flow += _heading(GROUP_TITLES[group], s.h3, room=20 * mm)
+            # Room for the heading, the table header and a first row or two, so it is never orphaned.
+            flow += _heading(GROUP_TITLES[group], s.h3, room=(35 if reasons else 12) * mm)
             if not reasons:
                 text = EMPTY_GROUP_TEXT[group]
                 if group == "red_flag" and any(
@@ -287,19 +301,22 @@ class _Referral:
                 flow.append(_p(text, s.body))
                 continue
             rows: list[list[Flowable | str]] = [["Rule", "Finding, with evidence [source]", "Answers that fired it"]]
+            fired: list[tuple[object, ...]] = []
             for r in reasons:
                 evidence = " ".join(part for part in (r.evidence.strip(), source_text(r.source)) if part)
                 finding = rich(r.text)
                 if evidence:
                     # The evidence sits under the finding in smaller grey type: one row stays short.
                     finding += f'<br/><font size="{EVIDENCE_SIZE}" color="{EVIDENCE_GREY}">{rich(evidence)}</font>'
+                # "R4.unmet", "S1.absent": information lines, set lighter than rules that fired.
+                if "." not in r.rule:
+                    fired.append(("FONT", (0, len(rows)), (0, len(rows)), BOLD_FONT, CELL_SIZE, CELL_LEADING))
                 rows.append([
-                    # "R4.unmet", "S1.absent": information lines, set lighter than rules that fired.
-                    _p(r.rule, s.cell if "." in r.rule else s.cell_bold),
+                    self._cell(r.rule, widths[0]),
                     Paragraph(finding, s.cell),
-                    Paragraph("<br/>".join(rich(line) for line in because_lines(r.because)) or "-", s.cell),
+                    self._cell(because_lines(r.because) or ["-"], widths[2]),
                 ])
-            flow.append(_grid(rows, widths))
+            flow.append(_grid(rows, widths, extra=fired))
         return flow
 
     def red_flag_screen(self) -> list[Flowable]:
@@ -312,8 +329,10 @@ class _Referral:
             value = self.doc.answers.get(rf, UNKNOWN)
             text = answer_text(q, question, value)
             positive = value not in ("no", UNKNOWN)
-            answer = _p(text, s.cell_bold) if positive or text == NOT_ASKED else self._cell(text, w * 0.34)
-            rows.append([self._cell(question.label, w * 0.66), answer])
+            strong = positive or text == NOT_ASKED
+            rows.append([self._cell(question.label, w * 0.66), self._cell(text, w * 0.34, bold=strong)])
+            if strong:
+                extra.append(("FONT", (1, i), (1, i), BOLD_FONT, CELL_SIZE, CELL_LEADING))
             if text == NOT_ASKED:
                 extra += [("BACKGROUND", (1, i), (1, i), NOT_ASKED_FILL),
                           ("BOX", (1, i), (1, i), 1.5, colors.black)]
