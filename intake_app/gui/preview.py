@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
-    QEventLoop,
     QIODevice,
+    QMargins,
     QObject,
     QPoint,
     QRect,
@@ -30,7 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -58,9 +60,11 @@ AUTO_PRINT_TARGET: str | None = None  # printing goes to this PDF file instead o
 AUTO_SAVE_TARGET: str | None = None  # the path "chosen" in the Save PDF dialog
 SAVE_SUGGESTIONS: list[str] = []  # every path the Save PDF dialog offered (or would have offered)
 
-# Pages are rendered at the printer's resolution up to this limit: an A4 page at 600 dpi is already a
-# 140 MB picture, and a 1200 dpi printer would need four times that for no visible gain on text.
+# Pages are rendered at the printer's resolution up to this limit: a 1200 dpi printer would take four times
+# as long to feed for no visible gain on text; Qt scales the 600 dpi picture up.
 MAX_PRINT_DPI = 600
+# Pixels in one band of a page (rendered and painted at once): about 4 MB, a few tens of milliseconds.
+BAND_PIXELS = 1_000_000
 # Resolution of pictures in a PDF file written instead of printing (print_to_pdf_file).
 PDF_FILE_DPI = 300
 
@@ -91,7 +95,7 @@ def open_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        document.deleteLater()
+        shiboken6.delete(document)  # at once: this may run on a worker thread with no event loop
         raise PrintError(_tr("The document could not be read as a PDF."),
                          hint=_tr("Close the preview and open it again; if this keeps happening, report it."))
     return document
@@ -113,109 +117,114 @@ def _fit(page_points: QSizeF, dpi: int, area: QRect) -> QRect:
     return QRect(left, top, width, height)
 
 
-def _render_page(document: QPdfDocument, index: int, size: QSize) -> QImage:
-    """One page as an opaque picture: PDFium leaves the paper transparent, and some printer drivers print
-    transparent pixels black, so the page is laid on white first. Runs on a worker thread."""
-    rendered = document.render(index, size)
+def _render_band(document: QPdfDocument, index: int, page_size: QSize, top: int, rows: int) -> QImage:
+    """Rows `top` to `top + rows` of a page rendered at `page_size`, as an opaque picture.
+
+    Qt 6.12 scales a clipped render by (n - 1) / n of the clip's width and height (it measures the clip with
+    QRect.right() and bottom()), which would shrink every band a little and break the page at each seam;
+    the requested page size is enlarged by n / (n - 1) to cancel that. A test compares a banded page with a
+    whole-page render, so a change in Qt shows up there. PDFium leaves the paper transparent and some printer
+    drivers print transparent pixels black, so the band is laid on white.
+    """
+    width = page_size.width()
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(QSize(round(width * width / (width - 1)), round(page_size.height() * rows / (rows - 1))))
+    options.setScaledClipRect(QRect(0, top, width, rows))
+    rendered = document.render(index, QSize(width, rows), options)
     if rendered.isNull():
         raise PrintError(_tr("A page could not be prepared for printing (not enough memory?)."),
                          hint=_tr("Close other programs and try again."))
-    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
-    page.fill(QColor(Qt.GlobalColor.white))
-    painter = QPainter(page)
+    band = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    band.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(band)
     painter.drawImage(QPoint(0, 0), rendered)
     painter.end()
-    return page
-
-
-def _wait_for(runner: TaskRunner, fn: Callable[[], Any]) -> Callable[[], Any]:
-    """Start `fn` on the runner now; the returned function waits for its result with the event loop running,
-    so the window keeps repainting while a page renders."""
-    box: dict[str, Any] = {}
-    loop = QEventLoop()
-
-    def done(value: Any) -> None:
-        box["value"] = value
-        loop.quit()
-
-    def failed(error: BaseException) -> None:
-        box["error"] = error
-        loop.quit()
-
-    runner.run(fn, done, failed)
-
-    def result() -> Any:
-        if not box:  # the callback may already have come in while the previous page was being painted
-            loop.exec()
-        if "error" in box:
-            raise box["error"]
-        return box["value"]
-
-    return result
+    return band
 
 
 def print_documents(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None) -> int:
     """Print the PDFs in order as one job; returns the number of pages that reached the printer.
 
-    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI) on a worker thread while the
-    previous one is painted here, and fitted to the paper with its aspect ratio kept. `progress(done, total)`
-    is called before the first page and after each one; returning False cancels: the job is aborted if the
-    printer can, otherwise the pages so far are kept. Raises PrintError for unreadable PDFs or a printer
-    that does not start. Needs a QApplication.
+    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI), fitted to the paper with its
+    aspect ratio kept, and painted in bands of rows. Qt allows painting on a QPrinter from a worker thread,
+    so the dialog runs all of this in its TaskRunner and the window stays responsive.
+    `progress(done, total)` is called (on the calling thread) before the first page and after each one;
+    returning False cancels: the job is aborted where the printer can, otherwise the pages so far are kept.
+    Raises PrintError for an unreadable PDF or a printer (or output file) that does not start.
     """
-    holder = QObject()  # parent of the documents, so they all go away together
-    documents = [open_pdf(pdf, holder) for pdf in pdfs]
-    pages = [(document, index) for document in documents for index in range(document.pageCount())]
+    holder = QObject()  # parent of the documents: they go when it goes, on whichever thread runs this
+    try:
+        documents = [open_pdf(pdf, holder) for pdf in pdfs]
+        pages = [(document, index) for document in documents for index in range(document.pageCount())]
+        if not pages:
+            return 0
+        return _paint_pages(pages, printer, progress)
+    finally:
+        shiboken6.delete(holder)
+
+
+def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progress: Progress | None) -> int:
     total = len(pages)
-    if total == 0:
-        return 0
     printer.setFullPage(True)  # the PDFs carry their own margins; place them on the whole sheet
     dpi = printer.resolution()
     render_dpi = min(dpi, MAX_PRINT_DPI)
     paper = printer.pageLayout().fullRectPixels(dpi)
-    runner = TaskRunner()
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintError(_tr("The printer could not be started."),
                          hint=_tr("Check that it is switched on and connected, or choose another printer."))
     printed = 0
-    cancelled = False
+    cancelled = progress is not None and progress(0, total) is False
     try:
-        if progress is not None and progress(0, total) is False:
-            cancelled = True
-            return 0
-
-        def start(number: int) -> Callable[[], Any]:
-            document, index = pages[number]
+        for number, (document, index) in enumerate(pages):
+            if cancelled:
+                break
             target = _fit(document.pagePointSize(index), dpi, paper)
             size = QSize(max(1, round(target.width() * render_dpi / dpi)),
                          max(1, round(target.height() * render_dpi / dpi)))
-            return _wait_for(runner, lambda: (target, _render_page(document, index, size)))
-
-        pending = start(0)
-        for number in range(total):
-            target, image = pending()
-            if number + 1 < total:
-                pending = start(number + 1)
             if number and not printer.newPage():
                 raise PrintError(_tr("The printer stopped accepting pages."),
                                  hint=_tr("Check the printer, then print again."))
-            painter.drawImage(target, image)
+            _paint_page(painter, document, index, size, target)
             printed += 1
-            del image
-            if progress is not None and progress(printed, total) is False and printed < total:
-                cancelled = True
-                break
+            cancelled = progress is not None and progress(printed, total) is False and printed < total
     except BaseException:
         printer.abort()
-        raise
-    finally:
-        runner.wait()  # no worker may still be rendering from the documents below
-        if cancelled and printer.abort():
-            printed = 0
         painter.end()
-        holder.deleteLater()
+        raise
+    if cancelled and printer.abort():
+        printed = 0
+    painter.end()
     return printed
+
+
+def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSize, target: QRect) -> None:
+    """Render the page at `size` and paint it into `target`, a band of rows at a time.
+
+    Bands keep memory small (a whole A4 page at 600 dpi would be a 140 MB picture) and keep each call into
+    Qt short: PySide6 holds the Python interpreter lock while Qt paints, so one big picture would freeze the
+    window for a third of a second even though the job runs on a worker thread.
+    """
+    rows_per_band = _band_rows(size)
+    for top in range(0, size.height(), rows_per_band):
+        rows = min(rows_per_band, size.height() - top)
+        band = _render_band(document, index, size, top, rows_per_band)
+        # Band edges mapped onto the target with the same rounding, so neighbouring bands meet exactly.
+        y0 = target.top() + round(top * target.height() / size.height())
+        y1 = target.top() + round((top + rows) * target.height() / size.height())
+        painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), band, QRect(0, 0, size.width(), rows))
+
+
+def _band_rows(size: QSize) -> int:
+    """Rows in every band of a page (the last band is cut when painted), so all share one scale.
+
+    Of the heights near BAND_PIXELS, the one whose enlarged page height (see _render_band) is closest to a
+    whole number of pixels, so bands line up to a small fraction of a pixel down the whole page.
+    """
+    height = size.height()
+    most = max(16, min(height, BAND_PIXELS // max(1, size.width())))
+    candidates = range(max(2, most * 3 // 4), most + 1)
+    return min(candidates, key=lambda rows: abs(height * rows / (rows - 1) - round(height * rows / (rows - 1))))
 
 
 def _pdf_file_printer(path: str, first_pdf: bytes | None) -> QPrinter:
@@ -243,7 +252,7 @@ def _match_paper(printer: QPrinter, pdf: bytes) -> None:
         printer.setPageSize(QPageSize(size, QPageSize.Unit.Point))
         printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     finally:
-        holder.deleteLater()
+        shiboken6.delete(holder)
 
 
 def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None) -> int:
@@ -291,6 +300,7 @@ class _DocumentTab(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
+        self.view.setDocumentMargins(QMargins(12, 12, 12, 12))
         self.view.setAccessibleName(title)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
 
@@ -348,6 +358,25 @@ class _DocumentTab(QWidget):
         self.page_label.setText(self.tr("{0} \u00b7 showing page {1} of {2}").format(pages, page + 1, count))
 
 
+class _PrintJob(QObject):
+    """Carries progress from the printing thread to the window, and the window's Cancel back."""
+
+    advanced = Signal(int, int)  # pages done, pages in the job
+
+    def __init__(self, printer: QPrinter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+    def progress(self, done: int, total: int) -> bool:
+        """Called on the printing thread; the signal is queued to the window's thread."""
+        self.advanced.emit(done, total)
+        return not self.cancelled.is_set()
+
+
 class PreviewDialog(QDialog):
     """The referral summary and the patient handout side by side in tabs, ready to print or save.
 
@@ -363,11 +392,12 @@ class PreviewDialog(QDialog):
         self.document = document
         self.runner = TaskRunner(self)
         self._printing = False
+        self._progress_box: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Preview and print"))
         self.setSizeGripEnabled(True)
-        self.setMinimumSize(560, 420)
 
         self.tabs = QTabWidget(self)
+        self.tabs.setMinimumHeight(280)
         self.pages: dict[str, _DocumentTab] = {}
         for kind in KINDS:
             tab = _DocumentTab(self.tr(_TITLES[kind]), self)
@@ -395,6 +425,8 @@ class PreviewDialog(QDialog):
         self.status.setObjectName("previewStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName(self.tr("Status"))
+        self.status.setWordWrap(True)
+        self.status.setMinimumWidth(120)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -402,15 +434,16 @@ class PreviewDialog(QDialog):
             buttons.addWidget(button)
         buttons.addSpacing(12)
         buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.status, 1)  # what just happened, beside the buttons that did it
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
         layout.addLayout(buttons)
 
+        self.runner.busy_changed.connect(self._show_work)
         self._fit_to_screen(QSize(900, 700))
         self.tabs.currentChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -431,12 +464,15 @@ class PreviewDialog(QDialog):
         busy = (self.tr("Preparing the referral summary...") if kind == "referral"
                 else self.tr("Preparing the patient handout..."))
         tab.show_busy(busy)
-        self.status.setText(busy)
         self._update_buttons()
         clinic, document = self.clinic, self.document
         make = clinic.referral_pdf if kind == "referral" else clinic.handout_pdf
         self.runner.run(lambda: make(document), lambda pdf: self._built(kind, pdf),
                         lambda error: self._build_failed(kind, error), label=busy)
+
+    def _show_work(self, busy: bool, label: str) -> None:
+        if busy and label:
+            self.status.setText(label)
 
     def _built(self, kind: str, pdf: bytes) -> None:
         try:
@@ -462,57 +498,71 @@ class PreviewDialog(QDialog):
 
     # --- printing -------------------------------------------------------------------------------
 
-    def print_kinds(self, kinds: list[str]) -> int:
-        """One print dialog, then the documents in the order given as one job; returns pages printed."""
+    def print_kinds(self, kinds: list[str]) -> bool:
+        """One print dialog, then the documents in the order given as one job, printed off the GUI thread.
+
+        Returns whether a job was started; `printed(pages)` follows when it has gone to the printer.
+        """
         if self._printing or not all(self.pages[kind].pdf for kind in kinds):
-            return 0
+            return False
         pdfs = [pdf for pdf in (self.pages[kind].pdf for kind in kinds) if pdf is not None]
         try:
             printer = self._choose_printer(kinds, pdfs[0])
         except IntakeError as error:
             messages.show_error(self, error, self.windowTitle())
-            return 0
+            return False
         if printer is None:
-            return 0
+            return False
         self._printing = True
         self._update_buttons()
-        box = QProgressDialog(self.tr("Printing..."), self.tr("Cancel"), 0, 1, self)
+        job = _PrintJob(printer, self)
+        job.advanced.connect(self._show_print_progress)
+        self._progress_box = box = QProgressDialog(self.tr("Printing..."), self.tr("Cancel"), 0, 1, self)
         box.setWindowTitle(self.windowTitle())
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setMinimumDuration(800)
+        box.setMinimumDuration(800)  # short jobs finish without a flash of a window
         box.setAutoClose(False)
         box.setAutoReset(False)
-        state = {"cancelled": False}
+        box.canceled.connect(job.cancel)
 
-        def progress(done: int, total: int) -> bool:
-            text = (self.tr("Printing page {0} of {1}...").format(done + 1, total) if done < total
-                    else self.tr("Finishing the print job..."))
-            self.status.setText(text)
-            box.setLabelText(text)
-            box.setMaximum(total)
-            box.setValue(done)  # a window-modal progress dialog also lets the window repaint here
-            if box.wasCanceled():
-                state["cancelled"] = True
-            return not state["cancelled"]
-
-        try:
-            pages = print_documents(pdfs, printer, progress)
-        except IntakeError as error:
-            self.status.setText(self.tr("Nothing was printed."))
-            messages.show_error(self, error, self.windowTitle())
-            return 0
-        finally:
+        def finished() -> None:
+            box.canceled.disconnect(job.cancel)  # closing a progress dialog counts as Cancel otherwise
             box.close()
             box.deleteLater()
+            job.deleteLater()
+            self._progress_box = None
             self._printing = False
             self._update_buttons()
-        if state["cancelled"]:
-            self.status.setText(self.tr("Printing cancelled.") if pages == 0
-                                else self.tr("Printing cancelled after {0} page(s).").format(pages))
-            return pages
-        self.status.setText(self.tr("Sent {0} page(s) to the printer.").format(pages))
-        self.printed.emit(pages)
-        return pages
+
+        def done(pages: int) -> None:
+            finished()
+            if job.cancelled.is_set():
+                self.status.setText(self.tr("Printing cancelled.") if pages == 0
+                                    else self.tr("Printing cancelled after {0} page(s).").format(pages))
+                return
+            self.status.setText(self.tr("Sent {0} page(s) to the printer.").format(pages))
+            self.printed.emit(pages)
+
+        def failed(error: BaseException) -> None:
+            finished()
+            self.status.setText(self.tr("Nothing was printed."))
+            if not isinstance(error, IntakeError):
+                raise error
+            messages.show_error(self, error, self.windowTitle())
+
+        self.status.setText(self.tr("Printing..."))
+        self.runner.run(lambda: print_documents(pdfs, printer, job.progress), done, failed,
+                        label=self.tr("Printing..."))
+        return True
+
+    def _show_print_progress(self, done: int, total: int) -> None:
+        text = (self.tr("Printing page {0} of {1}...").format(done + 1, total) if done < total
+                else self.tr("Finishing the print job..."))
+        self.status.setText(text)
+        if self._progress_box is not None:
+            self._progress_box.setLabelText(text)
+            self._progress_box.setMaximum(total)
+            self._progress_box.setValue(done)
 
     def _choose_printer(self, kinds: list[str], first_pdf: bytes) -> QPrinter | None:
         """The printer to use, or None when the user cancelled. Raises PrintError (unwritable test target)."""
@@ -556,7 +606,6 @@ class PreviewDialog(QDialog):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self.status.setText(self.tr("Saving..."))
         self.save_button.setEnabled(False)
 
         def done(_result: object) -> None:
@@ -587,7 +636,7 @@ class PreviewDialog(QDialog):
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is not None:
             room = screen.availableGeometry().size() - QSize(40, 60)  # window frame and title bar
-            wanted = wanted.boundedTo(room).expandedTo(self.minimumSize())
+            wanted = wanted.boundedTo(room).expandedTo(self.minimumSizeHint())
         self.resize(wanted)
 
     def done(self, result: int) -> None:

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from intake_app.domain.document import IntakeDocument, parse_document
@@ -155,8 +156,13 @@ def test_print_both_sends_referral_then_handout_in_one_job(
 
     with qtbot.waitSignal(dialog.printed, timeout=READY_MS) as printed:
         qtbot.mouseClick(dialog.print_both_button, Qt.MouseButton.LeftButton)
+        # The job runs in the background: the window stays live, but cannot start a second job or close.
+        assert not dialog.print_both_button.isEnabled() and not dialog.close_button.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert dialog.isVisible()
 
     assert printed.args == [expected]
+    assert dialog.print_both_button.isEnabled() and dialog.close_button.isEnabled()
     assert target.exists()
     assert page_count(target) == expected
     assert dialog.status.text() == f"Sent {expected} page(s) to the printer."
@@ -189,6 +195,28 @@ def test_print_one_document_from_its_button(
         qtbot.mouseClick(dialog.print_handout_button, Qt.MouseButton.LeftButton)
     assert printed.args == [page_count(handout)]
     assert page_count(target) == page_count(handout)
+
+
+def test_cancel_during_printing_stops_the_job(
+    qtbot: QtBot, dialog: PreviewDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "cancelled.pdf"
+    monkeypatch.setattr(preview, "AUTO_PRINT_TARGET", str(target))
+    referral, handout = dialog.pdf("referral"), dialog.pdf("handout")
+    assert referral is not None and handout is not None
+    total = page_count(referral) + page_count(handout)
+    with qtbot.assertNotEmitted(dialog.printed), qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
+        qtbot.mouseClick(dialog.print_both_button, Qt.MouseButton.LeftButton)
+        box = dialog.findChild(QProgressDialog)
+        assert box is not None
+        box.show()  # it appears by itself once a job takes longer than a moment
+        cancel = box.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "Cancel"
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert dialog.status.text().startswith("Printing cancelled")
+    # A PDF file cannot be aborted, so what was made before the cancel is kept, and no more.
+    assert page_count(target) < total
+    assert dialog.print_both_button.isEnabled()
 
 
 def test_cancelled_print_dialog_prints_nothing(
@@ -248,6 +276,73 @@ def test_print_documents_uses_the_printer_it_is_given(qtbot: QtBot, pdfs: dict[s
     assert print_documents([pdfs["handout"]], printer) == page_count(pdfs["handout"])
     box = pypdf.PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842
+
+
+def black_page_pdf() -> bytes:
+    """One Letter page painted black to its edges: any gap between printed bands would show as a pale line."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    sheet = canvas.Canvas(out, pagesize=letter)
+    sheet.rect(0, 0, letter[0], letter[1], stroke=0, fill=1)
+    sheet.showPage()
+    sheet.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("max_dpi", [preview.MAX_PRINT_DPI, 72])
+def test_printed_page_is_whole_with_no_seams(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_dpi: int
+) -> None:
+    # 72: a printer finer than the render limit gets a smaller picture scaled up, band by band.
+    monkeypatch.setattr(preview, "MAX_PRINT_DPI", max_dpi)
+    target = tmp_path / "black.pdf"
+    assert print_to_pdf_file([black_page_pdf()], target) == 1
+    document = open_pdf(target.read_bytes())
+    size = QSize(round(8.5 * preview.PDF_FILE_DPI), round(11 * preview.PDF_FILE_DPI))
+    image = document.render(0, size)
+    document.deleteLater()
+    pale_rows = [y for y in range(2, size.height() - 2)
+                 if any(image.pixelColor(x, y).alpha() < 200 or image.pixelColor(x, y).value() > 60
+                        for x in (2, size.width() // 2, size.width() - 3))]
+    assert pale_rows == []
+
+
+def row_darkness(pdf: bytes, page: int, size: QSize) -> list[int]:
+    """How much ink each pixel row of a rendered page holds (0 for a blank row)."""
+    document = open_pdf(pdf)
+    rendered = document.render(page, size)
+    document.deleteLater()
+    flat = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    flat.fill(Qt.GlobalColor.white)
+    painter = QPainter(flat)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    grey = flat.convertToFormat(QImage.Format.Format_Grayscale8)
+    data, stride = bytes(grey.constBits()), grey.bytesPerLine()
+    width = grey.width()
+    return [255 * width - sum(data[y * stride:y * stride + width]) for y in range(grey.height())]
+
+
+def test_printed_bands_line_up_with_the_whole_page(qtbot: QtBot, pdfs: dict[str, bytes], tmp_path: Path) -> None:
+    # Rows of text and table rules sit where a whole-page render puts them, at the top, middle and foot
+    # of the page: no band is shifted or stretched.
+    referral = pdfs["referral"]
+    target = tmp_path / "referral.pdf"
+    print_to_pdf_file([referral], target)
+    points = open_pdf(referral).pagePointSize(0)
+    size = QSize(round(points.width() * preview.PDF_FILE_DPI / 72), round(points.height() * preview.PDF_FILE_DPI / 72))
+    printed, source = row_darkness(target.read_bytes(), 0, size), row_darkness(referral, 0, size)
+    height = size.height()
+    for start in (height // 10, height // 2, height * 8 // 10):
+        window = range(start, start + height // 10)
+
+        def mismatch(shift: int, window: range = window) -> int:
+            return sum(abs(printed[y] - source[y + shift]) for y in window)
+
+        assert sum(source[y] for y in window) > 0, "the window must hold some ink to prove anything"
+        assert min(range(-4, 5), key=mismatch) == 0
 
 
 def test_unreadable_pdf_is_a_print_error(qtbot: QtBot, tmp_path: Path) -> None:
