@@ -1,0 +1,271 @@
+"""Helpers shared by the benchmark scripts: private user folders, the cached 100k demo database,
+child processes measured for time and peak memory, summary statistics and the printed table.
+
+Benchmarks print figures and never assert on them; a figure is compared with its target, or as a ratio
+to a floor measured in the same run, because absolute times differ from machine to machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+# Outside the repository, so a cached database never ends up in git; shared by gui.py and storage.py.
+CACHE_DIR = Path(tempfile.gettempdir()) / "intake-app-bench"
+DEMO_COUNT = 100_000
+# What the demo database depends on: when any of these change, the cached copy is rebuilt.
+_DEMO_INPUTS = ("demo.py", "storage/models.py", "storage/repository.py")
+
+
+# --- environment -------------------------------------------------------------------------------------
+
+
+def isolate_user_folders(root: Path) -> dict[str, str]:
+    """Point every folder the app writes to (settings, window state, recovery journal, crash logs) into
+    `root`, here and in child processes, so a benchmark never touches the real user's files."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(root / name.lower())
+    os.environ["INTAKE_APP_CONFIG_DIR"] = str(root / "config")
+    os.environ["INTAKE_APP_STATE_DIR"] = str(root / "state")
+    os.environ.pop("INTAKE_APP_DATABASE_URL", None)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return dict(os.environ)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def remove_database(path: Path) -> None:
+    """A SQLite file and its WAL side files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+# --- memory ------------------------------------------------------------------------------------------
+
+
+def _status_mb(field: str) -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def rss_mb() -> float:
+    """Resident memory now (VmRSS), in MiB."""
+    return _status_mb("VmRSS")
+
+
+def peak_rss_mb() -> float:
+    """Highest resident memory so far (VmHWM), in MiB."""
+    return _status_mb("VmHWM")
+
+
+# --- child processes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    returncode: int
+    wall_s: float
+    peak_rss_mb: float
+    stdout: str
+    stderr: str
+
+
+def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeout_s: float = 600) -> Measured:
+    """Run a child process; wall time from start to exit and its own peak RSS (from wait4, so other
+    children of this process do not mix in). Output goes to files, never to a pipe that could fill up."""
+    with tempfile.TemporaryDirectory(prefix="bench-run-") as scratch:
+        out_path = stdout_path or Path(scratch) / "stdout"
+        err_path = Path(scratch) / "stderr"
+        with open(out_path, "wb") as out, open(err_path, "wb") as err:
+            started = time.perf_counter()
+            process = subprocess.Popen(list(argv), stdout=out, stderr=err, env=os.environ.copy())
+            deadline = started + timeout_s
+            while True:
+                pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    process.kill()
+                    pid, status, usage = os.wait4(process.pid, 0)
+                    break
+                time.sleep(0.005)
+            wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)  # wait4 reaped it; tell Popen
+        stdout = "" if stdout_path else out_path.read_text(encoding="utf-8", errors="replace")
+        stderr = err_path.read_text(encoding="utf-8", errors="replace")
+    return Measured(process.returncode, wall, usage.ru_maxrss / 1024, stdout, stderr)
+
+
+def cli(*args: str) -> list[str]:
+    """The command line as `intake-app` runs it, with this interpreter."""
+    return [sys.executable, "-m", "intake_app", *args]
+
+
+# --- the 100k demo database --------------------------------------------------------------------------
+
+
+def _package_dir() -> Path:
+    """Where the intake_app that the children will import lives (found without importing it)."""
+    spec = importlib.util.find_spec("intake_app")
+    if spec is None or spec.origin is None:
+        raise SystemExit("intake_app is not installed in this environment (run make setup)")
+    return Path(spec.origin).parent
+
+
+def _fingerprint(count: int) -> str:
+    package = _package_dir()
+    digest = hashlib.sha256(str(count).encode())
+    inputs = [package / name for name in _DEMO_INPUTS]
+    inputs += sorted((package / "storage/migrations/versions").glob("*.py"))
+    for path in inputs:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _patient_count(path: Path) -> int | None:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            return int(connection.execute("SELECT count(*) FROM patients").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the WAL into the main file, so the database is one file that can be copied or moved."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def build_demo_database(path: Path, count: int = DEMO_COUNT) -> Measured:
+    """`intake-app --database URL demo-data N` into a fresh file, measured as a whole process."""
+    remove_database(path)
+    result = run_measured(cli("--database", sqlite_url(path), "demo-data", str(count)))
+    if result.returncode != 0:
+        raise SystemExit(f"demo-data failed (exit {result.returncode}):\n{result.stderr}")
+    return result
+
+
+def cached_demo_path(count: int = DEMO_COUNT) -> Path:
+    return CACHE_DIR / f"demo-{count}-{_fingerprint(count)}.db"
+
+
+def store_in_cache(built: Path, count: int = DEMO_COUNT) -> Path:
+    """Keep a freshly built demo database for the next script; older versions are removed."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    target = cached_demo_path(count)
+    checkpoint(built)
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    shutil.copyfile(built, partial)
+    os.replace(partial, target)
+    for old in CACHE_DIR.glob(f"demo-{count}-*.db"):
+        if old != target:
+            remove_database(old)
+    return target
+
+
+def demo_database(count: int = DEMO_COUNT) -> Path:
+    """The cached demo database, built first (about a minute for 100k) when missing or out of date."""
+    target = cached_demo_path(count)
+    if target.exists() and _patient_count(target) == count:
+        return target
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    building = CACHE_DIR / f"building-{os.getpid()}.db"
+    print(f"(building the {count:,}-patient demo database for the cache; this takes a while)", flush=True)
+    try:
+        build_demo_database(building, count)
+        return store_in_cache(building, count)
+    finally:
+        remove_database(building)
+
+
+def working_copy(source: Path, folder: Path) -> Path:
+    """A private copy to write to, so measurements never change the cached database."""
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+# --- figures -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stats:
+    n: int
+    min: float
+    median: float
+    p95: float
+    max: float
+
+
+def stats(samples: Iterable[float]) -> Stats:
+    """Summary of timings; p95 is the nearest-rank 95th percentile."""
+    ordered = sorted(samples)
+    if not ordered:
+        raise ValueError("no samples")
+    rank = max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))
+    return Stats(len(ordered), ordered[0], statistics.median(ordered), ordered[rank], ordered[-1])
+
+
+def verdict(value: float, limit: float) -> str:
+    return "ok" if value < limit else "over"
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+class Table:
+    """A compact fixed-width table: measure, figure, target or reference, verdict."""
+
+    def __init__(self, title: str, headings: Sequence[str] = ("measure", "figure", "target", "")) -> None:
+        self.title = title
+        self.headings = tuple(headings)
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, *cells: str) -> None:
+        self.rows.append(tuple(cells) + ("",) * (len(self.headings) - len(cells)))
+
+    def print(self) -> None:
+        widths = [max(len(row[i]) for row in (self.headings, *self.rows)) for i in range(len(self.headings))]
+        print(f"\n{self.title}")
+        print("  ".join(h.ljust(w) for h, w in zip(self.headings, widths, strict=True)).rstrip())
+        print("  ".join("-" * w for w in widths))
+        for row in self.rows:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        sys.stdout.flush()
+
+
+def fmt_ms(value: float) -> str:
+    return f"{value:.1f} ms" if value >= 10 else f"{value:.2f} ms"
+
+
+def fmt_stats_ms(s: Stats) -> str:
+    """median / p95 in milliseconds, with the sample count."""
+    return f"{fmt_ms(s.median)} / {fmt_ms(s.p95)} (n={s.n})"
+
+
+if __name__ == "__main__":
+    # `make bench` runs every bench/*.py; this one only holds helpers.
+    print("shared benchmark helpers; nothing to measure here")
