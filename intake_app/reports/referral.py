@@ -190,9 +190,9 @@ class _Referral:
     def header(self) -> list[Flowable]:
         s, opt = self.s, self.opt
         left: list[Flowable] = [_p(opt.clinic_name, s.clinic)]
-        for line in (opt.clinic_address, f"Phone {opt.clinic_phone}" if opt.clinic_phone else ""):
-            if line.strip():
-                left.append(_p(line, s.small))
+        # An address typed over several lines keeps its line breaks.
+        lines = [*opt.clinic_address.splitlines(), f"Phone {opt.clinic_phone}" if opt.clinic_phone.strip() else ""]
+        left += [_p(line.strip(), s.small) for line in lines if line.strip()]
         right: list[Flowable] = [
             _p(TITLE, s.title),
             _p("Possible spinal origin of foot symptoms", s.right_small),
@@ -225,7 +225,8 @@ class _Referral:
             [label("Patient"), _p(patient.display_name, s.cell_bold), "", ""],
             [label(q.question("date_of_birth").label), value(born),
              label(q.question("sex").label), value(q.question("sex").option_label(patient.sex))],
-            [label("MRN"), value(patient.mrn), label(q.question("phone").label), value(patient.phone)],
+            [label(q.question("mrn").label), value(patient.mrn),
+             label(q.question("phone").label), value(patient.phone)],
             [label(q.question("visit_date").label), value(format_date(self.doc.visit_date)),
              label(q.question("age_years").label), value(answer_for(q, self.doc, "age_years"))],
         ]

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from intake_app.domain import load_questionnaire
-from intake_app.reports import build_referral
+from intake_app.reports import ReportOptions, build_referral
 from intake_app.reports.wording import NOT_ANSWERED, NOT_ASKED
 from intake_app.screening import RULES_VERSION, assess
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, Assessment, Reason
@@ -42,6 +42,13 @@ def _referral(name: str, **patient: object) -> tuple[Case, bytes]:
     return c, build_referral(c.document, c.assessment, OPTIONS)
 
 
+def test_a_clinic_address_on_several_lines_keeps_its_line_breaks() -> None:
+    likely = case("likely")
+    options = ReportOptions("Harbourside Foot Clinic", "4 Quay Street\nExampleton\nEX9 9ZZ", "01632 960 123", "A4")
+    first = page_texts(build_referral(likely.document, likely.assessment, options))[0]
+    assert "4 Quay Street\nExampleton\nEX9 9ZZ\nPhone 01632 960 123" in first
+
+
 def test_the_header_names_the_clinic_the_title_and_when_it_was_generated(likely_pdf: bytes) -> None:
     first = flat(page_texts(likely_pdf)[0])
     assert "Harbourside Foot Clinic" in first
@@ -64,7 +71,7 @@ def test_the_patient_block_shows_name_birth_date_age_sex_mrn_phone_and_visit(lik
 def test_an_empty_phone_and_mrn_read_not_answered() -> None:
     _, pdf = _referral("likely", phone="", mrn="")
     first = flat(page_texts(pdf)[0])
-    assert f"MRN {NOT_ANSWERED}" in first
+    assert f"{Q.question('mrn').label} {NOT_ANSWERED}" in first
     assert f"{Q.question('phone').label} {NOT_ANSWERED}" in first
 
 
@@ -300,3 +307,18 @@ def test_table_headers_repeat_when_the_rule_trace_flows_onto_another_page() -> N
     assert len(with_rows) >= 2
     for text in with_rows:
         assert "Rule Finding, with evidence [source] Answers that fired it" in text
+
+
+def test_a_draft_with_almost_nothing_answered_still_prints_every_section() -> None:
+    document = make_document(base={})
+    assert set(document.answers) == {"age_years", *Q.red_flag_ids}
+    text = all_text(build_referral(document, assess(document), OPTIONS))
+    assert f"RED-FLAG SCREEN INCOMPLETE: {len(Q.red_flag_ids)} safety questions not asked" in text
+    assert text.count(NOT_ASKED) >= len(Q.red_flag_ids)
+    assert "No pain, numbness or tingling was marked on either leg." in text
+    assert f"Not answered: {Q.question('pain').label}; {Q.question('numbness').label}" in text
+    for field in ("onset", "back_pain", "diabetes", "pain_score_0_10"):
+        assert f"{flat(Q.question(field).label)} {NOT_ANSWERED}" in text
+    for heading in ("Why: the rule trace", "Red-flag screen", "Symptoms by side", "History", "Other answers",
+                    "Versions"):
+        assert heading in text
