@@ -102,8 +102,8 @@ def open_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
 
 
 def suggested_file_name(kind: str, visit_date: dt.date) -> str:
-    """A file name that says what the document is and when; never who it is about (rule of the front desk:
-    a file name shows up in folder listings, mail attachments and recent-files menus)."""
+    """A file name that says what the document is and when, never who it is about: file names show up in
+    folder listings, mail attachments and recent-files menus that anyone at the desk can see."""
     return f"{_FILE_STEMS[kind]}-{visit_date.isoformat()}.pdf"
 
 

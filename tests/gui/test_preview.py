@@ -136,6 +136,17 @@ def test_shown_page_counts_match_the_pdfs(dialog: PreviewDialog) -> None:
         assert dialog.pages[kind].page_count == page_count(pdf)
 
 
+def test_page_label_follows_scrolling(dialog: PreviewDialog) -> None:
+    tab = dialog.pages["referral"]
+    count = tab.page_count
+    assert count >= 2, "the full synthetic referral runs over several pages"
+    bar = tab.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert tab.page_label.text() == f"{count} pages \u00b7 showing page {count} of {count}"
+    bar.setValue(bar.minimum())
+    assert tab.page_label.text() == f"{count} pages \u00b7 showing page 1 of {count}"
+
+
 def test_dialog_fits_a_small_laptop_screen(dialog: PreviewDialog) -> None:
     hint = dialog.minimumSizeHint()
     assert hint.width() <= 1366 - 40 and hint.height() <= 768 - 60
