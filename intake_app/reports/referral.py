@@ -83,7 +83,7 @@ def _banner_for(assessment: Assessment) -> _Banner:
     level = assessment.level
     if level == "urgent":
         if assessment.tier == "E":
-            headline = "URGENT - SAME-DAY EMERGENCY ASSESSMENT"
+            headline = "URGENT - EMERGENCY ASSESSMENT TODAY"
         elif assessment.tier == "P":
             headline = "URGENT - CLINICIAN REVIEW TODAY"
         else:
@@ -195,7 +195,7 @@ class _Referral:
         left += [_p(line.strip(), s.small) for line in lines if line.strip()]
         right: list[Flowable] = [
             _p(TITLE, s.title),
-            _p("Possible spinal origin of foot symptoms", s.right_small),
+            _p("Screening for a spinal cause of foot symptoms", s.right_small),
             _p(f"Generated {self.generated.strftime('%Y-%m-%d %H:%M')}", s.right_small),
         ]
         table = Table([[left, right]], colWidths=[self.width * 0.55, self.width * 0.45])

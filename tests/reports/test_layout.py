@@ -69,7 +69,7 @@ def long_assessment() -> Assessment:
         for i in range(20)
     ]
     reasons += [Reason("L8", "against", "Tarsal tunnel pattern may co-exist", {"tingling.left": ["sole"]}, "", "[21]")]
-    return Assessment("urgent", "E", True, tuple(reasons), "URGENT - SAME-DAY EMERGENCY ASSESSMENT. " * 4, "test-1")
+    return Assessment("urgent", "E", True, tuple(reasons), "URGENT - made-up advice for a long case. " * 4, "test-1")
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,7 @@ def test_an_empty_phone_and_mrn_read_not_answered() -> None:
 @pytest.mark.parametrize(
     ("name", "level", "tier", "headline"),
     [
-        ("urgent", "urgent", "E", "URGENT - SAME-DAY EMERGENCY ASSESSMENT"),
+        ("urgent", "urgent", "E", "URGENT - EMERGENCY ASSESSMENT TODAY"),
         ("urgent_p", "urgent", "P", "URGENT - CLINICIAN REVIEW TODAY"),
         ("likely", "likely", None, "SPINAL ORIGIN LIKELY"),
         ("possible", "possible", None, "SPINAL ORIGIN POSSIBLE"),
@@ -118,7 +118,7 @@ def _headline_chars(pdf: bytes, headline: str) -> list[dict[str, object]]:
 
 def test_the_urgent_banner_is_reversed_white_on_dark_with_a_heavy_frame_for_mono_print() -> None:
     _, pdf = _referral("urgent")
-    headline = _headline_chars(pdf, "URGENT - SAME-DAY EMERGENCY")
+    headline = _headline_chars(pdf, "URGENT - EMERGENCY ASSESSMENT TODAY")
     # White letters ...
     assert all(_luminance(c["non_stroking_color"]) > 0.95 for c in headline if str(c["text"]).strip())  # type: ignore[arg-type]
     # ... on a dark fill that still prints dark in greyscale, inside a frame at least 3 pt thick.
