@@ -141,7 +141,7 @@ def _fingerprint(count: int) -> str:
 
 def _patient_count(path: Path) -> int | None:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as connection:
             return int(connection.execute("SELECT count(*) FROM patients").fetchone()[0])
     except sqlite3.Error:
         return None
@@ -185,9 +185,24 @@ def store_in_cache(built: Path, count: int = DEMO_COUNT) -> Path:
     return target
 
 
+def _remove_leftovers() -> None:
+    """Half-built databases of benchmark runs that were killed (their process is gone)."""
+    for leftover in [*CACHE_DIR.glob("building-*.db"), *CACHE_DIR.glob(".demo-*.db.*")]:
+        pid = leftover.name.split("-")[-1].removesuffix(".db") if leftover.name.startswith("building-") \
+            else leftover.name.rsplit(".", 1)[-1]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            remove_database(leftover)
+        except PermissionError:
+            pass  # another user's live process
+
+
 def demo_database(count: int = DEMO_COUNT) -> Path:
     """The cached demo database, built first (about a minute for 100k) when missing or out of date."""
     target = cached_demo_path(count)
+    if CACHE_DIR.is_dir():
+        _remove_leftovers()
     if target.exists() and _patient_count(target) == count:
         return target
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
