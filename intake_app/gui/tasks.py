@@ -6,6 +6,7 @@ on the GUI thread. Tests wait for `runner.idle` instead of sleeping.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -34,10 +35,9 @@ class _Job(QRunnable):
             self._emit(self.relay.finished, result)
 
     def _emit(self, signal: Any, value: Any) -> None:
-        try:
+        # The window that asked may have closed while the job ran: then nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
             signal.emit(self.number, value)
-        except RuntimeError:
-            pass  # the window that asked was closed while the job ran: nobody is left to tell
 
 
 class TaskRunner(QObject):
