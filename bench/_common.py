@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,7 +142,7 @@ def _fingerprint(count: int) -> str:
 
 def _patient_count(path: Path) -> int | None:
     try:
-        with sqlite3.connect(f"file:{path}?immutable=1", uri=True) as connection:
+        with closing(sqlite3.connect(f"file:{path}?immutable=1", uri=True)) as connection:
             return int(connection.execute("SELECT count(*) FROM patients").fetchone()[0])
     except sqlite3.Error:
         return None
