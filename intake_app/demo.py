@@ -8,11 +8,10 @@ every screening outcome; each distinct answer set is screened once and the resul
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from typing import Any
 
-from intake_app.domain import IntakeDocument, Patient
+from intake_app.domain import IntakeDocument, Patient, load_questionnaire
 
 NO_RED_FLAGS = {
     "rf_saddle_numbness": "no", "rf_bladder_change": "no", "rf_bowel_change": "no",
@@ -51,7 +50,7 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
     }),
     ("heel pain on first steps", {
         "pain": {"right": ["heel", "arch"]}, "radiates_to": {"right": "none"}, "onset": "gradual",
-        "trauma": "none", "worse_with": ["first_steps_after_rest", "standing"], "better_with": ["walking_about"],
+        "trauma": "none", "worse_with": ["standing", "first_steps_after_rest"], "better_with": ["walking_about"],
         "back_pain": "none", "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
     }),
     ("ball of foot, tight shoes", {
@@ -66,7 +65,7 @@ SCENARIOS: list[tuple[str, dict[str, Any]]] = [
         "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
     }),
     ("both feet numb, sock pattern", {
-        "numbness": {"left": ["all_toes", "sole"], "right": ["all_toes", "sole"]},
+        "numbness": {"left": ["sole", "all_toes"], "right": ["sole", "all_toes"]},
         "tingling": {"left": ["all_toes"], "right": ["all_toes"]}, "radiates_to": {"left": "none", "right": "none"},
         "sock_distribution": "yes", "diabetes": "yes", "onset": "gradual", "back_pain": "none",
         "leg_vs_back": "no_back_pain", "back_conditions": ["none"], "back_surgery": "none",
@@ -122,7 +121,8 @@ def generate(
     families, givens = _name_pools(seed)
     patients: list[Patient] = []
     intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
-    screened: dict[str, dict[str, Any]] = {}
+    screened: dict[tuple[int, bool, int, int, int], dict[str, Any]] = {}
+    order = [q.id for q in load_questionnaire().answer_questions]
     for index in range(count):
         age = rng.choice(AGES)
         visit = today - dt.timedelta(days=rng.randint(0, 720))
@@ -134,11 +134,14 @@ def generate(
         )
         patients.append(patient)
         _name, base = SCENARIOS[index % len(SCENARIOS)]
-        answers = {**NO_RED_FLAGS, **(base if rng.random() < 0.5 else _mirror(base))}
+        mirrored = rng.random() < 0.5
+        answers = {**NO_RED_FLAGS, **(_mirror(base) if mirrored else base)}
         answers["age_years"] = patient.age_on(visit)
-        answers["pain_score_0_10"] = rng.choice((3, 5, 7, 9))
-        answers["duration_days"] = rng.choice((2, 7, 14, 30, 60, 120, 400))
-        key = json.dumps(answers, sort_keys=True)
+        pain_score, duration = rng.choice((4, 7)), rng.choice((7, 30, 120))
+        answers["pain_score_0_10"] = pain_score
+        answers["duration_days"] = duration
+        answers = {field: answers[field] for field in order if field in answers}  # questionnaire order
+        key = (index % len(SCENARIOS), mirrored, answers["age_years"], pain_score, duration)
         document = IntakeDocument(patient=patient, visit_date=visit, answers=answers)
         if key not in screened:
             screened[key] = assess(document).to_json()

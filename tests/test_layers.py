@@ -34,3 +34,15 @@ def test_the_command_line_loads_no_heavy_modules_before_a_command_needs_them() -
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_the_window_paints_before_sqlalchemy_reportlab_or_alembic_are_loaded() -> None:
+    """Everything the first paint needs is light; the heavy modules load after it, off the GUI thread."""
+    code = (
+        "import sys, os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import intake_app.gui.app, intake_app.gui.main_window, intake_app.gui.patients\n"
+        "print(sorted(m for m in ('sqlalchemy', 'reportlab', 'alembic', 'yaml') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.strip() == "[]", result.stderr

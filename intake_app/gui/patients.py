@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.tasks import TaskRunner
-from intake_app.services import Clinic
-from intake_app.storage import IntakeSummary, PatientRecord
+
+if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which must wait until after the first paint
+    from intake_app.services import Clinic
+    from intake_app.storage import IntakeSummary, PatientRecord
 
 PAGE = 50
 LEVEL_WORDS = {

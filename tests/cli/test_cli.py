@@ -181,6 +181,9 @@ def test_demo_data_is_repeatable_and_spans_outcomes(capsys: pytest.CaptureFixtur
     exports = [json.loads(run(capsys, "--database", url, "export")[1]) for url in (first, second)]
     assert exports[0] == exports[1]
     assert len(exports[0]) == 60
+    from intake_app.domain import parse_document
+
+    assert all(parse_document(document).to_json() == document for document in exports[0])  # valid, canonical
     from intake_app.services import Clinic
 
     clinic = Clinic.open(first)

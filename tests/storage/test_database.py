@@ -17,6 +17,12 @@ from intake_app.storage.database import current_revision, head_revision, transla
 from intake_app.storage.models import Base
 
 
+def test_the_known_schema_head_is_the_newest_migration() -> None:
+    from intake_app.storage.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD, "update SCHEMA_HEAD in storage/database.py with each new migration"
+
+
 def test_migrations_upgrade_an_empty_database(tmp_path: Path) -> None:
     engine = create_database_engine(f"sqlite:///{tmp_path / 'new.db'}")
     assert current_revision(engine) is None

@@ -47,6 +47,8 @@ def people(repo: Repository) -> Repository:
         ("MÜL", ["Müller Jörg"]),
         ("jorg", ["Müller Jörg"]),
         ("mrn2", ["Smithers Paul"]),
+        ("s", ["Smith Joanna", "Smithers Paul"]),  # one letter: family names only
+        ("x3", ["Jones Smita"]),
         ("1961-11-12", ["Müller Jörg"]),
         ("12.11.1961", ["Müller Jörg"]),
         ("zzz", []),
