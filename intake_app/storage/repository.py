@@ -145,7 +145,7 @@ class Repository:
         """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
 
         Two words match family and given name in either order ("smith jo", "jo smith"). A single
-        letter matches family names only; text with a digit also matches MRNs.
+        letter matches family names only; a word with a digit is an MRN prefix (listed in MRN order).
         """
         statement = select(PatientRow)
         text = query.strip()
@@ -172,7 +172,11 @@ class Repository:
                 else:
                     condition = or_(_prefix(PatientRow.family_fold, word), _prefix(PatientRow.given_fold, word))
                 if any(c.isdigit() for c in word):
-                    condition = or_(condition, _prefix(PatientRow.mrn_fold, word))  # MRNs carry digits
+                    # Names carry no digits, MRNs do: this is an MRN lookup, listed in MRN order so the
+                    # index answers it directly however many records share the prefix.
+                    condition = _prefix(PatientRow.mrn_fold, word)
+                    if sort == "name":
+                        sort = "mrn"
                 statement = statement.where(condition)
         columns = SORT_COLUMNS.get(sort)
         if columns is None:
@@ -487,7 +491,18 @@ def _insert_rows_sqlite(connection: Any, table: Any, rows: list[dict[str, Any]])
 
             processors.append(encode)
         else:
-            processors.append(column.type.bind_processor(connection.dialect) or (lambda value: value))
+            convert = column.type.bind_processor(connection.dialect)
+            if convert is None:
+                processors.append(lambda value: value)
+            else:  # dates and times repeat a lot (one "now" for every row): convert each value once
+                memo: dict[Any, Any] = {}
+
+                def converted(value: Any, convert: Callable[[Any], Any] = convert, memo: dict[Any, Any] = memo) -> Any:
+                    if value not in memo:
+                        memo[value] = convert(value)
+                    return memo[value]
+
+                processors.append(converted)
     names = ", ".join(c.name for c in columns)
     marks = ", ".join("?" for _ in columns)
     values = [tuple(p(row[c.name]) for p, c in zip(processors, columns, strict=True)) for row in rows]
