@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -181,12 +181,6 @@ class Clinic:
     def acknowledge_red_flag(self, intake_id: int, who: str | None = None) -> IntakeRecord:
         return self.repository.acknowledge_red_flag(intake_id, who or self.actor, actor=self.actor)
 
-    def assessment_for(self, intake_id: int) -> Assessment:
-        return screen(self.repository.get_intake(intake_id).document)
-
-    def recent_drafts(self) -> list[IntakeSummary]:
-        return self.repository.recent_drafts()
-
     def rescreen(self) -> list[RescreenChange]:
         """Re-assess completed intakes judged by other rules; keep the old result, store the new one."""
         from intake_app.screening import RULES_VERSION
@@ -249,7 +243,3 @@ class Clinic:
         self.repository.bulk_insert(patients, intakes)
         return len(patients)
 
-
-def problems_text(problems: Sequence[tuple[str, str]]) -> list[str]:
-    """One line per problem, naming the field, for people (stderr, message boxes)."""
-    return [f"{where}: {message}" for where, message in problems]

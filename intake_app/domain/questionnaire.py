@@ -6,7 +6,7 @@ reports print its wording, validation and exports use its field names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -365,8 +365,3 @@ def load_questionnaire(ref: str = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
         raise QuestionnaireError(f"{path.name}: id/version say {questionnaire.ref!r}, expected {ref!r}")
     return questionnaire
 
-
-def available_questionnaires() -> Iterable[str]:
-    for folder in sorted(p for p in forms_dir().iterdir() if p.is_dir()):
-        for file in sorted(folder.glob("*.yaml")):
-            yield f"{folder.name}/{file.stem}"

@@ -349,19 +349,6 @@ class Repository:
                 records.append(_intake_record(row, _patient(patient_row)))
         return records
 
-    def recent_drafts(self, limit: int = 20) -> list[IntakeSummary]:
-        statement = (
-            select(IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level,
-                   IntakeRow.tier, IntakeRow.updated_at)
-            .where(IntakeRow.status == "draft")
-            .order_by(IntakeRow.updated_at.desc())
-            .limit(limit)
-        )
-        with storage_errors(), self._session() as session:
-            return [IntakeSummary(*row) for row in session.execute(statement)]
-
-    # --- bulk (synthetic demo data) ------------------------------------------------------------
-
     def bulk_insert(
         self, patients: Sequence[Patient], intakes: Iterable[tuple[int, IntakeDocument, dict[str, Any]]]
     ) -> None:
