@@ -154,20 +154,19 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from intake_app.services import Clinic
+    from intake_app.services import build_report_pdf, screen
     from intake_app.settings import load_settings
 
     if not args.referral and not args.handout:
         _err("report: give --referral OUT.pdf and/or --handout OUT.pdf")
         return EXIT_USAGE
     document = _load_one_document(args.file)
-    clinic = Clinic.__new__(Clinic)
-    clinic.settings = load_settings()
-    outputs = [(args.referral, clinic.referral_pdf), (args.handout, clinic.handout_pdf)]
-    for target, build in outputs:
+    settings = load_settings()
+    assessment = screen(document)  # once, for both documents
+    for kind, target in (("referral", args.referral), ("handout", args.handout)):
         if not target:
             continue
-        data = build(document)
+        data = build_report_pdf(kind, document, settings, assessment)
         try:
             Path(target).write_bytes(data)
         except OSError as exc:

@@ -81,6 +81,27 @@ def screen(document: IntakeDocument) -> Assessment:
     return assess(document)
 
 
+def report_options(settings: Settings) -> Any:
+    """The clinic details and paper size the reports print with ("auto" paper follows the locale)."""
+    from intake_app.reports import ReportOptions, default_page_size
+
+    page_size = settings.page_size if settings.page_size != "auto" else default_page_size()
+    return ReportOptions(
+        clinic_name=settings.clinic_name, clinic_address=settings.clinic_address,
+        clinic_phone=settings.clinic_phone, page_size=page_size,
+    )
+
+
+def build_report_pdf(
+    kind: str, document: IntakeDocument, settings: Settings, assessment: Assessment | None = None
+) -> bytes:
+    """The referral summary ("referral") or patient handout ("handout") as PDF bytes; needs no database."""
+    from intake_app.reports import build_handout, build_referral
+
+    build = {"referral": build_referral, "handout": build_handout}[kind]
+    return bytes(build(document, assessment or screen(document), report_options(settings)))
+
+
 class Clinic:
     """Everything the front desk does, over one database."""
 
@@ -215,24 +236,11 @@ class Clinic:
 
     # --- reports ------------------------------------------------------------------------------
 
-    def report_options(self) -> Any:
-        from intake_app.reports import ReportOptions, default_page_size
-
-        page_size = self.settings.page_size if self.settings.page_size != "auto" else default_page_size()
-        return ReportOptions(
-            clinic_name=self.settings.clinic_name, clinic_address=self.settings.clinic_address,
-            clinic_phone=self.settings.clinic_phone, page_size=page_size,
-        )
-
     def referral_pdf(self, document: IntakeDocument) -> bytes:
-        from intake_app.reports import build_referral
-
-        return bytes(build_referral(document, screen(document), self.report_options()))
+        return build_report_pdf("referral", document, self.settings)
 
     def handout_pdf(self, document: IntakeDocument) -> bytes:
-        from intake_app.reports import build_handout
-
-        return bytes(build_handout(document, screen(document), self.report_options()))
+        return build_report_pdf("handout", document, self.settings)
 
     # --- synthetic data -----------------------------------------------------------------------
 

@@ -186,22 +186,18 @@ class MainWindow(QMainWindow):
         return True
 
     def new_patient(self) -> None:
-        if self.clinic is None:
-            return
-        from intake_app.gui.patient_dialog import PatientDialog
-
-        dialog = PatientDialog(self.clinic, None, self)
-        dialog.saved.connect(self._patient_saved)
-        dialog.open_existing.connect(self._patient_saved)
-        dialog.open()
-        self.patient_dialog = dialog
+        self._open_patient_dialog(None)
 
     def edit_patient(self, patient_id: int) -> None:
+        if self.clinic is not None:
+            self._open_patient_dialog(self.clinic.patient(patient_id))
+
+    def _open_patient_dialog(self, record: Any) -> None:
         if self.clinic is None:
             return
         from intake_app.gui.patient_dialog import PatientDialog
 
-        dialog = PatientDialog(self.clinic, self.clinic.patient(patient_id), self)
+        dialog = PatientDialog(self.clinic, record, self)
         dialog.saved.connect(self._patient_saved)
         dialog.open_existing.connect(self._patient_saved)
         dialog.open()
