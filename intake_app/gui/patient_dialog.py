@@ -24,7 +24,7 @@ from intake_app.gui import messages
 from intake_app.gui.tasks import TaskRunner
 from intake_app.services import Clinic
 from intake_app.storage import PatientRecord
-from intake_app.storage.repository import parse_search_date
+from intake_app.storage.search import parse_search_date
 
 # Test hook: the answer to the duplicate question ("open", "register" or "cancel"); None shows a dialog.
 AUTO_DUPLICATE_CHOICE: str | None = None

@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Select, and_, func, insert, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.storage import search
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
 from intake_app.storage.records import IntakeRecord, IntakeSummary, PatientRecord, StoredAssessment
-
-SEARCH_LIMIT = 50
-_DATE_FORMS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$"),
-)
-
-
-# Sort keys for the patient list; each is backed by an index.
-SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
-    "name": (PatientRow.family_fold, PatientRow.given_fold),
-    "given": (PatientRow.given_fold,),
-    "born": (PatientRow.date_of_birth,),
-    "mrn": (PatientRow.mrn_fold,),
-}
 
 
 def utcnow() -> dt.datetime:
@@ -39,23 +23,6 @@ def utcnow() -> dt.datetime:
 
 def digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
-
-
-def parse_search_date(text: str) -> dt.date | None:
-    """A date typed into the search box: 1970-02-03, 03.02.1970 or 03/02/1970 (day first)."""
-    for pattern in _DATE_FORMS:
-        match = pattern.match(text.strip())
-        if match:
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                return None
-    return None
-
-
-def _prefix(column: Any, text: str) -> Any:
-    """An index-friendly prefix match (a range, so it works on SQLite and PostgreSQL alike)."""
-    return and_(column >= text, column < text + "\U0010ffff")
 
 
 def _patient_values(patient: Patient) -> dict[str, Any]:
@@ -137,52 +104,16 @@ class Repository:
 
     def count_patients(self) -> int:
         with storage_errors(), self._session() as session:
-            return int(session.scalar(select(func.count(PatientRow.id))) or 0)
+            return search.count_patients(session)
 
     def search_patients(
-        self, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name", descending: bool = False
+        self, query: str, *, limit: int = search.SEARCH_LIMIT, offset: int = 0, sort: str = "name",
+        descending: bool = False,
     ) -> list[PatientRecord]:
-        """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
-
-        Two words match family and given name in either order ("smith jo", "jo smith"). A single
-        letter matches family names only; a word with a digit is an MRN prefix (listed in MRN order).
-        """
-        statement = select(PatientRow)
-        text = query.strip()
-        if text:
-            born = parse_search_date(text)
-            words = fold(text).split()
-            if born is not None:
-                statement = statement.where(PatientRow.date_of_birth == born)
-            elif len(words) >= 2:
-                first, rest = words[0], " ".join(words[1:])
-                statement = statement.where(
-                    or_(
-                        and_(_prefix(PatientRow.family_fold, first), _prefix(PatientRow.given_fold, rest)),
-                        and_(_prefix(PatientRow.given_fold, first), _prefix(PatientRow.family_fold, rest)),
-                        _prefix(PatientRow.family_fold, fold(text)),
-                    )
-                )
-            else:
-                word = words[0]
-                if len(word) == 1:
-                    # One letter matches a large share of the list: family names only, which the
-                    # name index returns already sorted (sub-millisecond at 100,000 patients).
-                    condition = _prefix(PatientRow.family_fold, word)
-                else:
-                    condition = or_(_prefix(PatientRow.family_fold, word), _prefix(PatientRow.given_fold, word))
-                if any(c.isdigit() for c in word):
-                    # Names carry no digits, MRNs do: this is an MRN lookup, listed in MRN order so the
-                    # index answers it directly however many records share the prefix.
-                    condition = _prefix(PatientRow.mrn_fold, word)
-                    if sort == "name":
-                        sort = "mrn"
-                statement = statement.where(condition)
-        columns = SORT_COLUMNS.get(sort)
-        if columns is None:
-            raise ValueError(f"unknown sort key {sort!r}")
-        order = [c.desc() if descending else c.asc() for c in (*columns, PatientRow.id)]
-        return self._patients(statement.order_by(*order).limit(limit).offset(offset))
+        """Prefix search by name, MRN or date of birth (see `storage/search.py`)."""
+        return self._patients(
+            search.search_statement(query, limit=limit, offset=offset, sort=sort, descending=descending)
+        )
 
     def _patients(self, statement: Select[Any]) -> list[PatientRecord]:
         with storage_errors(), self._session() as session:
@@ -352,48 +283,10 @@ class Repository:
     def bulk_insert(
         self, patients: Sequence[Patient], intakes: Iterable[tuple[int, IntakeDocument, dict[str, Any]]]
     ) -> None:
-        """Insert patients and their completed intakes in one transaction (synthetic demo data).
+        """Insert patients and their completed intakes in one transaction (see `storage/bulk.py`)."""
+        from intake_app.storage.bulk import bulk_insert
 
-        `intakes` holds (index into patients, document, assessment JSON). Many intakes share one
-        assessment object; each distinct one is encoded once. On SQLite the rows go straight to the
-        driver as tuples, which is several times faster than per-row parameter handling.
-        """
-        now = utcnow()
-        with storage_errors(), self.engine.begin() as connection:
-            first_id = int(connection.scalar(select(func.coalesce(func.max(PatientRow.id), 0))) or 0) + 1
-            first_intake = int(connection.scalar(select(func.coalesce(func.max(IntakeRow.id), 0))) or 0) + 1
-            patient_rows = [
-                dict(_patient_values(p), id=first_id + i, created_at=now, updated_at=now)
-                for i, p in enumerate(patients)
-            ]
-            intake_rows, assessment_rows = [], []
-            for n, (index, document, assessment) in enumerate(intakes):
-                intake_id = first_intake + n
-                intake_rows.append({
-                    "id": intake_id, "patient_id": first_id + index, "status": "complete",
-                    "questionnaire": document.questionnaire, "visit_date": document.visit_date,
-                    "answers": document.answers, "rules_version": assessment["rules_version"],
-                    "level": assessment["level"], "tier": assessment["tier"], "red_flags_not_asked": False,
-                    "created_at": now, "updated_at": now, "completed_at": now,
-                })
-                assessment_rows.append({
-                    "intake_id": intake_id, "rules_version": assessment["rules_version"],
-                    "level": assessment["level"], "tier": assessment["tier"], "result": assessment,
-                    "cause": "complete", "created_at": now,
-                })
-            tables = ((PatientRow, patient_rows), (IntakeRow, intake_rows), (AssessmentRow, assessment_rows))
-            for model, rows in tables:
-                if not rows:
-                    continue
-                if connection.dialect.name == "sqlite":
-                    _insert_rows_sqlite(connection, model.__table__, rows)
-                else:
-                    connection.execute(insert(model), rows)
-            connection.execute(
-                insert(AuditRow),
-                [{"at": now, "actor": "demo-data", "action": "demo.insert", "patient_id": None, "intake_id": None,
-                  "detail": f"{len(patients)} patients, {len(intake_rows)} intakes"}],
-            )
+        bulk_insert(self.engine, patients, intakes)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -458,39 +351,3 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
             i += 1
         j += 1
     return edits + (len(b) - j) + (len(a) - i) <= 1
-
-
-def _insert_rows_sqlite(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the sqlite3 driver, values converted exactly as the column types would."""
-    columns = [c for c in table.columns if c.name in rows[0]]
-    processors: list[Callable[[Any], Any]] = []
-    for column in columns:
-        if isinstance(column.type, JSON):
-            cache: dict[int, str] = {}
-
-            def encode(value: Any, cache: dict[int, str] = cache) -> str | None:
-                if value is None:
-                    return None
-                key = id(value)
-                if key not in cache:  # shared assessment objects are encoded once
-                    cache[key] = json.dumps(value, ensure_ascii=False)
-                return cache[key]
-
-            processors.append(encode)
-        else:
-            convert = column.type.bind_processor(connection.dialect)
-            if convert is None:
-                processors.append(lambda value: value)
-            else:  # dates and times repeat a lot (one "now" for every row): convert each value once
-                memo: dict[Any, Any] = {}
-
-                def converted(value: Any, convert: Callable[[Any], Any] = convert, memo: dict[Any, Any] = memo) -> Any:
-                    if value not in memo:
-                        memo[value] = convert(value)
-                    return memo[value]
-
-                processors.append(converted)
-    names = ", ".join(c.name for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    values = [tuple(p(row[c.name]) for p, c in zip(processors, columns, strict=True)) for row in rows]
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
