@@ -39,6 +39,11 @@ class QuestionnaireError(IntakeError):
 class Option:
     value: str
     label: str
+    short: str = ""  # display-only: a shorter wording for printed lines ("the foot" for "Into the foot")
+
+    @property
+    def printed(self) -> str:
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class Question:
     unit: str = ""
     show_if: Condition | None = None
     exclusive: tuple[str, ...] = ()
+    short: str = ""  # display-only: a short label for printed lines; may hold one "{side}" placeholder
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -207,13 +213,15 @@ class _Reader:
         for i, item in enumerate(self.seq(value, key)):
             item_key = f"{key}[{i}]"
             item = self.mapping(item, item_key)
-            extra = sorted(str(k) for k in set(item) - {"value", "id", "label"})
+            extra = sorted(str(k) for k in set(item) - {"value", "id", "label", "short"})
             if extra:
                 raise self.fail(f"{item_key}.{extra[0]}", "unknown key (quote labels that contain a comma)")
             raw = item.get("value", item.get("id"))
             if raw is None or isinstance(raw, bool | Mapping | list):
                 raise self.fail(f"{item_key}.value", "expected a value (quote yes/no in YAML)")
-            options.append(Option(str(raw), self.text(item, "label", item_key)))
+            options.append(
+                Option(str(raw), self.text(item, "label", item_key), self.text(item, "short", item_key, required=False))
+            )
         values = [o.value for o in options]
         duplicates = sorted({v for v in values if values.count(v) > 1})
         if duplicates:
@@ -223,7 +231,7 @@ class _Reader:
 
 _QUESTION_KEYS = frozenset(
     {"id", "type", "label", "help", "part", "required", "red_flag", "options", "min", "max",
-     "max_length", "unit", "show_if", "exclusive"}
+     "max_length", "unit", "show_if", "exclusive", "short"}
 )
 
 
@@ -276,12 +284,25 @@ def _read_question(r: _Reader, raw: Any, key: str) -> Question:
         unit=r.text(data, "unit", key, required=False),
         show_if=show_if,
         exclusive=exclusive,
+        short=_short_label(r, data, key),
     )
     if question.red_flag and "unknown" not in question.values:
         raise r.fail(f"{key}.options", "a red-flag question needs an 'unknown' (not asked) option")
     if qtype == "integer" and (question.minimum is None or question.maximum is None):
         raise r.fail(key, "an integer question needs min and max")
     return question
+
+
+SIDE_PLACEHOLDER = "{side}"
+
+
+def _short_label(r: _Reader, data: Mapping[str, Any], key: str) -> str:
+    """A question's short label: plain text with at most one "{side}" (filled with "left"/"right")."""
+    short = r.text(data, "short", key, required=False)
+    stripped = short.replace(SIDE_PLACEHOLDER, "", 1)
+    if "{" in stripped or "}" in stripped:
+        raise r.fail(f"{key}.short", 'the only placeholder allowed is one "{side}"')
+    return short
 
 
 def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
@@ -331,6 +352,15 @@ def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
         if q.show_if is not None and not questionnaire.has_question(q.show_if.field):
             raise r.fail(f"{q.id}.show_if.field", f"unknown field {q.show_if.field!r}")
     return questionnaire
+
+
+def installed_questionnaires() -> tuple[str, ...]:
+    """The references ("foot-leg-intake/1", ...) of every questionnaire file in forms/, in order."""
+    refs: list[str] = []
+    for folder in sorted(p for p in forms_dir().iterdir() if p.is_dir() and not p.name.startswith(".")):
+        versions = sorted(int(f.stem) for f in folder.glob("*.yaml") if f.stem.isdigit())
+        refs.extend(f"{folder.name}/{v}" for v in versions)
+    return tuple(refs)
 
 
 def questionnaire_path(ref: str) -> Path:
