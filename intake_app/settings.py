@@ -1,11 +1,17 @@
-"""Typed application settings, each with a description, stored as JSON in the user config folder."""
+"""Typed application settings, each with a label, a description and a length limit, stored as JSON.
+
+A settings dialog can build itself from `dataclasses.fields(Settings)` and `describe_settings()`;
+until it exists the file is edited by hand (docs/settings.md lists every key). Emergency number and
+the local name of the emergency department default by the clinic's country.
+"""
 
 from __future__ import annotations
 
 import getpass
 import json
+import locale
 import os
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +19,29 @@ from intake_app.errors import IntakeError
 
 ENV_CONFIG_DIR = "INTAKE_APP_CONFIG_DIR"
 PAGE_SIZES = ("auto", "A4", "Letter")
+# A settings file is a few hundred bytes; anything much larger was not written by hand or by us.
+MAX_FILE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class EmergencyDefaults:
+    number: str
+    department: str
+
+
+# The emergency number and what people there call the emergency department, by ISO country code.
+COUNTRY_EMERGENCY: dict[str, EmergencyDefaults] = {
+    "GB": EmergencyDefaults("999", "A&E"),
+    "IE": EmergencyDefaults("112", "emergency department"),
+    "US": EmergencyDefaults("911", "ER (emergency room)"),
+    "CA": EmergencyDefaults("911", "emergency room"),
+    "AU": EmergencyDefaults("000", "emergency department"),
+    "NZ": EmergencyDefaults("111", "emergency department"),
+    "IN": EmergencyDefaults("112", "emergency department"),
+    "ZA": EmergencyDefaults("112", "emergency unit"),
+}
+# The number that works on any mobile phone in the EU and most of the world.
+DEFAULT_EMERGENCY = EmergencyDefaults("112", "emergency department")
 
 
 def _login_name() -> str:
@@ -22,28 +51,107 @@ def _login_name() -> str:
         return "desk"
 
 
+def _setting(default: Any, label: str, description: str, max_length: int | None = None) -> Any:
+    metadata: dict[str, Any] = {"label": label, "description": description}
+    if max_length is not None:
+        metadata["max_length"] = max_length
+    if callable(default):
+        return field(default_factory=default, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
 @dataclass(frozen=True)
 class Settings:
-    clinic_name: str = field(default="Foot & Spine Clinic", metadata={"description": "Printed on every report."})
-    clinic_address: str = field(default="", metadata={"description": "Clinic address for the report header."})
-    clinic_phone: str = field(default="", metadata={"description": "Phone number patients and specialists call."})
-    page_size: str = field(
-        default="auto", metadata={"description": "Paper for reports: auto (from the locale), A4 or Letter."}
-    )
-    autosave_seconds: int = field(
-        default=5, metadata={"description": "How often an open draft is saved automatically (seconds, 2-120)."}
-    )
-    desk_user: str = field(
-        default_factory=_login_name,
-        metadata={"description": "Name recorded when a red-flag banner is acknowledged."},
-    )
+    clinic_name: str = _setting("Foot & Spine Clinic", "Clinic name", "Printed on every report.", 120)
+    clinic_address: str = _setting(
+        "", "Clinic address", "Clinic address for the letter head; line breaks are kept.", 300)
+    clinic_phone: str = _setting("", "Clinic phone", "Phone number patients and specialists call.", 40)
+    clinic_hours: str = _setting(
+        "", "Opening hours", "When the clinic answers the phone, printed on the handout (e.g. Mon-Fri 8-18).", 120)
+    country: str = _setting(
+        "", "Country",
+        "Two-letter country code (GB, US, CA, IE, AU, DE...); sets the default emergency number and the "
+        "local name of the emergency department. Empty: from the computer's locale.", 2)
+    clinic_language: str = _setting(
+        "en", "Clinic language", "The language the clinic writes in (e.g. en); an interpreter is suggested "
+        "on the letter when the patient prefers another.", 35)
+    referrer_name: str = _setting(
+        "", "Referrer's name", "The referring person printed in the letter's From block (editable per letter).", 100)
+    referrer_role: str = _setting(
+        "", "Referrer's role", "Their role, e.g. Advanced practice physiotherapist (editable per letter).", 80)
+    referrer_phone: str = _setting(
+        "", "Referrer's direct phone", "A direct line the specialist can call back (editable per letter).", 40)
+    emergency_number: str = _setting(
+        "", "Emergency number", "The number to call in an emergency. Empty: the country's number (999, 911, 112...).",
+        15)
+    emergency_department_name: str = _setting(
+        "", "Emergency department name",
+        "What patients call the emergency department locally. Empty: the country's usual name (A&E, ER...).", 60)
+    page_size: str = _setting("auto", "Paper size", "Paper for reports: auto (from the locale), A4 or Letter.")
+    large_print: bool = _setting(False, "Large print", "Print handouts in large type (18 pt) by default.")
+    autosave_seconds: int = _setting(
+        5, "Autosave interval", "How often an open draft is saved automatically (seconds, 2-120).")
+    desk_user: str = _setting(
+        _login_name, "Desk user", "Name recorded when a red-flag banner is acknowledged.", 100)
 
     def validated(self) -> Settings:
+        """The settings themselves when every value is allowed; else an IntakeError naming the setting."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            label = f.metadata["label"]
+            limit = f.metadata.get("max_length")
+            if isinstance(value, str) and limit is not None and len(value) > limit:
+                raise IntakeError(f"The setting \u201c{label}\u201d is too long ({len(value):,} characters; "
+                                  f"at most {limit}).", hint="Shorten it; nothing was changed.")
+            if isinstance(value, str) and any(ord(c) < 32 and c not in "\n\t" for c in value):
+                raise IntakeError(f"The setting \u201c{label}\u201d holds a control character.",
+                                  hint="Retype it; nothing was changed.")
         if self.page_size not in PAGE_SIZES:
-            raise IntakeError(f"Setting page_size must be one of {', '.join(PAGE_SIZES)}.")
+            raise IntakeError(f"The setting \u201cPaper size\u201d must be one of {', '.join(PAGE_SIZES)}.")
         if not 2 <= self.autosave_seconds <= 120:
-            raise IntakeError("Setting autosave_seconds must be between 2 and 120.")
+            raise IntakeError("The setting \u201cAutosave interval\u201d must be between 2 and 120 seconds.")
+        if self.country and not (len(self.country) == 2 and self.country.isascii() and self.country.isalpha()):
+            raise IntakeError("The setting \u201cCountry\u201d must be a two-letter code such as GB or US, or empty.")
+        if self.emergency_number and not all(c.isdigit() or c in " -" for c in self.emergency_number):
+            raise IntakeError("The setting \u201cEmergency number\u201d may hold only digits, spaces and dashes.")
         return self
+
+    def country_code(self) -> str:
+        """The clinic's country: the setting, else the computer's locale territory, else empty."""
+        if self.country:
+            return self.country.upper()
+        return locale_territory()
+
+    def emergency(self) -> EmergencyDefaults:
+        """The emergency number and department name to print: the settings, else the country's."""
+        defaults = COUNTRY_EMERGENCY.get(self.country_code(), DEFAULT_EMERGENCY)
+        return EmergencyDefaults(self.emergency_number.strip() or defaults.number,
+                                 self.emergency_department_name.strip() or defaults.department)
+
+
+def locale_territory() -> str:
+    """"GB" for en_GB.UTF-8; empty when the locale names no territory."""
+    name = ""
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = os.environ.get(variable, "")
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            name = value
+            break
+    if not name:
+        try:
+            name = locale.getlocale()[0] or ""
+        except ValueError:
+            name = ""
+    base = name.split(".", 1)[0].split("@", 1)[0]
+    for sep in ("_", "-"):
+        if sep in base:
+            territory = base.split(sep, 1)[1].strip()
+            return territory.upper() if len(territory) == 2 else ""
+    return ""
+
+
+def setting_label(name: str) -> str:
+    return str(next(f.metadata["label"] for f in fields(Settings) if f.name == name))
 
 
 def config_dir() -> Path:
@@ -59,38 +167,51 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+def _expected_type(name: str) -> type:
+    return {"autosave_seconds": int, "large_print": bool}.get(name, str)
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """Settings from disk; unknown keys are ignored, a broken file is an IntakeError naming it."""
     path = path or settings_path()
     if not path.exists():
         return Settings()
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise IntakeError(f"The settings file {path} is too large to be a settings file.",
+                              hint="Fix or delete it; defaults are used when it is absent.")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise IntakeError(f"The settings file {path} cannot be read ({type(exc).__name__}).",
                           hint="Fix or delete it; defaults are used when it is absent.") from None
     if not isinstance(data, dict):
         raise IntakeError(f"The settings file {path} must hold a JSON object.")
-    known = {f.name: f for f in fields(Settings)}
+    known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
             continue
-        expected = int if key == "autosave_seconds" else str
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise IntakeError(f"The settings file {path}: {key} must be {expected.__name__}.")
+        expected = _expected_type(key)
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            kind = {int: "a whole number", bool: "true or false", str: "text"}[expected]
+            raise IntakeError(f"The settings file {path}: \u201c{setting_label(key)}\u201d must be {kind}.")
         values[key] = value
     return replace(Settings(), **values).validated()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (0600 file in a 0700 folder); a bad value changes nothing."""
+    from intake_app.files import atomic_write_bytes
+
     path = path or settings_path()
     settings.validated()
+    data = json.dumps(asdict(settings), indent=2, ensure_ascii=False).encode("utf-8")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(settings), indent=2, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IntakeError(f"The settings cannot be saved to {path} ({exc.strerror}).") from None
+    try:
+        atomic_write_bytes(path, data, overwrite=True)
     except OSError as exc:
         raise IntakeError(f"The settings cannot be saved to {path} ({exc.strerror}).") from None
 
@@ -98,3 +219,35 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 def describe_settings() -> list[tuple[str, str]]:
     """(name, description) for every setting, e.g. to build a preferences page."""
     return [(f.name, str(f.metadata.get("description", ""))) for f in fields(Settings)]
+
+
+def settings_reference() -> str:
+    """docs/settings.md: every key of the settings file, its label, type, default and limit."""
+    lines = [
+        "# Settings",
+        "",
+        "Generated from `intake_app/settings.py` by `python -m intake_app.settings`; a test keeps it current.",
+        "",
+        "The settings live in `settings.json` in the user's config folder (or the folder named by the "
+        f"`{ENV_CONFIG_DIR}` environment variable). Keys not listed here are ignored; a value that breaks "
+        "a rule is refused with a message naming the setting, and nothing is changed.",
+        "",
+        "| key | label | type | default | limit | what it does |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in fields(Settings):
+        kind = _expected_type(f.name).__name__
+        default = "(the login name)" if f.default is MISSING else json.dumps(f.default, ensure_ascii=False)
+        limit = f"{f.metadata['max_length']} characters" if "max_length" in f.metadata else ""
+        lines.append(f"| `{f.name}` | {f.metadata['label']} | {kind} | `{default}` | {limit} | "
+                     f"{f.metadata['description']} |")
+    lines += ["", "Emergency defaults by country (used when the two emergency settings are empty):", "",
+              "| country | number | emergency department |", "|---|---|---|"]
+    for code, item in COUNTRY_EMERGENCY.items():
+        lines.append(f"| {code} | {item.number} | {item.department} |")
+    lines.append(f"| any other | {DEFAULT_EMERGENCY.number} | {DEFAULT_EMERGENCY.department} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(settings_reference(), end="")

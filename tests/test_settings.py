@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import stat
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from intake_app.errors import IntakeError
-from intake_app.settings import Settings, describe_settings, load_settings, save_settings, settings_path
+from intake_app.settings import (
+    Settings,
+    describe_settings,
+    load_settings,
+    save_settings,
+    settings_path,
+    settings_reference,
+)
 
 
 def test_defaults_when_no_file_exists(isolated_user_dirs: Path) -> None:
@@ -30,7 +39,7 @@ def test_unknown_keys_are_ignored_and_wrong_types_named(isolated_user_dirs: Path
     path.write_text(json.dumps({"clinic_name": "X", "theme": "dark"}), encoding="utf-8")
     assert load_settings().clinic_name == "X"
     path.write_text(json.dumps({"autosave_seconds": "5"}), encoding="utf-8")
-    with pytest.raises(IntakeError, match="autosave_seconds must be int"):
+    with pytest.raises(IntakeError, match="Autosave interval.*must be a whole number"):
         load_settings()
 
 
@@ -43,12 +52,16 @@ def test_a_broken_settings_file_is_a_clear_error(isolated_user_dirs: Path, conte
         load_settings()
 
 
-@pytest.mark.parametrize(("key", "value"), [("page_size", "A3"), ("autosave_seconds", 1), ("autosave_seconds", 999)])
-def test_out_of_range_values_are_refused(isolated_user_dirs: Path, key: str, value: object) -> None:
+@pytest.mark.parametrize(("key", "value", "label"), [
+    ("page_size", "A3", "Paper size"), ("autosave_seconds", 1, "Autosave interval"),
+    ("autosave_seconds", 999, "Autosave interval"), ("country", "GBR", "Country"),
+    ("emergency_number", "call 999", "Emergency number"), ("large_print", "yes", "Large print"),
+])
+def test_out_of_range_values_are_refused(isolated_user_dirs: Path, key: str, value: object, label: str) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({key: value}), encoding="utf-8")
-    with pytest.raises(IntakeError, match=key):
+    with pytest.raises(IntakeError, match=label):
         load_settings()
 
 
@@ -56,3 +69,71 @@ def test_every_setting_has_a_description() -> None:
     described = describe_settings()
     assert [name for name, _ in described] == list(Settings.__dataclass_fields__)
     assert all(text for _, text in described)
+
+
+def test_a_huge_clinic_name_is_refused_naming_the_setting_and_nothing_is_saved(isolated_user_dirs: Path) -> None:
+    save_settings(Settings(clinic_name="Hillside Clinic"))
+    before = settings_path().read_bytes()
+    with pytest.raises(IntakeError) as caught:
+        save_settings(Settings(clinic_name="x" * 1_000_000))
+    assert "Clinic name" in str(caught.value) and "too long" in str(caught.value)
+    assert "clinic_name" not in str(caught.value)
+    assert settings_path().read_bytes() == before
+    assert load_settings().clinic_name == "Hillside Clinic"
+
+
+def test_every_text_setting_has_a_length_limit() -> None:
+    for f in fields(Settings):
+        if f.type == "str" and f.name != "page_size":
+            assert f.metadata.get("max_length"), f.name
+        assert f.metadata.get("label") and f.metadata.get("description")
+
+
+def test_settings_file_is_private_and_written_atomically(isolated_user_dirs: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    save_settings(Settings(clinic_name="Hillside Clinic"))
+    path = settings_path()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left behind
+
+    import intake_app.files as files
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", broken_fsync)
+    with pytest.raises(IntakeError, match="not written"):
+        save_settings(Settings(clinic_name="Other Clinic"))
+    monkeypatch.undo()
+    assert load_settings().clinic_name == "Hillside Clinic"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize(("country", "number", "department"), [
+    ("GB", "999", "A&E"), ("US", "911", "ER"), ("CA", "911", "emergency room"), ("DE", "112", "emergency department"),
+    ("FR", "112", "emergency department"),
+])
+def test_emergency_number_and_department_default_by_country(country: str, number: str, department: str) -> None:
+    emergency = Settings(country=country).emergency()
+    assert emergency.number == number
+    assert department in emergency.department
+
+
+def test_emergency_settings_override_the_country_defaults() -> None:
+    emergency = Settings(country="GB", emergency_number="112", emergency_department_name="Emergency Unit").emergency()
+    assert (emergency.number, emergency.department) == ("112", "Emergency Unit")
+
+
+def test_country_follows_the_locale_when_not_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    assert Settings().emergency().number == "911"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert Settings().emergency().department == "A&E"
+
+
+def test_docs_settings_md_is_current() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
+    assert docs.read_text(encoding="utf-8") == settings_reference(), (
+        "docs/settings.md is stale: run .venv/bin/python -m intake_app.settings > docs/settings.md")
+    for f in fields(Settings):
+        assert f"`{f.name}`" in docs.read_text(encoding="utf-8")
