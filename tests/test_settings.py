@@ -39,7 +39,7 @@ def test_unknown_keys_are_ignored_and_wrong_types_named(isolated_user_dirs: Path
     path.write_text(json.dumps({"clinic_name": "X", "theme": "dark"}), encoding="utf-8")
     assert load_settings().clinic_name == "X"
     path.write_text(json.dumps({"autosave_seconds": "5"}), encoding="utf-8")
-    with pytest.raises(IntakeError, match="Autosave interval.*must be a whole number"):
+    with pytest.raises(IntakeError, match=r"Autosave interval.*must be a whole number"):
         load_settings()
 
 
@@ -101,10 +101,10 @@ def test_settings_file_is_private_and_written_atomically(isolated_user_dirs: Pat
     def broken_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", broken_fsync)
-    with pytest.raises(IntakeError, match="not written"):
-        save_settings(Settings(clinic_name="Other Clinic"))
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:
+        patched.setattr(files.os, "fsync", broken_fsync)
+        with pytest.raises(IntakeError, match="not written"):
+            save_settings(Settings(clinic_name="Other Clinic"))
     assert load_settings().clinic_name == "Hillside Clinic"
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
