@@ -1,7 +1,8 @@
 """The patient and the intake document (format "intake-document/1"), with validation.
 
-A document is what `assess`, `report`, `export` and `import` exchange. Validation is against the
-questionnaire the document names; every problem is reported with the field it concerns.
+A document is what `assess`, `report`, `export` and `import` exchange. Its `questionnaire`
+reference ("foot-leg-intake/1", "foot-leg-intake/2") says which questionnaire version's fields it
+holds, and validation is against that version; every problem is reported with the field it concerns.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from intake_app.domain.questionnaire import (
     Question,
     Questionnaire,
     QuestionnaireError,
+    installed_questionnaires,
+    is_reference,
     load_questionnaire,
 )
 from intake_app.errors import InvalidInput
@@ -118,6 +121,14 @@ def _clean_text(value: str) -> str:
     return "".join(c for c in value if unicodedata.category(c) != "Cc" or c in "\t").strip()
 
 
+def _control_character(text: str, allowed: str) -> str | None:
+    """The first control character of `text` that is not in `allowed`, if any."""
+    for c in text:
+        if unicodedata.category(c) == "Cc" and c not in allowed:
+            return c
+    return None
+
+
 class _Validator:
     def __init__(self, questionnaire: Questionnaire, today: dt.date) -> None:
         self.q = questionnaire
@@ -139,6 +150,27 @@ class _Validator:
         if question.required and not cleaned:
             self.problem(where, "is required")
         return cleaned
+
+    def free_text(self, question: Question, value: Any, where: str) -> str | None:
+        """An answer's free text: line breaks (multiline questions) and tabs are kept, Windows
+        line ends become plain ones, any other control character is refused."""
+        if not isinstance(value, str):
+            self.problem(where, "must be text")
+            return None
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+        allowed = "\t\n" if question.multiline else "\t"
+        bad = _control_character(text, allowed)
+        if bad == "\n":
+            self.problem(where, "must be one line (no line breaks)")
+            return None
+        if bad is not None:
+            self.problem(where, f"contains a control character (U+{ord(bad):04X}); only line breaks and tabs are kept")
+            return None
+        text = text.strip()
+        if question.max_length is not None and len(text) > question.max_length:
+            self.problem(where, f"is {len(text)} characters long; at most {question.max_length} allowed")
+            return None
+        return text or None
 
     def date(self, question: Question, value: Any, where: str) -> dt.date | None:
         if value is None or value == "":
@@ -211,7 +243,9 @@ class _Validator:
                 self.problem(where, f"{exclusive[0]!r} cannot be combined with other choices")
                 return None
             return chosen
-        if qtype in ("per_side_regions", "per_side_choice"):
+        if qtype == "text":
+            return self.free_text(question, value, where)
+        if qtype in ("per_side_regions", "per_side_choice", "per_side_text"):
             if not isinstance(value, Mapping):
                 self.problem(where, "must be an object with 'left' and/or 'right'")
                 return None
@@ -232,6 +266,10 @@ class _Validator:
                         self.problem(f"{where}.{side}", f"{_show(bad[0])} is not a known region")
                         continue
                     result[side] = [r for r in self.q.region_ids if r in side_value]
+                elif qtype == "per_side_text":
+                    text = self.free_text(question, side_value, f"{where}.{side}")
+                    if text is not None:
+                        result[side] = text
                 else:
                     if side_value not in question.values:
                         self.problem(
@@ -262,12 +300,9 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     problems: list[tuple[str, str]] = []
     if data.get("format") != DOCUMENT_FORMAT:
         problems.append(("format", f"must be {DOCUMENT_FORMAT!r}"))
-    ref = data.get("questionnaire", DEFAULT_QUESTIONNAIRE)
-    try:
-        questionnaire = load_questionnaire(ref if isinstance(ref, str) else "")
-    except QuestionnaireError:
-        problems.append(("questionnaire", f"{_show(ref)} is not an installed questionnaire"))
-        raise DocumentInvalid(problems) from None
+    questionnaire = _referenced_questionnaire(data, problems)
+    if questionnaire is None:
+        raise DocumentInvalid(problems)
     for key in data:
         if key not in ("format", "questionnaire", "patient", "visit_date", "answers"):
             problems.append((str(key), "is not a known document field"))
@@ -306,16 +341,33 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     return IntakeDocument(patient=patient, visit_date=visit_date, answers=ordered, questionnaire=questionnaire.ref)
 
 
+def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str, str]]) -> Questionnaire | None:
+    """The questionnaire version the document names; None (with a problem) when it names none."""
+    installed = ", ".join(installed_questionnaires())
+    if "questionnaire" not in data or data["questionnaire"] in (None, ""):
+        problems.append(("questionnaire", f"is required: the questionnaire version the answers follow ({installed})"))
+        return None
+    ref = data["questionnaire"]
+    if not isinstance(ref, str):
+        problems.append(("questionnaire", f"must be text naming a questionnaire version ({installed})"))
+        return None
+    if not is_reference(ref):
+        problems.append(
+            ("questionnaire", f"{_show(ref)} is not a questionnaire reference; expected one of {installed}")
+        )
+        return None
+    try:
+        return load_questionnaire(ref)
+    except QuestionnaireError:
+        problems.append(("questionnaire", f"{_show(ref)} is not an installed questionnaire ({installed})"))
+        return None
+
+
 def missing_required(document: IntakeDocument) -> list[str]:
-    """Required, currently shown questions that have no answer (what blocks completing)."""
-    questionnaire = load_questionnaire(document.questionnaire)
-    missing = []
-    for question in questionnaire.answer_questions:
-        if not question.required or not questionnaire.is_shown(question, document.answers):
-            continue
-        if document.answers.get(question.id) in (None, "", [], {}):
-            missing.append(question.id)
-    return missing
+    """Required questions asked but not answered (what blocks completing): "field", or
+    "field.side" for a per-side question such as `weakness_course` in version 2, which is required
+    for each side with weakness."""
+    return load_questionnaire(document.questionnaire).missing_required(document.answers)
 
 
 def unanswered_red_flags(document: IntakeDocument) -> list[str]:

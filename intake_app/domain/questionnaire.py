@@ -6,6 +6,7 @@ reports print its wording, validation and exports use its field names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,14 +18,17 @@ import yaml
 from intake_app.errors import IntakeError
 from intake_app.resources import forms_dir
 
-DEFAULT_QUESTIONNAIRE = "foot-leg-intake/1"
+DEFAULT_QUESTIONNAIRE = "foot-leg-intake/2"
 
 FIELD_TYPES = frozenset(
-    {"text", "date", "sex", "integer", "choice", "multi", "per_side_regions", "per_side_choice"}
+    {"text", "date", "sex", "integer", "choice", "multi", "per_side_regions", "per_side_choice", "per_side_text"}
 )
 PARTS = frozenset({"answers", "patient", "visit"})
 SIDES = ("left", "right")
-PER_SIDE_TYPES = frozenset({"per_side_regions", "per_side_choice"})
+PER_SIDE_TYPES = frozenset({"per_side_regions", "per_side_choice", "per_side_text"})
+TEXT_TYPES = frozenset({"text", "per_side_text"})
+# "<id>/<version>": a lower-case id of letters, digits and hyphens, and a whole version number.
+REFERENCE_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,47}/[1-9][0-9]{0,3}")
 
 
 # libyaml's safe loader is ten times faster than the pure-Python one; both accept the same documents.
@@ -46,30 +50,71 @@ class Option:
         return self.short or self.label
 
 
+def _is_blank(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, list | tuple | Mapping) and not value)
+
+
 @dataclass(frozen=True)
 class Condition:
-    """Show a question only while another answer is (or is not) one of some values."""
+    """Show a question only while another answer is (or is not) one of some values, or is given.
+
+    `answered` holds for any non-empty answer other than "none". For a per-side field the
+    condition holds when either side meets it, unless `per_side` is set: then `holds(answers, side)`
+    judges that one side only (a per-side question asked only for the sides that meet it).
+    An unanswered field never meets a condition.
+    """
 
     field: str
     values: frozenset[str]
     negate: bool
+    answered: bool = False
+    per_side: bool = False
 
-    def holds(self, answers: Mapping[str, Any]) -> bool:
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field,)
+
+    def holds(self, answers: Mapping[str, Any], side: str | None = None) -> bool:
         value = answers.get(self.field)
         if value is None:
             return False
         if isinstance(value, Mapping):
-            candidates = [value.get(side) for side in SIDES]
-        elif isinstance(value, list | tuple):
+            sides = (side,) if self.per_side and side is not None else SIDES
+            candidates = [value.get(s) for s in sides]
+        elif isinstance(value, list | tuple) and not self.answered:
             candidates = list(value)
         else:
             candidates = [value]
-        candidates = [c for c in candidates if c is not None]
+        candidates = [c for c in candidates if not _is_blank(c)]
         if not candidates:
             return False
+        if self.answered:
+            return any(c != "none" for c in candidates)
+        texts = [c for c in candidates if isinstance(c, str)]
         if self.negate:
-            return any(c not in self.values for c in candidates)
-        return any(c in self.values for c in candidates)
+            return any(c not in self.values for c in texts)
+        return any(c in self.values for c in texts)
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """Holds when one of its conditions holds."""
+
+    conditions: tuple[Condition, ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.conditions)
+
+    @property
+    def per_side(self) -> bool:
+        return any(c.per_side for c in self.conditions)
+
+    def holds(self, answers: Mapping[str, Any], side: str | None = None) -> bool:
+        return any(c.holds(answers, side) for c in self.conditions)
+
+
+ShowIf = Condition | AnyOf
 
 
 @dataclass(frozen=True)
@@ -86,9 +131,11 @@ class Question:
     maximum: int | None = None
     max_length: int | None = None
     unit: str = ""
-    show_if: Condition | None = None
+    show_if: ShowIf | None = None
     exclusive: tuple[str, ...] = ()
     short: str = ""  # display-only: a short label for printed lines; may hold one "{side}" placeholder
+    multiline: bool = False  # a text answer that keeps line breaks
+    counts_as_unanswered: tuple[str, ...] = ()  # options that do not satisfy `required`
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -97,6 +144,10 @@ class Question:
     @property
     def per_side(self) -> bool:
         return self.type in PER_SIDE_TYPES
+
+    def is_unanswered(self, value: Any) -> bool:
+        """No answer for `required`: blank, or one of `counts_as_unanswered`."""
+        return _is_blank(value) or (isinstance(value, str) and value in self.counts_as_unanswered)
 
     def option_label(self, value: str) -> str:
         for option in self.options:
@@ -166,8 +217,36 @@ class Questionnaire:
         return side
 
     def is_shown(self, question: Question, answers: Mapping[str, Any]) -> bool:
-        """Whether a question applies, given the answers so far (its `show_if` condition)."""
+        """Whether a question applies, given the answers so far (its `show_if` condition);
+        a per-side question judged per side is shown when it applies to either side."""
         return question.show_if is None or question.show_if.holds(answers)
+
+    def shown_sides(self, question: Question, answers: Mapping[str, Any]) -> tuple[str, ...]:
+        """The sides a per-side question is asked for: both, unless its condition is judged per
+        side (then only the sides that meet it). A question that is not per side: both or none."""
+        if question.show_if is None:
+            return SIDES
+        if question.per_side and question.show_if.per_side:
+            return tuple(side for side in SIDES if question.show_if.holds(answers, side))
+        return SIDES if question.show_if.holds(answers) else ()
+
+    def missing_required(self, answers: Mapping[str, Any]) -> list[str]:
+        """Required questions asked but not answered: "field", or "field.side" for a per-side
+        question (required for each side it is asked for). Options listed in
+        `counts_as_unanswered` do not count as an answer here."""
+        missing: list[str] = []
+        for question in self.answer_questions:
+            if not question.required:
+                continue
+            value = answers.get(question.id)
+            if question.per_side:
+                per_side = value if isinstance(value, Mapping) else {}
+                for side in self.shown_sides(question, answers):
+                    if question.is_unanswered(per_side.get(side)):
+                        missing.append(f"{question.id}.{side}")
+            elif self.is_shown(question, answers) and question.is_unanswered(value):
+                missing.append(question.id)
+        return missing
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -231,7 +310,7 @@ class _Reader:
 
 _QUESTION_KEYS = frozenset(
     {"id", "type", "label", "help", "part", "required", "red_flag", "options", "min", "max",
-     "max_length", "unit", "show_if", "exclusive", "short"}
+     "max_length", "unit", "show_if", "exclusive", "short", "multiline", "counts_as_unanswered"}
 )
 
 
@@ -253,20 +332,25 @@ def _read_question(r: _Reader, raw: Any, key: str) -> Question:
         options = r.options(data.get("options"), f"{key}.options")
     elif "options" in data:
         raise r.fail(f"{key}.options", f"a {qtype} question takes no options")
-    show_if = None
+    show_if: ShowIf | None = None
     if "show_if" in data:
-        cond = r.mapping(data["show_if"], f"{key}.show_if")
-        target = r.text(cond, "field", f"{key}.show_if")
-        if ("in" in cond) == ("not_in" in cond):
-            raise r.fail(f"{key}.show_if", "give exactly one of 'in' or 'not_in'")
-        negate = "not_in" in cond
-        values = r.seq(cond["not_in" if negate else "in"], f"{key}.show_if")
-        show_if = Condition(target, frozenset(str(v) for v in values), negate)
+        raw_show_if = r.mapping(data["show_if"], f"{key}.show_if")
+        if "any" in raw_show_if:
+            if set(raw_show_if) != {"any"}:
+                raise r.fail(f"{key}.show_if", "'any' takes a list of conditions and nothing beside it")
+            items = r.seq(raw_show_if["any"], f"{key}.show_if.any")
+            show_if = AnyOf(tuple(_read_condition(r, item, f"{key}.show_if.any[{i}]") for i, item in enumerate(items)))
+        else:
+            show_if = _read_condition(r, raw_show_if, f"{key}.show_if")
     exclusive = tuple(str(v) for v in data.get("exclusive", ()) or ())
     for value in exclusive:
         if value not in {o.value for o in options}:
             raise r.fail(f"{key}.exclusive", f"{value!r} is not one of the options")
-    for flag in ("required", "red_flag"):
+    counts_as_unanswered = tuple(str(v) for v in data.get("counts_as_unanswered", ()) or ())
+    for value in counts_as_unanswered:
+        if value not in {o.value for o in options}:
+            raise r.fail(f"{key}.counts_as_unanswered", f"{value!r} is not one of the options")
+    for flag in ("required", "red_flag", "multiline"):
         if not isinstance(data.get(flag, False), bool):
             raise r.fail(f"{key}.{flag}", "expected true or false")
     question = Question(
@@ -285,7 +369,15 @@ def _read_question(r: _Reader, raw: Any, key: str) -> Question:
         show_if=show_if,
         exclusive=exclusive,
         short=_short_label(r, data, key),
+        multiline=bool(data.get("multiline", False)),
+        counts_as_unanswered=counts_as_unanswered,
     )
+    if question.multiline and qtype not in TEXT_TYPES:
+        raise r.fail(f"{key}.multiline", "only a text question can be multiline")
+    if question.max_length is not None and qtype not in TEXT_TYPES:
+        raise r.fail(f"{key}.max_length", "only a text question has a maximum length")
+    if question.show_if is not None and question.show_if.per_side and not question.per_side:
+        raise r.fail(f"{key}.show_if.per_side", "only a per-side question can be asked per side")
     if question.red_flag and "unknown" not in question.values:
         raise r.fail(f"{key}.options", "a red-flag question needs an 'unknown' (not asked) option")
     if qtype == "integer" and (question.minimum is None or question.maximum is None):
@@ -294,6 +386,30 @@ def _read_question(r: _Reader, raw: Any, key: str) -> Question:
 
 
 SIDE_PLACEHOLDER = "{side}"
+_CONDITION_KEYS = frozenset({"field", "in", "not_in", "answered", "per_side"})
+
+
+def _read_condition(r: _Reader, raw: Any, key: str) -> Condition:
+    cond = r.mapping(raw, key)
+    unknown = sorted(str(k) for k in set(cond) - _CONDITION_KEYS)
+    if unknown:
+        raise r.fail(f"{key}.{unknown[0]}", "unknown key")
+    target = r.text(cond, "field", key)
+    kinds = [k for k in ("in", "not_in", "answered") if k in cond]
+    if len(kinds) != 1:
+        raise r.fail(key, "give exactly one of 'in', 'not_in' or 'answered'")
+    for flag in ("answered", "per_side"):
+        if not isinstance(cond.get(flag, True), bool):
+            raise r.fail(f"{key}.{flag}", "expected true or false")
+    if kinds[0] == "answered":
+        if cond["answered"] is not True:
+            raise r.fail(f"{key}.answered", "write 'answered: true' (or use 'in'/'not_in')")
+        return Condition(target, frozenset(), False, answered=True, per_side=bool(cond.get("per_side", False)))
+    negate = kinds[0] == "not_in"
+    values = r.seq(cond[kinds[0]], key)
+    return Condition(
+        target, frozenset(str(v) for v in values), negate, per_side=bool(cond.get("per_side", False))
+    )
 
 
 def _short_label(r: _Reader, data: Mapping[str, Any], key: str) -> str:
@@ -349,8 +465,13 @@ def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
         region_groups=groups, sides=sides, sections=tuple(sections), source=path,
     )
     for q in questionnaire.questions:
-        if q.show_if is not None and not questionnaire.has_question(q.show_if.field):
-            raise r.fail(f"{q.id}.show_if.field", f"unknown field {q.show_if.field!r}")
+        if q.show_if is None:
+            continue
+        for target in q.show_if.fields:
+            if not questionnaire.has_question(target):
+                raise r.fail(f"{q.id}.show_if.field", f"unknown field {target!r}")
+            if q.show_if.per_side and not questionnaire.question(target).per_side:
+                raise r.fail(f"{q.id}.show_if.per_side", f"{target!r} is not a per-side field")
     return questionnaire
 
 
@@ -363,10 +484,16 @@ def installed_questionnaires() -> tuple[str, ...]:
     return tuple(refs)
 
 
+def is_reference(ref: Any) -> bool:
+    """Whether `ref` has the shape of a questionnaire reference ("foot-leg-intake/2")."""
+    return isinstance(ref, str) and REFERENCE_PATTERN.fullmatch(ref) is not None
+
+
 def questionnaire_path(ref: str) -> Path:
-    qid, sep, version = ref.partition("/")
-    if not sep or not qid or not version.isdigit() or "/" in version or qid.startswith("."):
-        raise QuestionnaireError(f"{ref!r} is not a questionnaire reference like 'foot-leg-intake/1'")
+    if not is_reference(ref):
+        shown = repr(ref) if len(repr(ref)) <= 40 else repr(ref)[:37] + "..."
+        raise QuestionnaireError(f"{shown} is not a questionnaire reference like {DEFAULT_QUESTIONNAIRE!r}")
+    qid, _, version = ref.partition("/")
     return forms_dir() / qid / f"{version}.yaml"
 
 

@@ -1,18 +1,54 @@
-"""The JSON Schema of the intake document, derived from the questionnaire.
+"""JSON Schemas of the intake document, one per questionnaire version, derived from the questionnaire.
 
-The schema file shipped in the package (intake-document-1.schema.json) is this function's output;
-a test fails when the two disagree. Regenerate with `python -m intake_app.domain.schema`.
+The document format is "intake-document/1" for every questionnaire version; which fields `answers`
+may hold depends on the version its `questionnaire` reference names. So each installed
+questionnaire version has its own schema file in this folder, named after both:
+"intake-document-1.foot-leg-intake-2.schema.json" is the schema of an intake-document/1 whose
+questionnaire is foot-leg-intake/2. The shipped files are `build_schema`'s output; a test fails when
+one is stale. Regenerate all with `python -m intake_app.domain.schema`.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, load_questionnaire
+from intake_app.domain.questionnaire import (
+    DEFAULT_QUESTIONNAIRE,
+    SIDES,
+    Question,
+    Questionnaire,
+    installed_questionnaires,
+    is_reference,
+    load_questionnaire,
+)
 
-SCHEMA_PATH = Path(__file__).resolve().parent / "intake-document-1.schema.json"
+SCHEMA_DIR = Path(__file__).resolve().parent
+FORMAT_VERSION = 1  # the "1" of "intake-document/1"
+
+# Text an answer may hold: no control characters except the tab and, in multiline text, line breaks.
+_ONE_LINE = r"^[^\u0000-\u0008\u000a-\u001f\u007f-\u009f]*$"
+_MULTILINE = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"
+
+
+def schema_name(ref: str) -> str:
+    """The schema file of questionnaire `ref`: "foot-leg-intake/2" ->
+    "intake-document-1.foot-leg-intake-2.schema.json"."""
+    qid, _, version = ref.partition("/")
+    return f"intake-document-{FORMAT_VERSION}.{qid}-{version}.schema.json"
+
+
+def schema_path(ref: str) -> Path:
+    return SCHEMA_DIR / schema_name(ref)
+
+
+def _text_schema(question: Question) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": ["string", "null"], "pattern": _MULTILINE if question.multiline else _ONE_LINE}
+    if question.max_length is not None:
+        schema["maxLength"] = question.max_length
+    return schema
 
 
 def _answer_schema(question: Question, regions: list[str]) -> dict[str, Any]:
@@ -22,8 +58,12 @@ def _answer_schema(question: Question, regions: list[str]) -> dict[str, Any]:
         return {"enum": [*question.values, None]}
     if question.type == "multi":
         return {"type": ["array", "null"], "items": {"enum": list(question.values)}, "uniqueItems": True}
+    if question.type == "text":
+        return _text_schema(question)
     if question.type == "per_side_regions":
         side: dict[str, Any] = {"type": ["array", "null"], "items": {"enum": regions}, "uniqueItems": True}
+    elif question.type == "per_side_text":
+        side = _text_schema(question)
     else:
         side = {"enum": [*question.values, None]}
     return {
@@ -50,13 +90,13 @@ def build_schema(questionnaire: Questionnaire | None = None) -> dict[str, Any]:
     required_patient = [k for k in patient_props if q.question(k).required]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://intake-app.invalid/schemas/intake-document-1.schema.json",
-        "title": "Foot & Leg Intake document (intake-document/1)",
+        "$id": f"https://intake-app.invalid/schemas/{schema_name(q.ref)}",
+        "title": f"Foot & Leg Intake document (intake-document/{FORMAT_VERSION}, questionnaire {q.ref})",
         "type": "object",
         "required": ["format", "questionnaire", "patient", "visit_date", "answers"],
         "additionalProperties": False,
         "properties": {
-            "format": {"const": "intake-document/1"},
+            "format": {"const": f"intake-document/{FORMAT_VERSION}"},
             "questionnaire": {"const": q.ref},
             "patient": {
                 "type": "object",
@@ -74,15 +114,36 @@ def build_schema(questionnaire: Questionnaire | None = None) -> dict[str, Any]:
     }
 
 
-def render_schema() -> str:
-    return json.dumps(build_schema(), indent=2, ensure_ascii=False) + "\n"
+def render_schema(ref: str = DEFAULT_QUESTIONNAIRE) -> str:
+    return json.dumps(build_schema(load_questionnaire(ref)), indent=2, ensure_ascii=False) + "\n"
 
 
-def load_shipped_schema() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def load_shipped_schema(ref: str = DEFAULT_QUESTIONNAIRE) -> dict[str, Any]:
+    """The schema file shipped for questionnaire `ref`."""
+    data: dict[str, Any] = json.loads(schema_path(ref).read_text(encoding="utf-8"))
     return data
 
 
+def schema_for_document(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The shipped schema for a document, chosen by its `questionnaire` reference (KeyError when
+    the document names no installed questionnaire)."""
+    ref = document.get("questionnaire")
+    if not is_reference(ref) or ref not in installed_questionnaires():
+        raise KeyError(f"no schema for questionnaire {str(ref)[:40]!r}")
+    assert isinstance(ref, str)
+    return load_shipped_schema(ref)
+
+
+def write_schemas() -> list[Path]:
+    """(Re)write the schema file of every installed questionnaire version."""
+    written = []
+    for ref in installed_questionnaires():
+        path = schema_path(ref)
+        path.write_text(render_schema(ref), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 if __name__ == "__main__":
-    SCHEMA_PATH.write_text(render_schema(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH.name}")
+    for written_path in write_schemas():
+        print(f"wrote {written_path.name}")

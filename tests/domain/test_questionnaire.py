@@ -8,13 +8,17 @@ import pytest
 import yaml
 
 from intake_app.domain.questionnaire import (
+    DEFAULT_QUESTIONNAIRE,
     QuestionnaireError,
     load_questionnaire,
     load_questionnaire_file,
     questionnaire_path,
 )
 
-# Every intake field of the clinical specification, section (c).
+V1 = "foot-leg-intake/1"
+V2 = "foot-leg-intake/2"
+
+# Every intake field of the clinical specification, section (c), as version 1 asks them.
 SPEC_FIELDS = {
     "age_years": "integer", "pain": "per_side_regions", "numbness": "per_side_regions",
     "tingling": "per_side_regions", "radiates_to": "per_side_choice", "weakness": "per_side_choice",
@@ -30,6 +34,15 @@ SPEC_FIELDS = {
     "known_circulation_problem": "choice", "sock_distribution": "choice", "foot_red_hot_swollen": "choice",
     "foot_cold_or_pale": "choice", "foot_ulcer_or_rest_pain": "choice", "can_bear_weight": "choice",
     "bony_spot_tender": "choice", "recent_activity_increase": "choice", "inner_ankle_tap_tingles": "choice",
+}
+
+# Version 2 adds these (section c, "(v2)") and asks weakness_course for each side.
+SPEC_FIELDS_V2 = {
+    **SPEC_FIELDS,
+    "weakness_course": "per_side_choice", "leg_pain_new": "choice", "neuro_new": "choice",
+    "new_symptom_started": "choice", "back_conditions_other": "text", "weakness_other": "per_side_text",
+    "current_medicines": "text", "blood_thinner": "choice", "allergies": "text", "preferred_language": "choice",
+    "interpreter_needed": "choice", "interpreter_language": "text", "desk_note": "text",
 }
 
 SPEC_VALUES = {
@@ -54,32 +67,44 @@ SPEC_REGIONS = [
 ]
 
 
-def test_every_clinical_field_is_asked_with_its_type() -> None:
-    q = load_questionnaire()
+def test_new_intakes_use_version_2() -> None:
+    assert DEFAULT_QUESTIONNAIRE == V2
+    assert load_questionnaire().ref == V2
+
+
+@pytest.mark.parametrize(("ref", "fields"), [(V1, SPEC_FIELDS), (V2, SPEC_FIELDS_V2)])
+def test_every_clinical_field_is_asked_with_its_type(ref: str, fields: dict[str, str]) -> None:
+    q = load_questionnaire(ref)
     asked = {question.id: question.type for question in q.answer_questions}
-    assert asked == SPEC_FIELDS
+    assert asked == fields
 
 
-def test_allowed_values_follow_the_specification() -> None:
-    q = load_questionnaire()
+@pytest.mark.parametrize("ref", [V1, V2])
+def test_allowed_values_follow_the_specification(ref: str) -> None:
+    q = load_questionnaire(ref)
     for field, values in SPEC_VALUES.items():
-        assert sorted(q.question(field).values) == sorted(values), field
+        expected = [*values, "neither"] if (ref, field) == (V2, "leg_vs_back") else values
+        assert sorted(q.question(field).values) == sorted(expected), field
 
 
-def test_regions_are_the_specified_vocabulary_in_order() -> None:
-    q = load_questionnaire()
+@pytest.mark.parametrize("ref", [V1, V2])
+def test_regions_are_the_specified_vocabulary_in_order(ref: str) -> None:
+    q = load_questionnaire(ref)
     assert list(q.region_ids) == SPEC_REGIONS
     assert q.region_groups["foot"] == tuple(SPEC_REGIONS[SPEC_REGIONS.index("ankle"):])
     assert q.region_groups["below_knee"] == ("calf", "outer_shin", "inner_shin")
 
 
 def test_sections_are_in_front_desk_order() -> None:
-    titles = [s.id for s in load_questionnaire().sections]
+    titles = [s.id for s in load_questionnaire(V1).sections]
     assert titles == ["patient", "where", "behaviour", "back", "safety", "health"]
+    titles = [s.id for s in load_questionnaire(V2).sections]
+    assert titles == ["patient", "where", "behaviour", "back", "safety", "health", "referral"]
 
 
-def test_every_red_flag_question_can_be_left_not_asked() -> None:
-    q = load_questionnaire()
+@pytest.mark.parametrize("ref", [V1, V2])
+def test_every_red_flag_question_can_be_left_not_asked(ref: str) -> None:
+    q = load_questionnaire(ref)
     assert len(q.red_flag_ids) == 11
     for rf in q.red_flag_ids:
         assert rf.startswith("rf_")
@@ -101,7 +126,7 @@ def test_every_red_flag_question_can_be_left_not_asked() -> None:
     ],
 )
 def test_conditional_questions_show_only_when_they_apply(field: str, answers: dict, shown: bool) -> None:
-    q = load_questionnaire()
+    q = load_questionnaire(V1)
     assert q.is_shown(q.question(field), answers) is shown
 
 
