@@ -179,3 +179,66 @@ def test_an_option_label_cut_at_a_comma_is_caught(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(QuestionnaireError, match="unknown key"):
         load_questionnaire_file(path)
+
+
+def _broken_v2(tmp_path: Path, field: str, **changes: object) -> Path:
+    data = yaml.safe_load(questionnaire_path(V2).read_text(encoding="utf-8"))
+    for section in data["sections"]:
+        for question in section["fields"]:
+            if question["id"] == field:
+                question.update(changes)
+    path = tmp_path / "2.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("field", "changes", "expected"),
+    [
+        ("age_years", {"show_if": {"field": "weakness", "in": ["other"], "per_side": True}},
+         "only a per-side question can be asked per side"),
+        ("weakness_other", {"show_if": {"field": "onset", "in": ["sudden"], "per_side": True}},
+         "'onset' is not a per-side field"),
+        ("neuro_new", {"show_if": {"any": [{"field": "pain", "answered": True}], "field": "x"}}, "nothing beside it"),
+        ("neuro_new", {"show_if": {"field": "pain", "answered": False}}, "answered: true"),
+        ("neuro_new", {"show_if": {"field": "pain", "answered": True, "in": ["x"]}}, "exactly one of"),
+        ("neuro_new", {"show_if": {"field": "pain", "colour": "red", "in": ["x"]}}, "colour: unknown key"),
+        ("neuro_new", {"show_if": {"any": [{"field": "nope", "answered": True}]}}, "unknown field 'nope'"),
+        ("onset", {"multiline": True}, "only a text question can be multiline"),
+        ("onset", {"max_length": 5}, "only a text question has a maximum length"),
+        ("desk_note", {"multiline": "yes"}, "expected true or false"),
+        ("weakness_course", {"counts_as_unanswered": ["maybe"]}, "'maybe' is not one of the options"),
+        ("radiates_to", {"short": "Pain down the {leg}"}, 'one "{side}"'),
+    ],
+)
+def test_a_broken_version_2_feature_names_the_file_and_key(
+    tmp_path: Path, field: str, changes: dict, expected: str
+) -> None:
+    with pytest.raises(QuestionnaireError) as excinfo:
+        load_questionnaire_file(_broken_v2(tmp_path, field, **changes))
+    assert excinfo.value.message.startswith("2.yaml: ")
+    assert expected in excinfo.value.message
+
+
+def test_the_version_2_model_is_explicit() -> None:
+    q = load_questionnaire(V2)
+    course = q.question("weakness_course")
+    assert course.required and course.per_side and course.counts_as_unanswered == ("n/a",)
+    assert course.show_if is not None and course.show_if.per_side
+    assert q.question("weakness_other").type == "per_side_text"
+    assert [x.id for x in q.questions if x.multiline] == ["current_medicines", "allergies", "desk_note"]
+    assert [x.id for x in q.sections[-1].questions] == [
+        "current_medicines", "blood_thinner", "allergies", "preferred_language", "interpreter_needed",
+        "interpreter_language", "desk_note",
+    ]
+    assert q.sections[-1].title == "For the referral"
+    assert q.question("blood_thinner").values == ("yes", "no", "unknown")
+    assert q.question("new_symptom_started").values == (
+        "within_24h", "1_to_3_days", "4_to_14_days", "over_2_weeks", "unknown",
+    )
+
+
+def test_installed_questionnaires_lists_both_versions() -> None:
+    from intake_app.domain.questionnaire import installed_questionnaires
+
+    assert installed_questionnaires() == (V1, V2)

@@ -29,6 +29,10 @@ def assert_plain(text: str) -> None:
     assert "{" not in text and "}" not in text, f"an unfilled placeholder in {text!r}"
 
 
+def test_both_questionnaire_versions_are_installed() -> None:
+    assert {"foot-leg-intake/1", "foot-leg-intake/2"} <= set(REFS)
+
+
 def sample_values(q: Questionnaire, question: Question) -> list[Any]:
     if question.type in ("choice", "sex"):
         return list(question.values)
