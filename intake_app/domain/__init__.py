@@ -20,8 +20,10 @@ from intake_app.domain.questionnaire import (
     Questionnaire,
     QuestionnaireError,
     Section,
+    installed_questionnaires,
     load_questionnaire,
 )
+from intake_app.domain.wording import answer_text, describe, describe_because, question_text
 
 __all__ = [
     "DEFAULT_QUESTIONNAIRE",
@@ -34,9 +36,14 @@ __all__ = [
     "Questionnaire",
     "QuestionnaireError",
     "Section",
+    "answer_text",
+    "describe",
+    "describe_because",
     "fold",
+    "installed_questionnaires",
     "load_questionnaire",
     "missing_required",
     "parse_document",
+    "question_text",
     "unanswered_red_flags",
 ]
