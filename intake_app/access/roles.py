@@ -1,0 +1,210 @@
+"""Roles and the ONE permission table: every service action and the roles that may perform it.
+
+Services call `require(actor, action)` first thing in every method, so the GUI and the command line obey
+the same rules. The table is the only place a permission is decided; tests walk every action x role.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
+
+from intake_app.errors import IntakeError
+
+
+class Role(StrEnum):
+    FRONT_DESK = "front-desk"
+    CLINICIAN = "clinician"
+    ADMINISTRATOR = "administrator"
+    # The program itself (backups it makes on its own). Never the role of an account.
+    SYSTEM = "system"
+
+
+ACCOUNT_ROLES: tuple[Role, ...] = (Role.FRONT_DESK, Role.CLINICIAN, Role.ADMINISTRATOR)
+
+ROLE_WORDS: Mapping[Role, str] = {
+    Role.FRONT_DESK: "front-desk",
+    Role.CLINICIAN: "clinician",
+    Role.ADMINISTRATOR: "administrator",
+    Role.SYSTEM: "the program itself",
+}
+
+
+class Action(StrEnum):
+    """One value per thing a person can ask the program to do (the values are audit/action keys)."""
+
+    REGISTER_PATIENT = "patient.register"
+    UPDATE_PATIENT = "patient.update"
+    SEARCH = "patient.search"
+    VIEW_PATIENT = "patient.view"
+    VIEW_INTAKE = "intake.view"
+    START_INTAKE = "intake.start"
+    SAVE_INTAKE = "intake.save"
+    COMPLETE_INTAKE = "intake.complete"
+    AMEND_INTAKE = "intake.amend"
+    PRINT = "report.print"
+    SAVE_PDF = "report.save_pdf"
+    ACKNOWLEDGE_RED_FLAG = "intake.acknowledge"
+    RESCREEN = "intake.rescreen"
+    RECALL_LIST = "recall.list"
+    EXPORT = "data.export"
+    IMPORT = "data.import"
+    RECORD_OUTCOME = "outcome.record"
+    MANAGE_ACCOUNTS = "accounts.manage"
+    CLINIC_SETTINGS = "settings.change"
+    BACKUP = "database.backup"
+    RESTORE = "database.restore"
+    AUDIT_VIEW = "audit.view"
+    AUDIT_EXPORT = "audit.export"
+    DEMO_DATA = "database.demo_data"
+    DB_UPGRADE = "database.upgrade"
+
+
+# Plain words for messages: "... cannot <words>".
+ACTION_WORDS: Mapping[Action, str] = {
+    Action.REGISTER_PATIENT: "register a patient",
+    Action.UPDATE_PATIENT: "change a patient's details",
+    Action.SEARCH: "search for patients",
+    Action.VIEW_PATIENT: "open a patient",
+    Action.VIEW_INTAKE: "open an intake",
+    Action.START_INTAKE: "start an intake",
+    Action.SAVE_INTAKE: "save an intake",
+    Action.COMPLETE_INTAKE: "complete an intake",
+    Action.AMEND_INTAKE: "amend a completed intake",
+    Action.PRINT: "print a report",
+    Action.SAVE_PDF: "save a report as a PDF file",
+    Action.ACKNOWLEDGE_RED_FLAG: "acknowledge a red flag",
+    Action.RESCREEN: "re-screen intakes with new rules",
+    Action.RECALL_LIST: "work the recall list",
+    Action.EXPORT: "export patient data",
+    Action.IMPORT: "import intake documents",
+    Action.RECORD_OUTCOME: "record an outcome",
+    Action.MANAGE_ACCOUNTS: "manage staff accounts",
+    Action.CLINIC_SETTINGS: "change the clinic settings",
+    Action.BACKUP: "back up the database",
+    Action.RESTORE: "restore a backup",
+    Action.AUDIT_VIEW: "view the audit trail",
+    Action.AUDIT_EXPORT: "export the audit trail",
+    Action.DEMO_DATA: "add demonstration data",
+    Action.DB_UPGRADE: "upgrade the database",
+}
+
+_DESK_WORK = frozenset({
+    Action.REGISTER_PATIENT, Action.UPDATE_PATIENT, Action.SEARCH, Action.VIEW_PATIENT, Action.VIEW_INTAKE,
+    Action.START_INTAKE, Action.SAVE_INTAKE, Action.COMPLETE_INTAKE, Action.AMEND_INTAKE, Action.PRINT,
+    Action.SAVE_PDF,
+})
+_CLINICAL = frozenset({
+    Action.ACKNOWLEDGE_RED_FLAG, Action.RESCREEN, Action.RECALL_LIST, Action.EXPORT, Action.IMPORT,
+    Action.RECORD_OUTCOME,
+})
+_ADMINISTRATION = frozenset({
+    Action.EXPORT, Action.IMPORT, Action.MANAGE_ACCOUNTS, Action.CLINIC_SETTINGS, Action.BACKUP, Action.RESTORE,
+    Action.AUDIT_VIEW, Action.AUDIT_EXPORT, Action.DEMO_DATA, Action.DB_UPGRADE,
+})
+
+_BY_ROLE: Mapping[Role, frozenset[Action]] = {
+    Role.FRONT_DESK: _DESK_WORK,
+    Role.CLINICIAN: _DESK_WORK | _CLINICAL,
+    Role.ADMINISTRATOR: _ADMINISTRATION,
+    Role.SYSTEM: frozenset({Action.BACKUP}),
+}
+
+# THE permission table: action -> the roles allowed to perform it.
+PERMISSIONS: Mapping[Action, frozenset[Role]] = {
+    action: frozenset(role for role, actions in _BY_ROLE.items() if action in actions) for action in Action
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a signed-in account (login name, the name people read, role) or the program itself."""
+
+    name: str
+    role: Role
+    display_name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        return self.display_name or self.name
+
+
+SYSTEM = Actor(name="system", role=Role.SYSTEM, display_name="the program (automatic)")
+
+
+class PermissionDenied(IntakeError):
+    """The acting account's role does not allow the action (or nobody is signed in). Plain words only."""
+
+    def __init__(self, actor: Actor | None, action: Action) -> None:
+        needed = _roles_words(PERMISSIONS[action])
+        words = ACTION_WORDS[action]
+        if actor is None:
+            message = f"Sign in first: to {words} you need {needed} account."
+        elif actor.role is Role.SYSTEM:
+            message = f"The program cannot {words} on its own."
+        else:
+            role = _article(ROLE_WORDS[actor.role])
+            message = f"{actor.shown_name} is signed in with {role} account, which cannot {words}."
+        super().__init__(message, hint=f"This needs {needed} account." if actor is not None else "")
+        self.actor = actor
+        self.action = action
+
+
+def _article(words: str) -> str:
+    return f"an {words}" if words[:1] in "aeiou" else f"a {words}"
+
+
+def _roles_words(roles: frozenset[Role]) -> str:
+    ordered = [ROLE_WORDS[r] for r in (*ACCOUNT_ROLES, Role.SYSTEM) if r in roles and r is not Role.SYSTEM]
+    if not ordered:
+        return "no"
+    return " or ".join([_article(ordered[0]), *ordered[1:]])
+
+
+def allowed(role: Role | None, action: Action) -> bool:
+    return role is not None and role in PERMISSIONS[action]
+
+
+def require(actor: Actor | None, action: Action) -> Actor:
+    """Return the actor when its role may perform `action`; raise PermissionDenied otherwise."""
+    if actor is None or not allowed(actor.role, action):
+        raise PermissionDenied(actor, action)
+    return actor
+
+
+def parse_role(text: str) -> Role:
+    """An account role from what a person typed ("front-desk", "Clinician"); a plain error otherwise."""
+    wanted = text.strip().lower().replace("_", "-").replace(" ", "-")
+    for role in ACCOUNT_ROLES:
+        if wanted == role.value:
+            return role
+    choices = ", ".join(r.value for r in ACCOUNT_ROLES)
+    raise IntakeError(f"There is no role called {text!r}.", hint=f"Choose one of: {choices}.")
+
+
+class HasActor(Protocol):
+    @property
+    def signed_in(self) -> Actor | None: ...
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound=HasActor)
+
+
+def requires(action: Action) -> Callable[[Callable[Concatenate[S, P], R]], Callable[Concatenate[S, P], R]]:
+    """Method decorator: check `self.signed_in` against the table before the method body runs."""
+
+    def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+        @functools.wraps(method)
+        def checked(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            require(self.signed_in, action)
+            return method(self, *args, **kwargs)
+
+        checked.__required_action__ = action  # type: ignore[attr-defined]
+        return checked
+
+    return decorate
