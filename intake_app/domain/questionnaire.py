@@ -80,20 +80,21 @@ class Condition:
             return False
         if isinstance(value, Mapping):
             sides = (side,) if self.per_side and side is not None else SIDES
-            candidates = [value.get(s) for s in sides]
-        elif isinstance(value, list | tuple) and not self.answered:
-            candidates = list(value)
+            parts = [value.get(s) for s in sides]
         else:
-            candidates = [value]
-        candidates = [c for c in candidates if not _is_blank(c)]
+            parts = [value]
+        # Each chosen value on its own: a list (several choices, or one side's regions) is flattened.
+        candidates: list[str] = []
+        for part in parts:
+            items = part if isinstance(part, list | tuple) else [part]
+            candidates.extend(item for item in items if isinstance(item, str) and item != "")
         if not candidates:
             return False
         if self.answered:
             return any(c != "none" for c in candidates)
-        texts = [c for c in candidates if isinstance(c, str)]
         if self.negate:
-            return any(c not in self.values for c in texts)
-        return any(c in self.values for c in texts)
+            return any(c not in self.values for c in candidates)
+        return any(c in self.values for c in candidates)
 
 
 @dataclass(frozen=True)

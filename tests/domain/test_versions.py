@@ -319,3 +319,22 @@ def test_the_new_answers_read_in_plain_words() -> None:
     assert describe(q, "leg_vs_back", "neither") == "Worse in leg or back: Neither (the foot only)"
     assert describe(q, "current_medicines", "A\nB") == "Current medicines: A / B"
     assert describe(q, "preferred_language", "es") == "Preferred language: Spanish"
+
+
+@pytest.mark.parametrize(
+    ("condition", "answers", "side", "holds"),
+    [
+        (Condition("back_conditions", frozenset(), False, answered=True), {"back_conditions": ["none"]}, None, False),
+        (Condition("back_conditions", frozenset(), False, answered=True), {"back_conditions": ["other"]}, None, True),
+        (Condition("pain", frozenset({"heel"}), False), {"pain": {"right": ["calf", "heel"]}}, None, True),
+        (Condition("pain", frozenset({"heel"}), False, per_side=True), {"pain": {"right": ["heel"]}}, "left", False),
+        (Condition("pain", frozenset({"heel"}), False, per_side=True), {"pain": {"right": ["heel"]}}, "right", True),
+        (Condition("pain", frozenset({"heel"}), False), {"pain": {"right": ["heel"]}}, "left", True),  # either side
+        (Condition("weakness", frozenset({"none"}), True), {"weakness": {"left": None, "right": ""}}, None, False),
+        (Condition("onset", frozenset({"sudden"}), False), {"onset": 3}, None, False),
+    ],
+)
+def test_conditions_judge_lists_sides_and_odd_values(
+    condition: Condition, answers: dict, side: str | None, holds: bool
+) -> None:
+    assert condition.holds(answers, side) is holds
