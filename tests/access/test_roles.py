@@ -106,7 +106,7 @@ def test_messages_name_who_may_do_it() -> None:
 def test_the_program_itself_may_only_back_up() -> None:
     assert [a for a in Action if allowed(SYSTEM.role, a)] == [Action.BACKUP]
     assert SYSTEM.role not in ACCOUNT_ROLES
-    with pytest.raises(PermissionDenied, match="^The program cannot restore a backup on its own"):
+    with pytest.raises(PermissionDenied, match=r"^The program cannot restore a backup on its own"):
         require(SYSTEM, Action.RESTORE)
 
 

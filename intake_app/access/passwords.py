@@ -1,0 +1,132 @@
+"""Staff passwords: Argon2id hashes (argon2-cffi), a wrapper that never shows the secret, a length rule.
+
+A password exists in clear only inside a `Secret`, whose repr and str are masked, which refuses to be
+pickled or formatted, and which only `reveal()` opens. Hashes use argon2-cffi's defaults (Argon2id,
+RFC 9106 low-memory profile: 3 passes, 64 MiB, 4 lanes) or stronger; `needs_rehash` says when a stored
+hash was made with weaker parameters so the sign-in can upgrade it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import unicodedata
+from typing import Any, NoReturn
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from intake_app.errors import IntakeError
+
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 1024
+
+_MASK = "********"
+
+
+class Secret:
+    """A password or key held in memory. Its repr/str never show it; `reveal()` is the one way in."""
+
+    __slots__ = ("_value",)
+    _value: str
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise TypeError("Secret holds text")
+        object.__setattr__(self, "_value", value)
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError("Secret is read-only")
+
+    def __repr__(self) -> str:
+        return f"Secret('{_MASK}')"
+
+    def __str__(self) -> str:
+        return _MASK
+
+    def __format__(self, spec: str) -> str:
+        return _MASK
+
+    def __len__(self) -> int:
+        return len(self._value)
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Secret):
+            return NotImplemented
+        return hmac.compare_digest(self._value.encode("utf-8"), other._value.encode("utf-8"))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError("a Secret cannot be pickled or copied to disk")
+
+
+class WeakPassword(IntakeError):
+    """A new password breaks the rules. The message names the rule, never the password."""
+
+
+def normalized(secret: Secret) -> str:
+    """NFKC form, so the same password typed on another keyboard layout or input method matches."""
+    return unicodedata.normalize("NFKC", secret.reveal())
+
+
+def check_new_password(secret: Secret, *, account_name: str = "") -> Secret:
+    """Refuse a password that is too short, too long, only spaces, or the account name; return it."""
+    text = normalized(secret)
+    if len(text) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(
+            f"The password is too short: it needs at least {MIN_PASSWORD_LENGTH} characters.",
+            hint="A few unrelated words make a long password that is easy to remember.",
+        )
+    if len(text) > MAX_PASSWORD_LENGTH:
+        raise WeakPassword(f"The password is too long: at most {MAX_PASSWORD_LENGTH} characters.")
+    if not text.strip():
+        raise WeakPassword("The password cannot be only spaces.")
+    if any(unicodedata.category(c) == "Cc" for c in text):
+        raise WeakPassword("The password cannot contain control characters (such as a line break).")
+    if account_name and text.casefold() == unicodedata.normalize("NFKC", account_name).casefold():
+        raise WeakPassword("The password cannot be the account name.")
+    return secret
+
+
+def default_hasher() -> PasswordHasher:
+    """argon2-cffi's default parameters (Argon2id, RFC 9106 low-memory profile)."""
+    return PasswordHasher()
+
+
+class Passwords:
+    """Hash and verify passwords with one Argon2id hasher (the default unless a stronger one is given)."""
+
+    def __init__(self, hasher: PasswordHasher | None = None) -> None:
+        self.hasher = hasher or default_hasher()
+        if self.hasher.type is not Type.ID:
+            raise ValueError("staff passwords use Argon2id")
+        self._dummy: str | None = None
+
+    def hash(self, secret: Secret) -> str:
+        return self.hasher.hash(normalized(secret))
+
+    def verify(self, stored_hash: str, secret: Secret) -> bool:
+        """True when `secret` matches; False for a wrong password or an unreadable stored hash."""
+        try:
+            return bool(self.hasher.verify(stored_hash, normalized(secret)))
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+    def needs_rehash(self, stored_hash: str) -> bool:
+        """True when the stored hash was made with other (weaker) parameters than this hasher's."""
+        try:
+            return bool(self.hasher.check_needs_rehash(stored_hash))
+        except InvalidHashError:
+            return True
+
+    def verify_nobody(self, secret: Secret) -> None:
+        """Spend the time of one verification for an unknown account name, so timing does not tell."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("not a real password: " + "x" * MIN_PASSWORD_LENGTH)
+        self.verify(self._dummy, secret)
