@@ -71,6 +71,19 @@ def test_every_question_and_option_reads_in_plain_words(ref: str) -> None:
 
 
 @pytest.mark.parametrize("ref", REFS)
+def test_a_per_side_label_reads_well_with_and_without_its_side(ref: str) -> None:
+    q = load_questionnaire(ref)
+    for question in q.questions:
+        if not question.per_side and question.id != "weakness_course":
+            continue
+        without = question_text(q, question.id, short=True)
+        assert "  " not in without and ", leg" not in without and not without.endswith(","), without
+        for side in SIDES:
+            line = describe(q, question.id, {side: None}, side=side)
+            assert f"{side} leg" in line and line.count(side) == 1, line
+
+
+@pytest.mark.parametrize("ref", REFS)
 def test_every_option_label_is_what_the_answer_reads(ref: str) -> None:
     q = load_questionnaire(ref)
     for question in q.questions:
