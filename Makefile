@@ -1,11 +1,16 @@
 # Foot & Leg Intake: set-up, run, test and benchmarks.
 # `make run` and `make test` work on a machine that has nothing but Python 3.11+.
 
-PYTHON ?= python3
+# The newest Python 3.12+ on the machine (PATH, then pyenv's versions), else python3 (3.11 still works).
+PYTHON ?= $(shell sh packaging/find-python.sh)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_PY := $(VENV)/.stamp-python
 STAMP_SYS := $(VENV)/.stamp-system
+# Pinned versions with hashes (made by `make lock`): every install is the same install.
+LOCK := packaging/requirements-dev.lock
+BUNDLE_LOCK := packaging/requirements-bundle.lock
+BUNDLE_VENV := .venv-bundle
 
 # Debian packages Qt needs to start at all (offscreen platform, used by the tests).
 QT_BASE_DEBS := libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core
@@ -16,7 +21,7 @@ QT_X11_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb
 TOOL_DEBS := xvfb xauth poppler-utils qpdf
 SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS)
 
-.PHONY: setup run test lint typecheck pytest bench docs clean
+.PHONY: setup run test lint typecheck pytest bench docs clean lock bundle
 
 setup: $(STAMP_SYS) $(STAMP_PY)
 
@@ -38,12 +43,30 @@ $(STAMP_SYS): Makefile
 	fi
 	@touch $@
 
-$(STAMP_PY): pyproject.toml
+$(STAMP_PY): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $@
+
+# Re-pin every dependency (all Python versions and platforms) after a change to pyproject.toml.
+lock:
+	@test -x build/lock-venv/bin/uv || { $(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/pip install --quiet uv; }
+	build/lock-venv/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+		--extra dev --extra postgres --extra demo -o $(LOCK) pyproject.toml
+	build/lock-venv/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+		--extra bundle -o $(BUNDLE_LOCK) pyproject.toml
+
+# A one-folder application bundle in dist/intake-app (PyInstaller, newest Python 3.12+ available).
+bundle: $(STAMP_SYS)
+	@test -x $(BUNDLE_VENV)/bin/python || $(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --require-hashes -r $(BUNDLE_LOCK)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --no-deps .
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/intake-app.spec
+	@echo "Bundle: dist/intake-app/intake-app (smoke test: dist/intake-app/intake-app --smoke-test)"
 
 run: setup
 	$(BIN)/intake-app
@@ -69,4 +92,4 @@ docs: setup
 	$(BIN)/python -m intake_app.screening.docs > docs/rules.md
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+	rm -rf $(VENV) $(BUNDLE_VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
