@@ -296,7 +296,9 @@ def split_key(key: str) -> tuple[str, str | None]:
     return str(key), None
 
 
-def describe_because(questionnaire: Questionnaire, because: Mapping[str, Any]) -> list[str]:
+def describe_because(
+    questionnaire: Questionnaire, because: Mapping[str, Any], *, audience: Audience = "desk"
+) -> list[str]:
     """The answers behind a reason, one line each, in the questionnaire's words.
 
     Keys are "field" or "field.side"; a value `{"left": ..., "right": ...}` under a key without a
@@ -306,7 +308,7 @@ def describe_because(questionnaire: Questionnaire, because: Mapping[str, Any]) -
     for key, value in because.items():
         field, side = split_key(key)
         if side is None and isinstance(value, Mapping) and value and set(value) <= set(SIDES):
-            lines.extend(describe(questionnaire, field, value, side=s) for s in SIDES if s in value)
+            lines.extend(describe(questionnaire, field, value, side=s, audience=audience) for s in SIDES if s in value)
         else:
-            lines.append(describe(questionnaire, field, value, side=side))
+            lines.append(describe(questionnaire, field, value, side=side, audience=audience))
     return lines

@@ -201,3 +201,11 @@ def test_free_text_stays_one_line_in_describe_and_whole_in_answer_text() -> None
     assert answer_text(q, "family_name", "  Smith ") == "Smith"
     line = describe(q, "family_name", "One\n\tTwo")
     assert "\n" not in line and "One / Two" in line
+
+
+def test_because_for_the_patient_says_i_dont_know() -> None:
+    q = load_questionnaire()
+    assert describe_because(q, {"rf_cancer_history": "unknown"}, audience="patient") == [
+        "Cancer ever: I don't know"
+    ]
+    assert describe_because(q, {"rf_cancer_history": "unknown"}) == ["Cancer ever: not asked"]
