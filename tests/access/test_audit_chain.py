@@ -1,0 +1,219 @@
+"""The audit chain catches an edited, a removed, a reordered entry and a cut-off tail, naming the first bad one."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from intake_app.access.audit_chain import (
+    EMPTY_ANCHOR,
+    GENESIS_HASH,
+    Anchor,
+    AuditAction,
+    AuditEntry,
+    AuditEvent,
+    InvalidAuditEntry,
+    Problem,
+    advance,
+    canonical_bytes,
+    chain_next,
+    content_hash,
+    verify,
+)
+
+START = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
+
+
+def event(n: int, action: AuditAction = AuditAction.INTAKE_VIEW) -> AuditEvent:
+    return AuditEvent(at=START + dt.timedelta(minutes=n), who="ana.ruiz", role="clinician", action=action,
+                      desk="desk-1", patient_id=100 + n, intake_id=200 + n)
+
+
+def build(n: int) -> list[AuditEntry]:
+    entries: list[AuditEntry] = []
+    for i in range(n):
+        entries.append(chain_next(entries[-1] if entries else None, event(i)))
+    return entries
+
+
+def resealed(entry: AuditEntry, **changes: object) -> AuditEntry:
+    """An entry changed by someone who also recomputed its own hash."""
+    changed = dataclasses.replace(entry.event, **changes)  # type: ignore[arg-type]
+    return AuditEntry(entry.seq, changed, entry.prev_hash, content_hash(entry.seq, changed, entry.prev_hash))
+
+
+def test_an_intact_chain_verifies_and_gives_its_anchor() -> None:
+    entries = build(10)
+    report = verify(entries)
+    assert report.ok and report.problem is None and report.first_bad is None
+    assert report.count == 10 and report.head_hash == entries[-1].entry_hash
+    assert report.message == "The audit trail is intact."
+    assert verify(entries, report.anchor()).ok
+    assert verify(entries, Anchor(4, entries[3].entry_hash)).ok  # another desk added entries since
+
+
+def test_each_entry_holds_the_previous_hash_and_its_own() -> None:
+    entries = build(3)
+    assert entries[0].prev_hash == GENESIS_HASH
+    assert entries[1].prev_hash == entries[0].entry_hash
+    assert entries[2].prev_hash == entries[1].entry_hash
+    assert [e.seq for e in entries] == [1, 2, 3]
+
+
+def test_the_canonical_encoding_is_fixed() -> None:
+    entry = chain_next(None, event(0))
+    body = canonical_bytes(entry.seq, entry.event, entry.prev_hash)
+    assert body == (
+        b'{"action":"intake.view","at":"2026-11-30T09:00:00.000000Z","desk":"desk-1","detail":"",'
+        b'"intake_id":200,"patient_id":100,"prev":"' + GENESIS_HASH.encode() + b'","role":"clinician",'
+        b'"seq":1,"v":1,"who":"ana.ruiz"}'
+    )
+    # The same instant written in another zone hashes the same.
+    local = dataclasses.replace(event(0), at=START.astimezone(dt.timezone(dt.timedelta(hours=-5))))
+    assert content_hash(1, local, GENESIS_HASH) == entry.entry_hash
+
+
+@pytest.mark.parametrize("position", [0, 4, 9])
+def test_an_edited_entry_is_named(position: int) -> None:
+    entries = build(10)
+    original = entries[position]
+    entries[position] = dataclasses.replace(original, event=dataclasses.replace(original.event, who="someone.else"))
+    report = verify(entries)
+    assert report.problem is Problem.EDITED
+    assert report.first_bad == original.seq
+    assert report.message == f"Entry {original.seq} was changed after it was written."
+
+
+def test_an_edit_with_a_recomputed_hash_is_caught_by_the_next_entry() -> None:
+    entries = build(10)
+    entries[4] = resealed(entries[4], patient_id=999)
+    report = verify(entries)
+    assert (report.problem, report.first_bad) == (Problem.EDITED, 5)
+    assert report.message == "Entry 5 was changed after entry 6 was written."
+
+
+def test_an_edit_of_the_last_entry_with_a_recomputed_hash_is_caught_by_the_anchor() -> None:
+    entries = build(10)
+    anchor = verify(entries).anchor()
+    entries[-1] = resealed(entries[-1], action="intake.save")
+    assert verify(entries).ok  # on its own the database cannot tell
+    report = verify(entries, anchor)
+    assert (report.problem, report.first_bad) == (Problem.REWRITTEN, 10)
+
+
+@pytest.mark.parametrize(
+    ("removed", "named"), [([0], "Entry 1 is"), ([4], "Entry 5 is"), ([3, 4, 5], "Entries 4 to 6 are")]
+)
+def test_a_removed_entry_is_named(removed: list[int], named: str) -> None:
+    entries = [e for i, e in enumerate(build(10)) if i not in removed]
+    report = verify(entries)
+    assert report.problem is Problem.REMOVED
+    assert report.first_bad == removed[0] + 1
+    assert report.message == f"{named} missing (removed from the database)."
+
+
+def test_a_reordered_entry_is_named() -> None:
+    entries = build(10)
+    entries[3], entries[4] = entries[4], entries[3]
+    report = verify(entries)
+    assert (report.problem, report.first_bad) == (Problem.REORDERED, 5)
+    assert report.message == "Entry 5 appears before entry 4: the entries were reordered."
+
+
+def test_an_entry_moved_to_the_end_is_reordered_not_removed() -> None:
+    entries = build(10)
+    moved = entries.pop(2)
+    entries.append(moved)
+    report = verify(entries)
+    assert (report.problem, report.first_bad) == (Problem.REORDERED, 4)
+
+
+def test_a_repeated_entry_is_caught() -> None:
+    entries = build(5)
+    entries.insert(3, entries[2])
+    report = verify(entries)
+    assert (report.problem, report.first_bad) == (Problem.REORDERED, 3)
+
+
+def test_a_cut_off_tail_is_caught_against_the_anchor() -> None:
+    entries = build(10)
+    anchor = verify(entries).anchor()
+    report = verify(entries[:7], anchor)
+    assert (report.problem, report.first_bad) == (Problem.CUT_OFF, 8)
+    assert report.message == ("The last 3 entries are missing: this computer last saw 10 entries, "
+                              "the database now has 7.")
+    assert verify(entries[:7]).ok  # without the anchor a shorter chain looks whole: that is what it is for
+    assert verify([], anchor).problem is Problem.CUT_OFF
+
+
+def test_a_chain_rebuilt_from_scratch_does_not_match_the_anchor() -> None:
+    entries = build(10)
+    anchor = verify(entries).anchor()
+    forged: list[AuditEntry] = []
+    for i, original in enumerate(entries):
+        changed = dataclasses.replace(original.event, who="intruder") if i == 2 else original.event
+        forged.append(chain_next(forged[-1] if forged else None, changed))
+    assert verify(forged).ok
+    report = verify(forged, anchor)
+    assert (report.problem, report.first_bad) == (Problem.REWRITTEN, 10)
+
+
+def test_the_first_problem_wins() -> None:
+    entries = build(10)
+    entries[2] = dataclasses.replace(entries[2], entry_hash="f" * 64)
+    del entries[6]
+    report = verify(entries)
+    assert (report.problem, report.first_bad) == (Problem.EDITED, 3)
+
+
+def test_the_anchor_moves_forward_only_and_never_onto_a_bad_chain() -> None:
+    entries = build(5)
+    first = advance(None, verify(entries[:3]))
+    later = advance(first, verify(entries, first))
+    assert (later.count, later.head_hash) == (5, entries[-1].entry_hash)
+    with pytest.raises(ValueError, match="backwards"):
+        advance(later, verify(entries[:3]))
+    broken = verify([*entries[:2], entries[3]])
+    with pytest.raises(ValueError, match="never anchored"):
+        advance(first, broken)
+
+
+def test_the_anchor_round_trips_through_a_backup_manifest() -> None:
+    anchor = verify(build(3)).anchor()
+    manifest = json.loads(json.dumps({"files": [], **anchor.to_manifest()}))
+    assert Anchor.from_manifest(manifest) == anchor
+    assert verify([], EMPTY_ANCHOR).ok
+    with pytest.raises(ValueError):
+        Anchor.from_manifest({})
+    for count, head in [(-1, GENESIS_HASH), (1, "xyz"), (0, "a" * 64), (1, GENESIS_HASH), (True, "a" * 64)]:
+        with pytest.raises(ValueError):
+            Anchor(count, head)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"at": dt.datetime(2026, 11, 30, 9, 0)},  # naive: could be local time
+        {"who": ""},
+        {"who": "ana\nruiz"},
+        {"desk": "desk\u202e1"},
+        {"detail": "x" * 201},
+        {"detail": "line one\nline two"},
+        {"action": "Viewed Patient Smith"},
+        {"action": "intake.view; drop"},
+        {"patient_id": -1},
+        {"intake_id": True},
+        {"patient_id": "12"},
+    ],
+)
+def test_entries_hold_ids_and_keys_only(changes: dict[str, object]) -> None:
+    with pytest.raises(InvalidAuditEntry):
+        dataclasses.replace(event(0), **changes)  # type: ignore[arg-type]
+
+
+def test_every_action_key_is_a_valid_entry() -> None:
+    for action in AuditAction:
+        assert AuditEvent(at=START, who="system", action=action, desk="").action == action.value
