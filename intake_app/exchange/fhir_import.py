@@ -1,0 +1,394 @@
+"""Reading a FHIR Bundle written by `to_fhir_bundle` back into intake documents.
+
+The installed questionnaire (forms/) decides what an answer may be, not the Questionnaire resource in
+the file: every document is checked with `parse_document` exactly as a JSON import is. Problems are
+collected for the whole file and reported together with their place in it; nothing is returned
+unless every intake in the file is sound.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from intake_app.domain import (
+    DOCUMENT_FORMAT,
+    DocumentInvalid,
+    Question,
+    Questionnaire,
+    QuestionnaireError,
+    load_questionnaire,
+    parse_document,
+)
+from intake_app.domain.questionnaire import SIDES
+from intake_app.exchange import fhir_codes as c
+from intake_app.exchange.fhir_export import shape_of
+from intake_app.exchange.items import (
+    STATUSES,
+    ExchangeError,
+    ExchangeInvalid,
+    ImportedIntake,
+    Status,
+    canonical_uuid,
+)
+
+_STATUS_FROM_FHIR: dict[str, Status] = {c.QR_STATUS[ours]: ours for ours in STATUSES}
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str]] = []
+
+    def add(self, where: str, message: str) -> None:
+        self.items.append((where, message))
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[ImportedIntake]:
+    """Every intake (QuestionnaireResponse) in the bundle, in file order, with its stored assessment.
+
+    Raises ExchangeInvalid naming every problem (with its place in the file) when any intake is
+    unsound; then nothing should be imported.
+    """
+    problems = _Problems()
+    if not isinstance(bundle, Mapping) or bundle.get("resourceType") != "Bundle":
+        raise ExchangeInvalid([("(file)", "is not a FHIR Bundle")])
+    if bundle.get("type") != "collection":
+        problems.add("Bundle.type", "must be collection")
+    by_url: dict[str, tuple[int, Mapping[str, Any]]] = {}
+    responses: list[tuple[int, str, Mapping[str, Any]]] = []
+    observations: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
+    for index, raw in enumerate(_list(bundle.get("entry"))):
+        entry = _mapping(raw)
+        resource = _mapping(entry.get("resource"))
+        url = entry.get("fullUrl")
+        kind = resource.get("resourceType")
+        if not isinstance(url, str) or not url:
+            problems.add(f"entry[{index}]", "has no fullUrl")
+            continue
+        if url in by_url:
+            problems.add(f"entry[{index}]", "repeats the fullUrl of an earlier entry")
+            continue
+        by_url[url] = (index, resource)
+        if kind == "QuestionnaireResponse":
+            responses.append((index, url, resource))
+        elif kind == "Observation":
+            for ref in _list(resource.get("derivedFrom")):
+                target = _mapping(ref).get("reference")
+                if isinstance(target, str):
+                    observations.setdefault(target, []).append((index, resource))
+    if not responses:
+        problems.add("Bundle.entry", "holds no QuestionnaireResponse (no intake)")
+    imported: list[ImportedIntake] = []
+    seen: dict[tuple[str, int], int] = {}
+    for index, url, resource in responses:
+        reader = _ResponseReader(index, resource, by_url, problems, today)
+        result = reader.read(observations.get(url, []))
+        if result is None:
+            continue
+        key = (result.intake_uuid, result.revision)
+        if key in seen:
+            problems.add(f"entry[{index}]", f"repeats the intake and revision of entry[{seen[key]}]")
+            continue
+        seen[key] = index
+        imported.append(result)
+    if problems.items:
+        raise ExchangeInvalid(problems.items)
+    return imported
+
+
+class _ResponseReader:
+    def __init__(
+        self,
+        index: int,
+        resource: Mapping[str, Any],
+        by_url: Mapping[str, tuple[int, Mapping[str, Any]]],
+        problems: _Problems,
+        today: dt.date | None,
+    ) -> None:
+        self.where = f"entry[{index}] QuestionnaireResponse"
+        self.resource = resource
+        self.by_url = by_url
+        self.problems = problems
+        self.today = today
+        self.ok = True
+
+    def problem(self, where: str, message: str) -> None:
+        self.ok = False
+        self.problems.add(f"{self.where} {where}".strip(), message)
+
+    def read(self, observations: list[tuple[int, Mapping[str, Any]]]) -> ImportedIntake | None:
+        r = self.resource
+        intake_uuid = self.identifier()
+        revision = self.revision()
+        status = _STATUS_FROM_FHIR.get(str(r.get("status")))
+        if status is None:
+            self.problem("status", "must be completed or in-progress")
+        questionnaire = self.questionnaire()
+        patient_ref, patient = self.patient()
+        visit = r.get("authored")
+        visit_date = visit[:10] if isinstance(visit, str) else None
+        if visit_date is None:
+            self.problem("authored", "must give the visit date")
+        answers = self.answers(questionnaire) if questionnaire is not None else {}
+        assessment = self.assessment(observations)
+        if not self.ok or questionnaire is None or intake_uuid is None or revision is None or status is None:
+            return None
+        data = {"format": DOCUMENT_FORMAT, "questionnaire": questionnaire.ref, "patient": patient,
+                "visit_date": visit_date, "answers": answers}
+        try:
+            document = parse_document(data, today=self.today)
+        except DocumentInvalid as exc:
+            for field, message in exc.problems:
+                self.problem(f"({field})", message)
+            return None
+        return ImportedIntake(intake_uuid=intake_uuid, revision=revision, status=status, document=document,
+                              assessment=assessment, patient_ref=patient_ref)
+
+    # --- identity ------------------------------------------------------------------------------
+
+    def identifier(self) -> str | None:
+        identifier = _mapping(self.resource.get("identifier"))
+        if identifier.get("system") != c.INTAKE_IDENTIFIER_SYSTEM:
+            self.problem("identifier", "must be the intake's identifier (our intake system)")
+            return None
+        try:
+            return canonical_uuid(str(identifier.get("value", "")))
+        except ExchangeError:
+            self.problem("identifier.value", "is not a UUID")
+            return None
+
+    def revision(self) -> int | None:
+        values = [_mapping(e).get("valuePositiveInt") for e in _list(self.resource.get("extension"))
+                  if _mapping(e).get("url") == c.REVISION_EXTENSION]
+        version_id = _mapping(self.resource.get("meta")).get("versionId")
+        if not values and isinstance(version_id, str) and version_id.isdigit():
+            values = [int(version_id)]
+        if len(values) != 1 or isinstance(values[0], bool) or not isinstance(values[0], int) or values[0] < 1:
+            self.problem("extension(intake-revision)", "must give the revision once, as a whole number of 1 or more")
+            return None
+        if isinstance(version_id, str) and version_id != str(values[0]):
+            self.problem("meta.versionId", "differs from the revision")
+            return None
+        return values[0]
+
+    def questionnaire(self) -> Questionnaire | None:
+        canonical = self.resource.get("questionnaire")
+        prefix = c.questionnaire_url("")
+        if not isinstance(canonical, str) or not canonical.startswith(prefix) or "|" not in canonical:
+            self.problem("questionnaire", "must name one of our questionnaires with its version (url|version)")
+            return None
+        qid, _, version = canonical[len(prefix):].partition("|")
+        try:
+            return load_questionnaire(f"{qid}/{version}")
+        except QuestionnaireError:
+            self.problem("questionnaire", "names a questionnaire version that is not installed")
+            return None
+
+    def patient(self) -> tuple[str, dict[str, Any]]:
+        ref = _mapping(self.resource.get("subject")).get("reference")
+        found = self.by_url.get(ref) if isinstance(ref, str) else None
+        if found is None or found[1].get("resourceType") != "Patient":
+            self.problem("subject", "must refer to a Patient in the bundle")
+            return "", {}
+        assert isinstance(ref, str)
+        return ref, _patient_details(found[1], f"entry[{found[0]}] Patient", self.problems)
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        questions = {q.id: q for q in questionnaire.answer_questions}
+        self._walk(_list(self.resource.get("item")), questionnaire, questions, answers, "item")
+        return answers
+
+    def _walk(
+        self, items: list[Any], questionnaire: Questionnaire, questions: Mapping[str, Question],
+        answers: dict[str, Any], where: str,
+    ) -> None:
+        for raw in items:
+            item = _mapping(raw)
+            link = item.get("linkId")
+            here = f"{where}({link})"
+            if isinstance(link, str) and link.startswith(c.section_link_id("")):
+                if "answer" in item:
+                    self.problem(here, "a section holds no answers of its own")
+                self._walk(_list(item.get("item")), questionnaire, questions, answers, here)
+                continue
+            question = questions.get(link) if isinstance(link, str) else None
+            if question is None:
+                self.problem(here, "is not a question of this questionnaire version")
+                continue
+            if question.id in answers:
+                self.problem(here, "is answered twice")
+                continue
+            try:
+                shape = shape_of(question)
+            except ExchangeError:
+                self.problem(here, "is a kind of question this program cannot read from FHIR yet")
+                continue
+            if shape.per_side:
+                value = self._side_values(item, questionnaire, question, shape, here)
+            elif "item" in item:
+                self.problem(here, "holds nested items; only the answers were expected")
+                value = None
+            else:
+                value = self._value(item, questionnaire, question, shape.kind, here)
+            if value is not None:
+                answers[question.id] = value
+
+    def _side_values(
+        self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, shape: c.Shape, here: str
+    ) -> dict[str, Any] | None:
+        if "answer" in item:
+            self.problem(here, "answers go in the items for each side")
+            return None
+        result: dict[str, Any] = {}
+        links = {c.side_link_id(question.id, side): side for side in SIDES}
+        for raw in _list(item.get("item")):
+            child = _mapping(raw)
+            link = child.get("linkId")
+            side = links.get(link) if isinstance(link, str) else None
+            if side is None or side in result:
+                self.problem(f"{here}.item({link})", "must be one item per side (left, right)")
+                return None
+            value = self._value(child, questionnaire, question, shape.kind, f"{here}.item({link})")
+            if value is None:
+                return None
+            result[side] = value
+        return {side: result[side] for side in SIDES if side in result}
+
+    def _value(
+        self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, kind: c.Kind, here: str
+    ) -> Any:
+        answers = [_mapping(a) for a in _list(item.get("answer"))]
+        if kind in ("codings", "regions"):
+            return self._codes(answers, questionnaire, question, kind, here)
+        if kind == "string":
+            if not answers:
+                return ""
+            if len(answers) == 1 and isinstance(answers[0].get("valueString"), str):
+                return answers[0]["valueString"]
+            self.problem(here, "must hold one text answer (valueString)")
+            return None
+        if len(answers) != 1:
+            self.problem(here, "must hold exactly one answer")
+            return None
+        if kind == "integer":
+            number = answers[0].get("valueInteger")
+            if isinstance(number, bool) or not isinstance(number, int):
+                self.problem(here, "must hold a whole number (valueInteger)")
+                return None
+            return number
+        codes = self._codes(answers, questionnaire, question, kind, here)
+        return codes[0] if codes else None
+
+    def _codes(
+        self, answers: list[Mapping[str, Any]], questionnaire: Questionnaire, question: Question, kind: c.Kind,
+        here: str,
+    ) -> list[str] | None:
+        system = c.region_system(questionnaire.id) if kind == "regions" else c.answer_system(
+            questionnaire.id, question.id)
+        codes = []
+        for answer in answers:
+            coding = _mapping(answer.get("valueCoding"))
+            code = coding.get("code")
+            if coding.get("system") != system or not isinstance(code, str):
+                self.problem(here, "must hold codes of this question's own code system (valueCoding)")
+                return None
+            codes.append(code)
+        return codes
+
+    # --- the stored assessment -----------------------------------------------------------------
+
+    def assessment(self, observations: list[tuple[int, Mapping[str, Any]]]) -> dict[str, Any] | None:
+        if not observations:
+            return None
+        if len(observations) > 1:
+            self.problem("", "has more than one screening Observation")
+            return None
+        index, observation = observations[0]
+        where = f"entry[{index}] Observation"
+        stored = [_mapping(_mapping(e).get("valueAttachment")) for e in _list(observation.get("extension"))
+                  if _mapping(e).get("url") == c.ASSESSMENT_JSON_EXTENSION]
+        if len(stored) != 1 or stored[0].get("contentType") != "application/json":
+            self.problems.add(f"{where} extension(assessment-json)", "must hold the stored assessment once, as JSON")
+            self.ok = False
+            return None
+        try:
+            result = json.loads(base64.b64decode(str(stored[0].get("data", "")), validate=True).decode("utf-8"))
+        except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
+            result = None
+        if not isinstance(result, dict) or not isinstance(result.get("level"), str):
+            self.problems.add(f"{where} extension(assessment-json)", "is not a stored assessment")
+            self.ok = False
+            return None
+        shown = _components(observation)
+        expected = {c.COMPONENT_LEVEL: result.get("level"), c.COMPONENT_TIER: result.get("tier") or None,
+                    c.COMPONENT_RULES_VERSION: result.get("rules_version")}
+        for code, value in expected.items():
+            if shown.get(code) != value:
+                self.problems.add(f"{where} component({code})", "differs from the stored assessment")
+                self.ok = False
+        return result
+
+
+def _components(observation: Mapping[str, Any]) -> dict[str, Any]:
+    """Level, tier and rules version as the Observation's components show them."""
+    found: dict[str, Any] = {}
+    for raw in _list(observation.get("component")):
+        component = _mapping(raw)
+        codings = _list(_mapping(component.get("code")).get("coding"))
+        code = next((_mapping(x).get("code") for x in codings if _mapping(x).get("system") == c.SCREENING_SYSTEM),
+                    None)
+        if not isinstance(code, str):
+            continue
+        if "valueString" in component:
+            found[code] = component["valueString"]
+        elif "valueCodeableConcept" in component:
+            value_codings = _list(_mapping(component["valueCodeableConcept"]).get("coding"))
+            found[code] = _mapping(value_codings[0]).get("code") if value_codings else None
+        else:
+            found[code] = None
+    return found
+
+
+def _patient_details(resource: Mapping[str, Any], where: str, problems: _Problems) -> dict[str, Any]:
+    """The document's patient block from a Patient resource."""
+    names = [_mapping(n) for n in _list(resource.get("name"))]
+    name = next((n for n in names if n.get("use") == "official"), names[0] if names else {})
+    given = [g for g in _list(name.get("given")) if isinstance(g, str)]
+    phones = [_mapping(t).get("value") for t in _list(resource.get("telecom")) if _mapping(t).get("system") == "phone"]
+    mrn = ""
+    for raw in _list(resource.get("identifier")):
+        identifier = _mapping(raw)
+        codings = _list(_mapping(identifier.get("type")).get("coding"))
+        is_mrn = identifier.get("system") == c.MRN_SYSTEM or any(
+            _mapping(x).get("system") == c.HL7_IDENTIFIER_TYPE_SYSTEM and _mapping(x).get("code") == "MR"
+            for x in codings)
+        if is_mrn and isinstance(identifier.get("value"), str):
+            mrn = identifier["value"]
+            break
+    family = name.get("family", "")
+    if not isinstance(family, str):
+        problems.add(f"{where} name.family", "must be text")
+        family = ""
+    return {
+        "family_name": family,
+        "given_name": " ".join(given),
+        "date_of_birth": resource.get("birthDate"),
+        "sex": resource.get("gender", "unknown"),
+        "phone": phones[0] if phones and isinstance(phones[0], str) else "",
+        "mrn": mrn,
+    }
