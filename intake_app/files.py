@@ -182,7 +182,7 @@ def atomic_write_bytes(
             _refuse_link(target)  # checked again just before the rename
             os.replace(tmp_name, target)
         else:
-            _place_without_replacing(Path(tmp_name), target)
+            place_new(Path(tmp_name), target)
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:
@@ -194,7 +194,7 @@ def atomic_write_bytes(
     return target
 
 
-def _place_without_replacing(tmp: Path, target: Path) -> None:
+def place_new(tmp: Path, target: Path) -> None:
     """Give `tmp` the name `target` only if nothing has that name (a hard link fails if it exists)."""
     try:
         os.link(tmp, target)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,24 @@ from intake_app.domain import (
     unanswered_red_flags,
 )
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
-from intake_app.errors import IntakeError, InvalidInput
+from intake_app.errors import (
+    AcknowledgementNeeded,
+    DatabaseTooNew,
+    IntakeError,
+    InvalidInput,
+    StaleRecord,
+    StorageError,
+)
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
     from intake_app.screening.model import Assessment
-    from intake_app.storage import IntakeRecord, IntakeSummary, PatientRecord, Repository
+    from intake_app.storage import IntakeRecord, IntakeSummary, PatientRecord, RecallEntry, Repository
+
+__all__ = [
+    "AcknowledgementNeeded", "Clinic", "DatabaseTooNew", "IncompleteIntake", "RescreenChange", "StaleRecord",
+    "StorageError", "build_report_pdf", "check_input", "documents_in", "read_json_file", "screen",
+]
 
 
 class IncompleteIntake(InvalidInput):
@@ -47,26 +60,116 @@ class IncompleteIntake(InvalidInput):
 
 @dataclass(frozen=True)
 class RescreenChange:
+    """An intake whose level or tier changed when re-screened with the current rules (old beside new)."""
+
     intake_id: int
     old_level: str | None
     new_level: str
     old_rules_version: str | None
+    old_tier: str | None = None
+    new_tier: str | None = None
+    recall: bool = False  # the result rose to urgent or likely: the patient goes on the recall list
+
+
+# --- what input can be stored ---------------------------------------------------------------------
+# Checked before a document reaches validation, for every command and the GUI alike: a field-named
+# message, nothing stored, nothing silently changed.
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_NESTING = 10  # a document is at most 4 levels deep (answers -> field -> side -> list)
+MAX_REFERENCE_LENGTH = 60  # the stored questionnaire reference column
+# Bidi embedding, override and isolate controls: they can make a name display as another name.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+FREE_TEXT_BREAKS = frozenset("\t\n\r")
+
+
+def _is_name_field(where: str) -> bool:
+    return where.startswith("patient.") or where == "questionnaire" or ".patient." in where
+
+
+def _text_problem(text: str, where: str) -> str | None:
+    single_line = _is_name_field(where)
+    for char in text:
+        code = ord(char)
+        if 0xD800 <= code <= 0xDFFF:
+            return "contains a broken character (an unpaired surrogate)"
+        category = unicodedata.category(char)
+        if category == "Cc" and not (char in FREE_TEXT_BREAKS and not single_line):
+            return f"contains a control character (U+{code:04X}); remove it and try again"
+        if single_line and category in ("Zl", "Zp"):
+            return f"contains a line break (U+{code:04X}); a name is one line"
+        if single_line and char in BIDI_CONTROLS:
+            return f"contains a text-direction control (U+{code:04X}) that can disguise a name; remove it"
+    return None
+
+
+def check_input(data: Any, where: str = "") -> list[tuple[str, str]]:
+    """Problems that make a JSON value unstorable, each as (field, message); [] when it is fine."""
+    problems: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str, int]] = [(data, where, 0)]
+    while stack:
+        value, at, depth = stack.pop()
+        label = at or "(document)"
+        if depth > MAX_NESTING:
+            problems.append((label, f"is nested more than {MAX_NESTING} levels deep"))
+            continue
+        if isinstance(value, str):
+            problem = _text_problem(value, at)
+            if problem:
+                problems.append((label, problem))
+            if at.endswith("questionnaire") and len(value) > MAX_REFERENCE_LENGTH:
+                problems.append((label, f"is {len(value)} characters long; at most {MAX_REFERENCE_LENGTH} allowed"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                key_text = str(key)
+                key_problem = _text_problem(key_text, "patient.key")
+                if key_problem:
+                    problems.append((f"{at}.(a field name)" if at else "(a field name)", key_problem))
+                    continue
+                stack.append((item, f"{at}.{key_text}" if at else key_text, depth + 1))
+        elif isinstance(value, list):
+            for n, item in enumerate(value):
+                stack.append((item, f"{at}[{n}]", depth + 1))
+        elif isinstance(value, float) and value != value:  # NaN
+            problems.append((label, "is not a number"))
+    return sorted(problems)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in an intake document")
 
 
 def read_json_file(path: str | Path) -> Any:
-    """JSON from a file ('-' is stdin), with an IntakeError naming the file on any failure."""
+    """JSON from a file ('-' is stdin), with an InvalidInput naming the file (and field) on any failure:
+    unreadable, not JSON, too large, too deeply nested, a number too long, or text that cannot be stored."""
     import sys
 
     name = "standard input" if str(path) == "-" else str(path)
     try:
-        text = sys.stdin.read() if str(path) == "-" else Path(path).read_text(encoding="utf-8")
+        if str(path) == "-":
+            text = sys.stdin.read(MAX_FILE_BYTES + 1)
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read(MAX_FILE_BYTES + 1)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         raise InvalidInput(f"{name}: cannot be read ({reason})") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise InvalidInput(f"{name}: is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; nothing was read")
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise InvalidInput(f"{name}: is nested too deeply to be an intake document") from None
+    except ValueError as exc:
+        if "digits" in str(exc):
+            raise InvalidInput(f"{name}: holds a number with thousands of digits; no answer needs one") from None
+        raise InvalidInput(f"{name}: {exc}") from None
+    problems = check_input(data)
+    if problems:
+        raise InvalidInput(f"{name}: holds text or values that cannot be stored", problems)
+    return data
 
 
 def documents_in(data: Any) -> list[Any]:
@@ -102,6 +205,48 @@ def build_report_pdf(
     return bytes(build(document, assessment or screen(document), report_options(settings)))
 
 
+LEVEL_RANK = {"urgent": 0, "likely": 1, "possible": 2, "not_indicated": 3}
+
+
+def rose_to_recall(old_level: str | None, new_level: str) -> bool:
+    """True when a result rose to urgent or likely (the patient must be contacted)."""
+    if new_level not in ("urgent", "likely"):
+        return False
+    return LEVEL_RANK[new_level] < LEVEL_RANK.get(old_level or "not_indicated", 3)
+
+
+def urgent_rules(assessment: Assessment) -> list[str]:
+    """The urgent red-flag rules an assessment fired ([] unless the level is urgent)."""
+    if assessment.level != "urgent":
+        return []
+    return sorted({reason.base_rule for reason in assessment.red_flags}) or ["urgent"]
+
+
+def shared_group(settings: Settings | None) -> str | None:
+    """The OS group the clinic shares its SQLite files with (settings `shared_group`), if any."""
+    value = getattr(settings, "shared_group", None) if settings is not None else None
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _refuse_unstorable(raw: Any) -> None:
+    problems = check_input(raw)
+    if problems:
+        raise InvalidInput("Some text cannot be stored", problems)
+
+
+def _person(field: str, value: str, *, limit: int = 100, single_line: bool = True) -> str:
+    """A name, role or reason typed by a person: required, limited, storable."""
+    text = (value or "").strip()
+    if not text:
+        raise InvalidInput(f"{field}: is required", [(field, "is required")])
+    if len(text) > limit:
+        raise InvalidInput(f"{field}: too long", [(field, f"is {len(text)} characters long; at most {limit} allowed")])
+    problem = _text_problem(text, "patient.name" if single_line else "answers.text")
+    if problem:
+        raise InvalidInput(f"{field}: {problem}", [(field, problem)])
+    return text
+
+
 class Clinic:
     """Everything the front desk does, over one database."""
 
@@ -111,16 +256,70 @@ class Clinic:
 
     @classmethod
     def open(cls, database_url: str | None = None, settings: Settings | None = None) -> Clinic:
-        """Open (and migrate) the database named by --database, the environment, or the default file."""
-        from intake_app.storage import Repository, create_database_engine, resolve_database_url, upgrade
+        """Open (check, and migrate) the database named by --database, the environment, or the default file.
 
-        engine = create_database_engine(resolve_database_url(database_url))
-        upgrade(engine)
+        Refused with a StorageError a person can act on: a network share, an empty, foreign or damaged
+        file (left unchanged), a database made by a newer version (DatabaseTooNew).
+        """
+        from intake_app.storage import Repository, open_database, resolve_database_url
+
+        group = shared_group(settings)
+        engine = open_database(resolve_database_url(database_url, group=group), group=group)
         return cls(Repository(engine), settings)
+
+    def close(self) -> None:
+        """Close the database (another program, e.g. restore, can then take it)."""
+        from intake_app.storage import close_engine
+
+        close_engine(self.repository.engine)
 
     @property
     def actor(self) -> str:
         return self.settings.desk_user
+
+    @property
+    def group(self) -> str | None:
+        return shared_group(self.settings)
+
+    # --- the database itself ------------------------------------------------------------------
+
+    def sqlite_version(self) -> str | None:
+        """The SQLite library's version when the database is SQLite (for the About box), else None."""
+        if self.repository.engine.dialect.name != "sqlite":
+            return None
+        from intake_app.storage.database import sqlite_library_version
+
+        return sqlite_library_version()
+
+    def describe_database(self) -> str:
+        """Where the data is, without any password (window title, About box)."""
+        from intake_app.storage import describe_url
+
+        engine = self.repository.engine
+        return describe_url(engine.url.render_as_string(hide_password=True))
+
+    def backup(self, folder: str | Path | None = None) -> Path:
+        """A verified backup now (default folder: backups/ beside the database, kept in a rotation).
+
+        On PostgreSQL this says to use the server's own tools (pg_dump)."""
+        from intake_app import __version__
+        from intake_app.storage.backup import backup_sqlite
+
+        return backup_sqlite(self.repository.engine, Path(folder) if folder else None, group=self.group,
+                             app_version=__version__)
+
+    def daily_backup(self, today: dt.date | None = None) -> Path | None:
+        """The first backup of the day (the GUI calls this at start and on exit); None when one exists or
+        the database is not a SQLite file."""
+        from intake_app.storage.backup import default_backup_folder, latest_backup_on
+        from intake_app.storage.database import sqlite_file
+
+        database = sqlite_file(self.repository.engine.url)
+        if database is None:
+            return None
+        if latest_backup_on(default_backup_folder(database), today or dt.date.today()) is not None:
+            return None
+        return self.backup()
 
     # --- patients ------------------------------------------------------------------------------
 
@@ -134,6 +333,7 @@ class Clinic:
 
     def check_patient(self, patient: Patient) -> Patient:
         """Validate patient details with the questionnaire's rules; raises InvalidInput naming fields."""
+        _refuse_unstorable({"patient": patient.to_json()})
         probe = {
             "format": "intake-document/1", "questionnaire": DEFAULT_QUESTIONNAIRE,
             "patient": patient.to_json(), "visit_date": dt.date.today().isoformat(), "answers": {},
@@ -146,8 +346,14 @@ class Clinic:
     def register_patient(self, patient: Patient) -> PatientRecord:
         return self.repository.add_patient(self.check_patient(patient), actor=self.actor)
 
-    def update_patient(self, patient_id: int, patient: Patient) -> PatientRecord:
-        return self.repository.update_patient(patient_id, self.check_patient(patient), actor=self.actor)
+    def update_patient(
+        self, patient_id: int, patient: Patient, *, expected_version: int | None = None
+    ) -> PatientRecord:
+        """Change a patient's details; StaleRecord (with `.current`) when another desk saved them since
+        `expected_version` was read."""
+        return self.repository.update_patient(
+            patient_id, self.check_patient(patient), expected_version=expected_version, actor=self.actor
+        )
 
     def patient(self, patient_id: int) -> PatientRecord:
         return self.repository.get_patient(patient_id)
@@ -155,10 +361,15 @@ class Clinic:
     # --- intakes -------------------------------------------------------------------------------
 
     def intakes_for(self, patient_id: int) -> list[IntakeSummary]:
+        """A patient's intakes, newest first, each shown as its latest revision."""
         return self.repository.list_intakes(patient_id)
 
     def intake(self, intake_id: int) -> IntakeRecord:
         return self.repository.get_intake(intake_id)
+
+    def today(self, day: dt.date | None = None) -> list[IntakeSummary]:
+        """The day's intakes (latest revisions), unacknowledged urgent ones first."""
+        return self.repository.intakes_on(day or dt.date.today())
 
     def start_intake(self, patient_id: int, visit_date: dt.date | None = None) -> IntakeRecord:
         """A new draft for a patient; age is filled in from the date of birth."""
@@ -171,50 +382,108 @@ class Clinic:
         document = self.document(patient, visit, answers)
         return self.repository.create_intake(patient_id, document, actor=self.actor)
 
-    def document(self, patient: Patient, visit_date: dt.date, answers: dict[str, Any]) -> IntakeDocument:
+    def document(
+        self, patient: Patient, visit_date: dt.date, answers: dict[str, Any], questionnaire: str | None = None
+    ) -> IntakeDocument:
         """A validated intake document (unanswered red flags become "unknown"); raises DocumentInvalid."""
-        raw = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers).to_json()
+        document = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers)
+        if questionnaire is not None:
+            from dataclasses import replace
+
+            document = replace(document, questionnaire=questionnaire)
+        raw = document.to_json()
+        _refuse_unstorable(raw)
         return parse_document(raw)
 
-    def save_draft(self, intake_id: int, answers: dict[str, Any], visit_date: dt.date) -> IntakeRecord:
+    def save_draft(
+        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, expected_version: int | None = None
+    ) -> IntakeRecord:
+        """Store a draft. Refused, with nothing changed, when the intake was completed or amended meanwhile
+        (checked in the write transaction) or, given `expected_version`, when another desk saved it since
+        (StaleRecord, whose `.current` is the stored intake)."""
         record = self.repository.get_intake(intake_id)
-        if record.status == "complete":
-            raise IntakeError("This intake is already complete; start a new intake to change answers.")
-        document = self.document(record.document.patient, visit_date, answers)
-        return self.repository.save_draft(intake_id, document, actor=self.actor)
+        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
+        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor)
 
     def complete_intake(
-        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False
+        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,
+        expected_version: int | None = None,
     ) -> tuple[IntakeRecord, Assessment]:
-        """Check, screen and store. Unasked red-flag questions need the explicit "not asked" choice."""
+        """Check, screen and store. Unasked red-flag questions need the explicit "not asked" choice; an
+        URGENT result needs the red flag acknowledged (AcknowledgementNeeded) after it last fired."""
         record = self.repository.get_intake(intake_id)
-        document = self.document(record.document.patient, visit_date, answers)
+        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
         missing = missing_required(document)
         unasked = unanswered_red_flags(document)
         if missing or (unasked and not red_flags_not_asked):
             raise IncompleteIntake(missing, [] if red_flags_not_asked else unasked)
         assessment = screen(document)
         stored = self.repository.complete_intake(
-            intake_id, document, assessment.to_json(), red_flags_not_asked=bool(unasked), actor=self.actor
+            intake_id, document, assessment.to_json(), red_flags_not_asked=bool(unasked),
+            expected_version=expected_version, urgent_rules=urgent_rules(assessment), actor=self.actor,
         )
         return stored, assessment
 
-    def acknowledge_red_flag(self, intake_id: int, who: str | None = None) -> IntakeRecord:
-        return self.repository.acknowledge_red_flag(intake_id, who or self.actor, actor=self.actor)
+    def acknowledge_red_flag(
+        self, intake_id: int, who: str | None = None, role: str = "clinician", *,
+        answers: dict[str, Any] | None = None, visit_date: dt.date | None = None,
+    ) -> IntakeRecord:
+        """Record that a clinician (`who`, the name typed into the acknowledgement, and `role`) has seen the
+        red flag. It covers the urgent rules the stored answers fire now; with `answers` the draft is saved
+        first, so the acknowledgement covers exactly what is on the screen."""
+        name = _person("who", who if who is not None else self.actor)
+        role_text = _person("role", role, limit=40)
+        if answers is not None:
+            record = self.repository.get_intake(intake_id)
+            self.save_draft(intake_id, answers, visit_date or record.document.visit_date)
+        return self.repository.acknowledge_red_flag(
+            intake_id, name, role=role_text, urgent_rules=lambda d: urgent_rules(screen(d)), actor=self.actor
+        )
+
+    def amend_intake(self, intake_id: int, reason: str) -> IntakeRecord:
+        """A new draft revision N+1 of a completed intake (the original and its assessments are kept)."""
+        why = _person("reason", reason, limit=500, single_line=False)
+        return self.repository.amend_intake(intake_id, why, actor=self.actor)
+
+    def revisions(self, intake_id: int) -> list[IntakeSummary]:
+        """Every revision of an intake, the original first."""
+        return self.repository.revisions(intake_id)
 
     def rescreen(self) -> list[RescreenChange]:
-        """Re-assess completed intakes judged by other rules; keep the old result, store the new one."""
+        """Re-assess completed intakes judged by other rules; keep the old result, store the new one.
+
+        Returns every intake whose level or tier changed. One whose result rose to urgent or likely goes
+        on the recall list (the patient has left) until a clinician marks it contacted.
+        """
         from intake_app.screening import RULES_VERSION
 
         changes = []
-        for record in self.repository.iter_intakes(status="complete"):
+        for record in self.repository.iter_intakes(status="complete", latest_only=True):
             if record.rules_version == RULES_VERSION:
                 continue
             assessment = screen(record.document)
-            self.repository.store_assessment(record.id, assessment.to_json(), "rescreen", actor=self.actor)
-            if assessment.level != record.level:
-                changes.append(RescreenChange(record.id, record.level, assessment.level, record.rules_version))
+            recall = rose_to_recall(record.level, assessment.level)
+            self.repository.store_assessment(
+                record.id, assessment.to_json(), "rescreen", recall_from=(record.level, record.tier) if recall
+                else None, actor=self.actor,
+            )
+            if assessment.level != record.level or assessment.tier != record.tier:
+                changes.append(RescreenChange(
+                    record.id, record.level, assessment.level, record.rules_version, old_tier=record.tier,
+                    new_tier=assessment.tier, recall=recall,
+                ))
         return changes
+
+    def recall_list(self) -> list[RecallEntry]:
+        """Intakes whose result rose to urgent or likely after the patient left, not yet contacted."""
+        return self.repository.recall_list()
+
+    def mark_contacted(self, intake_id: int, who: str) -> int:
+        """A clinician contacted the patient: the intake leaves the recall list. Returns recalls closed."""
+        closed = self.repository.mark_contacted(intake_id, _person("who", who), actor=self.actor)
+        if not closed:
+            raise IntakeError(f"Intake {intake_id} is not on the recall list; nothing was changed.")
+        return closed
 
     # --- documents: validate, import, export --------------------------------------------------
 
@@ -231,7 +500,8 @@ class Clinic:
         return self.repository.import_documents(items, actor=self.actor)
 
     def export_documents(self, status: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-        for record in self.repository.iter_intakes(status=status):
+        """Every intake as a document, each as its latest revision."""
+        for record in self.repository.iter_intakes(status=status, latest_only=True):
             yield record.id, record.document.to_json()
 
     # --- reports ------------------------------------------------------------------------------

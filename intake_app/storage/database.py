@@ -1,4 +1,14 @@
-"""Opening the database: where it lives, SQLite settings, migrations, and errors a person can act on."""
+"""Opening the database: where it lives, SQLite settings, migrations, and errors a person can act on.
+
+On SQLite every process uses ONE connection for all its reads, writes and checkpoints (a pool of one:
+a thread that needs the database waits for the thread that has it). A pool per thread
+(SingletonThreadPool) would open several connections in one process, which is exactly the situation of
+the WAL-reset corruption bug of SQLite 3.7.0-3.51.2 (fixed in 3.51.3, backported to 3.44.6 and 3.50.7;
+distributions patch without changing the number, so the version alone cannot tell); a shared
+connection without a lock (StaticPool) would let two threads interleave statements in one transaction.
+Transactions are begun by us, not by the driver: `BEGIN IMMEDIATE` for writes (the row-version check
+and the write happen under the write lock) and `BEGIN EXCLUSIVE` for migrations.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +19,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.pool import QueuePool
 
-from intake_app.errors import StorageError
+from intake_app.errors import DatabaseTooNew, StorageError
+from intake_app.files import private_dir
 
 ENV_DATABASE_URL = "INTAKE_APP_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+# How long a thread waits for the process's one connection (a long bulk load may hold it a while).
+POOL_TIMEOUT_S = 120
+# Written into every SQLite database this program creates ("INTK"), so other programs' files are told apart.
+APPLICATION_ID = 0x494E544B
+BEGIN_OPTION = "intake_begin"  # execution option: "IMMEDIATE" or "EXCLUSIVE" (SQLite); default deferred
 
 
 def default_database_path() -> Path:
@@ -27,8 +45,8 @@ def default_database_path() -> Path:
     return user_data_path("intake-app", appauthor=False) / "intake.db"
 
 
-def resolve_database_url(explicit: str | None = None) -> str:
-    """--database beats INTAKE_APP_DATABASE_URL beats the default local file."""
+def resolve_database_url(explicit: str | None = None, *, group: str | None = None) -> str:
+    """--database beats INTAKE_APP_DATABASE_URL beats the default local file (its folder made private)."""
     if explicit:
         return explicit
     from_env = os.environ.get(ENV_DATABASE_URL, "").strip()
@@ -36,12 +54,11 @@ def resolve_database_url(explicit: str | None = None) -> str:
         return from_env
     path = default_database_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(
-            f"The data folder {path.parent} cannot be created ({exc.strerror}).",
-            hint="Check the permissions of your home folder, or pass --database.",
-        ) from None
+        private_dir(path.parent, group=group)
+    except StorageError:
+        raise
+    except Exception as exc:  # IntakeError from files.py: re-raise as a storage problem
+        raise StorageError(str(exc), hint="Check the permissions of your home folder, or pass --database.") from None
     return f"sqlite:///{path}"
 
 
@@ -53,11 +70,21 @@ def describe_url(url: str) -> str:
         return "(unreadable database address)"
 
 
-def _check_sqlite_location(url: URL) -> None:
-    database = url.database
+def sqlite_file(url: str | URL) -> Path | None:
+    """The database file of a SQLite URL (None for other databases, :memory: and file: URIs)."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database
     if not database or database == ":memory:" or database.startswith("file:"):
-        return
-    folder = Path(database).expanduser().resolve().parent
+        return None
+    return Path(database).expanduser().absolute()
+
+
+def _check_sqlite_location(path: Path) -> None:
+    from intake_app.storage.safety import refuse_network_share
+
+    folder = path.resolve().parent
     if not folder.is_dir():
         raise StorageError(
             f"The database folder {folder} does not exist.",
@@ -68,9 +95,12 @@ def _check_sqlite_location(url: URL) -> None:
             f"The database folder {folder} is read-only.",
             hint="Choose a folder you can write to, or ask IT to fix its permissions.",
         )
+    refuse_network_share(folder)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # We begin transactions ourselves (see _sqlite_begin): the driver must not open or commit any.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -81,8 +111,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_database_engine(url: str) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite gets WAL, foreign keys, FULL sync and a busy timeout."""
+def _sqlite_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_OPTION, "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def create_database_engine(url: str, *, group: str | None = None) -> Engine:
+    """An engine for any SQLAlchemy URL.
+
+    SQLite gets one connection per process (see the module notes), WAL, foreign keys, FULL sync, a
+    busy timeout, and our own BEGINs. A new SQLite file is created complete and private (0600, or 0660
+    with `group`) before anyone can see it; an existing one is checked first (empty, foreign, network
+    share), and the file is held with a shared lock so `restore` knows it is open.
+    """
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -91,9 +132,27 @@ def create_database_engine(url: str) -> Engine:
             hint="Use e.g. sqlite:////path/to/intake.db or postgresql+psycopg://user@host/dbname.",
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        _check_sqlite_location(parsed)
-        engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        from intake_app.storage import safety
+
+        path = sqlite_file(parsed)
+        lock = None
+        if path is not None:
+            _check_sqlite_location(path)
+            lock = safety.OpenLock.shared(path, group=group)
+            try:
+                safety.create_if_missing(path, group=group)
+                safety.check_file(path)
+            except BaseException:
+                lock.release()
+                raise
+        engine = create_engine(
+            parsed, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=POOL_TIMEOUT_S,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        if lock is not None:
+            lock.attach(engine)
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
@@ -104,6 +163,13 @@ def create_database_engine(url: str) -> Engine:
         ) from None
 
 
+def writing(engine: Engine) -> Engine:
+    """The same engine, beginning its transactions with the write lock (BEGIN IMMEDIATE on SQLite)."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+
+
 _SQLITE_MESSAGES = {
     sqlite3.SQLITE_BUSY: ("The database is busy (another desk is writing).", "Wait a moment and try again."),
     sqlite3.SQLITE_LOCKED: ("The database is locked by another program.", "Wait a moment and try again."),
@@ -111,8 +177,13 @@ _SQLITE_MESSAGES = {
     sqlite3.SQLITE_READONLY: ("The database file is read-only.", "Ask IT to make it writable."),
     sqlite3.SQLITE_CANTOPEN: ("The database file cannot be opened.", "Check that its folder exists and is writable."),
     sqlite3.SQLITE_IOERR: ("The disk reported a read or write error.", "Check the disk; ask IT if it repeats."),
-    sqlite3.SQLITE_CORRUPT: ("The database file is damaged.", "Stop using it and restore the latest backup."),
-    sqlite3.SQLITE_NOTADB: ("The file is not an intake database.", "Check the --database path."),
+    sqlite3.SQLITE_CORRUPT: (
+        "The database file is damaged; nothing was changed.",
+        "Keep the file as it is and restore the latest backup (intake-app restore FILE).",
+    ),
+    sqlite3.SQLITE_NOTADB: (
+        "The file is not an intake database; nothing was changed.", "Check the --database path.",
+    ),
     sqlite3.SQLITE_PERM: ("No permission to use the database file.", "Ask IT to fix its permissions."),
 }
 
@@ -121,6 +192,9 @@ def translate_error(exc: BaseException) -> StorageError:
     """Turn a driver error into a StorageError a person can act on (branching on types and codes)."""
     if isinstance(exc, StorageError):
         return exc
+    if isinstance(exc, PoolTimeout):
+        return StorageError("The database is busy in this program (a long task is running).",
+                            hint="Wait for it to finish, then try again.")
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(original, sqlite3.Error):
         code = getattr(original, "sqlite_errorcode", None)
@@ -156,9 +230,10 @@ def _alembic_config() -> Any:
     return config
 
 
-# The newest migration's revision. Checking it needs no Alembic import, which keeps every start
-# fast; a test keeps it equal to the head of storage/migrations/versions.
-SCHEMA_HEAD = "0001"
+# The migrations this program knows, oldest first; the last is the head. Checking them needs no Alembic
+# import, which keeps every start fast; a test keeps them equal to storage/migrations/versions.
+KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 
 def head_revision() -> str:
@@ -170,25 +245,88 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The schema revision stored in the database (None for a new, empty database)."""
-    from sqlalchemy import inspect, text
+def _revision(connection: Connection) -> str | None:
+    from sqlalchemy import inspect
 
-    with storage_errors(), engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    revisions = [row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))]
     return revisions[0] if len(revisions) == 1 else ",".join(sorted(revisions)) or None
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database (None for a new, empty database)."""
+    with storage_errors(), engine.connect() as connection:
+        return _revision(connection)
+
+
+def check_not_too_new(revision: str | None) -> None:
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseTooNew()
+
+
+# PostgreSQL: one advisory lock id for "a migration is running" (any constant shared by all desks).
+_PG_MIGRATION_LOCK = 0x494E544B
+
+
 def upgrade(engine: Engine) -> bool:
-    """Bring the schema to the newest migration. Returns True when something was applied."""
-    if current_revision(engine) == SCHEMA_HEAD:
+    """Bring the schema to the newest migration. Returns True when something was applied.
+
+    The whole upgrade is ONE transaction under an exclusive lock (SQLite: BEGIN EXCLUSIVE; PostgreSQL:
+    an advisory lock), so a kill at any point leaves the previous schema, and two programs opening a
+    new database at the same moment wait for each other. A database from a newer program is refused.
+    """
+    revision = current_revision(engine)
+    check_not_too_new(revision)
+    if revision == SCHEMA_HEAD:
         return False
     from alembic import command
 
     config = _alembic_config()
-    with storage_errors(), engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with storage_errors(), engine.connect() as base:
+        connection = base.execution_options(**{BEGIN_OPTION: "EXCLUSIVE"})
+        with connection.begin():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+            revision = _revision(connection)  # again, under the lock: another desk may have done it
+            check_not_too_new(revision)
+            if revision == SCHEMA_HEAD:
+                return False
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
     return True
+
+
+def open_database(url: str, *, group: str | None = None) -> Engine:
+    """Open a database for use: the checks before anything is changed, then the migrations.
+
+    SQLite: a network share, an empty, foreign or damaged file are refused with a clear message and
+    left exactly as they were (a quick integrity check runs on every start); a newer schema is refused.
+    """
+    engine = create_database_engine(url, group=group)
+    path = sqlite_file(url)
+    try:
+        if path is not None:
+            from intake_app.storage.safety import check_integrity
+
+            check_integrity(path, quick=True)
+        upgrade(engine)
+    except BaseException:
+        close_engine(engine)
+        raise
+    return engine
+
+
+def close_engine(engine: Engine) -> None:
+    """Close the process's connection and let go of the database (restore can then take it)."""
+    from intake_app.storage.safety import release_engine_lock
+
+    engine.dispose()
+    release_engine_lock(engine)
+
+
+def sqlite_library_version() -> str:
+    """The version of the SQLite library Python uses (e.g. 3.40.1)."""
+    return sqlite3.sqlite_version

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -34,8 +34,11 @@ class PatientRow(Base):
     mrn_fold: Mapped[str] = mapped_column(String(40), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Bumped by every UPDATE (SQLAlchemy's version counter); a save naming an older one is refused.
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
 
     intakes: Mapped[list[IntakeRow]] = relationship(back_populates="patient", cascade="all, delete-orphan")
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it once
 
     __table_args__ = (
         Index("ix_patients_family_given", "family_fold", "given_fold"),
@@ -65,13 +68,28 @@ class IntakeRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The row version counter (not the questionnaire, rules or revision number): bumped by every UPDATE.
+    row_version: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    # Amendments: revision N+1 is a new row with amends_id = revision N; revision N gets superseded_by.
+    revision: Mapped[int] = mapped_column(Integer, server_default=text("1"))
+    amends_id: Mapped[int | None] = mapped_column(Integer)
+    superseded_by: Mapped[int | None] = mapped_column(Integer)
+    amend_reason: Mapped[str | None] = mapped_column(Text)
+    amended_by: Mapped[str | None] = mapped_column(String(100))
+    amended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    red_flag_ack_role: Mapped[str | None] = mapped_column(String(40))
+    # The urgent rules the acknowledgement covered (rule ids, comma-separated; no patient data).
+    red_flag_ack_rules: Mapped[str | None] = mapped_column(String(200))
 
     patient: Mapped[PatientRow] = relationship(back_populates="intakes")
 
     __table_args__ = (
         Index("ix_intakes_patient_id", "patient_id"),
         Index("ix_intakes_status_updated", "status", "updated_at"),
+        Index("ix_intakes_visit_date", "visit_date"),
+        Index("ix_intakes_amends_id", "amends_id"),
     )
+    __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
 class AssessmentRow(Base):
@@ -89,6 +107,28 @@ class AssessmentRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_assessments_intake_id", "intake_id"),)
+
+
+class RecallRow(Base):
+    """An intake whose result rose to urgent or likely after the patient left (found by re-screening).
+
+    It stays on the recall list until a clinician marks the patient contacted.
+    """
+
+    __tablename__ = "recalls"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intake_id: Mapped[int] = mapped_column(ForeignKey("intakes.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    rules_version: Mapped[str] = mapped_column(String(40))
+    old_level: Mapped[str | None] = mapped_column(String(16))
+    old_tier: Mapped[str | None] = mapped_column(String(1))
+    new_level: Mapped[str] = mapped_column(String(16))
+    new_tier: Mapped[str | None] = mapped_column(String(1))
+    contacted_by: Mapped[str | None] = mapped_column(String(100))
+    contacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_recalls_intake_id", "intake_id"),)
 
 
 class AuditRow(Base):

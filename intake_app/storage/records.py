@@ -15,6 +15,8 @@ class PatientRecord:
     patient: Patient
     created_at: dt.datetime
     updated_at: dt.datetime
+    # The row version counter: pass it back as expected_version; a save naming an older one is refused.
+    row_version: int = 1
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,30 @@ class IntakeRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     completed_at: dt.datetime | None
+    row_version: int = 1
+    revision: int = 1  # 1 = the original; 2, 3, ... = amended revisions
+    amends_id: int | None = None  # the revision this one amends
+    superseded_by: int | None = None  # the newer revision that amends this one
+    amend_reason: str | None = None
+    amended_by: str | None = None
+    amended_at: dt.datetime | None = None
+    red_flag_ack_role: str | None = None
+
+    @property
+    def acknowledged_by(self) -> str | None:
+        return self.red_flag_ack_by
+
+    @property
+    def acknowledged_at(self) -> dt.datetime | None:
+        return self.red_flag_ack_at
+
+    @property
+    def acknowledged_role(self) -> str | None:
+        return self.red_flag_ack_role
+
+    @property
+    def is_latest(self) -> bool:
+        return self.superseded_by is None
 
 
 @dataclass(frozen=True)
@@ -57,3 +83,27 @@ class IntakeSummary:
     level: str | None
     tier: str | None
     updated_at: dt.datetime
+    revision: int = 1
+    acknowledged: bool = False
+    row_version: int = 1
+    patient_name: str = ""  # "Family, Given" where the list shows several patients (today, recall)
+    amends_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RecallEntry:
+    """An intake whose result rose to urgent or likely after the patient left; shown until contacted."""
+
+    id: int
+    intake_id: int
+    patient_id: int
+    patient_name: str
+    visit_date: dt.date
+    old_level: str | None
+    old_tier: str | None
+    new_level: str
+    new_tier: str | None
+    rules_version: str
+    found_at: dt.datetime
+    contacted_by: str | None
+    contacted_at: dt.datetime | None

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, case, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.errors import AcknowledgementNeeded, IntakeError, StaleRecord
 from intake_app.storage import search
-from intake_app.storage.database import storage_errors
-from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
-from intake_app.storage.records import IntakeRecord, IntakeSummary, PatientRecord, StoredAssessment
+from intake_app.storage.database import storage_errors, writing
+from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow, RecallRow
+from intake_app.storage.records import (
+    IntakeRecord,
+    IntakeSummary,
+    PatientRecord,
+    RecallEntry,
+    StoredAssessment,
+)
 
 
 def utcnow() -> dt.datetime:
@@ -45,7 +54,7 @@ def _patient(row: PatientRow) -> Patient:
 
 
 def _patient_record(row: PatientRow) -> PatientRecord:
-    return PatientRecord(row.id, _patient(row), row.created_at, row.updated_at)
+    return PatientRecord(row.id, _patient(row), row.created_at, row.updated_at, row.row_version)
 
 
 def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
@@ -57,8 +66,31 @@ def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
         rules_version=row.rules_version, level=row.level, tier=row.tier,
         red_flags_not_asked=row.red_flags_not_asked, red_flag_ack_by=row.red_flag_ack_by,
         red_flag_ack_at=row.red_flag_ack_at, created_at=row.created_at, updated_at=row.updated_at,
-        completed_at=row.completed_at,
+        completed_at=row.completed_at, row_version=row.row_version, revision=row.revision, amends_id=row.amends_id,
+        superseded_by=row.superseded_by, amend_reason=row.amend_reason, amended_by=row.amended_by,
+        amended_at=row.amended_at, red_flag_ack_role=row.red_flag_ack_role,
     )
+
+
+_SUMMARY_COLUMNS = (
+    IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level, IntakeRow.tier,
+    IntakeRow.updated_at, IntakeRow.revision, IntakeRow.red_flag_ack_at, IntakeRow.row_version,
+    PatientRow.family_name, PatientRow.given_name, IntakeRow.amends_id,
+)
+
+
+def _summary(row: Any) -> IntakeSummary:
+    (intake_id, patient_id, status, visit_date, level, tier, updated_at, revision, ack_at, row_version,
+     family, given, amends_id) = row
+    return IntakeSummary(
+        intake_id, patient_id, status, visit_date, level, tier, updated_at, revision=revision,
+        acknowledged=ack_at is not None, row_version=row_version, patient_name=f"{family}, {given}".strip(", "),
+        amends_id=amends_id,
+    )
+
+
+def _rules(text: str | None) -> set[str]:
+    return {part for part in (text or "").split(",") if part}
 
 
 class NotFound(LookupError):
@@ -69,26 +101,37 @@ class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Writes begin with the write lock (BEGIN IMMEDIATE on SQLite), so a row version read at the
+        # start of the transaction is still the stored one when the UPDATE runs.
+        self._write_sessions = sessionmaker(writing(engine), expire_on_commit=False)
 
     def _session(self) -> Session:
         return self._sessions()
+
+    def _writer(self) -> Session:
+        return self._write_sessions()
 
     # --- patients ------------------------------------------------------------------------------
 
     def add_patient(self, patient: Patient, *, actor: str = "") -> PatientRecord:
         now = utcnow()
-        with storage_errors(), self._session() as session, session.begin():
+        with storage_errors(), self._writer() as session, session.begin():
             row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
             session.add(row)
             session.flush()
             self._audit(session, actor, "patient.add", patient_id=row.id)
             return _patient_record(row)
 
-    def update_patient(self, patient_id: int, patient: Patient, *, actor: str = "") -> PatientRecord:
-        with storage_errors(), self._session() as session, session.begin():
-            row = session.get(PatientRow, patient_id)
+    def update_patient(
+        self, patient_id: int, patient: Patient, *, expected_version: int | None = None, actor: str = ""
+    ) -> PatientRecord:
+        """Change a patient's details; refused with StaleRecord when expected_version is not the stored one."""
+        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
+            row = session.get(PatientRow, patient_id, with_for_update=True)
             if row is None:
                 raise NotFound(f"patient {patient_id}")
+            if expected_version is not None and row.row_version != expected_version:
+                raise StaleRecord(_patient_record(row), what="patient's record")
             for key, value in _patient_values(patient).items():
                 setattr(row, key, value)
             row.updated_at = utcnow()
@@ -148,36 +191,60 @@ class Repository:
 
     def create_intake(self, patient_id: int, document: IntakeDocument, *, actor: str = "") -> IntakeRecord:
         now = utcnow()
-        with storage_errors(), self._session() as session, session.begin():
+        with storage_errors(), self._writer() as session, session.begin():
             patient_row = session.get(PatientRow, patient_id)
             if patient_row is None:
                 raise NotFound(f"patient {patient_id}")
             row = IntakeRow(
                 patient_id=patient_id, status="draft", questionnaire=document.questionnaire,
                 visit_date=document.visit_date, answers=dict(document.answers), red_flags_not_asked=False,
-                created_at=now, updated_at=now,
+                created_at=now, updated_at=now, revision=1,
             )
             session.add(row)
             session.flush()
             self._audit(session, actor, "intake.start", patient_id=patient_id, intake_id=row.id)
             return _intake_record(row, _patient(patient_row))
 
-    def save_draft(self, intake_id: int, document: IntakeDocument, *, actor: str = "") -> IntakeRecord:
-        with storage_errors(), self._session() as session, session.begin():
-            row = self._intake_row(session, intake_id)
+    def _editable_draft(self, session: Session, intake_id: int, expected_version: int | None) -> IntakeRow:
+        """The intake row, locked for this write transaction, if it may still be changed as a draft."""
+        row = self._intake_row(session, intake_id, lock=True)
+        if expected_version is not None and row.row_version != expected_version:
+            raise StaleRecord(_intake_record(row, _patient(row.patient)), what="intake")
+        if row.superseded_by is not None:
+            raise IntakeError("This intake was amended; a newer revision exists, so this one cannot be changed.",
+                              hint="Open the newest revision from the patient's intake list.")
+        if row.status == "complete":
+            raise IntakeError("This intake is already complete; nothing was changed.",
+                              hint="To correct it, amend it (a new revision keeps the original).")
+        return row
+
+    def save_draft(
+        self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: str = ""
+    ) -> IntakeRecord:
+        """Store the draft's answers. The completed-intake guard and the row version are checked inside
+        the same write transaction as the UPDATE, so an autosave can never overwrite a completed intake."""
+        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
+            row = self._editable_draft(session, intake_id, expected_version)
             row.answers = dict(document.answers)
             row.visit_date = document.visit_date
             row.updated_at = utcnow()
             self._audit(session, actor, "intake.save", patient_id=row.patient_id, intake_id=intake_id)
+            session.flush()
             return _intake_record(row, _patient(row.patient))
 
     def complete_intake(
         self, intake_id: int, document: IntakeDocument, assessment: dict[str, Any], *,
-        red_flags_not_asked: bool, actor: str = "",
+        red_flags_not_asked: bool, expected_version: int | None = None, urgent_rules: Sequence[str] = (),
+        actor: str = "",
     ) -> IntakeRecord:
+        """Store the final answers and their assessment. Inside the write transaction: still a draft, the
+        expected row version, and (for an URGENT result) an acknowledgement covering every urgent rule."""
         now = utcnow()
-        with storage_errors(), self._session() as session, session.begin():
-            row = self._intake_row(session, intake_id)
+        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
+            row = self._editable_draft(session, intake_id, expected_version)
+            acknowledged = _rules(row.red_flag_ack_rules) if row.red_flag_ack_at is not None else set()
+            if not set(urgent_rules) <= acknowledged:
+                raise AcknowledgementNeeded()
             row.answers = dict(document.answers)
             row.visit_date = document.visit_date
             row.status = "complete"
@@ -186,38 +253,145 @@ class Repository:
             row.completed_at = now
             self._store_assessment(session, row, assessment, "complete", now)
             self._audit(session, actor, "intake.complete", patient_id=row.patient_id, intake_id=intake_id)
+            session.flush()
             return _intake_record(row, _patient(row.patient))
 
-    def store_assessment(self, intake_id: int, assessment: dict[str, Any], cause: str, *, actor: str = "") -> None:
-        with storage_errors(), self._session() as session, session.begin():
-            row = self._intake_row(session, intake_id)
-            self._store_assessment(session, row, assessment, cause, utcnow())
+    def store_assessment(
+        self, intake_id: int, assessment: dict[str, Any], cause: str, *, recall_from: tuple[str | None, str | None]
+        | None = None, actor: str = "",
+    ) -> None:
+        """Keep a new assessment (the old ones stay). With `recall_from` (old level, old tier) the intake
+        also goes on the recall list, in the same transaction."""
+        now = utcnow()
+        with storage_errors(), self._writer() as session, session.begin():
+            row = self._intake_row(session, intake_id, lock=True)
+            self._store_assessment(session, row, assessment, cause, now)
+            if recall_from is not None:
+                session.add(RecallRow(
+                    intake_id=intake_id, created_at=now, rules_version=assessment["rules_version"],
+                    old_level=recall_from[0], old_tier=recall_from[1], new_level=assessment["level"],
+                    new_tier=assessment["tier"],
+                ))
+                self._audit(session, actor, "intake.recall", patient_id=row.patient_id, intake_id=intake_id)
             self._audit(session, actor, f"intake.{cause}", patient_id=row.patient_id, intake_id=intake_id)
 
-    def acknowledge_red_flag(self, intake_id: int, who: str, *, actor: str = "") -> IntakeRecord:
+    def acknowledge_red_flag(
+        self, intake_id: int, who: str, *, role: str = "clinician",
+        urgent_rules: Callable[[IntakeDocument], Sequence[str]] | None = None, actor: str = "",
+    ) -> IntakeRecord:
+        """Record who (name and role) acknowledged the red flag, and which urgent rules it covered: those
+        `urgent_rules` finds in the answers stored at this moment (read in the same transaction)."""
         now = utcnow()
-        with storage_errors(), self._session() as session, session.begin():
-            row = self._intake_row(session, intake_id)
+        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
+            row = self._intake_row(session, intake_id, lock=True)
+            record = _intake_record(row, _patient(row.patient))
+            rules = list(urgent_rules(record.document)) if urgent_rules is not None else []
             row.red_flag_ack_by = who
+            row.red_flag_ack_role = role
+            row.red_flag_ack_rules = ",".join(sorted(set(rules)))
             row.red_flag_ack_at = now
             row.updated_at = now
             self._audit(session, actor or who, "intake.red_flag_ack", patient_id=row.patient_id, intake_id=intake_id)
+            session.flush()
             return _intake_record(row, _patient(row.patient))
 
+    def amend_intake(self, intake_id: int, reason: str, *, actor: str = "") -> IntakeRecord:
+        """A new draft revision N+1 of a completed intake, linked to it; the original and its assessments stay."""
+        now = utcnow()
+        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
+            old = self._intake_row(session, intake_id, lock=True)
+            if old.superseded_by is not None:
+                raise IntakeError("This intake was already amended; amend its newest revision instead.")
+            if old.status != "complete":
+                raise IntakeError("Only a completed intake can be amended; a draft can simply be changed.")
+            new = IntakeRow(
+                patient_id=old.patient_id, status="draft", questionnaire=old.questionnaire,
+                visit_date=old.visit_date, answers=dict(old.answers), red_flags_not_asked=False,
+                red_flag_ack_by=old.red_flag_ack_by, red_flag_ack_at=old.red_flag_ack_at,
+                red_flag_ack_role=old.red_flag_ack_role, red_flag_ack_rules=old.red_flag_ack_rules,
+                created_at=now, updated_at=now, revision=old.revision + 1, amends_id=old.id,
+                amend_reason=reason, amended_by=actor or "desk", amended_at=now,
+            )
+            session.add(new)
+            session.flush()
+            old.superseded_by = new.id
+            self._audit(session, actor, "intake.amend", patient_id=old.patient_id, intake_id=new.id)
+            session.flush()
+            return _intake_record(new, _patient(new.patient))
+
+    def revisions(self, intake_id: int) -> list[IntakeSummary]:
+        """Every revision of the intake `intake_id` belongs to, original first."""
+        with storage_errors(), self._session() as session:
+            row = self._intake_row(session, intake_id)
+            while row.amends_id is not None:
+                row = self._intake_row(session, row.amends_id)
+            ids = [row.id]
+            while row.superseded_by is not None:
+                row = self._intake_row(session, row.superseded_by)
+                ids.append(row.id)
+            statement = select(*_SUMMARY_COLUMNS).join(PatientRow).where(IntakeRow.id.in_(ids))
+            found = {r.id: r for r in (_summary(x) for x in session.execute(statement))}
+            return [found[i] for i in ids]
+
     def get_intake(self, intake_id: int) -> IntakeRecord:
+        """The intake as stored (any revision)."""
         with storage_errors(), self._session() as session:
             row = self._intake_row(session, intake_id)
             return _intake_record(row, _patient(row.patient))
 
     def list_intakes(self, patient_id: int) -> list[IntakeSummary]:
+        """A patient's intakes, newest first, each as its latest revision."""
         statement = (
-            select(IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level,
-                   IntakeRow.tier, IntakeRow.updated_at)
-            .where(IntakeRow.patient_id == patient_id)
+            select(*_SUMMARY_COLUMNS).join(PatientRow)
+            .where(IntakeRow.patient_id == patient_id, IntakeRow.superseded_by.is_(None))
             .order_by(IntakeRow.visit_date.desc(), IntakeRow.id.desc())
         )
         with storage_errors(), self._session() as session:
-            return [IntakeSummary(*row) for row in session.execute(statement)]
+            return [_summary(row) for row in session.execute(statement)]
+
+    def intakes_on(self, day: dt.date) -> list[IntakeSummary]:
+        """The day's intakes (latest revisions): unacknowledged urgent first, then urgent, then the rest."""
+        unacknowledged_urgent = (IntakeRow.level == "urgent") & IntakeRow.red_flag_ack_at.is_(None)
+        priority = case((unacknowledged_urgent, 0), (IntakeRow.level == "urgent", 1), else_=2)
+        statement = (
+            select(*_SUMMARY_COLUMNS).join(PatientRow)
+            .where(IntakeRow.visit_date == day, IntakeRow.superseded_by.is_(None))
+            .order_by(priority, IntakeRow.updated_at.desc(), IntakeRow.id.desc())
+        )
+        with storage_errors(), self._session() as session:
+            return [_summary(row) for row in session.execute(statement)]
+
+    def recall_list(self) -> list[RecallEntry]:
+        """Open recalls (not yet marked contacted), oldest first."""
+        statement = (
+            select(RecallRow, IntakeRow.patient_id, IntakeRow.visit_date, PatientRow.family_name,
+                   PatientRow.given_name)
+            .join(IntakeRow, RecallRow.intake_id == IntakeRow.id).join(PatientRow)
+            .where(RecallRow.contacted_at.is_(None)).order_by(RecallRow.id)
+        )
+        with storage_errors(), self._session() as session:
+            return [
+                RecallEntry(
+                    r.id, r.intake_id, patient_id, f"{family}, {given}".strip(", "), visit, r.old_level, r.old_tier,
+                    r.new_level, r.new_tier, r.rules_version, r.created_at, r.contacted_by, r.contacted_at,
+                )
+                for r, patient_id, visit, family, given in session.execute(statement)
+            ]
+
+    def mark_contacted(self, intake_id: int, who: str, *, actor: str = "") -> int:
+        """Close every open recall of the intake; returns how many were open."""
+        now = utcnow()
+        with storage_errors(), self._writer() as session, session.begin():
+            row = self._intake_row(session, intake_id)
+            open_recalls = list(session.scalars(
+                select(RecallRow).where(RecallRow.intake_id == intake_id, RecallRow.contacted_at.is_(None))
+            ))
+            for recall in open_recalls:
+                recall.contacted_by = who
+                recall.contacted_at = now
+            if open_recalls:
+                self._audit(session, actor or who, "intake.contacted", patient_id=row.patient_id, intake_id=intake_id)
+            return len(open_recalls)
 
     def assessments(self, intake_id: int) -> list[StoredAssessment]:
         statement = select(AssessmentRow).where(AssessmentRow.intake_id == intake_id).order_by(AssessmentRow.id)
@@ -228,11 +402,18 @@ class Repository:
                 for r in session.scalars(statement)
             ]
 
-    def iter_intakes(self, *, status: str | None = None, batch: int = 500) -> Iterator[IntakeRecord]:
-        """Every intake with its patient, streamed in id order (exports and re-screening)."""
+    def iter_intakes(
+        self, *, status: str | None = None, batch: int = 500, latest_only: bool = False
+    ) -> Iterator[IntakeRecord]:
+        """Every intake with its patient, streamed in id order (exports and re-screening).
+
+        With latest_only, revisions that were amended are left out (each intake once, as amended).
+        """
         last_id = 0
         while True:
             statement = select(IntakeRow, PatientRow).join(PatientRow).where(IntakeRow.id > last_id)
+            if latest_only:
+                statement = statement.where(IntakeRow.superseded_by.is_(None))
             if status is not None:
                 statement = statement.where(IntakeRow.status == status)
             statement = statement.order_by(IntakeRow.id).limit(batch)
@@ -253,7 +434,7 @@ class Repository:
         """
         now = utcnow()
         records = []
-        with storage_errors(), self._session() as session, session.begin():
+        with storage_errors(), self._writer() as session, session.begin():
             for document, assessment in items:
                 patient = document.patient
                 patient_row = session.scalars(
@@ -291,8 +472,8 @@ class Repository:
     # --- helpers -------------------------------------------------------------------------------
 
     @staticmethod
-    def _intake_row(session: Session, intake_id: int) -> IntakeRow:
-        row = session.get(IntakeRow, intake_id)
+    def _intake_row(session: Session, intake_id: int, *, lock: bool = False) -> IntakeRow:
+        row = session.get(IntakeRow, intake_id, with_for_update=lock or None)
         if row is None:
             raise NotFound(f"intake {intake_id}")
         return row
@@ -321,6 +502,16 @@ class Repository:
                 select(AuditRow.actor, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
             )
             return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+@contextmanager
+def _stale_guard() -> Iterator[None]:
+    """SQLAlchemy's own version check (UPDATE ... WHERE row_version = ?) failing means another desk won."""
+    try:
+        yield
+    except StaleDataError:
+        raise IntakeError("This record was changed at another desk while saving; your changes were not saved.",
+                          hint="Open it again and repeat the change.") from None
 
 
 def names_similar(a: Patient, b: Patient) -> bool:

@@ -1,4 +1,8 @@
-"""Alembic environment: runs on the connection the application hands over."""
+"""Alembic environment: runs on the connection the application hands over.
+
+That connection is already inside the one upgrade transaction (BEGIN EXCLUSIVE on SQLite), so
+`begin_transaction` below adds none and nothing is committed between migrations.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ context.configure(
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=connection.dialect.name == "sqlite",
+    transaction_per_migration=False,
     compare_type=True,
 )
 with context.begin_transaction():
