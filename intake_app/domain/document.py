@@ -30,6 +30,7 @@ SEXES = ("female", "male", "other", "unknown")
 PATIENT_KEYS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "mrn")
 UNKNOWN = "unknown"
 MAX_AGE_YEARS = 120
+FIRST_QUESTIONNAIRE = "foot-leg-intake/1"  # what a document without a questionnaire reference holds
 
 
 class DocumentInvalid(InvalidInput):
@@ -290,9 +291,11 @@ def _show(value: Any) -> str:
 def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument:
     """Check a JSON-like object against the format and its questionnaire; return the document.
 
-    Unanswered red-flag questions become "unknown" (never "no"). A draft with missing answers is
-    valid: missing answers are data gaps for the screening, not errors. Raises DocumentInvalid
-    naming every field that is wrong.
+    The answers are checked against the questionnaire version the `questionnaire` reference names
+    (a document without one is read as version 1, as before version 2 existed). Unanswered
+    red-flag questions become "unknown" (never "no"). A draft with missing answers is valid:
+    missing answers are data gaps for the screening, not errors. Raises DocumentInvalid naming
+    every field that is wrong.
     """
     today = today or dt.date.today()
     if not isinstance(data, Mapping):
@@ -344,7 +347,11 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
 def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str, str]]) -> Questionnaire | None:
     """The questionnaire version the document names; None (with a problem) when it names none."""
     installed = ", ".join(installed_questionnaires())
-    if "questionnaire" not in data or data["questionnaire"] in (None, ""):
+    if "questionnaire" not in data:
+        # Written before there was a second version (the reference used to be optional and meant
+        # version 1): read as version 1, as it always was.
+        return load_questionnaire(FIRST_QUESTIONNAIRE)
+    if data["questionnaire"] in (None, ""):
         problems.append(("questionnaire", f"is required: the questionnaire version the answers follow ({installed})"))
         return None
     ref = data["questionnaire"]

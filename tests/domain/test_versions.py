@@ -299,10 +299,12 @@ def test_the_questionnaire_reference_is_checked_strictly(ref: Any, words: str) -
     assert V1 in problems["questionnaire"] and V2 in problems["questionnaire"]
 
 
-def test_a_missing_questionnaire_reference_is_named() -> None:
-    data = synthetic_document()
+def test_a_document_without_a_questionnaire_reference_is_read_as_version_1_as_before(full_document: dict) -> None:
+    del full_document["questionnaire"]
+    assert parse_document(full_document).questionnaire == V1
+    data = synthetic_document(leg_pain_new="yes")
     del data["questionnaire"]
-    assert "is required" in problems_of(data)["questionnaire"]
+    assert problems_of(data) == {"answers.leg_pain_new": "is not a question of this questionnaire"}
 
 
 # --- wording of the new questions ---------------------------------------------------------------
