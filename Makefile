@@ -19,7 +19,11 @@ QT_X11_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb
 	libxcb-shape0 libxkbcommon-x11-0
 # Tools the tests and the visual checks use: a virtual display, PDF to text and picture, a strict PDF check.
 TOOL_DEBS := xvfb xauth poppler-utils qpdf
-SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS)
+# PostgreSQL for the several-desks tests: the tests start their own server on a free local port, as the
+# unprivileged system user below (initdb and postgres refuse to run as root).
+PG_DEBS := postgresql libpq-dev
+PG_TEST_USER := intake-pgtest
+SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS) $(PG_DEBS)
 
 .PHONY: setup run test lint typecheck pytest bench docs clean lock bundle
 
@@ -40,6 +44,10 @@ $(STAMP_SYS): Makefile
 			echo "Missing system libraries:$$missing"; \
 			echo "Install them with: sudo apt-get install --no-install-recommends$$missing"; exit 1; \
 		fi; \
+	fi
+	@if [ "$$(id -u)" = "0" ] && ! id -u $(PG_TEST_USER) >/dev/null 2>&1; then \
+		echo "Creating the system user $(PG_TEST_USER) for the test database server"; \
+		useradd --system --no-create-home --shell /usr/sbin/nologin $(PG_TEST_USER); \
 	fi
 	@touch $@
 
