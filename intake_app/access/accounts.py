@@ -57,6 +57,8 @@ class Account:
 
 def require_utc(when: dt.datetime) -> dt.datetime:
     """The same instant in UTC; a naive datetime is refused (it could be local time)."""
+    if not isinstance(when, dt.datetime):
+        raise ValueError("a time must be a datetime")
     if when.tzinfo is None or when.utcoffset() is None:
         raise ValueError("times in accounts and the audit trail must be timezone-aware")
     return when.astimezone(dt.UTC)

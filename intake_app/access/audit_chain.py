@@ -15,11 +15,13 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from intake_app.access.accounts import require_utc
+from intake_app.access.accounts import Account, require_utc
+from intake_app.access.roles import Actor
 
 FORMAT_VERSION = 1
 GENESIS_HASH = "0" * 64
@@ -136,6 +138,45 @@ class AuditEntry:
     event: AuditEvent
     prev_hash: str
     entry_hash: str
+
+
+UNKNOWN_ACCOUNT = "(unknown account)"
+ROW_COLUMNS = ("seq", "at", "who", "role", "action", "desk", "patient_id", "intake_id", "detail", "prev_hash",
+               "entry_hash")
+
+
+def event_for(
+    actor: Actor, action: AuditAction, *, at: dt.datetime, desk: str, patient_id: int | None = None,
+    intake_id: int | None = None, detail: str = "",
+) -> AuditEvent:
+    """The event for something a signed-in account (or the program) did."""
+    return AuditEvent(at=at, who=actor.name, role=actor.role.value, action=action.value, desk=desk,
+                      patient_id=patient_id, intake_id=intake_id, detail=detail)
+
+
+def failed_sign_in_event(account: Account | None, *, at: dt.datetime, desk: str) -> AuditEvent:
+    """A failed sign-in names the account only when it exists: what was typed into the name box is never
+    recorded (people type their password there by mistake)."""
+    who = account.name if account is not None else UNKNOWN_ACCOUNT
+    return AuditEvent(at=at, who=who, role="", action=AuditAction.SIGN_IN_FAILED.value, desk=desk)
+
+
+def entry_to_row(entry: AuditEntry) -> dict[str, Any]:
+    """Column values for storage (`at` timezone-aware UTC; drop the tzinfo if the column is naive UTC)."""
+    e = entry.event
+    return {"seq": entry.seq, "at": e.at, "who": e.who, "role": e.role, "action": e.action, "desk": e.desk,
+            "patient_id": e.patient_id, "intake_id": e.intake_id, "detail": e.detail, "prev_hash": entry.prev_hash,
+            "entry_hash": entry.entry_hash}
+
+
+def entry_from_row(row: Mapping[str, Any]) -> AuditEntry:
+    """An entry from stored column values; a naive `at` is read as UTC (how storage keeps times)."""
+    at = row["at"]
+    if isinstance(at, dt.datetime) and at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    event = AuditEvent(at=at, who=row["who"], role=row["role"], action=row["action"], desk=row["desk"],
+                       patient_id=row["patient_id"], intake_id=row["intake_id"], detail=row["detail"])
+    return AuditEntry(int(row["seq"]), event, str(row["prev_hash"]), str(row["entry_hash"]))
 
 
 def format_time(at: dt.datetime) -> str:
@@ -287,6 +328,25 @@ def verify(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> Chain
                         f"Entry {anchor.count} is not the one this computer last saw: the trail up to it "
                         "was rewritten.")
     return ChainReport(count, prev_hash)
+
+
+_UNREADABLE = AuditEvent(at=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), who="?", action="unreadable", desk="")
+
+
+def readable_entries(rows: Iterable[Mapping[str, Any]]) -> Iterator[AuditEntry]:
+    """Stored rows as entries for `verify`. A row holding values the program never writes (a line break in
+    a name, a bad time) cannot be an honest entry: it comes out with a hash that never matches, so
+    `verify` reports it as changed, in its place in the order."""
+    last_seq = 0
+    for row in rows:
+        try:
+            entry = entry_from_row(row)
+        except (InvalidAuditEntry, KeyError, TypeError, ValueError):
+            seq = row.get("seq")
+            seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else last_seq + 1
+            entry = AuditEntry(seq, _UNREADABLE, GENESIS_HASH, "unreadable")
+        last_seq = entry.seq
+        yield entry
 
 
 def advance(anchor: Anchor | None, report: ChainReport) -> Anchor:

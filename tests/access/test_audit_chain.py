@@ -8,9 +8,11 @@ import json
 
 import pytest
 
+from intake_app.access.accounts import Account
 from intake_app.access.audit_chain import (
     EMPTY_ANCHOR,
     GENESIS_HASH,
+    ROW_COLUMNS,
     Anchor,
     AuditAction,
     AuditEntry,
@@ -21,8 +23,14 @@ from intake_app.access.audit_chain import (
     canonical_bytes,
     chain_next,
     content_hash,
+    entry_from_row,
+    entry_to_row,
+    event_for,
+    failed_sign_in_event,
+    readable_entries,
     verify,
 )
+from intake_app.access.roles import SYSTEM, Actor, Role
 
 START = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)
 
@@ -217,3 +225,41 @@ def test_entries_hold_ids_and_keys_only(changes: dict[str, object]) -> None:
 def test_every_action_key_is_a_valid_entry() -> None:
     for action in AuditAction:
         assert AuditEvent(at=START, who="system", action=action, desk="").action == action.value
+
+
+# --- rows, events from actors --------------------------------------------------------------------
+
+
+def test_rows_round_trip_and_naive_stored_times_are_utc() -> None:
+    entries = build(3)
+    rows = [entry_to_row(e) for e in entries]
+    assert set(rows[0]) == set(ROW_COLUMNS)
+    assert [entry_from_row(r) for r in rows] == entries
+    naive = [{**r, "at": r["at"].replace(tzinfo=None)} for r in rows]
+    assert verify(readable_entries(naive)).ok
+
+
+def test_a_row_with_values_the_program_never_writes_is_reported_as_changed() -> None:
+    rows = [entry_to_row(e) for e in build(5)]
+    rows[2] = {**rows[2], "who": "ana\nruiz"}
+    report = verify(readable_entries(rows))
+    assert (report.problem, report.first_bad) == (Problem.EDITED, 3)
+    rows = [entry_to_row(e) for e in build(5)]
+    rows[3] = {**rows[3], "seq": "four", "at": "yesterday"}
+    assert (verify(readable_entries(rows)).problem, verify(readable_entries(rows)).first_bad) == (Problem.EDITED, 4)
+
+
+def test_events_name_the_account_and_its_role() -> None:
+    clinician = Actor("ana.ruiz", Role.CLINICIAN, "Dr Ana Ruiz")
+    made = event_for(clinician, AuditAction.INTAKE_RED_FLAG_ACK, at=START, desk="desk-1", patient_id=1, intake_id=2)
+    assert (made.who, made.role, made.action) == ("ana.ruiz", "clinician", "intake.red_flag_ack")
+    backup = event_for(SYSTEM, AuditAction.BACKUP, at=START, desk="desk-1")
+    assert (backup.who, backup.role) == ("system", "system")
+
+
+def test_a_failed_sign_in_never_records_what_was_typed_as_the_name() -> None:
+    typed = "my secret password"  # typed into the name box by mistake
+    unknown = failed_sign_in_event(None, at=START, desk="desk-1")
+    assert typed not in repr(unknown) and unknown.who == "(unknown account)"
+    account = Account("ana.ruiz", "Dr Ana Ruiz", Role.CLINICIAN, "$argon2id$...")
+    assert failed_sign_in_event(account, at=START, desk="desk-1").who == "ana.ruiz"

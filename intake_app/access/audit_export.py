@@ -1,0 +1,143 @@
+"""Reading the audit trail: plain words for each action, filters, local-time display and CSV export.
+
+`intake-app audit export [--from DATE] [--to DATE]` writes CSV with ISO 8601 UTC times; the dates are
+inclusive and, like the times written, are UTC days. The administrators' viewer shows local time and
+filters by account, patient id and (local) date with the same `AuditFilter`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from intake_app.access.audit_chain import AuditAction, AuditEntry, format_time
+from intake_app.errors import IntakeError
+
+AUDIT_WORDS: Mapping[AuditAction, str] = {
+    AuditAction.SIGN_IN: "Signed in",
+    AuditAction.SIGN_IN_FAILED: "Sign-in failed",
+    AuditAction.SIGN_OUT: "Signed out",
+    AuditAction.LOCK: "Window locked",
+    AuditAction.UNLOCK: "Window unlocked",
+    AuditAction.ACCOUNT_LOCKED: "Account locked after wrong passwords",
+    AuditAction.ACCOUNT_ADD: "Account added",
+    AuditAction.ACCOUNT_CHANGE: "Account changed",
+    AuditAction.ACCOUNT_DISABLE: "Account switched off",
+    AuditAction.ACCOUNT_UNLOCK: "Account unlocked",
+    AuditAction.PASSWORD_RESET: "Password reset by an administrator",
+    AuditAction.PASSWORD_CHANGE: "Password changed",
+    AuditAction.RECOVERY_KEY_USED: "Recovery key used",
+    AuditAction.PATIENT_VIEW: "Opened a patient",
+    AuditAction.PATIENT_SEARCH: "Searched for patients",
+    AuditAction.PATIENT_ADD: "Registered a patient",
+    AuditAction.PATIENT_UPDATE: "Changed a patient's details",
+    AuditAction.INTAKE_VIEW: "Opened an intake",
+    AuditAction.INTAKE_START: "Started an intake",
+    AuditAction.INTAKE_SAVE: "Saved a draft",
+    AuditAction.INTAKE_COMPLETE: "Completed an intake",
+    AuditAction.INTAKE_AMEND: "Amended an intake",
+    AuditAction.INTAKE_RED_FLAG_ACK: "Acknowledged a red flag",
+    AuditAction.INTAKE_RESCREEN: "Re-screened an intake",
+    AuditAction.INTAKE_IMPORT: "Imported an intake",
+    AuditAction.REPORT_PRINT: "Printed a report",
+    AuditAction.REPORT_SAVE_PDF: "Saved a report as PDF",
+    AuditAction.DATA_EXPORT: "Exported patient data",
+    AuditAction.DATA_IMPORT: "Imported a file",
+    AuditAction.OUTCOME_RECORD: "Recorded an outcome",
+    AuditAction.RECALL_CONTACTED: "Marked a recall as contacted",
+    AuditAction.SETTINGS_CHANGE: "Changed a clinic setting",
+    AuditAction.BACKUP: "Backed up the database",
+    AuditAction.RESTORE: "Restored a backup",
+    AuditAction.DEMO_DATA: "Added demonstration data",
+    AuditAction.DB_UPGRADE: "Upgraded the database",
+    AuditAction.AUDIT_VIEW: "Viewed the audit trail",
+    AuditAction.AUDIT_EXPORT: "Exported the audit trail",
+    AuditAction.AUDIT_VERIFY: "Checked the audit trail",
+}
+
+CSV_COLUMNS = ("entry", "time_utc", "account", "role", "action", "what", "desk", "patient_id", "intake_id",
+               "detail", "previous_hash", "entry_hash")
+
+
+def action_words(action: str) -> str:
+    """Plain words for an action key; an unknown key (from a newer program) is shown as recorded."""
+    try:
+        return AUDIT_WORDS[AuditAction(action)]
+    except ValueError:
+        return action
+
+
+def local_time_text(at: dt.datetime, tz: dt.tzinfo | None = None) -> str:
+    """A stored UTC time as people read it, in local time (or `tz`)."""
+    return at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A DATE option (YYYY-MM-DD); a plain message naming the option otherwise."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise IntakeError(f"{option} must be a date such as 2026-11-30, not {text[:40]!r}.") from None
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to show or export: by account, patient id, and inclusive dates in `tz` (UTC default)."""
+
+    account: str | None = None
+    patient_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    tz: dt.tzinfo = dt.UTC
+
+    def __post_init__(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise IntakeError("The start date is after the end date; nothing would match.",
+                              hint="Swap the two dates.")
+
+    def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """The UTC instants [start, end) the dates cover, for a database query."""
+        start = end = None
+        if self.date_from:
+            start = dt.datetime.combine(self.date_from, dt.time(), self.tz).astimezone(dt.UTC)
+        if self.date_to:
+            end = dt.datetime.combine(self.date_to + dt.timedelta(days=1), dt.time(), self.tz).astimezone(dt.UTC)
+        return start, end
+
+    def matches(self, entry: AuditEntry) -> bool:
+        event = entry.event
+        if self.account is not None and event.who.casefold() != self.account.casefold():
+            return False
+        if self.patient_id is not None and event.patient_id != self.patient_id:
+            return False
+        start, end = self.bounds()
+        return not ((start and event.at < start) or (end and event.at >= end))
+
+
+def _cell(value: object) -> str:
+    """Text for a CSV cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def audit_csv(entries: Iterable[AuditEntry], selection: AuditFilter | None = None) -> Iterator[str]:
+    """CSV lines (header first) for the entries the filter selects, times in ISO 8601 UTC."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(row: Iterable[object]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_cell(v) for v in row])
+        return buffer.getvalue()
+
+    yield line(CSV_COLUMNS)
+    for entry in entries:
+        if selection is not None and not selection.matches(entry):
+            continue
+        e = entry.event
+        yield line((entry.seq, format_time(e.at), e.who, e.role, e.action, action_words(e.action), e.desk,
+                    e.patient_id, e.intake_id, e.detail, entry.prev_hash, entry.entry_hash))
