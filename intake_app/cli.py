@@ -43,6 +43,38 @@ def _clinic(args: argparse.Namespace) -> Clinic:
     return Clinic.open(args.database, load_settings())
 
 
+def _group() -> str | None:
+    from intake_app.services import shared_group
+    from intake_app.settings import load_settings
+
+    return shared_group(load_settings())
+
+
+def version_text() -> str:
+    """App, questionnaire, rules and SQLite library versions (imports only what it names)."""
+    from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
+    from intake_app.screening import RULES_VERSION
+    from intake_app.storage.database import sqlite_library_version
+
+    return (
+        f"intake-app {__version__}\n"
+        f"questionnaire {DEFAULT_QUESTIONNAIRE}\n"
+        f"rules {RULES_VERSION}\n"
+        f"SQLite library {sqlite_library_version()} (all writes and checkpoints in one program go through "
+        "one connection, whatever the version)"
+    )
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the program, questionnaire, rules and SQLite "
+                         "versions and exit", default=argparse.SUPPRESS)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(version_text())
+        parser.exit()
+
+
 # --- commands ----------------------------------------------------------------------------------
 
 
@@ -105,21 +137,38 @@ def cmd_import(args: argparse.Namespace) -> int:
     return status
 
 
+def _export_name(intake_id: int) -> str:
+    return f"intake-{intake_id:06d}.json"  # the record id only, never patient details
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from intake_app.files import atomic_write_text, private_dir
+
     clinic = _clinic(args)
     status = None if args.status == "all" else args.status
     if args.out:
         folder = Path(args.out)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            count = 0
-            for intake_id, document in clinic.export_documents(status):
-                # File names carry the record id only, never patient details.
-                target = folder / f"intake-{intake_id:06d}.json"
-                target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-                count += 1
-        except OSError as exc:
-            raise IntakeError(f"Cannot write to {folder} ({exc.strerror}).") from None
+        if folder.is_symlink():
+            raise IntakeError(f"{folder} is a symbolic link; exports are never written through one.",
+                              hint="Give the real folder.")
+        if not folder.exists():
+            private_dir(folder, group=clinic.group)
+        elif not folder.is_dir():
+            raise IntakeError(f"{folder} is a file, not a folder; nothing was exported.")
+        if not args.overwrite:
+            taken = [name for name in (_export_name(i) for i, _ in clinic.export_documents(status))
+                     if os.path.lexists(folder / name)]
+            if taken:
+                raise IntakeError(
+                    f"{len(taken)} export file(s) already exist in {folder} (e.g. {taken[0]}); nothing was exported.",
+                    hint="Choose an empty folder, or repeat with --overwrite to replace them.",
+                )
+        count = 0
+        for intake_id, document in clinic.export_documents(status):
+            atomic_write_text(folder / _export_name(intake_id),
+                              json.dumps(document, indent=2, ensure_ascii=False) + "\n",
+                              overwrite=args.overwrite, group=clinic.group)
+            count += 1
         print(f"exported {count} intake document(s) to {folder}", file=sys.stderr)
         return EXIT_OK
     out = sys.stdout
@@ -154,23 +203,25 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from intake_app.services import build_report_pdf, screen
+    from intake_app.files import TargetExists, atomic_write_bytes
+    from intake_app.services import build_report_pdf, screen, shared_group
     from intake_app.settings import load_settings
 
     if not args.referral and not args.handout:
         _err("report: give --referral OUT.pdf and/or --handout OUT.pdf")
         return EXIT_USAGE
+    targets = [(kind, Path(t)) for kind, t in (("referral", args.referral), ("handout", args.handout)) if t]
+    for _kind, target in targets:  # refuse before building anything
+        if target.is_symlink():
+            raise IntakeError(f"{target} is a symbolic link; it is never written through, so nothing was written.")
+        if target.exists() and not args.overwrite:
+            raise TargetExists(target)
     document = _load_one_document(args.file)
     settings = load_settings()
     assessment = screen(document)  # once, for both documents
-    for kind, target in (("referral", args.referral), ("handout", args.handout)):
-        if not target:
-            continue
+    for kind, target in targets:
         data = build_report_pdf(kind, document, settings, assessment)
-        try:
-            Path(target).write_bytes(data)
-        except OSError as exc:
-            raise IntakeError(f"Cannot write {target} ({exc.strerror}).") from None
+        atomic_write_bytes(target, data, overwrite=args.overwrite, group=shared_group(settings))
         print(f"wrote {target} ({len(data) // 1024} KiB)")
     return EXIT_OK
 
@@ -190,12 +241,33 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from intake_app.storage import create_database_engine, describe_url, resolve_database_url, upgrade
+    from intake_app.storage import close_engine, create_database_engine, describe_url, resolve_database_url, upgrade
+    from intake_app.storage.database import sqlite_file
+    from intake_app.storage.safety import check_integrity
 
-    url = resolve_database_url(args.database)
-    changed = upgrade(create_database_engine(url))
+    group = _group()
+    url = resolve_database_url(args.database, group=group)
+    engine = create_database_engine(url, group=group)
+    try:
+        path = sqlite_file(url)
+        if path is not None:
+            check_integrity(path, quick=True)
+        changed = upgrade(engine)
+    finally:
+        close_engine(engine)
     print(f"{describe_url(url)}: {'upgraded to the newest schema' if changed else 'already up to date'}")
     return EXIT_OK
+
+
+LEVEL_WORDS = {"urgent": "URGENT", "likely": "spinal origin likely", "possible": "spinal origin possible",
+               "not_indicated": "spinal origin not indicated"}
+
+
+def _result(level: str | None, tier: str | None) -> str:
+    if level is None:
+        return "no result"
+    words = LEVEL_WORDS.get(level, level)
+    return f"{words} (tier {tier})" if tier else words
 
 
 def cmd_rescreen(args: argparse.Namespace) -> int:
@@ -203,9 +275,64 @@ def cmd_rescreen(args: argparse.Namespace) -> int:
 
     clinic = _clinic(args)
     changes = clinic.rescreen()
-    print(f"re-screened with rules {RULES_VERSION}; {len(changes)} intake(s) changed level")
+    print(f"re-screened with rules {RULES_VERSION}; {len(changes)} intake(s) changed result")
+    if changes:
+        width = max(len(_result(c.old_level, c.old_tier)) for c in changes)
+        print(f"{'intake':>8}  {'before':<{width}}  now")
     for change in changes:
-        print(f"intake {change.intake_id}: {change.old_level} ({change.old_rules_version}) -> {change.new_level}")
+        before = _result(change.old_level, change.old_tier)
+        note = "   -> recall: contact the patient" if change.recall else ""
+        print(f"{change.intake_id:>8}  {before:<{width}}  {_result(change.new_level, change.new_tier)}{note}")
+    return EXIT_OK
+
+
+def cmd_recall(args: argparse.Namespace) -> int:
+    clinic = _clinic(args)
+    if args.contacted is not None:
+        if not args.who:
+            _err("recall --contacted needs --who NAME (the clinician who contacted the patient)")
+            return EXIT_USAGE
+        clinic.mark_contacted(args.contacted, args.who)
+        print(f"intake {args.contacted}: marked contacted; it has left the recall list")
+        return EXIT_OK
+    entries = clinic.recall_list()
+    if not entries:
+        print("recall list: nobody to contact")
+        return EXIT_OK
+    print(f"recall list: {len(entries)} patient(s) to contact (result rose after they left)")
+    for e in entries:
+        print(f"intake {e.intake_id}  {e.patient_name}  visit {e.visit_date.isoformat()}  "
+              f"{_result(e.old_level, e.old_tier)} -> {_result(e.new_level, e.new_tier)}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    clinic = _clinic(args)
+    try:
+        path = clinic.backup(args.folder)
+    finally:
+        clinic.close()
+    print(f"backup written and checked: {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from intake_app.storage import resolve_database_url
+    from intake_app.storage.backup import POSTGRES_MESSAGE, restore_sqlite
+    from intake_app.storage.database import sqlite_file
+
+    group = _group()
+    url = resolve_database_url(args.database, group=group)
+    database = sqlite_file(url)
+    if database is None:
+        raise IntakeError(POSTGRES_MESSAGE.replace("back it up", "restore it"))
+    backup = Path(args.file)
+    if not backup.is_file():
+        raise IntakeError(f"{backup}: no such backup file; nothing was changed.")
+    aside = restore_sqlite(database, backup, group=group)
+    print(f"restored {database} from {backup}")
+    if aside is not None:
+        print(f"the replaced database was kept as {aside}")
     return EXIT_OK
 
 
@@ -218,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Foot & Leg Intake: front-desk intake and screening aid (for clinician review, not a "
         "diagnosis). With no command, the window opens.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--database", metavar="URL", help="SQLAlchemy database URL (default: "
                         "$INTAKE_APP_DATABASE_URL, else a SQLite file in your data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -236,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write stored intakes as intake documents (JSON)")
     p.add_argument("--out", metavar="FOLDER", help="one file per intake in FOLDER (default: a JSON array on stdout)")
     p.add_argument("--status", choices=("all", "complete", "draft"), default="all")
+    p.add_argument("--overwrite", action="store_true", help="replace export files already in FOLDER")
     p.set_defaults(func=cmd_export)
 
     p = commands.add_parser("assess", help="screen one intake document and print the assessment")
@@ -247,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE", help="intake document; - reads standard input")
     p.add_argument("--referral", metavar="OUT.pdf")
     p.add_argument("--handout", metavar="OUT.pdf")
+    p.add_argument("--overwrite", action="store_true", help="replace PDF files that already exist")
     p.set_defaults(func=cmd_report)
 
     p = commands.add_parser("demo-data", help="add N synthetic patients and intakes (fixed seed)")
@@ -258,8 +387,22 @@ def build_parser() -> argparse.ArgumentParser:
     db = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db.add_parser("upgrade", help="apply schema migrations").set_defaults(func=cmd_db_upgrade)
 
-    p = commands.add_parser("rescreen", help="re-assess completed intakes with the current rules (keeps old results)")
+    p = commands.add_parser("rescreen", help="re-assess completed intakes with the current rules (keeps old results); "
+                            "lists every intake whose level or tier changed")
     p.set_defaults(func=cmd_rescreen)
+
+    p = commands.add_parser("recall", help="list patients to contact because their result rose after they left")
+    p.add_argument("--contacted", type=int, metavar="ID", help="mark intake ID contacted (needs --who)")
+    p.add_argument("--who", metavar="NAME", help="the clinician who contacted the patient")
+    p.set_defaults(func=cmd_recall)
+
+    p = commands.add_parser("backup", help="write a checked backup of the database (default: backups/ beside it)")
+    p.add_argument("folder", nargs="?", metavar="DIR")
+    p.set_defaults(func=cmd_backup)
+
+    p = commands.add_parser("restore", help="replace the database with a backup (every desk must be closed)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -42,13 +42,22 @@ def describe(exc_type: type[BaseException], tb: TracebackType | None) -> str:
 
 
 def write_crash_log(exc_type: type[BaseException], tb: TracebackType | None) -> Path | None:
-    """Append one entry to crash.log; returns its path, or None when even that failed."""
+    """Append one entry to crash.log (folder 0700, file 0600, a symlink there is never followed);
+    returns its path, or None when even that failed."""
+    from intake_app.errors import IntakeError
+    from intake_app.files import FILE_MODE, private_dir
+
     try:
-        folder = log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = private_dir(log_dir())
         path = folder / "crash.log"
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(describe(exc_type, tb) + "\n")
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(path, flags, FILE_MODE)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, FILE_MODE)
+            os.write(fd, (describe(exc_type, tb) + "\n").encode("utf-8"))
+        finally:
+            os.close(fd)
         return path
-    except OSError:
+    except (OSError, IntakeError):
         return None

@@ -2,7 +2,9 @@
 
 The database holds the autosaved draft; this journal holds what was typed since. A clean save or
 close removes the entry; an entry found at start means the program stopped unexpectedly, and the
-user is offered the answers back. Files are named by intake id only, never by patient.
+user is offered the answers back. Files are named by intake id only, never by patient. The folder is
+0700 and each entry 0600 (whatever the umask), written atomically (files.py); a symbolic link planted
+at an entry's name is never followed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from intake_app.files import atomic_write_text, private_dir
 
 ENV_STATE_DIR = "INTAKE_APP_STATE_DIR"
 
@@ -35,26 +39,22 @@ class RecoveredDraft:
 
 
 class RecoveryJournal:
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, group: str | None = None) -> None:
         self.folder = folder or recovery_dir()
+        self.group = group
 
     def _path(self, intake_id: int) -> Path:
         return self.folder / f"intake-{int(intake_id)}.json"
 
     def write(self, intake_id: int, visit_date: dt.date, answers: dict[str, Any]) -> None:
         """Atomically replace the entry for this intake (a power cut leaves the old or the new one)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        path = self._path(intake_id)
-        tmp = path.with_suffix(".tmp")
+        private_dir(self.folder, group=self.group)
         payload = {
             "intake_id": intake_id, "visit_date": visit_date.isoformat(), "answers": answers,
             "written_at": dt.datetime.now().isoformat(timespec="seconds"),
         }
-        with tmp.open("w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        atomic_write_text(self._path(intake_id), json.dumps(payload, ensure_ascii=False), overwrite=True,
+                          group=self.group)
 
     def clear(self, intake_id: int) -> None:
         self._path(intake_id).unlink(missing_ok=True)
@@ -65,6 +65,8 @@ class RecoveryJournal:
             return []
         found = []
         for path in sorted(self.folder.glob("intake-*.json")):
+            if path.is_symlink():
+                continue
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 found.append(RecoveredDraft(
