@@ -208,3 +208,69 @@ def requires(action: Action) -> Callable[[Callable[Concatenate[S, P], R]], Calla
         return checked
 
     return decorate
+
+
+# Every public method of services.Clinic and the action it checks first (`@requires(action)`), so the GUI
+# and the command line obey one table. Methods that touch no patient data, or that decide access themselves
+# (signing in, the first administrator, the recovery key), are listed in UNCHECKED_SERVICE_METHODS with why.
+SERVICE_ACTIONS: Mapping[str, Action] = {
+    "search_patients": Action.SEARCH,
+    "count_patients": Action.SEARCH,
+    "today": Action.SEARCH,
+    "likely_duplicates": Action.REGISTER_PATIENT,
+    "register_patient": Action.REGISTER_PATIENT,
+    "update_patient": Action.UPDATE_PATIENT,
+    "patient": Action.VIEW_PATIENT,
+    "intakes_for": Action.VIEW_PATIENT,
+    "intake": Action.VIEW_INTAKE,
+    "revisions": Action.VIEW_INTAKE,
+    "start_intake": Action.START_INTAKE,
+    "save_draft": Action.SAVE_INTAKE,
+    "complete_intake": Action.COMPLETE_INTAKE,
+    "amend_intake": Action.AMEND_INTAKE,
+    "acknowledge_red_flag": Action.ACKNOWLEDGE_RED_FLAG,
+    "referral_pdf": Action.PRINT,
+    "handout_pdf": Action.PRINT,
+    "rescreen": Action.RESCREEN,
+    "recall_list": Action.RECALL_LIST,
+    "mark_contacted": Action.RECALL_LIST,
+    "record_outcome": Action.RECORD_OUTCOME,
+    "import_file": Action.IMPORT,
+    "export_documents": Action.EXPORT,
+    "add_demo_data": Action.DEMO_DATA,
+    "backup": Action.BACKUP,
+    "daily_backup": Action.BACKUP,
+    "restore": Action.RESTORE,
+    "upgrade": Action.DB_UPGRADE,
+    "add_account": Action.MANAGE_ACCOUNTS,
+    "list_accounts": Action.MANAGE_ACCOUNTS,
+    "disable_account": Action.MANAGE_ACCOUNTS,
+    "unlock_account": Action.MANAGE_ACCOUNTS,
+    "reset_password": Action.MANAGE_ACCOUNTS,
+    "save_clinic_settings": Action.CLINIC_SETTINGS,
+    "audit_entries": Action.AUDIT_VIEW,
+    "verify_audit": Action.AUDIT_VIEW,
+    "audit_csv": Action.AUDIT_EXPORT,
+}
+
+UNCHECKED_SERVICE_METHODS: Mapping[str, str] = {
+    "open": "opens the database; every later call checks",
+    "close": "closes the database connection",
+    "group": "the shared file group from settings",
+    "check_patient": "validates typed details; reads and writes nothing",
+    "document": "builds a document from answers; reads and writes nothing",
+    "validate_file": "checks a file; touches no database",
+    "sqlite_version": "library version only",
+    "describe_database": "where the database is, without a password",
+    "actor": "who is signed in",
+    "signed_in": "who is signed in",
+    "has_accounts": "decides whether the first-run setup is shown",
+    "create_first_administrator": "allowed only while there are no accounts (checked inside)",
+    "sign_in": "decides access itself (password, lockout)",
+    "sign_out": "ends the caller's own session",
+    "unlock_session": "needs the signed-in account's own password",
+    "change_own_password": "needs the account's own current password",
+    "recover_with_key": "needs the one-time recovery key",
+    "clinic_settings": "clinic name and paper size, needed by everyone who prints",
+    "urgent_waiting": "the lock screen's 'urgent red flag' signal: a count, no patient data",
+}
