@@ -1,0 +1,159 @@
+"""What happened after a referral: the specialist's finding, recorded by a clinician for a completed intake.
+
+Plain data and its checks; no database and no Qt. Every problem names the field in words a person reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from intake_app.errors import InvalidInput
+
+# Finding codes (exports, CSV, FHIR) and the words people read.
+FINDINGS: Mapping[str, str] = {
+    "spinal_confirmed": "Spinal origin confirmed",
+    "not_spinal": "Not spinal",
+    "other_cause": "Another cause",
+    "not_seen": "Not seen / lost to follow-up",
+}
+IMAGING: Mapping[str, str] = {
+    "none": "No imaging",
+    "x_ray": "X-ray",
+    "mri": "MRI",
+    "ct": "CT",
+    "ultrasound": "Ultrasound",
+    "nerve_studies": "Nerve conduction studies",
+    "other": "Other imaging",
+}
+FIELD_LABELS: Mapping[str, str] = {
+    "finding": "Specialist's finding",
+    "other_cause": "Other cause",
+    "seen_by": "Seen by",
+    "seen_on": "Seen on",
+    "imaging": "Imaging",
+    "urgent_route_at": "Reached the urgent route at",
+    "note": "Note",
+}
+MAX_SHORT_TEXT = 200
+MAX_NOTE = 4000
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One intake's outcome. `synthetic` marks made-up outcomes from demo-data."""
+
+    finding: str
+    seen_by: str = ""
+    seen_on: dt.date | None = None
+    other_cause: str = ""
+    imaging: tuple[str, ...] = ()
+    urgent_route_at: dt.datetime | None = None
+    note: str = ""
+    synthetic: bool = False
+
+    @property
+    def finding_text(self) -> str:
+        text = FINDINGS[self.finding]
+        return f"{text}: {self.other_cause}" if self.finding == "other_cause" and self.other_cause else text
+
+    @property
+    def seen(self) -> bool:
+        """True when the specialist saw the patient (a finding other than 'not seen')."""
+        return self.finding != "not_seen"
+
+    @property
+    def confirmed(self) -> bool:
+        return self.finding == "spinal_confirmed"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "finding": self.finding,
+            "other_cause": self.other_cause,
+            "seen_by": self.seen_by,
+            "seen_on": self.seen_on.isoformat() if self.seen_on else None,
+            "imaging": list(self.imaging),
+            "urgent_route_at": self.urgent_route_at.isoformat() if self.urgent_route_at else None,
+            "note": self.note,
+            "synthetic": self.synthetic,
+        }
+
+
+@dataclass
+class _Problems:
+    items: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, key: str, message: str) -> None:
+        self.items.append((key, f"{FIELD_LABELS.get(key, key)}: {message}"))
+
+
+def _text(value: Any, key: str, limit: int, problems: _Problems, *, multiline: bool = False) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        problems.add(key, "must be text")
+        return ""
+    allowed = {"\n", "\t"} if multiline else set()
+    if any((ord(c) < 32 and c not in allowed) or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in value):
+        problems.add(key, "holds control characters that cannot be stored")
+        return ""
+    if len(value) > limit:
+        problems.add(key, f"is longer than {limit} characters")
+        return ""
+    return value.strip()
+
+
+def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synthetic: bool = False) -> Outcome:
+    """An Outcome from form, CLI or CSV values (strings or typed); raises InvalidInput naming each field."""
+    today = today or dt.date.today()
+    problems = _Problems()
+    finding = data.get("finding")
+    if finding not in FINDINGS:
+        problems.add("finding", "choose one of " + ", ".join(f"'{v}'" for v in FINDINGS.values()))
+        finding = "not_seen"
+    other = _text(data.get("other_cause"), "other_cause", MAX_SHORT_TEXT, problems)
+    if finding == "other_cause" and not other:
+        problems.add("other_cause", "say briefly what the other cause is")
+    seen_on = data.get("seen_on")
+    if isinstance(seen_on, str) and seen_on.strip():
+        try:
+            seen_on = dt.date.fromisoformat(seen_on.strip())
+        except ValueError:
+            problems.add("seen_on", "must be a date written YYYY-MM-DD")
+            seen_on = None
+    elif not isinstance(seen_on, dt.date):
+        seen_on = None
+    if seen_on is not None and seen_on > today:
+        problems.add("seen_on", "is in the future")
+    imaging_raw = data.get("imaging") or ()
+    if isinstance(imaging_raw, str):
+        imaging_raw = [part.strip() for part in imaging_raw.replace(";", ",").split(",") if part.strip()]
+    imaging = tuple(str(v) for v in imaging_raw)
+    unknown = [v for v in imaging if v not in IMAGING]
+    if unknown:
+        problems.add("imaging", "choose from " + ", ".join(IMAGING.values()))
+    route = data.get("urgent_route_at")
+    if isinstance(route, str) and route.strip():
+        try:
+            route = dt.datetime.fromisoformat(route.strip())
+        except ValueError:
+            problems.add("urgent_route_at", "must be a date and time written YYYY-MM-DD HH:MM")
+            route = None
+    elif not isinstance(route, dt.datetime):
+        route = None
+    seen_by = _text(data.get("seen_by"), "seen_by", MAX_SHORT_TEXT, problems)
+    note = _text(data.get("note"), "note", MAX_NOTE, problems, multiline=True)
+    if problems.items:
+        raise InvalidInput("The outcome was not recorded.", problems=problems.items)
+    return Outcome(
+        finding=str(finding),
+        seen_by=seen_by,
+        seen_on=seen_on,
+        other_cause=other,
+        imaging=imaging,
+        urgent_route_at=route,
+        note=note,
+        synthetic=synthetic,
+    )
