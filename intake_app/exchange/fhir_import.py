@@ -210,7 +210,7 @@ class _ResponseReader:
     def answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
         answers: dict[str, Any] = {}
         questions = {q.id: q for q in questionnaire.answer_questions}
-        self._walk(_list(self.resource.get("item")), questionnaire, questions, answers, "item")
+        self._walk(_list(self.resource.get("item")), questionnaire, questions, answers, "")
         return answers
 
     def _walk(
@@ -220,7 +220,7 @@ class _ResponseReader:
         for raw in items:
             item = _mapping(raw)
             link = item.get("linkId")
-            here = f"{where}({link})"
+            here = f"{where}.item({link})" if where else f"item({link})"
             if isinstance(link, str) and link.startswith(c.section_link_id("")):
                 if "answer" in item:
                     self.problem(here, "a section holds no answers of its own")
