@@ -65,7 +65,8 @@ class AuditAction(StrEnum):
     DATA_EXPORT = "data.export"
     DATA_IMPORT = "data.import"
     OUTCOME_RECORD = "outcome.record"
-    RECALL_CONTACTED = "recall.contacted"
+    INTAKE_RECALL = "intake.recall"
+    RECALL_CONTACTED = "intake.contacted"
     SETTINGS_CHANGE = "settings.change"
     BACKUP = "database.backup"
     RESTORE = "database.restore"
@@ -275,12 +276,41 @@ def _bad(count: int, head: str, problem: Problem, first_bad: int | None, message
 
 
 def verify(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> ChainReport:
-    """Check a chain given in stored order (oldest first) against itself and, if given, the anchor.
+    """Check a whole chain given in stored order (oldest first) against itself and, if given, the anchor.
 
     Streams: one pass, keeping only the positions seen after the first gap (to tell a moved entry from
     a removed one). Returns the first problem found, naming the entry's position.
     """
-    expected, prev_hash, count = 1, GENESIS_HASH, 0
+    return _walk(entries, EMPTY_ANCHOR, anchor)
+
+
+def verify_since(anchor: Anchor, entries: Iterable[AuditEntry]) -> ChainReport:
+    """Check only what was added since `anchor`: `entries` are the stored entries from position
+    `anchor.count` on (the anchored entry itself first), e.g. `WHERE seq >= :count ORDER BY id`.
+
+    Quick enough for every start and before every append; `verify` checks everything (audit verify).
+    """
+    if anchor.count == 0:
+        return _walk(entries, EMPTY_ANCHOR, anchor)
+    iterator = iter(entries)
+    first = next(iterator, None)
+    if first is None or first.seq > anchor.count:
+        return _bad(anchor.count - 1, anchor.head_hash, Problem.CUT_OFF, anchor.count,
+                    f"Entry {anchor.count} and any after it are missing: this computer last saw "
+                    f"{anchor.count} entries.")
+    if content_hash(first.seq, first.event, first.prev_hash) != first.entry_hash:
+        return _bad(first.seq - 1, first.prev_hash, Problem.EDITED, first.seq,
+                    f"Entry {first.seq} was changed after it was written.")
+    if first.seq != anchor.count or first.entry_hash != anchor.head_hash:
+        return _bad(anchor.count - 1, first.prev_hash, Problem.REWRITTEN, anchor.count,
+                    f"Entry {anchor.count} is not the one this computer last saw: the trail up to it "
+                    "was rewritten.")
+    return _walk(iterator, anchor, None)
+
+
+def _walk(entries: Iterable[AuditEntry], start: Anchor, anchor: Anchor | None) -> ChainReport:
+    """Follow the chain from `start` (the entries come right after it) and check it against `anchor`."""
+    expected, prev_hash = start.count + 1, start.head_hash
     anchored_hash: str | None = GENESIS_HASH if anchor is not None and anchor.count == 0 else None
     gap: tuple[int, int] | None = None  # (missing position, position found there instead)
     seen_after_gap: set[int] = set()
@@ -289,11 +319,11 @@ def verify(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> Chain
         if gap is not None:
             seen_after_gap.add(seq)
             continue
-        count += 1
+        done = expected - 1
         if content_hash(seq, entry.event, entry.prev_hash) != entry.entry_hash:
-            return _bad(count, prev_hash, Problem.EDITED, seq, f"Entry {seq} was changed after it was written.")
+            return _bad(done, prev_hash, Problem.EDITED, seq, f"Entry {seq} was changed after it was written.")
         if seq < expected:
-            return _bad(count, prev_hash, Problem.REORDERED, seq,
+            return _bad(done, prev_hash, Problem.REORDERED, seq,
                         f"Entry {seq} appears again after entry {expected - 1}: it was moved or copied.")
         if seq > expected:
             gap = (expected, seq)
@@ -302,12 +332,13 @@ def verify(entries: Iterable[AuditEntry], anchor: Anchor | None = None) -> Chain
         if entry.prev_hash != prev_hash:
             # This entry is as written, but the one before it no longer has the hash recorded here:
             # the earlier entry was changed and its hash recomputed.
-            return _bad(count, prev_hash, Problem.EDITED, seq - 1,
+            return _bad(done, prev_hash, Problem.EDITED, seq - 1,
                         f"Entry {seq - 1} was changed after entry {seq} was written.")
         prev_hash = entry.entry_hash
         if anchor is not None and seq == anchor.count:
             anchored_hash = prev_hash
         expected += 1
+    count = expected - 1
     if gap is not None:
         missing, found = gap
         if missing in seen_after_gap:

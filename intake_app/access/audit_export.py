@@ -47,6 +47,7 @@ AUDIT_WORDS: Mapping[AuditAction, str] = {
     AuditAction.DATA_EXPORT: "Exported patient data",
     AuditAction.DATA_IMPORT: "Imported a file",
     AuditAction.OUTCOME_RECORD: "Recorded an outcome",
+    AuditAction.INTAKE_RECALL: "Put on the recall list",
     AuditAction.RECALL_CONTACTED: "Marked a recall as contacted",
     AuditAction.SETTINGS_CHANGE: "Changed a clinic setting",
     AuditAction.BACKUP: "Backed up the database",

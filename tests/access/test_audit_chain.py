@@ -29,6 +29,7 @@ from intake_app.access.audit_chain import (
     failed_sign_in_event,
     readable_entries,
     verify,
+    verify_since,
 )
 from intake_app.access.roles import SYSTEM, Actor, Role
 
@@ -263,3 +264,43 @@ def test_a_failed_sign_in_never_records_what_was_typed_as_the_name() -> None:
     assert typed not in repr(unknown) and unknown.who == "(unknown account)"
     account = Account("ana.ruiz", "Dr Ana Ruiz", Role.CLINICIAN, "$argon2id$...")
     assert failed_sign_in_event(account, at=START, desk="desk-1").who == "ana.ruiz"
+
+
+# --- checking only what is new since the anchor (at start, before appending) ---------------------
+
+
+def since(entries: list[AuditEntry], anchor: Anchor) -> list[AuditEntry]:
+    """What storage returns for `WHERE seq >= :count ORDER BY id`."""
+    return [e for e in entries if e.seq >= max(anchor.count, 1)]
+
+
+def test_checking_since_the_anchor_accepts_new_entries_from_other_desks() -> None:
+    entries = build(12)
+    anchor = verify(entries[:5]).anchor()
+    report = verify_since(anchor, since(entries, anchor))
+    assert report.ok and report.count == 12 and report.head_hash == entries[-1].entry_hash
+    assert verify_since(EMPTY_ANCHOR, entries).ok
+    assert verify_since(verify(entries).anchor(), since(entries, verify(entries).anchor())).ok
+
+
+def test_checking_since_the_anchor_catches_each_problem() -> None:
+    entries = build(12)
+    anchor = verify(entries[:5]).anchor()
+    edited = list(entries)
+    edited[4] = dataclasses.replace(edited[4], event=dataclasses.replace(edited[4].event, who="x"))
+    report = verify_since(anchor, since(edited, anchor))
+    assert (report.problem, report.first_bad) == (Problem.EDITED, 5)
+    resealed_anchor = list(entries)
+    resealed_anchor[4] = resealed(entries[4], who="x")
+    report = verify_since(anchor, since(resealed_anchor, anchor))
+    assert (report.problem, report.first_bad) == (Problem.REWRITTEN, 5)
+    later = list(entries)
+    del later[8]
+    report = verify_since(anchor, since(later, anchor))
+    assert (report.problem, report.first_bad) == (Problem.REMOVED, 9)
+    report = verify_since(anchor, since(entries[:3], anchor))
+    assert (report.problem, report.first_bad) == (Problem.CUT_OFF, 5)
+    swapped = list(entries)
+    swapped[6], swapped[7] = swapped[7], swapped[6]
+    report = verify_since(anchor, since(swapped, anchor))
+    assert (report.problem, report.first_bad) == (Problem.REORDERED, 8)
