@@ -307,14 +307,15 @@ def _legend(drawing: Drawing, x: float, top: float) -> None:
                        fontSize=LEGEND_SIZE - 1, fillColor=LABEL_INK))
 
 
-def map_transform(body_map: BodyMap, width: float) -> tuple[float, float, float, float, float, float]:
+def map_transform(body_map: BodyMap, width: float,
+                  max_height: float = MAP_MAX_HEIGHT) -> tuple[float, float, float, float, float, float]:
     """Map units to paper: scaled to fit, y flipped (the map's y points down)."""
-    scale = min(width * MAP_SHARE / body_map.width, MAP_MAX_HEIGHT / body_map.height)
+    scale = min(width * MAP_SHARE / body_map.width, max_height / body_map.height)
     return (scale, 0.0, 0.0, -scale, 0.0, body_map.height * scale)
 
 
 def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnaire: Questionnaire,
-                      width: float, *, plain: bool = True) -> Drawing:
+                      width: float, *, plain: bool = True, max_height: float = MAP_MAX_HEIGHT) -> Drawing:
     """The body map with the marked regions, y flipped for paper, and a key to its marks.
 
     The map takes the left part of `width` (at most MAP_MAX_HEIGHT tall); the key sits beside it.
@@ -322,7 +323,7 @@ def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnai
     """
     register_fonts()
     geometry = _geometry(body_map)
-    transform = map_transform(body_map, width)
+    transform = map_transform(body_map, width, max_height)
     scale, map_h = transform[0], transform[5]
     unit = 1 / scale
     drawing = Drawing(width, map_h)
@@ -437,9 +438,74 @@ class FitDrawing(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
 
-def symptom_map(document: IntakeDocument, questionnaire: Questionnaire, width: float) -> Flowable:
-    """The drawing for one intake, from the body map that ships in resources/."""
+def symptom_map(document: IntakeDocument, questionnaire: Questionnaire, width: float,
+                max_height: float = MAP_MAX_HEIGHT) -> Flowable:
+    """The drawing for one intake, from the body map that ships in resources/ (one row of views,
+    at most `max_height` tall)."""
     body_map = load_body_map()
-    transform = map_transform(body_map, width)
-    drawing = build_map_drawing(body_map, document.answers, questionnaire, width, plain=False)
+    transform = map_transform(body_map, width, max_height)
+    drawing = build_map_drawing(body_map, document.answers, questionnaire, width, plain=False,
+                                max_height=max_height)
     return FitDrawing(drawing, underlay(body_map, transform[0]), transform)
+
+
+ROW_GAP = 18.0  # map units between views laid in one row
+ROW_KEY_HEIGHT = 5 * mm
+
+
+def symptom_row(document: IntakeDocument, questionnaire: Questionnaire, width: float,
+                max_height: float = 40 * mm) -> Flowable:
+    """Every view of the body map side by side in one row (for page 1 of the letter), tops
+    aligned, at one scale, with a one-line key underneath."""
+    register_fonts()
+    body_map = load_body_map()
+    geometry = _geometry(body_map)
+    views = list(body_map.views)
+    total_w = sum(v.width for v in views) + ROW_GAP * (len(views) - 1)
+    tallest = max(v.height for v in views)
+    scale = min(width / total_w, (max_height - ROW_KEY_HEIGHT) / tallest)
+    row_h = tallest * scale
+    drawing = Drawing(width, row_h + ROW_KEY_HEIGHT)
+    cursor = 0.0
+    for view in views:
+        # Map units of this view -> paper: shift the view to the cursor, flip y, top-aligned.
+        dx = cursor - view.x * scale
+        transform = (scale, 0.0, 0.0, -scale, dx, ROW_KEY_HEIGHT + row_h + view.y * scale)
+        group = Group(transform=transform)
+        layers = _Layers(1 / scale)
+        for shape in geometry.shapes:
+            if shape.view == view.id:
+                layers.region(shape.points, marked_symptoms(document.answers, shape.region, shape.side))
+        outlines = [o for o in geometry.outlines if o and view.contains(*o[0])]
+        layers.add_to(group, outlines, plain=True)
+        drawing.add(group)
+
+        def paper(x: float, y: float, _dx: float = dx, _top: float = ROW_KEY_HEIGHT + row_h + view.y * scale) -> Point:
+            return (x * scale + _dx, _top - y * scale)
+
+        cx, baseline = paper(view.x + view.width / 2, view.y + TITLE_BASELINE)
+        size = min(6.5, 6.5 * 0.95 * view.width * scale / stringWidth(view.label, BOLD_FONT, 6.5))
+        drawing.add(String(cx, baseline, view.label, fontName=BOLD_FONT, fontSize=size, fillColor=LABEL_INK,
+                           textAnchor="middle"))
+        for label in body_map.labels:
+            if label.view != view.id:
+                continue
+            x, y = paper(label.x, label.y)
+            text = questionnaire.side_label(label.side) if label.side else label.text
+            drawing.add(String(x, y - 2, text, fontName=BASE_FONT, fontSize=5.5, fillColor=LABEL_INK,
+                               textAnchor="middle"))
+        cursor += view.width * scale + ROW_GAP * scale
+    # The key, on one line under the row.
+    x = 0.0
+    box = 3 * mm
+    for entry in LEGEND:
+        square = [(x, -0.5), (x + box, -0.5), (x + box, -(0.5 + box)), (x, -(0.5 + box))]
+        group = Group(transform=(1, 0, 0, -1, 0, 0))
+        layers = _Layers(1.0)
+        layers.region(square, (entry.symptom,))
+        layers.add_to(group)
+        drawing.add(group)
+        drawing.add(String(x + box + 1.5 * mm, 1, entry.label, fontName=BASE_FONT, fontSize=7, fillColor=LABEL_INK))
+        x += box + 3 * mm + stringWidth(entry.label, BASE_FONT, 7) + 4 * mm
+    drawing.add(String(x, 1, "No mark: nothing reported.", fontName=BASE_FONT, fontSize=7, fillColor=LABEL_INK))
+    return FitDrawing(drawing)

@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, register_fonts
+from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, para, register_fonts
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 # Most office printers cannot print closer than about 5 mm to the edge; 15 mm is safe everywhere.
@@ -39,6 +39,7 @@ class Footer:
 
     markup: str
     font_size: float
+    plain: str = ""  # the same text unmarked, to tell whether it needs shaping
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -104,6 +105,23 @@ def _configure_reportlab() -> None:
     rl_config.useA85 = 0
 
 
+def _footer_geometry(paper: str, footer: Footer) -> tuple[Paragraph, float]:
+    """The footer paragraph and the top of the footer band (points from the bottom edge)."""
+    width, height = page_size(paper)
+    footer_style = style(f"footer{footer.font_size}", footer.font_size, textColor=INK)
+    label_width = stringWidth(_page_label(999, 999), BASE_FONT, footer.font_size) + 4 * mm
+    footer_para = para(footer.markup, footer_style, footer.plain)
+    _, footer_height = footer_para.wrap(width - 2 * SIDE_MARGIN - label_width, height)
+    footer_height = max(footer_height, footer_style.leading)
+    return footer_para, PRINT_MARGIN + footer_height
+
+
+def frame_height(paper: str, footer: Footer) -> float:
+    """The height of the body frame on each page (what page 1 must fit in)."""
+    _, footer_top = _footer_geometry(paper, footer)
+    return page_size(paper)[1] - TOP_MARGIN - footer_top - FOOTER_GAP
+
+
 def render(
     story: Sequence[Flowable],
     *,
@@ -112,16 +130,15 @@ def render(
     footer: Footer,
     invariant: bool = False,
 ) -> bytes:
-    """Lay the story out on pages with the footer and return the PDF bytes."""
+    """Lay the story out on pages with the footer and return the PDF bytes.
+
+    The PDF metadata names only the kind of report and the program, never the patient. The canvas
+    starts in DejaVu Sans, so no unembedded Helvetica is ever referenced.
+    """
     register_fonts()
     _configure_reportlab()
     width, height = page_size(paper)
-    footer_style = style("footer", footer.font_size, textColor=INK)
-    label_width = stringWidth(_page_label(999, 999), BASE_FONT, footer.font_size) + 4 * mm
-    footer_para = Paragraph(footer.markup, footer_style)
-    _, footer_height = footer_para.wrap(width - 2 * SIDE_MARGIN - label_width, height)
-    footer_height = max(footer_height, footer_style.leading)
-    footer_top = PRINT_MARGIN + footer_height
+    footer_para, footer_top = _footer_geometry(paper, footer)
     bottom = footer_top + FOOTER_GAP
 
     def draw_footer(canvas: Canvas, _doc: BaseDocTemplate) -> None:
@@ -143,7 +160,10 @@ def render(
         title=title,
         author="Foot & Leg Intake",
         creator="Foot & Leg Intake",
+        subject="",
+        keywords="",
         invariant=1 if invariant else 0,
+        initialFontName=BASE_FONT,
     )
     frame = Frame(
         SIDE_MARGIN, bottom, width - 2 * SIDE_MARGIN, height - TOP_MARGIN - bottom,

@@ -1,79 +1,64 @@
-"""Answers in words, taken from the questionnaire so the printout says what the form said."""
+"""Report-only helpers around the one wording module (intake_app.domain.wording).
+
+Every answer a report prints goes through domain.wording (describe, answer_text, question_text,
+describe_because); this module only adds what is particular to paper: dates, which questions a
+letter shows, source numbers, and the short titles of the sources the rule trace cites.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from intake_app.domain.document import UNKNOWN, IntakeDocument
-from intake_app.domain.questionnaire import SIDES, Question, Questionnaire
+from intake_app.domain.questionnaire import Question, Questionnaire
+from intake_app.domain.wording import is_blank
 
-NOT_ANSWERED = "Not answered"
-NOT_ASKED = "NOT ASKED - ask before the patient leaves"
-NONE_CHOSEN = "None chosen"
-NONE_MARKED = "None marked"
+NOT_RECORDED = "not recorded"
 SYMPTOMS = ("pain", "numbness", "tingling")
 
-
-def is_blank(value: Any) -> bool:
-    return value is None or value == ""
+# Our own short titles for the sources that the rules cite (clinical-logic.md, "Sources").
+SOURCE_TITLES: Mapping[str, str] = {
+    "A": "Source article: lower back conditions that cause foot pain (points A1-A9)",
+    "1": "NICE NG59: low back pain and sciatica in people over 16",
+    "2": "Clinical Knowledge Summaries: sciatica, interpreting red flags",
+    "3": "National suspected cauda equina syndrome pathway (GIRFT, CSP 2024)",
+    "4": "NHS Lothian RefHelp: serious lumbar spine conditions",
+    "5": "BMJ Best Practice: cauda equina syndrome, diagnosis",
+    "6": "AHCPR: acute low back problems, table of red flags",
+    "7": "Community red flags for low back and radicular pain (2023)",
+    "8": "NICE NG234: spinal metastases and spinal cord compression",
+    "9": "Red flags in children's back pain (PMM; NENC Healthier Together)",
+    "10": "Harrison's Principles, 19th ed.: lumbosacral radiculopathy",
+    "11": "Non-dermatomal radicular pain (Murphy 2009; Albert 2019)",
+    "12": "Nadeau et al. 2013: neurogenic versus vascular claudication",
+    "13": "MSD Manual Professional: lumbar spinal stenosis",
+    "14": "NICE CG147: peripheral arterial disease",
+    "15": "Plantar fasciitis (NHS-derived patient text)",
+    "16": "Morton's neuroma (NHS-derived patient text)",
+    "17": "NICE NG219: gout",
+    "18": "Ottawa ankle rules (Physiopedia)",
+    "19": "Metatarsal stress fracture (Verywell Fit, medically reviewed)",
+    "20": "Peripheral neuropathy (nidirect; NICE NG19)",
+    "21": "Tarsal tunnel syndrome (AMBOSS)",
+    "22": "Foot drop (GP Reasoning; Stewart, Practical Neurology)",
+    "23": "Konstantinou et al. 2012: self-reported items and nerve-root involvement",
+    "24": "Stynes et al. 2018: clinical diagnostic model for sciatica",
+    "25": "Mistry et al. 2020: history and examination for nerve-root compression",
+    "26": "Freynhagen et al. 2006: painDETECT",
+    "27": "DN4 neuropathic pain questionnaire (Mapi Research Trust)",
+    "28": "LANSS pain scale (Physiopedia)",
+    "29": "Reherniation after open lumbar microdiscectomy",
+    "30": "Medscape: spondylolisthesis, clinical presentation",
+    "31": "AccessMedicine: spinal epidural abscess",
+}
+_SOURCE_ID = re.compile(r"\[?\s*(A?)(\d+)(?:\s*-\s*A?\d+)?\s*\]?")
 
 
 def format_date(day: dt.date | None) -> str:
     """ISO dates (1961-03-12): unambiguous on both sides of the Atlantic."""
-    return day.isoformat() if day else NOT_ANSWERED
-
-
-def answer_text(questionnaire: Questionnaire, question: Question, value: Any) -> str:
-    """One answer as the patient would recognise it, using the questionnaire's own labels.
-
-    An unanswered question reads "Not answered"; an unanswered red-flag question reads as not
-    asked - never as "No".
-    """
-    if question.red_flag and (is_blank(value) or value == UNKNOWN):
-        return NOT_ASKED
-    if is_blank(value):
-        return NOT_ANSWERED
-    kind = question.type
-    if kind == "integer":
-        if not question.unit and question.minimum == 0 and question.maximum is not None:
-            return f"{value} out of {question.maximum}"
-        return f"{value} {question.unit}".strip()
-    if kind in ("choice", "sex"):
-        return question.option_label(str(value))
-    if kind == "multi":
-        # Semicolons, because some option labels contain commas themselves.
-        return "; ".join(question.option_label(str(v)) for v in value) if value else NONE_CHOSEN
-    if kind == "per_side_choice" and isinstance(value, Mapping):
-        return "  |  ".join(
-            f"{questionnaire.side_label(side)}: {side_choice(question, value, side)}" for side in SIDES
-        )
-    if kind == "per_side_regions" and isinstance(value, Mapping):
-        return "  |  ".join(
-            f"{questionnaire.side_label(side)}: {region_list(questionnaire, value.get(side) or [])}"
-            for side in SIDES
-        )
-    if isinstance(value, dt.date):
-        return format_date(value)
-    return str(value)
-
-
-def side_choice(question: Question, value: Mapping[str, Any], side: str) -> str:
-    """A per-side choice for one side; a side left out of the answer means "none"."""
-    chosen = value.get(side)
-    if is_blank(chosen):
-        chosen = "none" if "none" in question.values else None
-    return question.option_label(str(chosen)) if chosen is not None else NOT_ANSWERED
-
-
-def region_list(questionnaire: Questionnaire, regions: list[str]) -> str:
-    return "; ".join(questionnaire.region_label(r) for r in regions) if regions else NONE_MARKED
-
-
-def answer_for(questionnaire: Questionnaire, document: IntakeDocument, question_id: str) -> str:
-    return answer_text(questionnaire, questionnaire.question(question_id), document.answers.get(question_id))
+    return day.isoformat() if day else NOT_RECORDED
 
 
 def applies(questionnaire: Questionnaire, question: Question, answers: Mapping[str, Any]) -> bool:
@@ -81,21 +66,21 @@ def applies(questionnaire: Questionnaire, question: Question, answers: Mapping[s
     return not is_blank(answers.get(question.id)) or questionnaire.is_shown(question, answers)
 
 
-def because_lines(because: Mapping[str, Any]) -> list[str]:
-    """The answers that fired a rule, one "field = value" per line (spaces let long ids wrap)."""
-    return [f"{key} = {_plain(value)}" for key, value in because.items()]
+def source_ids(source: str) -> list[str]:
+    """The source keys a reason cites: "[3][4]" -> ["3", "4"]; "[A1][A2][23]" -> ["A", "23"]."""
+    keys: list[str] = []
+    for group in re.findall(r"\[[^\]]*\]", source) or ([source] if source.strip() else []):
+        for letter, number in _SOURCE_ID.findall(group):
+            key = "A" if letter else number
+            if key not in keys:
+                keys.append(key)
+    return keys
 
 
-def _plain(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {_plain(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list | tuple | set | frozenset):
-        return "[" + ", ".join(_plain(v) for v in value) + "]"
-    if value is None:
-        return "not answered"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+def cited_sources(sources: Iterable[str]) -> list[str]:
+    """Every source key cited, in number order (the source article first)."""
+    seen = {key for source in sources for key in source_ids(source)}
+    return sorted(seen, key=lambda k: (-1 if k == "A" else int(k)))
 
 
 def source_text(source: str) -> str:
@@ -108,3 +93,15 @@ def source_text(source: str) -> str:
         return ""
     groups = re.findall(r"\[[^\]]*\]", source) if source.startswith("[") else [f"[{source}]"]
     return " ".join(groups) if groups else source
+
+
+def brief(line: str, keep: int = 5) -> str:
+    """A "Label: a, b, c, ..." line with a long list cut to its first `keep` items and a count
+    ("... and 12 more"), for page 1 and the trace; the questions and answers print it in full."""
+    label, sep, items = line.partition(": ")
+    if not sep:
+        return line
+    parts = items.split(", ")
+    if len(parts) <= keep + 1:
+        return line
+    return f"{label}: {', '.join(parts[:keep])} and {len(parts) - keep} more"

@@ -6,8 +6,11 @@ import copy
 import datetime as dt
 import io
 import re
+import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -29,6 +32,12 @@ OPTIONS = ReportOptions(
     clinic_phone="01632 960 123",
     page_size="A4",
     generated_at=GENERATED,
+    clinic_hours="Monday to Friday, 8am to 6pm",
+    referrer_name="Sam Okafor",
+    referrer_role="Advanced practice physiotherapist",
+    referrer_phone="01632 960 777",
+    emergency_number="999",
+    emergency_department="A&E",
 )
 
 
@@ -77,7 +86,50 @@ SCENARIOS: dict[str, dict[str, Any]] = {
                  "back_conditions": ["none"], "worse_with": ["walking"]},
     # Heel pain on the first steps (L1), plus a red, hot, swollen big toe joint with fever (N1 alert).
     "not_indicated": {**HEEL_PAIN, "foot_red_hot_swollen": "big_toe_joint", "rf_fever_or_unwell": "yes"},
+    # Three safety questions never asked, nothing else positive (Q1, D8).
+    "incomplete": {"rf_bladder_change": None, "rf_bowel_change": None, "rf_weight_loss_unexplained": None},
 }
+
+
+def longest_answers() -> dict[str, Any]:
+    """Everything answered, every region marked on both legs, every list answer ticked."""
+    q = load_questionnaire()
+    regions = list(q.region_ids)
+    return {
+        "pain": {"left": regions, "right": regions},
+        "numbness": {"left": regions[5:], "right": regions[::2]},
+        "tingling": {"left": regions[::3], "right": regions[7:]},
+        "radiates_to": {"left": "foot", "right": "foot"},
+        "weakness": {"left": "foot_drop", "right": "tiptoe_weak"},
+        "weakness_course": "worsening",
+        "pain_score_0_10": 9,
+        "pain_character": list(q.question("pain_character").values),
+        "onset": "gradual",
+        "duration_days": 60,
+        "worse_with": list(q.question("worse_with").values),
+        "better_with": [v for v in q.question("better_with").values if v != "nothing"],
+        "walking_distance_consistent": "no",
+        "back_pain": "severe",
+        "back_pain_new": "yes",
+        "leg_vs_back": "leg_worse",
+        "back_conditions": [v for v in q.question("back_conditions").values if v != "none"],
+        "back_surgery": "microdiscectomy",
+        "back_surgery_months_ago": 30,
+        "pain_free_after_surgery": "yes",
+        "rf_bilateral_leg_symptoms": "new_or_spreading",
+        "rf_bladder_change": "longstanding_unchanged",
+        "rf_cancer_history": "yes",
+        "rf_night_pain_constant": "yes",
+        "diabetes": "yes",
+        "smoker": "yes",
+        "known_circulation_problem": "yes",
+        "foot_cold_or_pale": "yes",
+        "foot_ulcer_or_rest_pain": "yes",
+    }
+
+
+LONG_FAMILY = "Vandenberghe-Oyelaran-Papadimitriou de la Cruz y Montenegro"
+LONG_GIVEN = "Maximiliana Konstantina Bartholomea Evangelina"
 
 
 @dataclass(frozen=True)
@@ -88,14 +140,21 @@ class Case:
 
 
 def case(name: str, **patient: Any) -> Case:
-    """A scenario's document and the assessment assess() gives it."""
-    document = make_document(SCENARIOS[name], **patient)
+    """A scenario's document and the assessment assess() gives it ("longest": everything answered)."""
+    if name == "longest":
+        patient = {"family": LONG_FAMILY, "given": LONG_GIVEN, **patient}
+        document = make_document(longest_answers(), **patient)
+    else:
+        document = make_document(SCENARIOS[name], **patient)
     return Case(name, document, assess(document))
 
 
+CASE_NAMES = (*SCENARIOS, "longest")
+
+
 def cases() -> list[Case]:
-    """One case per outcome level (and both urgent tiers)."""
-    return [case(name) for name in SCENARIOS]
+    """One case per outcome level (and both urgent tiers), the incomplete screen and the longest case."""
+    return [case(name) for name in CASE_NAMES]
 
 
 def screened(document: IntakeDocument) -> tuple[IntakeDocument, Assessment]:
@@ -145,3 +204,41 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
 
 
 RULE_ID = re.compile(r"\b[ARSLNQD]\d\b")
+
+
+def pdftotext(pdf: bytes, *, first: int | None = None, last: int | None = None) -> str:
+    """The text layer as poppler's pdftotext reads it (what a receiving system would index)."""
+    args = ["pdftotext", "-enc", "UTF-8"]
+    if first:
+        args += ["-f", str(first)]
+    if last:
+        args += ["-l", str(last)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(pdf)
+        result = subprocess.run([*args, str(path), "-"], capture_output=True, check=True)
+    return result.stdout.decode("utf-8")
+
+
+def pdffonts(pdf: bytes) -> list[dict[str, str]]:
+    """Each font poppler's pdffonts lists: name, type and whether it is embedded."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "report.pdf"
+        path.write_bytes(pdf)
+        result = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True)
+    rows = result.stdout.decode("utf-8").splitlines()[2:]
+    fonts = []
+    for row in rows:
+        parts = row.split()
+        # name, type (may be two words), encoding, emb, sub, uni, object, id
+        fonts.append({"name": parts[0], "emb": parts[-5], "line": row})
+    return fonts
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf), strict=True).pages)
+
+
+# Field keys and value codes as they would leak: "rf_saddle_numbness", "radiates_to.left = foot".
+FIELD_KEY = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+DOTTED_ASSIGNMENT = re.compile(r"\b\w+\.\w+\s*=")

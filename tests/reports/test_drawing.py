@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reportlab.graphics.shapes import Drawing, Group, Path, Polygon
+from reportlab.graphics.shapes import Drawing, Group, Path, Polygon, String
 
 from intake_app.domain import load_questionnaire
 from intake_app.domain.body_map import load_body_map
@@ -150,22 +150,15 @@ def test_the_fitted_drawing_shrinks_into_a_short_gap_or_waits_for_the_next_page(
     assert fit.wrap(480, natural * 0.5)[1] == natural  # too small: keep full size on the next page
 
 
-def test_the_referral_lays_the_region_edges_and_silhouettes_under_the_marks() -> None:
-    import io
-
-    from pypdf import PdfReader
-
-    from intake_app.reports import build_referral
-    from intake_app.reports.layout import content_width
-    from tests.reports.helpers import OPTIONS, case
+def test_the_letter_map_lays_every_view_side_by_side_in_one_row() -> None:
+    from tests.reports.helpers import case
 
     likely = case("likely")
-    pdf = build_referral(likely.document, likely.assessment, OPTIONS)
-    scale = d.map_transform(MAP, content_width("A4"))[0]
-    layer = d.underlay(MAP, scale)
-    # Every region of the map is outlined in it (one closed subpath per shape), silhouettes too.
-    assert layer.count(" h") == len(MAP.shapes)
-    assert layer.count(" m") == len(MAP.shapes) + len(MAP.outlines)
-    pages = PdfReader(io.BytesIO(pdf), strict=True).pages
-    streams = [page.get_contents().get_data().decode("latin-1") for page in pages]  # type: ignore[union-attr]
-    assert sum(layer in stream for stream in streams) == 1
+    flowable = d.symptom_row(likely.document, load_questionnaire(), 480, max_height=120)
+    width, height = flowable.wrap(480, 1000)
+    assert width <= 480 and height <= 120
+    titles = [item for item in flowable.drawing.contents if isinstance(item, String) and item.fontName == d.BOLD_FONT]
+    assert [t.text for t in titles] == [v.label for v in MAP.views]
+    # One row: every view title on the same baseline, left to right in the map's order.
+    assert len({round(t.y, 3) for t in titles}) == 1
+    assert [t.x for t in titles] == sorted(t.x for t in titles)

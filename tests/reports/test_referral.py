@@ -1,324 +1,254 @@
-"""The referral summary, read back from the PDF: what the spine specialist actually sees."""
+"""The referral letter as the receiving clinician reads it: page 1 stands alone, short letters,
+plain words, the appendix with the trace, its key and its sources."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
 from intake_app.domain import load_questionnaire
+from intake_app.domain.wording import question_text
 from intake_app.reports import ReportOptions, build_referral
-from intake_app.reports.wording import NOT_ANSWERED, NOT_ASKED
-from intake_app.screening import RULES_VERSION, assess
-from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, Assessment, Reason
+from intake_app.reports.letter import level_style
+from intake_app.reports.wording import SOURCE_TITLES, cited_sources, source_ids
+from intake_app.screening import RULES
 from tests.reports.helpers import (
-    GENERATED,
+    CASE_NAMES,
+    DOTTED_ASSIGNMENT,
+    FIELD_KEY,
     OPTIONS,
-    VISIT,
+    RED_FLAGS,
     Case,
-    all_text,
-    birth_date,
     case,
-    cases,
-    chars,
     flat,
     make_document,
+    page_count,
     page_texts,
-    synthetic_assessment,
+    pdftotext,
+    screened,
 )
 
 Q = load_questionnaire()
+# Page targets of the issue: a typical letter (urgent or routine) at most 2 pages, the longest 3.
+TARGETS = {name: 2 for name in CASE_NAMES} | {"longest": 3}
+ALL = {name: case(name) for name in CASE_NAMES}
 
 
-@pytest.fixture(scope="module")
-def likely_pdf() -> bytes:
-    likely = case("likely")
-    assert likely.assessment.level == "likely"
-    return build_referral(likely.document, likely.assessment, OPTIONS)
+@pytest.fixture(scope="module", params=["A4", "Letter"])
+def letters(request: pytest.FixtureRequest) -> dict[str, bytes]:
+    options = dataclasses.replace(OPTIONS, page_size=request.param)
+    return {name: build_referral(c.document, c.assessment, options) for name, c in ALL.items()}
 
 
-def _referral(name: str, **patient: object) -> tuple[Case, bytes]:
-    c = case(name, **patient)
-    return c, build_referral(c.document, c.assessment, OPTIONS)
+def page1(pdf: bytes) -> str:
+    return flat(pdftotext(pdf, first=1, last=1))
 
 
-def test_a_clinic_address_on_several_lines_keeps_its_line_breaks() -> None:
-    likely = case("likely")
-    options = ReportOptions("Harbourside Foot Clinic", "4 Quay Street\nExampleton\nEX9 9ZZ", "01632 960 123", "A4")
-    first = page_texts(build_referral(likely.document, likely.assessment, options))[0]
-    assert "4 Quay Street\nExampleton\nEX9 9ZZ\nPhone 01632 960 123" in first
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_page_count_per_case_type_within_target(letters: dict[str, bytes], name: str) -> None:
+    assert page_count(letters[name]) <= TARGETS[name], name
 
 
-def test_the_header_names_the_clinic_the_title_and_when_it_was_generated(likely_pdf: bytes) -> None:
-    first = flat(page_texts(likely_pdf)[0])
-    assert "Harbourside Foot Clinic" in first
-    assert "4 Quay Street, Exampleton EX9 9ZZ" in first
-    assert "01632 960 123" in first
-    assert "Referral summary" in first
-    assert f"Generated {GENERATED:%Y-%m-%d %H:%M}" in first
+def test_the_expected_levels_are_built() -> None:
+    got = {name: (c.assessment.level, c.assessment.tier) for name, c in ALL.items()}
+    assert got["urgent"] == ("urgent", "E")
+    assert got["urgent_p"] == ("urgent", "P")
+    assert got["likely"][0] == "likely"
+    assert got["possible"][0] == "possible"
+    assert got["not_indicated"][0] == "not_indicated"
+    assert not ALL["incomplete"].assessment.red_flag_screen_complete
 
 
-def test_the_patient_block_shows_name_birth_date_age_sex_mrn_phone_and_visit(likely_pdf: bytes) -> None:
-    first = flat(page_texts(likely_pdf)[0])
-    assert "Testperson, Alex" in first
-    assert f"{birth_date(46).isoformat()} (age 46 at the visit)" in first
-    assert "Female" in first
-    assert "SYN-0001" in first
-    assert "0700 000001" in first
-    assert VISIT.isoformat() in first
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_page_one_stands_alone(letters: dict[str, bytes], name: str) -> None:
+    first, *rest = [flat(t) for t in page_texts(letters[name])]
+    assert "Questions and answers" not in first
+    assert rest and "Questions and answers Where it hurts" in rest[0]
+    for needed in ("From", "To", "When", "Reason for referral:", "Red flags", "Summary",
+                   "For the clinician to complete", "Signature", "Registration no."):
+        assert needed in first, (name, needed)
 
 
-def test_an_empty_phone_and_mrn_read_not_answered() -> None:
-    _, pdf = _referral("likely", phone="", mrn="")
-    first = flat(page_texts(pdf)[0])
-    assert f"{Q.question('mrn').label} {NOT_ANSWERED}" in first
-    assert f"{Q.question('phone').label} {NOT_ANSWERED}" in first
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_page_one_holds_decision_reason_positive_red_flags_and_referrer_phone(
+        letters: dict[str, bytes], name: str) -> None:
+    c = ALL[name]
+    text = page1(letters[name])
+    style = level_style(c.assessment.level, c.assessment.tier, OPTIONS.emergency_department)
+    assert style.headline in text
+    assert style.tier_words in text
+    assert style.addressee in text
+    assert "Reason for referral:" in text
+    assert OPTIONS.referrer_phone in text and OPTIONS.referrer_name in text
+    for reason in c.assessment.red_flags:
+        assert flat(reason.text) in text
+    for rf in RED_FLAGS:
+        if c.document.answers.get(rf) not in (None, "no", "unknown"):
+            assert question_text(Q, rf, short=True) in text, rf
 
 
-@pytest.mark.parametrize(
-    ("name", "level", "tier", "headline"),
-    [
-        ("urgent", "urgent", "E", "URGENT - EMERGENCY ASSESSMENT TODAY"),
-        ("urgent_p", "urgent", "P", "URGENT - CLINICIAN REVIEW TODAY"),
-        ("likely", "likely", None, "SPINAL ORIGIN LIKELY"),
-        ("possible", "possible", None, "SPINAL ORIGIN POSSIBLE"),
-        ("not_indicated", "not_indicated", None, "SPINAL ORIGIN NOT INDICATED"),
-    ],
-)
-def test_the_outcome_banner_and_recommendation_lead_the_first_page(
-    name: str, level: str, tier: str | None, headline: str
-) -> None:
-    c, pdf = _referral(name)
-    assessment = c.assessment
-    assert (assessment.level, assessment.tier) == (level, tier)
-    first = flat(page_texts(pdf)[0])
-    assert headline in first
-    assert flat(assessment.recommendation) in first
-    # The outcome comes before the rule trace.
-    assert first.index(headline) < first.index("Why: the rule trace")
-    tier = {"E": "E (same-day emergency)", "P": "P (urgent priority)", None: "none"}[assessment.tier]
-    assert f"Tier: {tier}" in first
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_no_page_holds_a_field_key_or_value_code(letters: dict[str, bytes], name: str) -> None:
+    text = pdftotext(letters[name])
+    assert not FIELD_KEY.findall(text), FIELD_KEY.findall(text)[:5]
+    assert not DOTTED_ASSIGNMENT.findall(text)
 
 
-def _luminance(color: tuple[float, ...] | None) -> float:
-    if not color:
-        return 0.0
-    if len(color) == 1:
-        return float(color[0])
-    r, g, b = color[:3]
-    return 0.299 * r + 0.587 * g + 0.114 * b
+def test_the_addressee_follows_the_level(letters: dict[str, bytes]) -> None:
+    assert "On-call spinal team (via A&E)" in page1(letters["urgent"])
+    assert "Urgent spinal pathway" in page1(letters["urgent_p"])
+    assert "Spine clinic" in page1(letters["likely"])
+    assert "Spine clinic" in page1(letters["possible"])
 
 
-def _headline_chars(pdf: bytes, headline: str) -> list[dict[str, object]]:
-    page = chars(pdf)[0]
-    text = "".join(str(c["text"]) for c in page)
-    start = text.index(headline)
-    return page[start:start + len(headline)]
+def test_age_is_printed_once_with_the_date_of_birth(letters: dict[str, bytes]) -> None:
+    text = page1(letters["likely"])
+    assert "(age 46)" in text
+    assert len(re.findall(r"\bage 46\b|\bAge: 46\b", text)) == 1
 
 
-def test_the_urgent_banner_is_reversed_white_on_dark_with_a_heavy_frame_for_mono_print() -> None:
-    _, pdf = _referral("urgent")
-    headline = _headline_chars(pdf, "URGENT - EMERGENCY ASSESSMENT TODAY")
-    # White letters ...
-    assert all(_luminance(c["non_stroking_color"]) > 0.95 for c in headline if str(c["text"]).strip())  # type: ignore[arg-type]
-    # ... on a dark fill that still prints dark in greyscale, inside a frame at least 3 pt thick.
-    import io
-
-    import pdfplumber
-
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        page = doc.pages[0]
-        top = min(float(c["top"]) for c in headline)  # type: ignore[arg-type]
-        fills = [r for r in page.rects if r["fill"] and r["top"] <= top <= r["bottom"]]
-        assert any(_luminance(r["non_stroking_color"]) < 0.35 for r in fills)
-        frames = [ln for ln in page.lines + page.rects if float(ln.get("linewidth") or 0) >= 3]
-        assert frames, "no heavy frame around the urgent banner"
+def test_unasked_safety_questions_are_named_and_lead_the_checks(letters: dict[str, bytes]) -> None:
+    text = page1(letters["incomplete"])
+    assert "NOT ASKED" in text
+    for rf in ("rf_bladder_change", "rf_bowel_change", "rf_weight_loss_unexplained"):
+        assert question_text(Q, rf, short=True) in text
+    # The D8 line sits directly under the reason for referral, before the red-flag list.
+    assert text.index("Reason for referral:") < text.index("Safety answer") < text.index("Red flags")
+    assert "No red flags" not in text
+    assert "All other safety questions (8) answered no." in text
 
 
-def test_non_urgent_banners_use_dark_text_on_a_light_fill() -> None:
-    _, pdf = _referral("possible")
-    headline = _headline_chars(pdf, "SPINAL ORIGIN POSSIBLE")
-    assert all(_luminance(c["non_stroking_color"]) < 0.2 for c in headline if str(c["text"]).strip())  # type: ignore[arg-type]
+def test_no_red_flags_only_where_the_screening_allows_it(letters: dict[str, bytes]) -> None:
+    assert "No red flags: all 11 safety questions asked and answered no." in page1(letters["likely"])
+    for name in ("urgent", "urgent_p", "not_indicated", "incomplete", "longest"):
+        assert "No red flags" not in page1(letters[name]), name
 
 
-@pytest.mark.parametrize("c", cases(), ids=lambda c: c.name)
-def test_every_reason_prints_with_rule_id_answers_evidence_and_source(c: Case) -> None:
-    assessment = c.assessment
-    assert assessment.reasons
-    text = all_text(build_referral(c.document, assessment, OPTIONS))
-    for reason in assessment.reasons:
-        line = f"{reason.rule} {flat(reason.text)}"
-        assert line in text, line
-        for key, value in reason.because.items():
-            shown = f"[{', '.join(value)}]" if isinstance(value, list) else str(value)
-            assert f"{key} = {shown}" in text
-        if reason.evidence:
-            source = reason.source if reason.source.startswith("[") else f"[{reason.source}]"
-            # References print one bracket group at a time ("[15] [16]") so long lists can wrap.
-            assert flat(f"{reason.evidence} {source}") in text.replace("] [", "][")
+def test_a_positive_answer_that_did_not_fire_is_listed_on_page_one(letters: dict[str, bytes]) -> None:
+    text = page1(letters["not_indicated"])
+    assert "Positive answer, rule not met:" in text
+    assert "NON-SPINAL SAFETY ALERT" in text
 
 
-def test_reason_groups_appear_in_the_clinical_order() -> None:
-    reasons = tuple(
-        Reason(rule, group, f"finding for {rule}", {}, "", "")
-        for rule, group in [("Q1", "gap"), ("N2", "alert"), ("L1", "against"), ("S1", "for"), ("R2", "red_flag")]
-    )
-    # A made-up trace in scrambled order: the report, not the engine, puts the groups in order.
-    assessment = Assessment("urgent", "P", True, reasons, "URGENT - review today.", "test-1")
-    text = all_text(build_referral(make_document(), assessment, OPTIONS))
-    trace = text[text.index("Why: the rule trace"):]
-    positions = [trace.index(GROUP_TITLES[g]) for g in GROUP_ORDER]
-    assert positions == sorted(positions)
-    findings = [trace.index(f"finding for {rule}") for rule in ("R2", "S1", "L1", "N2", "Q1")]
-    assert findings == sorted(findings)
+def test_the_summary_gives_side_duration_score_and_history(letters: dict[str, bytes]) -> None:
+    text = page1(letters["likely"])
+    summary = text[text.index("Summary"):text.index("For the clinician")]
+    for needed in ("Right leg:", "21 days", "7 out of 10", "Leg and back:", "Spinal history:", "Health:"):
+        assert needed in summary
+    lines = [line for line in pdftotext(letters["likely"], first=1, last=1).splitlines()
+             if line.strip().startswith(("Right leg:", "Left leg:", "Course:", "Leg and back:", "Spinal history:",
+                                         "Health:"))]
+    assert 4 <= len(lines) <= 6
 
 
-def test_empty_reason_groups_say_so_instead_of_vanishing() -> None:
-    c, pdf = _referral("possible")
-    assert not c.assessment.in_group("alert") and not c.assessment.in_group("gap")
-    text = all_text(pdf)
-    assert "Safety alerts No non-spinal safety alert." in text
-    assert "Data gaps No data gaps." in text
-    empty = synthetic_assessment([Reason("S1", "for", "Pain into the foot", {"radiates_to.left": "foot"})])
-    assert "Red flags No red-flag rule fired on the answers given." in all_text(
-        build_referral(make_document(), empty, OPTIONS))
+def test_the_urgent_completion_block_asks_for_a_bladder_scan(letters: dict[str, bytes]) -> None:
+    assert "Bladder scan" in page1(letters["urgent"])
+    assert "Bladder scan" not in page1(letters["likely"])
 
 
-def test_the_red_flag_screen_lists_every_question_with_its_answer_label(likely_pdf: bytes) -> None:
-    text = all_text(likely_pdf)
-    screen = text[text.index("Red-flag screen (every safety question)"):text.index("Symptoms by side")]
-    for rf in Q.red_flag_ids:
-        question = Q.question(rf)
-        assert f"{flat(question.label)} {question.option_label('no')}" in screen
+def test_the_appendix_lists_every_safety_question_and_answer(letters: dict[str, bytes]) -> None:
+    text = flat(" ".join(page_texts(letters["likely"])[1:]))
+    appendix = text[text.index("Every safety question"):]
+    for rf in RED_FLAGS:
+        assert question_text(Q, rf, short=True) in appendix
 
 
-def test_an_unasked_red_flag_prints_not_asked_never_no() -> None:
-    document = make_document({"rf_cancer_history": None, "rf_bowel_change": None})
-    assert document.answers["rf_cancer_history"] == "unknown"
-    text = all_text(build_referral(document, assess(document), OPTIONS))
-    screen = text[text.index("Red-flag screen (every safety question)"):text.index("Symptoms by side")]
-    for rf in ("rf_cancer_history", "rf_bowel_change"):
-        label = flat(Q.question(rf).label)
-        assert f"{label} {NOT_ASKED}" in screen
-        assert not re.search(rf"{re.escape(label)} No\b", screen)
-    assert "RED-FLAG SCREEN INCOMPLETE: 2 safety questions not asked" in text
+def test_the_trace_has_a_key_to_every_rule_id_it_shows(letters: dict[str, bytes]) -> None:
+    names = {rule.id: rule.name for rule in RULES}
+    text = flat(" ".join(page_texts(letters["longest"])[1:]))
+    trace = text[text.index("Why: the rule trace"):text.index("Key to the rule ids")]
+    key = text[text.index("Key to the rule ids"):]
+    shown = {r.base_rule for r in ALL["longest"].assessment.reasons if not r.rule.endswith(".no")}
+    assert shown and all(rule in trace for rule in shown)
+    for rule in shown:
+        assert f"{rule} {names[rule]}" in key, rule
 
 
-def test_a_complete_red_flag_screen_has_no_incomplete_warning(likely_pdf: bytes) -> None:
-    assert "RED-FLAG SCREEN INCOMPLETE" not in all_text(likely_pdf)
-    assert NOT_ASKED not in all_text(likely_pdf)
+@pytest.mark.parametrize("name", ["likely", "urgent", "longest"])
+def test_every_source_the_trace_cites_is_in_the_numbered_list(letters: dict[str, bytes], name: str) -> None:
+    c = ALL[name]
+    text = flat(" ".join(page_texts(letters[name])[1:]))
+    sources = text[text.index("Sources cited in the trace"):]
+    keys = cited_sources(r.source for r in c.assessment.reasons if not r.rule.endswith(".no"))
+    assert keys
+    for key in keys:
+        label = "[A1-A9]" if key == "A" else f"[{key}]"
+        assert f"{label} {SOURCE_TITLES[key]}" in sources
 
 
-def test_positive_red_flag_answers_print_in_bold() -> None:
-    _, pdf = _referral("urgent")
-    heading = "Red-flag screen (every safety question)"
-    page = next(p for p in chars(pdf) if heading in "".join(str(c["text"]) for c in p))
-    text = "".join(str(c["text"]) for c in page)
-    label = Q.question("rf_saddle_numbness").option_label("new")
-    start = text.index(label, text.index(heading))
-    assert all("Bold" in str(c["fontname"]) for c in page[start:start + len(label)] if str(c["text"]).strip())
+def test_source_ids_read_every_citation_form() -> None:
+    assert source_ids("[3][4][5]") == ["3", "4", "5"]
+    assert source_ids("[A1][A2][23]") == ["A", "23"]
+    assert source_ids("18") == ["18"]
+    assert all(key in SOURCE_TITLES for r in RULES for key in source_ids(" ".join(f"[{s}]" for s in r.sources)))
 
 
-def test_symptoms_by_side_tick_each_marked_region_under_its_side_and_symptom(likely_pdf: bytes) -> None:
-    text = all_text(likely_pdf)
-    section = text[text.index("Symptoms by side"):text.index("History")]
-    assert "Region Left Right Pain Numbness Tingling Pain Numbness Tingling" in section
-    # FULL_ANSWERS: right pain in buttock, back of thigh, calf, top of foot; right tingling in top of foot, big toe.
-    for region in ("buttock", "back_of_thigh", "calf", "top_of_foot", "big_toe"):
-        assert Q.region_label(region) in section
-    assert Q.region_label("heel") not in section.split("Pain (shaded)")[0]
-    assert f"Not answered: {Q.question('numbness').label}" in section
-    assert "Pain (shaded) Numbness (diagonal lines) Pins and needles (dots)" in section
+def test_the_versions_close_the_letter(letters: dict[str, bytes]) -> None:
+    last = flat(page_texts(letters["likely"])[-1])
+    assert f"rules version {ALL['likely'].assessment.rules_version}" in last
+    assert "Questionnaire" in last
 
 
-def test_tick_marks_sit_in_the_right_side_columns(likely_pdf: bytes) -> None:
-    page = next(p for p in chars(likely_pdf) if "Symptoms by side" in "".join(str(c["text"]) for c in p))
-    ticks = [c for c in page if c["text"] == "\u2713"]
-    headers = "".join(str(c["text"]) for c in page)
-    right_header = page[headers.index("Right", headers.index("Symptoms by side"))]
-    # FULL_ANSWERS marks the right leg only: 4 pain ticks and 2 tingling ticks, all under "Right".
-    assert len(ticks) == 6
-    assert all(float(t["x0"]) > float(right_header["x0"]) - 60 for t in ticks)  # type: ignore[arg-type]
+def test_levels_stay_distinct_in_greyscale() -> None:
+    looks = [level_style(level, tier, "A&E") for level, tier in
+             (("urgent", "E"), ("urgent", "P"), ("likely", None), ("possible", None), ("not_indicated", None))]
+
+    def grey(color: object) -> float:
+        r, g, b = color.rgb()  # type: ignore[attr-defined]
+        return round(0.299 * r + 0.587 * g + 0.114 * b, 2)
+
+    signatures = {(grey(look.fill), look.border, look.dash, look.double) for look in looks}
+    assert len(signatures) == len(looks)
+    # Likely and possible differ in the line itself (double versus dashed), not only in colour.
+    likely, possible = looks[2], looks[3]
+    assert (likely.dash, likely.double) != (possible.dash, possible.double)
 
 
-def test_no_marked_symptoms_say_so_and_leave_out_the_drawing() -> None:
-    document = make_document({"pain": {}, "tingling": {}, "numbness": {}})
-    text = all_text(build_referral(document, assess(document), OPTIONS))
-    assert "No pain, numbness or tingling was marked on either leg." in text
-    assert "Pain (shaded)" not in text
+def test_an_amended_letter_says_so_on_every_page() -> None:
+    c = ALL["likely"]
+    pdf = build_referral(c.document, c.assessment, dataclasses.replace(OPTIONS, revision=3))
+    pages = [flat(t) for t in page_texts(pdf)]
+    assert "amended (revision 3)" in pages[0]
+    assert all("amended (revision 3)" in page for page in pages)
+    assert "amended" not in pdftotext(build_referral(c.document, c.assessment, OPTIONS))
 
 
-def test_history_uses_the_questionnaire_wording_for_questions_and_answers(likely_pdf: bytes) -> None:
-    text = all_text(likely_pdf)
-    history = text[text.index("History"):text.index("Other answers")]
-    for field, value in [("onset", "gradual"), ("back_pain", "moderate"), ("leg_vs_back", "leg_worse"),
-                         ("back_surgery", "none"), ("trauma", "none")]:
-        question = Q.question(field)
-        assert f"{flat(question.label)} {question.option_label(value)}" in history
-    assert f"{flat(Q.question('duration_days').label)} 21 days" in history
-    conditions = Q.question("back_conditions")
-    assert f"{flat(conditions.label)} {conditions.option_label('herniated_disc')}" in history
+def test_the_referrer_can_be_changed_for_one_letter() -> None:
+    c = ALL["likely"]
+    options = OPTIONS.per_letter(referrer_name="Dr Rana Haddad", referrer_role="GP", referrer_phone="0161 496 0000")
+    text = page1(build_referral(c.document, c.assessment, options))
+    assert "Dr Rana Haddad" in text and "GP" in text and "0161 496 0000" in text
+    assert OPTIONS.referrer_name not in text
 
 
-def test_unanswered_questions_read_not_answered_never_no() -> None:
-    document = make_document({"onset": None, "diabetes": None, "back_surgery": None})
-    text = all_text(build_referral(document, assess(document), OPTIONS))
-    for field in ("onset", "diabetes", "back_surgery"):
-        label = flat(Q.question(field).label)
-        assert f"{label} {NOT_ANSWERED}" in text
-        assert not re.search(rf"{re.escape(label)} No\b", text)
+def test_without_a_referrer_the_letter_leaves_a_line_to_write_on() -> None:
+    c = ALL["likely"]
+    options = dataclasses.replace(OPTIONS, referrer_name="", referrer_role="", referrer_phone="")
+    text = page1(build_referral(c.document, c.assessment, options))
+    assert "Referrer: ____" in text
+    assert f"Clinic phone: {OPTIONS.clinic_phone}" in text
 
 
-def test_hidden_follow_up_questions_are_left_out(likely_pdf: bytes) -> None:
-    # No back operation: the "how many months ago" follow-up was never shown, so it is not printed.
-    assert flat(Q.question("back_surgery_months_ago").label) not in all_text(likely_pdf)
+def test_table_rows_are_never_split_across_pages(letters: dict[str, bytes]) -> None:
+    c = ALL["longest"]
+    pages = [flat(t) for t in page_texts(letters["longest"])]
+    for reason in c.assessment.reasons:
+        if reason.rule.endswith(".no"):
+            continue
+        assert any(flat(reason.text) in page for page in pages[1:]), reason.rule
 
 
-def test_the_versions_disclaimer_and_signature_line_close_the_summary(likely_pdf: bytes) -> None:
-    last = flat(page_texts(likely_pdf)[-1])
-    assert "Questionnaire foot-leg-intake/1" in last
-    assert f"rules version {RULES_VERSION}" in last
-    assert "Screening aid for clinician review - not a diagnosis" in last
-    assert re.search(r"Referring clinician.*Signature.*Date", last)
+def test_a_draft_with_almost_nothing_answered_still_prints_a_letter() -> None:
+    document = make_document(base={}, answers={"back_pain": "none"})
+    pdf = build_referral(*screened(document), OPTIONS)
+    text = page1(pdf)
+    assert "NOT ASKED" in text
+    assert page_count(pdf) <= 2
 
 
-def test_every_page_carries_the_patient_birth_date_and_page_x_of_y() -> None:
-    many = tuple(
-        Reason(f"S{i % 8 + 1}", "for", f"Supporting feature number {i} with a longer explanation",
-               {"pain.right": ["calf"]}, "evidence phrase for the test", "[23]")
-        for i in range(45)
-    )
-    pages = page_texts(build_referral(make_document(), synthetic_assessment(many), OPTIONS))
-    assert len(pages) >= 3
-    for number, text in enumerate(pages, start=1):
-        flat_text = flat(text)
-        assert "Testperson, Alex" in flat_text
-        assert f"born {birth_date(46).isoformat()}" in flat_text
-        assert f"Page {number} of {len(pages)}" in flat_text
-
-
-def test_table_headers_repeat_when_the_rule_trace_flows_onto_another_page() -> None:
-    many = tuple(
-        Reason("S4", "for", f"Row {i:02d} of a long trace", {"tingling.right": ["sole"]}, "evidence", "[23]")
-        for i in range(70)
-    )
-    pages = [flat(t) for t in page_texts(build_referral(make_document(), synthetic_assessment(many), OPTIONS))]
-    with_rows = [t for t in pages if "of a long trace" in t]
-    assert len(with_rows) >= 2
-    for text in with_rows:
-        assert "Rule Finding, with evidence [source] Answers that fired it" in text
-
-
-def test_a_draft_with_almost_nothing_answered_still_prints_every_section() -> None:
-    document = make_document(base={})
-    assert set(document.answers) == {"age_years", *Q.red_flag_ids}
-    text = all_text(build_referral(document, assess(document), OPTIONS))
-    assert f"RED-FLAG SCREEN INCOMPLETE: {len(Q.red_flag_ids)} safety questions not asked" in text
-    assert text.count(NOT_ASKED) >= len(Q.red_flag_ids)
-    assert "No pain, numbness or tingling was marked on either leg." in text
-    assert f"Not answered: {Q.question('pain').label}; {Q.question('numbness').label}" in text
-    for field in ("onset", "back_pain", "diabetes", "pain_score_0_10"):
-        assert f"{flat(Q.question(field).label)} {NOT_ANSWERED}" in text
-    for heading in ("Why: the rule trace", "Red-flag screen", "Symptoms by side", "History", "Other answers",
-                    "Versions"):
-        assert heading in text
+def test_case_type_is_checked_on_letter_paper_too() -> None:
+    c: Case = ALL["longest"]
+    pdf = build_referral(c.document, c.assessment, ReportOptions.per_letter(OPTIONS, page_size="Letter"))
+    assert page_count(pdf) <= 3

@@ -1,0 +1,477 @@
+"""Page 1 of the referral letter: everything a receiving clinician needs to act, on one page.
+
+From / To / When, the patient, the decision box (level and tier in words, the reason for
+referral, the safety answers still to check and any conflicting answers), the red flags, a short
+summary, a one-row body map with the non-spinal alerts, and a block for the clinician to complete.
+Page 1 stands alone: it is laid out inside one frame and shrunk to fit rather than flowing over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from intake_app.domain.document import UNKNOWN, IntakeDocument
+from intake_app.domain.questionnaire import SIDES, Questionnaire
+from intake_app.domain.wording import answer_text, describe, describe_because, is_blank, question_text
+from intake_app.reports.drawing import symptom_row
+from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, rich, text_para
+from intake_app.reports.layout import INK, style
+from intake_app.reports.options import ReportOptions
+from intake_app.reports.wording import NOT_RECORDED, SYMPTOMS, brief, format_date
+from intake_app.screening.model import Assessment, Level, Reason
+
+GRID_GREY = colors.HexColor("#9AA0A6")
+LABEL_FILL = colors.HexColor("#EEF0F2")
+POSITIVE = {"yes", "new", "new_or_spreading"}
+ONSET_FIELD = "new_symptom_started"
+D8_LEAD = "Safety answer"
+
+
+@dataclass(frozen=True)
+class LevelStyle:
+    """How a level looks; border and fill differ in grey as well as in colour (fax, photocopy)."""
+
+    headline: str
+    tier_words: str
+    addressee: str
+    fill: colors.Color
+    text: colors.Color
+    border: float
+    dash: tuple[float, ...] | None
+    double: bool
+
+
+def level_style(level: Level, tier: str | None, emergency_department: str) -> LevelStyle:
+    if level == "urgent" and tier != "P":
+        return LevelStyle("URGENT - SAME-DAY EMERGENCY ASSESSMENT", "Tier E: same-day emergency",
+                          f"On-call spinal team (via {emergency_department})",
+                          colors.black, colors.white, 3.0, None, False)
+    if level == "urgent":
+        return LevelStyle("URGENT - CLINICIAN REVIEW TODAY", "Tier P: urgent priority, not an emergency",
+                          "Urgent spinal pathway", colors.HexColor("#F4B4B4"), INK, 3.0, None, True)
+    if level == "likely":
+        return LevelStyle("SPINAL ORIGIN LIKELY", "Routine referral: spine specialist advised",
+                          "Spine clinic", colors.HexColor("#C9C9C9"), INK, 1.5, None, True)
+    if level == "possible":
+        return LevelStyle("SPINAL ORIGIN POSSIBLE", "Routine: clinician to examine and decide",
+                          "Spine clinic", colors.white, INK, 1.5, (4, 2), False)
+    return LevelStyle("SPINAL ORIGIN NOT INDICATED", "No spinal referral indicated by the answers",
+                      "Reviewing clinician (foot and leg)", colors.white, INK, 0.6, None, False)
+
+
+class Styles:
+    def __init__(self) -> None:
+        self.clinic = style("l_clinic", 12, bold=True, leading=14.5)
+        self.small = style("l_small", 8, leading=9.8)
+        self.small_bold = style("l_small_bold", 8, bold=True, leading=9.8)
+        self.title = style("l_title", 13, bold=True, leading=16, alignment=2)
+        self.right = style("l_right", 8, leading=10, alignment=2)
+        self.label = style("l_label", 7.5, bold=True, leading=9.3)
+        self.cell = style("l_cell", 8.5, leading=10.4)
+        self.cell_bold = style("l_cell_bold", 8.5, bold=True, leading=10.4)
+        self.h2 = style("l_h2", 9.5, bold=True, leading=11.5, spaceBefore=5, spaceAfter=2)
+        self.line = style("l_line", 8.5, leading=10.6, leftIndent=8, firstLineIndent=-8, spaceAfter=1)
+        self.headline_light = style("l_head_light", 13, bold=True, leading=16, textColor=colors.white)
+        self.headline = style("l_head", 13, bold=True, leading=16)
+        self.sub_light = style("l_sub_light", 9, bold=True, leading=11.5, textColor=colors.white)
+        self.sub = style("l_sub", 9, bold=True, leading=11.5)
+        self.box_light = style("l_box_light", 8.5, leading=10.8, textColor=colors.white)
+        self.box = style("l_box", 8.5, leading=10.8)
+        self.check = style("l_check", 9, bold=True, leading=11.5)
+
+
+def p(text: object, st: Any) -> Paragraph:
+    return text_para(text, st)
+
+
+def bold_lead(lead: str, rest: str, st: Any) -> Paragraph:
+    from intake_app.reports.fonts import para
+
+    return para(f"<b>{rich(lead)}</b> {rich(rest)}", st, f"{lead} {rest}")
+
+
+def answer(doc: IntakeDocument, field: str) -> Any:
+    return doc.answers.get(field)
+
+
+class FirstPage:
+    """Builds the flowables of page 1 for one intake."""
+
+    def __init__(self, doc: IntakeDocument, a: Assessment, q: Questionnaire, opt: ReportOptions,
+                 width: float, generated: dt.datetime) -> None:
+        self.doc, self.a, self.q, self.opt = doc, a, q, opt
+        self.width = width
+        self.generated = generated
+        self.s = Styles()
+        self.look = level_style(a.level, a.tier, opt.emergency_department)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def has(self, field: str) -> bool:
+        return self.q.has_question(field)
+
+    def said(self, field: str, *, side: str | None = None) -> str:
+        """"Label: answer" in the questionnaire's words (fields missing from this form: empty)."""
+        if not self.has(field):
+            return ""
+        return describe(self.q, field, answer(self.doc, field), side=side)
+
+    def _box(self, content: list[Flowable], *, border: float = 0.6, fill: colors.Color | None = None) -> Table:
+        table = Table([[content]], colWidths=[self.width])
+        commands: list[tuple[Any, ...]] = [
+            ("BOX", (0, 0), (-1, -1), border, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if fill is not None:
+            commands.append(("BACKGROUND", (0, 0), (-1, -1), fill))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    # --- sections ------------------------------------------------------------------------------
+
+    def heading(self) -> list[Flowable]:
+        s, opt = self.s, self.opt
+        left: list[Flowable] = [p(opt.clinic_name, s.clinic)]
+        lines = [*opt.clinic_address.splitlines()]
+        if opt.clinic_phone.strip():
+            lines.append(f"Phone {opt.clinic_phone.strip()}")
+        left += [p(line.strip(), s.small) for line in lines if line.strip()]
+        title = "Referral letter"
+        right: list[Flowable] = [p(title, s.title)]
+        if opt.revision > 1:
+            right.append(p(f"amended (revision {opt.revision})", s.title))
+        right.append(p("Screening aid for clinician review - not a diagnosis", s.right))
+        table = Table([[left, right]], colWidths=[self.width * 0.58, self.width * 0.42])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -1), 1.0, INK),
+        ]))
+        return [table, Spacer(1, 1.5 * mm)]
+
+    def from_to_when(self) -> list[Flowable]:
+        s, opt = self.s, self.opt
+        referrer = opt.referrer_name.strip() or "Referrer: ______________________"
+        role = opt.referrer_role.strip()
+        phone = opt.referrer_phone.strip() or opt.clinic_phone.strip()
+        phone_label = "Direct phone" if opt.referrer_phone.strip() else "Clinic phone"
+        sender: list[Flowable] = [p("From", s.label), p(referrer, s.cell_bold)]
+        if role:
+            sender.append(p(role, s.cell))
+        sender.append(p(f"{phone_label}: {phone or '______________'}", s.cell))
+        to: list[Flowable] = [p("To", s.label), p(self.look.addressee, s.cell_bold)]
+        when: list[Flowable] = [
+            p("When", s.label),
+            p(f"Written {self.generated.strftime('%Y-%m-%d %H:%M')}", s.cell),
+            p(f"Seen {format_date(self.doc.visit_date)}", s.cell),
+        ]
+        w = self.width
+        table = Table([[sender, to, when]], colWidths=[w * 0.4, w * 0.33, w * 0.27])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOX", (0, 0), (-1, -1), 0.5, GRID_GREY), ("INNERGRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        return [table, Spacer(1, 1.5 * mm)]
+
+    def language_line(self) -> str:
+        """Interpreter and preferred language, when recorded (version 2 questionnaire)."""
+        parts = []
+        if self.has("interpreter_needed") and answer(self.doc, "interpreter_needed") == "yes":
+            language = answer(self.doc, "interpreter_language")
+            parts.append("Interpreter needed" + (f": {language}" if not is_blank(language) else ""))
+        if self.has("preferred_language") and not is_blank(answer(self.doc, "preferred_language")):
+            parts.append(self.said("preferred_language"))
+        return "; ".join(parts)
+
+    def patient(self) -> list[Flowable]:
+        s, q, patient = self.s, self.q, self.doc.patient
+        age = patient.age_on(self.doc.visit_date)
+        born = format_date(patient.date_of_birth) + (f" (age {age})" if age is not None else "")
+        sex = answer_text(q, "sex", patient.sex) if patient.sex else NOT_RECORDED
+
+        def cell(label: str, value: str, *, bold: bool = False) -> list[Flowable]:
+            return [p(label, s.label), p(value or NOT_RECORDED, s.cell_bold if bold else s.cell)]
+
+        w = self.width
+        row = [
+            cell("Patient", patient.display_name, bold=True),
+            cell(question_text(q, "date_of_birth"), born),
+            cell(question_text(q, "sex"), sex),
+            cell("MRN", patient.mrn),
+            cell(question_text(q, "phone"), patient.phone),
+        ]
+        widths = [w * 0.3, w * 0.2, w * 0.11, w * 0.17, w * 0.22]
+        rows: list[list[Any]] = [row]
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOX", (0, 0), (-1, -1), 0.5, GRID_GREY), ("INNERGRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        language = self.language_line()
+        if language:
+            rows.append([p(language, s.cell_bold), "", "", "", ""])
+            commands.append(("SPAN", (0, 1), (-1, 1)))
+        table = Table(rows, colWidths=widths)
+        table.setStyle(TableStyle(commands))
+        return [table, Spacer(1, 2 * mm)]
+
+    # --- the decision ---------------------------------------------------------------------------
+
+    def reason_line(self) -> str:
+        """One plain line: why this letter is written."""
+        a = self.a
+        if a.level == "urgent":
+            texts = [r.text for r in a.red_flags]
+            return "; ".join(texts) if texts else "Red-flag answer(s) listed below"
+        scored = [r for r in a.reasons if r.group == "for" and r.rule[:1] == "S" and not r.is_information
+                  and r.rule != "S8"]
+        if a.level in ("likely", "possible"):
+            count = len(scored)
+            lead = ("Sciatica-type pattern" if a.level == "likely" else "Some features of a spinal origin")
+            return f"{lead}: " + "; ".join(_lower_first(r.text) for r in scored) + (
+                "" if count else "pattern incomplete")
+        local = [r.text for r in a.reasons if r.rule[:1] == "L" and not r.is_information]
+        if local:
+            return "No spinal pattern; " + "; ".join(_lower_first(t) for t in local)
+        return "No spinal pattern in the answers given; for clinician assessment"
+
+    def d8_line(self) -> str:
+        """The "safety answers to check before the patient leaves" sentence (D8), if any."""
+        match = re.search(rf"{D8_LEAD}[^.]*(?:\.|$)", self.a.recommendation)
+        if match:
+            return match.group(0).strip()
+        open_items = []
+        missing = [rf for rf in self.q.red_flag_ids if self.doc.answers.get(rf, UNKNOWN) == UNKNOWN]
+        if missing:
+            open_items.append("not asked: " + ", ".join(question_text(self.q, rf, short=True).lower()
+                                                       for rf in missing))
+        for reason in self.a.reasons:
+            if reason.rule.endswith(".unmet"):
+                open_items.append(reason.text)
+        if not open_items:
+            return ""
+        return "Safety answers to check before the patient leaves: " + "; ".join(open_items) + "."
+
+    def conflicts(self) -> list[str]:
+        return [r.text for r in self.a.reasons if r.base_rule == "Q4"]
+
+    def recommendation(self) -> str:
+        text = self.a.recommendation.strip()
+        d8 = re.search(rf"{D8_LEAD}[^.]*(?:\.|$)", text)
+        if d8:
+            text = (text[: d8.start()] + text[d8.end():]).strip()
+        return text
+
+    def decision(self) -> list[Flowable]:
+        s, look = self.s, self.look
+        dark = look.text == colors.white
+        inner: list[Flowable] = [
+            p(look.headline, s.headline_light if dark else s.headline),
+            p(look.tier_words, s.sub_light if dark else s.sub),
+            bold_lead("Reason for referral:", self.reason_line(), s.box_light if dark else s.box),
+        ]
+        head = Table([[inner]], colWidths=[self.width])
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, -1), look.fill),
+            ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        # A dashed line (possible), a double line (likely, urgent P) or a heavy one (urgent E): still
+        # distinct on a greyscale fax.
+        commands.append(("BOX", (0, 0), (-1, -1), look.border, colors.black, None,
+                         list(look.dash) if look.dash else None, None, 2 if look.double else 1, 2.0))
+        head.setStyle(TableStyle(commands))
+        flow: list[Flowable] = [head]
+        checks: list[Flowable] = []
+        d8 = self.d8_line()
+        if d8:
+            checks.append(p(d8, s.check))
+        for conflict in self.conflicts():
+            checks.append(bold_lead("Conflicting answers:", conflict, s.cell))
+        if checks:
+            flow += [Spacer(1, 1 * mm), self._box(checks, border=2.0, fill=colors.HexColor("#FFF2CC"))]
+        flow.append(p(self.recommendation(), s.small))
+        return [*flow, Spacer(1, 1 * mm)]
+
+    # --- red flags ------------------------------------------------------------------------------
+
+    def onset(self) -> str:
+        if self.has(ONSET_FIELD) and not is_blank(answer(self.doc, ONSET_FIELD)):
+            return self.said(ONSET_FIELD)
+        return ""
+
+    def red_flags(self) -> list[Flowable]:
+        s, q, a = self.s, self.q, self.a
+        lines: list[Flowable] = []
+        onset = self.onset()
+        for reason in a.red_flags:
+            shown = "; ".join(brief(line) for line in describe_because(q, reason.because))
+            lines.append(bold_lead(f"\u25A0 {reason.text}.", shown + (f". {onset}" if onset else ""), s.line))
+        for reason in a.reasons:
+            if reason.rule.endswith(".unmet"):
+                lines.append(bold_lead("\u25A1 Positive answer, rule not met:", reason.text, s.line))
+        answers = self.doc.answers
+        missing = [rf for rf in q.red_flag_ids if answers.get(rf, UNKNOWN) == UNKNOWN]
+        if missing:
+            names = "; ".join(question_text(q, rf, short=True) for rf in missing)
+            lines.append(bold_lead("\u25B2 NOT ASKED - ask before the patient leaves:", names, s.line))
+        answered_no = [rf for rf in q.red_flag_ids if answers.get(rf) == "no"]
+        positive = [rf for rf in q.red_flag_ids if answers.get(rf) not in ("no", UNKNOWN, None)]
+        if answered_no:
+            if positive or missing:
+                text = f"All other safety questions ({len(answered_no)}) answered no."
+            elif self.no_red_flags_allowed():
+                text = f"No red flags: all {len(answered_no)} safety questions asked and answered no."
+            else:
+                text = f"All {len(answered_no)} safety questions answered no."
+            lines.append(p(text, s.line))
+        for rf in positive:
+            if not any(rf in r.because for r in a.red_flags) and not any(
+                    rf in r.because for r in a.reasons if r.rule.endswith(".unmet")):
+                lines.append(bold_lead("\u25A1 Also answered:", describe(q, rf, answers.get(rf)), s.line))
+        return [p("Red flags", s.h2), *lines]
+
+    def no_red_flags_allowed(self) -> bool:
+        """Only when the screening itself says so (rule D0 and nothing open)."""
+        return any(r.rule == "D0" and "no red flags" in r.text.lower() for r in self.a.reasons) and not self.d8_line()
+
+    # --- summary --------------------------------------------------------------------------------
+
+    def side_line(self, side: str) -> str:
+        q, answers = self.q, self.doc.answers
+        parts = []
+        for kind in SYMPTOMS:
+            regions = (answers.get(kind) or {}).get(side) or []
+            if regions:
+                parts.append(brief(describe(q, kind, answers.get(kind), side=side), 6))
+        for field in ("radiates_to", "weakness"):
+            value = (answers.get(field) or {}).get(side) if isinstance(answers.get(field), dict) else None
+            if not is_blank(value) and value != "none":
+                parts.append(describe(q, field, answers.get(field), side=side))
+        course = answers.get("weakness_course")
+        weak = (answers.get("weakness") or {}).get(side) if isinstance(answers.get("weakness"), dict) else None
+        if not is_blank(weak) and weak != "none" and self.has("weakness_course"):
+            if isinstance(course, dict):
+                parts.append(describe(q, "weakness_course", course, side=side))
+            else:
+                parts.append(describe(q, "weakness_course", course))
+        return "; ".join(parts)
+
+    def summary_lines(self) -> list[tuple[str, str]]:
+        q = self.q
+        lines: list[tuple[str, str]] = []
+        for side in SIDES:
+            text = self.side_line(side)
+            if text:
+                lines.append((f"{q.side_label(side)} leg:", text))
+        if not lines:
+            lines.append(("Legs:", "no pain, numbness, tingling or weakness marked"))
+        course = [self.said(f) for f in ("duration_days", "onset", "trauma", "pain_score_0_10") if self.has(f)]
+        lines.append(("Course:", "; ".join(c for c in course if c)))
+        back = [self.said(f) for f in ("leg_vs_back", "back_pain", "back_pain_new") if self.has(f)]
+        lines.append(("Leg and back:", "; ".join(b for b in back if b)))
+        history = [self.said(f) for f in ("back_conditions", "back_surgery") if self.has(f)]
+        if self.has("back_surgery") and answer(self.doc, "back_surgery") not in (None, "none"):
+            history.append(self.said("back_surgery_months_ago"))
+        lines.append(("Spinal history:", "; ".join(h for h in history if h)))
+        health = [self.said(f) for f in ("rf_cancer_history", "rf_osteoporosis_or_steroids", "diabetes",
+                                         "blood_thinner") if self.has(f)]
+        lines.append(("Health:", "; ".join(h for h in health if h)))
+        return lines
+
+    def summary(self) -> list[Flowable]:
+        s = self.s
+        return [p("Summary", s.h2), *[bold_lead(lead, text, s.line) for lead, text in self.summary_lines()]]
+
+    # --- body map and alerts ----------------------------------------------------------------------
+
+    def map_and_alerts(self) -> list[Flowable]:
+        s, answers = self.s, self.doc.answers
+        marked = any((answers.get(kind) or {}).get(side) for kind in SYMPTOMS for side in SIDES)
+        alerts = self.a.in_group("alert")
+        alert_flow: list[Flowable] = []
+        if alerts:
+            alert_flow.append(p("NON-SPINAL SAFETY ALERT", s.check))
+            alert_flow += [p(f"\u25A0 {r.text}", s.cell) for r in alerts]
+        if not marked and not alerts:
+            return []
+        if not marked:
+            return [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
+        map_width = self.width * (0.64 if alerts else 1.0)
+        drawing = symptom_row(self.doc, self.q, map_width, max_height=50 * mm)
+        if not alerts:
+            return [Spacer(1, 1.5 * mm), drawing]
+        box = Table([[alert_flow]], colWidths=[self.width * 0.36])
+        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2.0, colors.black),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5)]))
+        row = Table([[drawing, box]], colWidths=[self.width * 0.64, self.width * 0.36])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [Spacer(1, 1.5 * mm), row]
+
+    # --- for the clinician ----------------------------------------------------------------------
+
+    def completion(self) -> list[Flowable]:
+        s, w = self.s, self.width
+        rows: list[list[Any]] = [["Examination", "Left", "Right", "Examination", "Left", "Right"]]
+        checks = [("Power (L2-S1)", "Reflexes (knee, ankle)"), ("Straight-leg raise", "Sensation (L4, L5, S1)")]
+        for a, b in checks:
+            rows.append([a, "", "", b, "", ""])
+        urgent = self.a.level == "urgent"
+        rows.append(["Saddle sensation", "", "", "Bladder scan (residual, ml)" if urgent else "Other", "", ""])
+        rows.append(["Actions taken", "", "", "", "Time", ""])
+        rows.append(["Signature", "", "Name", "", "Registration no.", ""])
+        cw = [w * 0.19, w * 0.12, w * 0.12, w * 0.27, w * 0.15, w * 0.15]
+        table = Table(rows, colWidths=cw, rowHeights=[11] + [15] * (len(rows) - 1))
+        last = len(rows) - 1
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), BASE_FONT, 7.5, 9),
+            ("FONT", (0, 0), (-1, 0), BOLD_FONT, 7.5, 9),
+            ("FONT", (0, 1), (0, -1), BOLD_FONT, 7.5, 9),
+            ("FONT", (3, 1), (3, -3), BOLD_FONT, 7.5, 9),
+            ("FONT", (4, last - 1), (4, last - 1), BOLD_FONT, 7.5, 9),
+            ("FONT", (2, last), (2, last), BOLD_FONT, 7.5, 9),
+            ("FONT", (4, last), (4, last), BOLD_FONT, 7.5, 9),
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID_GREY),
+            ("BOX", (0, 0), (-1, -1), 1.0, INK),
+            ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+            ("SPAN", (1, last - 1), (3, last - 1)),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]))
+        return [p("For the clinician to complete", s.h2), table]
+
+    def flowables(self) -> list[Flowable]:
+        return [
+            *self.heading(),
+            *self.from_to_when(),
+            *self.patient(),
+            *self.decision(),
+            *self.red_flags(),
+            *self.summary(),
+            *self.map_and_alerts(),
+            *self.completion(),
+        ]
+
+
+def _lower_first(text: str) -> str:
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def plain_reasons(reasons: Sequence[Reason]) -> list[str]:
+    return [r.text for r in reasons]
