@@ -252,6 +252,13 @@ class Problem(StrEnum):
     REWRITTEN = "rewritten"
 
 
+INTACT = "The audit trail is intact."
+INTACT_UNANCHORED = (
+    "The audit trail's links are intact, but this computer has no anchor for this database, "
+    "so entries cut off the end would not show."
+)
+
+
 @dataclass(frozen=True)
 class ChainReport:
     """The result of `verify`: intact, or the first bad entry (its position) and why, in plain words."""
@@ -260,7 +267,7 @@ class ChainReport:
     head_hash: str
     problem: Problem | None = None
     first_bad: int | None = None
-    message: str = "The audit trail is intact."
+    message: str = INTACT
 
     @property
     def ok(self) -> bool:
@@ -358,7 +365,7 @@ def _walk(entries: Iterable[AuditEntry], start: Anchor, anchor: Anchor | None) -
             return _bad(count, prev_hash, Problem.REWRITTEN, anchor.count,
                         f"Entry {anchor.count} is not the one this computer last saw: the trail up to it "
                         "was rewritten.")
-    return ChainReport(count, prev_hash)
+    return ChainReport(count, prev_hash, message=INTACT if anchor is not None or start.count else INTACT_UNANCHORED)
 
 
 _UNREADABLE = AuditEvent(at=dt.datetime(1970, 1, 1, tzinfo=dt.UTC), who="?", action="unreadable", desk="")

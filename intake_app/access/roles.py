@@ -274,3 +274,13 @@ UNCHECKED_SERVICE_METHODS: Mapping[str, str] = {
     "clinic_settings": "clinic name and paper size, needed by everyone who prints",
     "urgent_waiting": "the lock screen's 'urgent red flag' signal: a count, no patient data",
 }
+
+
+def permission_table_markdown() -> str:
+    """The permission table as Markdown, for docs/access.md (a test keeps the document in step)."""
+    header = "| Action | " + " | ".join(ROLE_WORDS[r] for r in ACCOUNT_ROLES) + " |"
+    lines = [header, "|---|" + "---|" * len(ACCOUNT_ROLES)]
+    for action in Action:
+        marks = " | ".join("yes" if r in PERMISSIONS[action] else "-" for r in ACCOUNT_ROLES)
+        lines.append(f"| {ACTION_WORDS[action][:1].upper()}{ACTION_WORDS[action][1:]} | {marks} |")
+    return "\n".join(lines) + "\n"

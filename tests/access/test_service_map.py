@@ -30,3 +30,14 @@ def test_every_action_is_reached_through_some_service_method() -> None:
     # Printing and saving a PDF use the same service call (the PDF bytes); the window audits which it was.
     covered = {a.value for a in SERVICE_ACTIONS.values()} | {"report.save_pdf"}
     assert covered == {a.value for a in PERMISSIONS}
+
+
+def test_docs_show_the_permission_table_as_the_code_has_it() -> None:
+    from pathlib import Path
+
+    from intake_app.access.roles import permission_table_markdown
+
+    doc = (Path(__file__).parents[2] / "docs" / "access.md").read_text(encoding="utf-8")
+    start = doc.index("-->", doc.index("<!-- permission-table:start")) + len("-->\n")
+    end = doc.index("<!-- permission-table:end -->")
+    assert doc[start:end] == permission_table_markdown(), "regenerate the table in docs/access.md"
