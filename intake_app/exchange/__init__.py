@@ -7,7 +7,7 @@ into `ExportItem`s and store what `from_fhir_bundle` returns. See docs/exchange.
 
 from intake_app.exchange.csv_export import csv_bytes, csv_columns, neutralise, write_csv
 from intake_app.exchange.fhir_export import questionnaire_resource, to_fhir_bundle
-from intake_app.exchange.fhir_import import from_fhir_bundle
+from intake_app.exchange.fhir_import import from_fhir_bundle, is_fhir_bundle
 from intake_app.exchange.items import ExchangeError, ExchangeInvalid, ExportItem, ImportedIntake
 from intake_app.exchange.output import documents_json, file_name, intake_bytes, json_bytes, write_per_intake
 
@@ -22,6 +22,7 @@ __all__ = [
     "file_name",
     "from_fhir_bundle",
     "intake_bytes",
+    "is_fhir_bundle",
     "json_bytes",
     "neutralise",
     "questionnaire_resource",

@@ -55,6 +55,11 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def is_fhir_bundle(data: Any) -> bool:
+    """Whether JSON read from a file is a FHIR Bundle (else: intake documents, today's format)."""
+    return isinstance(data, Mapping) and data.get("resourceType") == "Bundle"
+
+
 def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[ImportedIntake]:
     """Every intake (QuestionnaireResponse) in the bundle, in file order, with its stored assessment.
 
@@ -62,7 +67,7 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
     unsound; then nothing should be imported.
     """
     problems = _Problems()
-    if not isinstance(bundle, Mapping) or bundle.get("resourceType") != "Bundle":
+    if not is_fhir_bundle(bundle):
         raise ExchangeInvalid([("(file)", "is not a FHIR Bundle")])
     if bundle.get("type") != "collection":
         problems.add("Bundle.type", "must be collection")

@@ -286,3 +286,43 @@ def test_a_kind_of_answer_without_a_mapping_stops_the_export_instead_of_dropping
 def test_the_age_on_the_visit_day_is_exported_as_given() -> None:
     items = flat_items(resources(to_fhir_bundle([item(document(V1, {}))]), "QuestionnaireResponse")[0]["item"])
     assert items["age_years"]["answer"] == [{"valueInteger": AGE}]
+
+
+ANSWER_TYPES = {"choice": "valueCoding", "integer": "valueInteger", "string": "valueString", "text": "valueString"}
+
+
+def _conforms(response_items: list[dict[str, Any]], definitions: list[dict[str, Any]], where: str) -> None:
+    """Each response item has its Questionnaire item at the same place, with answers of its type
+    (codes from its answer options, at most one answer unless it repeats)."""
+    by_link = {d["linkId"]: d for d in definitions}
+    for response_item in response_items:
+        definition = by_link.get(response_item["linkId"])
+        assert definition is not None, f"{where}/{response_item['linkId']}"
+        assert definition["type"] != "display"
+        assert response_item["text"] == definition["text"]
+        answers = response_item.get("answer", [])
+        if definition["type"] == "group":
+            assert not answers
+        else:
+            assert len(answers) <= 1 or definition.get("repeats") is True
+            for answer in answers:
+                (key,) = answer
+                assert key == ANSWER_TYPES[definition["type"]]
+                if key == "valueCoding":
+                    assert answer[key] in [o["valueCoding"] for o in definition["answerOption"]]
+        _conforms(response_item.get("item", []), definition.get("item", []), f"{where}/{response_item['linkId']}")
+
+
+@pytest.mark.parametrize("ref", VERSIONS)
+def test_every_response_item_matches_its_questionnaire_item(ref: str) -> None:
+    bundle = to_fhir_bundle([item(rich_document(ref, NAMES["arabic"]))])
+    (questionnaire,) = resources(bundle, "Questionnaire")
+    (response,) = resources(bundle, "QuestionnaireResponse")
+    assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
+    _conforms(response["item"], questionnaire["item"], ref)
+    link_ids = _all_link_ids(questionnaire["item"])
+    assert len(link_ids) == len(set(link_ids)) > len(load_questionnaire(ref).answer_questions)
+
+
+def _all_link_ids(items: list[dict[str, Any]]) -> list[str]:
+    return [link for i in items for link in [i["linkId"], *_all_link_ids(i.get("item", []))]]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from intake_app.exchange import ExchangeInvalid, from_fhir_bundle, to_fhir_bundle
+from intake_app.exchange import ExchangeInvalid, from_fhir_bundle, is_fhir_bundle, to_fhir_bundle
 from intake_app.exchange import fhir_codes as c
 from tests.exchange.documents import NAMES, document, flat_items, item, resources
 
@@ -49,7 +49,7 @@ def _component(b: dict[str, Any], code: str) -> dict[str, Any]:
     return next(comp for comp in observation["component"] if comp["code"]["coding"][0]["code"] == code)
 
 
-BROKEN: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
+BROKEN: dict[str, tuple[Callable[[dict[str, Any]], object], str, str]] = {
     "wrong bundle type": (lambda b: b.update(type="transaction"), "Bundle.type", "collection"),
     "no identifier": (lambda b: response(b).pop("identifier"), "identifier", "intake's identifier"),
     "identifier not a uuid": (lambda b: response(b)["identifier"].update(value="17"), "identifier.value", "UUID"),
@@ -154,3 +154,9 @@ def test_a_bundle_written_to_json_and_read_back_imports(bundle: dict[str, Any]) 
     text = json.dumps(bundle, ensure_ascii=False)
     (back,) = from_fhir_bundle(json.loads(text))
     assert back.document.patient.family_name == NAMES["arabic"][0]
+
+
+def test_a_bundle_is_told_apart_from_intake_documents(bundle: dict[str, Any]) -> None:
+    assert is_fhir_bundle(bundle)
+    doc = document(V1, {}).to_json()
+    assert not is_fhir_bundle(doc) and not is_fhir_bundle([doc]) and not is_fhir_bundle(None)

@@ -17,7 +17,8 @@ from tests.exchange.documents import FREE_TEXT, NAMES, VERSIONS, document, item,
 
 def through_r4b(bundle: dict[str, Any]) -> dict[str, Any]:
     """The bundle as another FHIR program would write it back: parsed by the R4B models, serialised."""
-    return json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+    data: dict[str, Any] = json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+    return data
 
 
 def round_trip(items: list[ExportItem]) -> list[Any]:
