@@ -136,6 +136,7 @@ class Repository:
                 setattr(row, key, value)
             row.updated_at = utcnow()
             self._audit(session, actor, "patient.update", patient_id=patient_id)
+            session.flush()
             return _patient_record(row)
 
     def get_patient(self, patient_id: int) -> PatientRecord:
