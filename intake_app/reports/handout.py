@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from intake_app.domain.document import UNKNOWN, IntakeDocument
 from intake_app.domain.questionnaire import load_questionnaire
-from intake_app.domain.wording import describe_because
+from intake_app.domain.wording import describe
 from intake_app.reports import handout_text as words
 from intake_app.reports.fonts import BASE_FONT, rich, text_para
 from intake_app.reports.layout import INK, Footer, content_width, render, style
@@ -171,12 +171,12 @@ class _Handout:
     def strip(self) -> list[Flowable]:
         """The tear-off strip for the emergency department: clinical words, for staff."""
         s, opt, patient = self.s, self.opt, self.doc.patient
-        flags = []
-        for reason in self.a.red_flags:
-            shown = "; ".join(describe_because(self.q, reason.because))
-            flags.append(f"{reason.text} ({shown})" if shown else reason.text)
+        flags = [reason.text for reason in self.a.red_flags]
+        onset = self.q.has_question("new_symptom_started") and self.doc.answers.get("new_symptom_started")
+        if onset:
+            flags.append(describe(self.q, "new_symptom_started", onset))
         phone = opt.referrer_phone.strip() or opt.clinic_phone.strip() or "see letter"
-        referrer = " ".join(part for part in (opt.referrer_name.strip(), opt.referrer_role.strip()) if part)
+        referrer = ", ".join(part for part in (opt.referrer_name.strip(), opt.referrer_role.strip()) if part)
         lines: list[Flowable] = [
             text_para("For the emergency department", s.strip_bold),
             text_para(f"{patient.display_name}, born {format_date(patient.date_of_birth)}, "

@@ -86,7 +86,8 @@ APPOINTMENT = "Your next appointment:"
 
 MEANWHILE = {
     "E": Say("Do not drive. Do not go home first.", "Do not drive. Do not go home first."),
-    "P": Say("Do not drive until a doctor or nurse has seen you.", "Stay with your child until a doctor or nurse has seen them."),
+    "P": Say("Do not drive until a doctor or nurse has seen you.",
+             "Stay with your child until a doctor or nurse has seen them."),
     "likely": Say("Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
                   "Help your child keep moving gently. Use the pain medicine you usually give, as the pack says."),
     "possible": Say("Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
