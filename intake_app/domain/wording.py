@@ -34,6 +34,7 @@ _PLAIN_CODES = {
 }
 
 _WHITESPACE_WITH_BREAK = re.compile(r"\s*\n\s*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def is_blank(value: Any) -> bool:
@@ -145,6 +146,8 @@ def answer_text(
         value = value.get(side)
         if is_blank(value) and question is not None and question.per_side:
             return _empty_side(question)
+    if isinstance(value, set | frozenset):
+        value = sorted(value, key=str)
     if side is not None and question is not None and question.type == "per_side_regions" and value == []:
         return NONE_MARKED
     if is_blank(value):
@@ -165,15 +168,17 @@ def answer_text(
     if kind == "multi":
         items = value if isinstance(value, list | tuple) else [value]
         # Semicolons, because some option labels contain commas themselves.
-        return "; ".join(_option(question, v) for v in items)
+        return "; ".join(_option(question, v) if isinstance(v, str) else _fallback(questionnaire, v) for v in items)
     if kind in ("choice", "sex", "per_side_choice"):
         return _option(question, value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if kind in ("text", "per_side_text", "date"):
-        return str(value).strip()
+    if kind in ("text", "per_side_text") and isinstance(value, str):
+        return value.strip()  # the person's own words, as written
+    if kind == "date" and isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
     return _fallback(questionnaire, value)
 
 
@@ -226,8 +231,10 @@ def _regions(questionnaire: Questionnaire, regions: Any) -> str:
         return NONE_MARKED
     words = []
     for region in regions:
-        label = questionnaire.region_label(str(region))
-        words.append(_lower_first(label) if str(region) in questionnaire.region_ids else readable(region))
+        if isinstance(region, str) and region in questionnaire.region_ids:
+            words.append(_lower_first(questionnaire.region_label(region)))
+        else:
+            words.append(_fallback(questionnaire, region))
     return ", ".join(words)
 
 
@@ -248,11 +255,7 @@ def _fallback(questionnaire: Questionnaire, value: Any) -> str:
     if isinstance(value, list | tuple | set | frozenset):
         if not value:
             return NOT_ANSWERED
-        return ", ".join(
-            _lower_first(questionnaire.region_label(str(v))) if str(v) in questionnaire.region_ids
-            else _fallback(questionnaire, v)
-            for v in value
-        )
+        return _regions(questionnaire, sorted(value, key=str) if isinstance(value, set | frozenset) else list(value))
     if isinstance(value, dt.date):
         return value.isoformat()
     if value is None:

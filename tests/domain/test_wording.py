@@ -7,6 +7,8 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, installed_questionnaires, load_questionnaire
 from intake_app.domain.wording import (
@@ -209,3 +211,30 @@ def test_because_for_the_patient_says_i_dont_know() -> None:
         "Cancer ever: I don't know"
     ]
     assert describe_because(q, {"rf_cancer_history": "unknown"}) == ["Cancer ever: not asked"]
+
+
+_CODES = st.from_regex(r"[a-z]{1,6}(_[a-z0-9]{1,6}){0,3}", fullmatch=True)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 500) | st.floats(allow_nan=False) | _CODES | st.just("unknown"),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["left", "right"]) | _CODES, inner, max_size=3)
+    | st.frozensets(_CODES, max_size=2),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_because_never_raises_and_never_prints_a_code(data: st.DataObject) -> None:
+    ref = data.draw(st.sampled_from(REFS))
+    q = load_questionnaire(ref)
+    fields = [x.id for x in q.questions if x.type not in ("text", "per_side_text")]
+    field = data.draw(st.sampled_from(fields) | _CODES)
+    key = field + data.draw(st.sampled_from(["", ".left", ".right", ".middle"]))
+    value = data.draw(_VALUES)
+    audience = data.draw(st.sampled_from(["desk", "patient"]))
+    for line in describe_because(q, {key: value}, audience=audience):
+        assert line.strip()
+        assert not CODE.search(line), line
+        assert not ASSIGNMENT.search(line), line
+        assert "frozenset" not in line, line
