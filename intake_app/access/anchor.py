@@ -97,3 +97,16 @@ def write_anchor(path: Path, anchor: Anchor) -> Path:
     body = {"format": ANCHOR_FORMAT, "count": anchor.count, "head": anchor.head_hash}
     data = (json.dumps(body, sort_keys=True) + "\n").encode("ascii")
     return atomic_write_bytes(path, data, overwrite=True)
+
+
+def move_anchor_forward(path: Path, anchor: Anchor) -> Anchor:
+    """Write `anchor` unless the file already records as many entries or more (another program on this
+    computer, e.g. the command line beside the window, got there first); return what the file holds.
+
+    The caller has checked that the chain up to `anchor` extends the stored one (`verify_since`).
+    """
+    current = read_anchor(path)
+    if current is not None and current.count >= anchor.count:
+        return current
+    write_anchor(path, anchor)
+    return anchor

@@ -214,6 +214,15 @@ def chain_next(previous: AuditEntry | None, event: AuditEvent) -> AuditEntry:
     return AuditEntry(seq, event, prev_hash, content_hash(seq, event, prev_hash))
 
 
+def chain_batch(previous: AuditEntry | None, events: Iterable[AuditEvent]) -> list[AuditEntry]:
+    """Entries for several events in order (one transaction of the audit queue's writer)."""
+    entries: list[AuditEntry] = []
+    for event in events:
+        previous = chain_next(previous, event)
+        entries.append(previous)
+    return entries
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The chain as last seen by this computer: how many entries, and the hash of the last one."""

@@ -10,6 +10,7 @@ also after a failure (the count must survive a restart).
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -19,7 +20,7 @@ from enum import StrEnum
 
 from intake_app.access.accounts import Account, require_utc
 from intake_app.access.passwords import Passwords, Secret
-from intake_app.access.roles import Role
+from intake_app.access.roles import Action, Actor, PermissionDenied, Role, require
 from intake_app.errors import IntakeError
 
 MAX_FAILED_SIGN_INS = 5
@@ -135,6 +136,49 @@ def change_password(account: Account, new_hash: str, now: dt.datetime) -> Accoun
 def administrators_available(accounts: list[Account], now: dt.datetime) -> bool:
     """Is there an administrator who can sign in (switched on, not locked)?"""
     return any(a.role is Role.ADMINISTRATOR and not a.disabled and not is_locked(a, now) for a in accounts)
+
+
+@dataclass(frozen=True)
+class Countersignature:
+    """The result of `countersign`: the account state to store, and who signed (None: refused)."""
+
+    attempt: SignInAttempt
+    action: Action
+    signer: Actor | None
+
+    def signed_by(self, tz: dt.tzinfo | None = None) -> Actor:
+        """The signer; or the reason it did not count, raised in plain words."""
+        if self.signer is not None:
+            return self.signer
+        account = self.attempt.account
+        if not self.attempt.ok or account is None:
+            raise self.attempt.refusal(tz)
+        if account.must_change_password:
+            raise SignInRefused(
+                Outcome.SIGNED_IN, f"{account.display_name or account.name} must first choose their own password.",
+                hint="Sign in once with the password an administrator set, then choose a new one.",
+            )
+        raise PermissionDenied(account.actor(), self.action)
+
+
+def countersign(
+    account: Account | None, password: Secret, now: dt.datetime, passwords: Passwords, action: Action
+) -> Countersignature:
+    """A second person signs one action with their own password at someone else's desk (a clinician
+    acknowledging a red flag where it fired) without taking over the session.
+
+    The attempt counts towards the signer's lockout like any sign-in, so the caller stores
+    `attempt.account` whatever the outcome, then calls `signed_by()`. The signer's role must allow the
+    action, and a password an administrator has just set (must change) cannot sign: the administrator
+    knows it.
+    """
+    attempt = attempt_sign_in(account, password, now, passwords)
+    signer = None
+    if attempt.ok and attempt.account is not None and not attempt.account.must_change_password:
+        actor = attempt.account.actor()
+        with contextlib.suppress(PermissionDenied):
+            signer = require(actor, action)
+    return Countersignature(attempt, action, signer)
 
 
 # --- the one-time recovery key ------------------------------------------------------------------

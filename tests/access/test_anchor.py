@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from intake_app.access.anchor import AnchorUnreadable, anchor_path, database_key, read_anchor, state_dir, write_anchor
+from intake_app.access.anchor import (
+    AnchorUnreadable,
+    anchor_path,
+    database_key,
+    move_anchor_forward,
+    read_anchor,
+    state_dir,
+    write_anchor,
+)
 from intake_app.access.audit_chain import Anchor
 
 HEAD = "ab" * 32
@@ -69,3 +77,12 @@ def test_a_symlinked_or_world_writable_anchor_is_refused(tmp_path: Path) -> None
     real.chmod(0o666)
     with pytest.raises(AnchorUnreadable, match="changed by other users"):
         read_anchor(real)
+
+
+def test_the_anchor_file_only_moves_forward(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "a.json"
+    assert move_anchor_forward(path, Anchor(5, HEAD)) == Anchor(5, HEAD)
+    other = "cd" * 32
+    assert move_anchor_forward(path, Anchor(3, other)) == Anchor(5, HEAD)  # a slower program wrote later
+    assert read_anchor(path) == Anchor(5, HEAD)
+    assert move_anchor_forward(path, Anchor(6, other)) == Anchor(6, other)

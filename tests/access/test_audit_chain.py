@@ -21,6 +21,7 @@ from intake_app.access.audit_chain import (
     Problem,
     advance,
     canonical_bytes,
+    chain_batch,
     chain_next,
     content_hash,
     entry_from_row,
@@ -305,3 +306,11 @@ def test_checking_since_the_anchor_catches_each_problem() -> None:
     swapped[6], swapped[7] = swapped[7], swapped[6]
     report = verify_since(anchor, since(swapped, anchor))
     assert (report.problem, report.first_bad) == (Problem.REORDERED, 8)
+
+
+def test_a_batch_continues_the_chain() -> None:
+    first = build(3)
+    batch = chain_batch(first[-1], [event(10), event(11)])
+    assert [e.seq for e in batch] == [4, 5]
+    assert verify([*first, *batch]).ok
+    assert chain_batch(None, []) == []

@@ -18,6 +18,7 @@ from intake_app.access.lockout import (
     administrators_available,
     attempt_sign_in,
     change_password,
+    countersign,
     is_locked,
     new_recovery_key,
     recover_administrator,
@@ -26,7 +27,7 @@ from intake_app.access.lockout import (
     unlock,
 )
 from intake_app.access.passwords import Passwords, Secret
-from intake_app.access.roles import Role
+from intake_app.access.roles import Action, PermissionDenied, Role
 from intake_app.errors import IntakeError
 
 from .fakes import FakeClock
@@ -244,3 +245,50 @@ def test_bad_full_names_get_a_plain_message(name: str, words: str) -> None:
 
 def test_full_names_keep_joiners() -> None:
     assert check_display_name("Dr Mehr\u200cnaz") == "Dr Mehr\u200cnaz"
+
+
+# --- a clinician countersigns at someone else's desk ---------------------------------------------
+
+
+def test_a_clinician_acknowledges_with_their_own_password(
+    account: Account, clock: FakeClock, fast_passwords: Passwords
+) -> None:
+    result = countersign(account, RIGHT, clock(), fast_passwords, Action.ACKNOWLEDGE_RED_FLAG)
+    signer = result.signed_by()
+    assert (signer.name, signer.role, signer.display_name) == ("ana.ruiz", Role.CLINICIAN, "Dr Ana Ruiz")
+    assert result.attempt.account is not None and result.attempt.account.last_sign_in_at == clock()
+
+
+def test_a_wrong_countersignature_counts_towards_the_lock(
+    account: Account, clock: FakeClock, fast_passwords: Passwords
+) -> None:
+    for n in range(1, 6):
+        result = countersign(account, WRONG, clock(), fast_passwords, Action.ACKNOWLEDGE_RED_FLAG)
+        assert result.attempt.account is not None
+        account = result.attempt.account
+        assert account.failed_sign_ins == n
+        with pytest.raises(SignInRefused):
+            result.signed_by()
+    assert is_locked(account, clock())
+
+
+def test_front_desk_cannot_countersign_a_red_flag(
+    account: Account, clock: FakeClock, fast_passwords: Passwords
+) -> None:
+    desk = dataclasses.replace(account, name="desk1", display_name="Desk One", role=Role.FRONT_DESK)
+    result = countersign(desk, RIGHT, clock(), fast_passwords, Action.ACKNOWLEDGE_RED_FLAG)
+    assert result.attempt.ok and result.signer is None
+    with pytest.raises(PermissionDenied, match="cannot acknowledge a red flag"):
+        result.signed_by()
+
+
+def test_a_password_an_administrator_just_set_cannot_countersign(
+    account: Account, clock: FakeClock, fast_passwords: Passwords
+) -> None:
+    reset = reset_password(account, fast_passwords.hash(RIGHT), clock())
+    result = countersign(reset, RIGHT, clock(), fast_passwords, Action.ACKNOWLEDGE_RED_FLAG)
+    with pytest.raises(SignInRefused, match="must first choose their own password"):
+        result.signed_by()
+    unknown = countersign(None, RIGHT, clock(), fast_passwords, Action.ACKNOWLEDGE_RED_FLAG)
+    with pytest.raises(SignInRefused, match="Wrong account name or password"):
+        unknown.signed_by()
