@@ -152,6 +152,8 @@ def answer_text(
         return NONE_MARKED
     if is_blank(value):
         return NOT_ANSWERED
+    if question is not None and question.type in ("text", "per_side_text") and isinstance(value, str):
+        return value.strip()  # the person's own words, as written (even the word "unknown")
     if value == UNKNOWN:
         return _unknown_text(question, audience)
     if question is None:
@@ -175,14 +177,14 @@ def answer_text(
         return value.isoformat()
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    if kind in ("text", "per_side_text") and isinstance(value, str):
-        return value.strip()  # the person's own words, as written
     if kind == "date" and isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         return value.strip()
     return _fallback(questionnaire, value)
 
 
 def _unknown_text(question: Question | None, audience: Audience) -> str:
+    if question is not None and question.type == "sex":
+        return _option(question, UNKNOWN)  # "Not stated", for everyone
     if audience == "patient":
         return DONT_KNOW
     if question is not None and not question.red_flag and UNKNOWN in question.values:

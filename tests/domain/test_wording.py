@@ -238,3 +238,10 @@ def test_because_never_raises_and_never_prints_a_code(data: st.DataObject) -> No
         assert not CODE.search(line), line
         assert not ASSIGNMENT.search(line), line
         assert "frozenset" not in line, line
+
+
+def test_free_text_is_the_persons_own_words_even_unknown() -> None:
+    q = load_questionnaire()
+    assert answer_text(q, "allergies", "unknown") == "unknown"
+    assert answer_text(q, "weakness_other", {"left": " unknown "}, side="left") == "unknown"
+    assert answer_text(q, "sex", "unknown") == answer_text(q, "sex", "unknown", audience="patient") == "Not stated"
