@@ -158,9 +158,7 @@ def _article(words: str) -> str:
 
 
 def _roles_words(roles: frozenset[Role]) -> str:
-    ordered = [ROLE_WORDS[r] for r in (*ACCOUNT_ROLES, Role.SYSTEM) if r in roles and r is not Role.SYSTEM]
-    if not ordered:
-        return "no"
+    ordered = [ROLE_WORDS[r] for r in ACCOUNT_ROLES if r in roles]  # every action has one (a test checks)
     return " or ".join([_article(ordered[0]), *ordered[1:]])
 
 

@@ -87,6 +87,10 @@ def test_nobody_signed_in_may_do_nothing(action: Action) -> None:
     assert isinstance(caught.value, IntakeError)
 
 
+def test_every_action_can_be_done_by_some_account() -> None:
+    assert all(PERMISSIONS[action] & set(ACCOUNT_ROLES) for action in Action)
+
+
 def test_only_a_clinician_acknowledges_a_red_flag() -> None:
     assert PERMISSIONS[Action.ACKNOWLEDGE_RED_FLAG] == {Role.CLINICIAN}
 
