@@ -1,14 +1,15 @@
 """Synthetic patients and intakes for demos, training and benchmarks (never real people).
 
 A fixed seed gives the same data every time. The answer sets are clinical scenarios spread over
-every screening outcome; each distinct answer set is screened once and the result reused, so
-`demo-data 100000` stays fast.
+every screening outcome; each distinct answer set is screened once and the result reused. Patients
+come in batches (`generate_batches`), so a million of them never sit in memory at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
 from typing import Any
 
 from intake_app.domain import IntakeDocument, Patient, load_questionnaire
@@ -110,40 +111,83 @@ def _name_pools(seed: int) -> tuple[list[str], list[str]]:
     return families, givens
 
 
-def generate(
-    count: int, *, seed: int = 20261125, today: dt.date | None = None
-) -> tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]:
-    """`count` synthetic patients, each with one completed intake and its assessment (as JSON)."""
+BATCH = 20_000  # patients generated (and inserted) at a time: memory stays flat whatever the count
+
+DemoBatch = tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]
+
+
+def generate_batches(
+    count: int, *, seed: int = 20261125, today: dt.date | None = None, batch: int = BATCH
+) -> Iterator[DemoBatch]:
+    """`count` synthetic patients, each with one completed intake and its assessment (as JSON), in
+    batches of at most `batch` patients; an intake's index points into its own batch's patients.
+
+    Each distinct answer set (scenario, side, age, pain score, duration: under 2,000 of them) is
+    built and screened once; every intake with that set shares the same answers and assessment
+    objects, which the bulk loader encodes once.
+    """
     from intake_app.screening import assess
 
     rng = random.Random(seed)
     today = today or dt.date.today()
     families, givens = _name_pools(seed)
+    order = [q.id for q in load_questionnaire().answer_questions]
+    visits = [today - dt.timedelta(days=back) for back in range(721)]
+    before = [dt.timedelta(days=d) for d in range(5, 361)]
+    shared: dict[tuple[int, bool, int, int, int], tuple[dict[str, Any], dict[str, Any]]] = {}
+    anniversaries: dict[tuple[dt.date, int], dt.date] = {}
+    for first in range(0, count, batch):
+        size = min(batch, count - first)
+        columns = zip(
+            range(first, first + size), rng.choices(families, k=size), rng.choices(givens, k=size),
+            rng.choices(SEXES, k=size), rng.choices(AGES, k=size), rng.choices(visits, k=size),
+            rng.choices(before, k=size), rng.choices(range(100, 1000), k=size),
+            rng.choices(range(100000, 1000000), k=size), rng.choices((False, True), k=size),
+            rng.choices((4, 7), k=size), rng.choices((7, 30, 120), k=size), strict=True,
+        )
+        patients: list[Patient] = []
+        intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
+        for index, family, given, sex, age, visit, back, area, number, mirrored, pain, duration in columns:
+            # Born between `age` years and 5 days and `age` years and 360 days before the visit:
+            # the age on the day of the visit is exactly `age`.
+            anniversary = anniversaries.get((visit, age))
+            if anniversary is None:
+                anniversary = anniversaries[visit, age] = _years_before(visit, age)
+            born = anniversary - back
+            patient = Patient(family_name=family, given_name=given, date_of_birth=born, sex=sex,
+                              phone=f"07{area} {number}", mrn=f"D{index + 1:07d}")
+            key = (index % len(SCENARIOS), mirrored, age, pain, duration)
+            if key not in shared:
+                answers = _answers(key, order)
+                shared[key] = answers, assess(IntakeDocument(patient, visit, answers)).to_json()
+            answers, assessment = shared[key]
+            intakes.append((len(patients), IntakeDocument(patient, visit, answers), assessment))
+            patients.append(patient)
+        yield patients, intakes
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year - years, day=28)
+
+
+def _answers(key: tuple[int, bool, int, int, int], order: list[str]) -> dict[str, Any]:
+    scenario, mirrored, age, pain, duration = key
+    base = SCENARIOS[scenario][1]
+    answers = {**NO_RED_FLAGS, **(_mirror(base) if mirrored else base)}
+    answers.update(age_years=age, pain_score_0_10=pain, duration_days=duration)
+    return {field: answers[field] for field in order if field in answers}  # questionnaire order
+
+
+def generate(
+    count: int, *, seed: int = 20261125, today: dt.date | None = None
+) -> tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]:
+    """All of `generate_batches` at once, intake indexes pointing into the one list of patients."""
     patients: list[Patient] = []
     intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
-    screened: dict[tuple[int, bool, int, int, int], dict[str, Any]] = {}
-    order = [q.id for q in load_questionnaire().answer_questions]
-    for index in range(count):
-        age = rng.choice(AGES)
-        visit = today - dt.timedelta(days=rng.randint(0, 720))
-        born = visit - dt.timedelta(days=age * 365 + rng.randint(5, 360))
-        patient = Patient(
-            family_name=rng.choice(families), given_name=rng.choice(givens), date_of_birth=born,
-            sex=rng.choice(SEXES), phone=f"07{rng.randint(100, 999)} {rng.randint(100000, 999999)}",
-            mrn=f"D{index + 1:07d}",
-        )
-        patients.append(patient)
-        _name, base = SCENARIOS[index % len(SCENARIOS)]
-        mirrored = rng.random() < 0.5
-        answers = {**NO_RED_FLAGS, **(_mirror(base) if mirrored else base)}
-        answers["age_years"] = patient.age_on(visit)
-        pain_score, duration = rng.choice((4, 7)), rng.choice((7, 30, 120))
-        answers["pain_score_0_10"] = pain_score
-        answers["duration_days"] = duration
-        answers = {field: answers[field] for field in order if field in answers}  # questionnaire order
-        key = (index % len(SCENARIOS), mirrored, answers["age_years"], pain_score, duration)
-        document = IntakeDocument(patient=patient, visit_date=visit, answers=answers)
-        if key not in screened:
-            screened[key] = assess(document).to_json()
-        intakes.append((index, document, screened[key]))
+    for batch_patients, batch_intakes in generate_batches(count, seed=seed, today=today):
+        intakes.extend((len(patients) + i, document, result) for i, document, result in batch_intakes)
+        patients.extend(batch_patients)
     return patients, intakes

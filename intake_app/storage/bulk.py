@@ -1,18 +1,34 @@
-"""Bulk loading of synthetic demo data: many patients and completed intakes in one transaction."""
+"""Bulk loading of synthetic demo data: many patients and completed intakes in one transaction.
+
+Rows arrive in batches and are written batch by batch, so memory stays flat however many there
+are. On SQLite they go straight to the driver as tuples (several times faster than per-row
+parameter handling), and when the load is at least as big as what the tables already hold, the
+tables' secondary indexes are dropped first and rebuilt from their own stored definitions at the
+end (building an index from sorted data beats a million random inserts into it). It is all one
+transaction: a failure leaves the database as it was, indexes included.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import JSON, func, insert, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import insert, select, text
+from sqlalchemy.engine import Connection, Engine
 
-from intake_app.domain import IntakeDocument, Patient
+from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
 from intake_app.storage.repository import _patient_values, utcnow
+
+Batch = tuple[Sequence[Patient], Sequence[tuple[int, IntakeDocument, dict[str, Any]]]]
+TABLES: tuple[Any, ...] = (PatientRow.__table__, IntakeRow.__table__, AssessmentRow.__table__)
+# Below this many new patients, rebuilding the indexes costs more than it saves.
+REBUILD_MIN_ROWS = 10_000
+# Page cache while loading (KiB): index builds sort in it. The connection's default comes back after.
+LOAD_CACHE_KIB = 128 * 1024
+_JSON_CACHE_MAX = 8192
 
 
 def bulk_insert(
@@ -20,79 +36,214 @@ def bulk_insert(
 ) -> None:
     """Insert patients and their completed intakes in one transaction (synthetic demo data).
 
-    `intakes` holds (index into patients, document, assessment JSON). Many intakes share one
-    assessment object; each distinct one is encoded once. On SQLite the rows go straight to the
-    driver as tuples, which is several times faster than per-row parameter handling.
+    `intakes` holds (index into patients, document, assessment JSON).
+    """
+    bulk_load(engine, [(patients, list(intakes))], expected=len(patients))
+
+
+def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0) -> int:
+    """Insert batches of patients with their completed intakes in ONE transaction; returns how many
+    patients were added. In each batch an intake's index points into that batch's patients.
+    `expected` (about how many patients will come) decides whether rebuilding the indexes pays off.
     """
     now = utcnow()
     with storage_errors(), engine.begin() as connection:
-        first_id = int(connection.scalar(select(func.coalesce(func.max(PatientRow.id), 0))) or 0) + 1
-        first_intake = int(connection.scalar(select(func.coalesce(func.max(IntakeRow.id), 0))) or 0) + 1
-        patient_rows = [
-            dict(_patient_values(p), id=first_id + i, created_at=now, updated_at=now)
-            for i, p in enumerate(patients)
-        ]
-        intake_rows, assessment_rows = [], []
-        for n, (index, document, assessment) in enumerate(intakes):
-            intake_id = first_intake + n
-            intake_rows.append({
-                "id": intake_id, "patient_id": first_id + index, "status": "complete",
-                "questionnaire": document.questionnaire, "visit_date": document.visit_date,
-                "answers": document.answers, "rules_version": assessment["rules_version"],
-                "level": assessment["level"], "tier": assessment["tier"], "red_flags_not_asked": False,
-                "created_at": now, "updated_at": now, "completed_at": now,
-            })
-            assessment_rows.append({
-                "intake_id": intake_id, "rules_version": assessment["rules_version"],
-                "level": assessment["level"], "tier": assessment["tier"], "result": assessment,
-                "cause": "complete", "created_at": now,
-            })
-        tables = ((PatientRow, patient_rows), (IntakeRow, intake_rows), (AssessmentRow, assessment_rows))
-        for model, rows in tables:
-            if not rows:
-                continue
-            if connection.dialect.name == "sqlite":
-                _insert_rows_sqlite(connection, model.__table__, rows)
-            else:
-                connection.execute(insert(model), rows)
+        if connection.dialect.name == "sqlite":
+            added, intakes = _load_sqlite(connection, batches, now, expected)
+        else:
+            added, intakes = _load_portable(connection, batches, now)
         connection.execute(
             insert(AuditRow),
             [{"at": now, "actor": "demo-data", "action": "demo.insert", "patient_id": None, "intake_id": None,
-              "detail": f"{len(patients)} patients, {len(intake_rows)} intakes"}],
+              "detail": f"{added} patients, {intakes} intakes"}],
         )
+    return added
 
 
-def _insert_rows_sqlite(connection: Any, table: Any, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the sqlite3 driver, values converted exactly as the column types would."""
-    columns = [c for c in table.columns if c.name in rows[0]]
-    processors: list[Callable[[Any], Any]] = []
-    for column in columns:
-        if isinstance(column.type, JSON):
-            cache: dict[int, str] = {}
+def _bind_processor(connection: Connection, column: Any) -> Any:
+    """How SQLAlchemy converts a value of this column for this database (None: as it is)."""
+    return column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
 
-            def encode(value: Any, cache: dict[int, str] = cache) -> str | None:
-                if value is None:
-                    return None
-                key = id(value)
-                if key not in cache:  # shared assessment objects are encoded once
-                    cache[key] = json.dumps(value, ensure_ascii=False)
-                return cache[key]
 
-            processors.append(encode)
-        else:
-            convert = column.type.bind_processor(connection.dialect)
-            if convert is None:
-                processors.append(lambda value: value)
-            else:  # dates and times repeat a lot (one "now" for every row): convert each value once
-                memo: dict[Any, Any] = {}
+def _next_id(connection: Connection, model: Any) -> int:
+    return int(connection.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0) + 1
 
-                def converted(value: Any, convert: Callable[[Any], Any] = convert, memo: dict[Any, Any] = memo) -> Any:
-                    if value not in memo:
-                        memo[value] = convert(value)
-                    return memo[value]
 
-                processors.append(converted)
-    names = ", ".join(c.name for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    values = [tuple(p(row[c.name]) for p, c in zip(processors, columns, strict=True)) for row in rows]
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", values)
+def _load_portable(connection: Connection, batches: Iterable[Batch], now: Any) -> tuple[int, int]:
+    """Any database: Core executemany per batch."""
+    next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
+    added = intakes = 0
+    for patients, documents in batches:
+        connection.execute(insert(PatientRow), [
+            dict(_patient_values(p), id=next_patient + i, created_at=now, updated_at=now)
+            for i, p in enumerate(patients)])
+        intake_rows, assessment_rows = [], []
+        for n, (index, document, assessment) in enumerate(documents):
+            intake_rows.append(dict(_intake_values(document, assessment, now), id=next_intake + n,
+                                    patient_id=next_patient + index))
+            assessment_rows.append(dict(_assessment_values(assessment, now), intake_id=next_intake + n))
+        if intake_rows:
+            connection.execute(insert(IntakeRow), intake_rows)
+            connection.execute(insert(AssessmentRow), assessment_rows)
+        next_patient += len(patients)
+        next_intake += len(intake_rows)
+        added += len(patients)
+        intakes += len(intake_rows)
+    return added, intakes
+
+
+def _intake_values(document: IntakeDocument, assessment: dict[str, Any], now: Any) -> dict[str, Any]:
+    return {
+        "status": "complete", "questionnaire": document.questionnaire, "visit_date": document.visit_date,
+        "answers": document.answers, "rules_version": assessment["rules_version"], "level": assessment["level"],
+        "tier": assessment["tier"], "red_flags_not_asked": False, "created_at": now, "updated_at": now,
+        "completed_at": now,
+    }
+
+
+def _assessment_values(assessment: dict[str, Any], now: Any) -> dict[str, Any]:
+    return {"rules_version": assessment["rules_version"], "level": assessment["level"], "tier": assessment["tier"],
+            "result": assessment, "cause": "complete", "created_at": now}
+
+
+class _Writer:
+    """INSERTs for one table straight through the sqlite3 driver, values already in stored form.
+
+    Columns the caller does not give get their model default (a constant), so a column added to
+    the model with a default does not break the loader.
+    """
+
+    def __init__(self, connection: Connection, table: Any, names: Sequence[str]) -> None:
+        self.connection = connection
+        given = set(names)
+        defaults = []
+        for column in table.columns:
+            if column.name in given:
+                continue
+            default = column.default
+            if default is not None and getattr(default, "is_scalar", False):
+                bind = _bind_processor(connection, column)
+                defaults.append((column.name, bind(default.arg) if bind else default.arg))
+        self.extra = tuple(value for _name, value in defaults)
+        columns = [*names, *(name for name, _value in defaults)]
+        marks = ", ".join("?" for _ in columns)
+        self.sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            if self.extra:
+                rows = [row + self.extra for row in rows]
+            self.connection.exec_driver_sql(self.sql, rows)
+
+
+class _Encoder:
+    """Stored forms of repeating values, each computed once: dates, folded names, JSON documents.
+
+    JSON is cached by object identity; the cache keeps each object alive, so an id is never reused
+    for another object while it is cached, and it is emptied when it grows past a bound.
+    """
+
+    def __init__(self, connection: Connection) -> None:
+        self._bind_date = _bind_processor(connection, PatientRow.__table__.c.date_of_birth) or (lambda v: v)
+        self._dates: dict[Any, Any] = {}
+        self._folds: dict[str, str] = {}
+        self._json: dict[int, tuple[Any, str]] = {}
+
+    def date(self, value: Any) -> Any:
+        if value is None:
+            return None
+        stored = self._dates.get(value)
+        if stored is None:
+            stored = self._dates[value] = self._bind_date(value)
+        return stored
+
+    def fold(self, name: str) -> str:
+        folded = self._folds.get(name)
+        if folded is None:
+            if len(self._folds) > 100_000:
+                self._folds.clear()
+            folded = self._folds[name] = fold(name)
+        return folded
+
+    @staticmethod
+    def fold_unique(value: str) -> str:
+        """`fold` for values that rarely repeat (MRNs): plain ASCII needs only lower case and no
+        surrounding blanks, which is what `fold` makes of it."""
+        return value.lower().strip() if value.isascii() else fold(value)
+
+    @staticmethod
+    def digits(phone: str) -> str:
+        return "".join(filter(str.isdigit, phone))
+
+    def json(self, value: Any) -> str:
+        cached = self._json.get(id(value))
+        if cached is None:
+            if len(self._json) >= _JSON_CACHE_MAX:
+                self._json.clear()
+            cached = self._json[id(value)] = (value, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return cached[1]
+
+
+def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, expected: int) -> tuple[int, int]:
+    next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
+    next_assessment = _next_id(connection, AssessmentRow)
+    rebuild = expected >= REBUILD_MIN_ROWS and expected >= next_patient - 1
+    saved_cache = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+    try:
+        indexes = _drop_indexes(connection) if rebuild else []
+        encode = _Encoder(connection)
+        stamp = _bind_processor(connection, PatientRow.__table__.c.created_at)
+        when = stamp(now) if stamp else now
+        patients_out = _Writer(connection, PatientRow.__table__, (
+            "id", "family_name", "given_name", "family_fold", "given_fold", "date_of_birth", "sex", "phone",
+            "phone_digits", "mrn", "mrn_fold", "created_at", "updated_at"))
+        intakes_out = _Writer(connection, IntakeRow.__table__, (
+            "id", "patient_id", "status", "questionnaire", "visit_date", "answers", "rules_version", "level",
+            "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at"))
+        assessments_out = _Writer(connection, AssessmentRow.__table__, (
+            "id", "intake_id", "rules_version", "level", "tier", "result", "cause", "created_at"))
+        added = intakes = 0
+        for patients, documents in batches:
+            patients_out.write([
+                (next_patient + i, p.family_name, p.given_name, encode.fold(p.family_name), encode.fold(p.given_name),
+                 encode.date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn,
+                 encode.fold_unique(p.mrn), when, when)
+                for i, p in enumerate(patients)])
+            intake_rows, assessment_rows = [], []
+            for n, (index, document, result) in enumerate(documents):
+                rules, level, tier = result["rules_version"], result["level"], result["tier"]
+                intake_rows.append((
+                    next_intake + n, next_patient + index, "complete", document.questionnaire,
+                    encode.date(document.visit_date), encode.json(document.answers), rules, level, tier, 0, when,
+                    when, when))
+                assessment_rows.append((next_assessment + n, next_intake + n, rules, level, tier,
+                                        encode.json(result), "complete", when))
+            intakes_out.write(intake_rows)
+            assessments_out.write(assessment_rows)
+            next_patient += len(patients)
+            next_intake += len(intake_rows)
+            next_assessment += len(assessment_rows)
+            added += len(patients)
+            intakes += len(intake_rows)
+        for sql in indexes:
+            connection.exec_driver_sql(sql)
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={saved_cache}")
+    return added, intakes
+
+
+def _drop_indexes(connection: Connection) -> list[str]:
+    """Drop the models' secondary indexes of the loaded tables; returns the SQL that recreates them
+    exactly as the database had them."""
+    names = {index.name for table in TABLES for index in table.indexes}
+    found = connection.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+             "AND tbl_name IN ('patients', 'intakes', 'assessments') ORDER BY name")
+    ).all()
+    statements = []
+    for name, sql in found:
+        if name in names:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+            statements.append(str(sql))
+    return statements

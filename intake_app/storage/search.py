@@ -1,9 +1,24 @@
-"""Patient search: how a typed query becomes an index-backed statement (name, MRN, date of birth)."""
+"""Patient search: how a typed query becomes index-backed reads (name, MRN, date of birth).
+
+A query is a union of "arms", each a conjunction of index ranges: "ma" is family names from "ma"
+OR given names from "ma"; "smith jo" is three arms. One SQL statement with an OR makes SQLite
+collect every match of every arm and sort them all (a `MULTI-INDEX OR` and a temporary B-tree:
+hundreds of milliseconds for a common prefix at a million patients). Instead, on SQLite each arm
+is read on its own, already in the list's order where an index gives it, and only as far as the
+page needs (`LIMIT offset + limit`); the arms are merged in Python and the page's rows are then
+loaded by id. Where an arm's range is small, reading it whole and sorting it is cheaper than
+walking the sort index until enough rows match: a few capped counts (one round trip) choose.
+Other databases get the single statement (`search_statement`) and their own planner.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -17,6 +32,7 @@ _DATE_FORMS = (
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
     re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$"),
 )
+_TOP = "\U0010ffff"  # above every character: `text <= x < text + _TOP` is "x starts with text"
 
 
 # Sort keys for the patient list; each is backed by an index.
@@ -26,6 +42,33 @@ SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
     "born": (PatientRow.date_of_birth,),
     "mrn": (PatientRow.mrn_fold,),
 }
+
+# The index whose first column each searched column is (names as in models.py), and the columns
+# each index holds besides the rowid: reading only those needs no visit to the table.
+_INDEX_OF = {
+    "family_fold": "ix_patients_family_given",
+    "given_fold": "ix_patients_given_fold",
+    "date_of_birth": "ix_patients_date_of_birth",
+    "mrn_fold": "ix_patients_mrn_fold",
+}
+_INDEX_COLUMNS = {
+    "ix_patients_family_given": ("family_fold", "given_fold"),
+    "ix_patients_given_fold": ("given_fold",),
+    "ix_patients_date_of_birth": ("date_of_birth",),
+    "ix_patients_mrn_fold": ("mrn_fold",),
+}
+_SORT_KEYS = {"name": ("family_fold", "given_fold"), "given": ("given_fold",), "born": ("date_of_birth",),
+              "mrn": ("mrn_fold",)}
+
+# Plan costs, in units of one index entry stepped over in order. Reading a row from the table by
+# rowid (a B-tree descent, mostly outside SQLite's small page cache) costs about 150 of those on a
+# million patients; sorting adds a little per row.
+_STEP, _LOOKUP, _SORT = 1.0, 150.0, 3.0
+# Ranges are counted up to this many entries (index only): enough to choose a plan for the name
+# order, where the name index covers every name condition; other orders look further, as their
+# plans differ more (reading rows from the table to test or sort them).
+COUNT_CAP = 4000
+COUNT_CAP_OTHER_ORDERS = 20_000
 
 
 def parse_search_date(text: str) -> dt.date | None:
@@ -40,55 +83,218 @@ def parse_search_date(text: str) -> dt.date | None:
     return None
 
 
-def _prefix(column: Any, text: str) -> Any:
-    """An index-friendly prefix match (a range, so it works on SQLite and PostgreSQL alike)."""
-    return and_(column >= text, column < text + "\U0010ffff")
+@dataclass(frozen=True)
+class Term:
+    """One indexed condition: `column` starts with `value` (a prefix), or equals it."""
+
+    column: str
+    value: str
+    prefix: bool = True
+
+    def sql(self) -> tuple[str, tuple[str, ...]]:
+        if self.prefix:
+            return f"{self.column} >= ? AND {self.column} < ?", (self.value, self.value + _TOP)
+        return f"{self.column} = ?", (self.value,)
+
+    def clause(self) -> Any:
+        column = getattr(PatientRow, self.column)
+        if self.prefix:
+            return and_(column >= self.value, column < self.value + _TOP)
+        return column == dt.date.fromisoformat(self.value)
+
+
+Arm = tuple[Term, ...]  # all must hold
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a typed text means: rows matching any arm, listed in `sort` order."""
+
+    arms: tuple[Arm, ...]
+    sort: str
+
+
+def parse_query(query: str, sort: str = "name") -> Query:
+    """The arms of a search (see `search_patients` for what matches what)."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    text = query.strip()
+    if not text:
+        return Query(((),), sort)
+    born = parse_search_date(text)
+    if born is not None:
+        return Query(((Term("date_of_birth", born.isoformat(), prefix=False),),), sort)
+    words = fold(text).split()
+    if len(words) >= 2:
+        first, rest = words[0], " ".join(words[1:])
+        return Query((
+            (Term("family_fold", first), Term("given_fold", rest)),
+            (Term("given_fold", first), Term("family_fold", rest)),
+            (Term("family_fold", fold(text)),),
+        ), sort)
+    word = words[0]
+    if any(c.isdigit() for c in word):
+        # Names carry no digits, MRNs do: an MRN lookup, listed in MRN order so the index answers it
+        # directly however many records share the prefix.
+        return Query(((Term("mrn_fold", word),),), "mrn" if sort == "name" else sort)
+    if len(word) == 1:
+        # One letter matches a large share of the list: family names only.
+        return Query(((Term("family_fold", word),),), sort)
+    return Query(((Term("family_fold", word),), (Term("given_fold", word),)), sort)
 
 
 def search_statement(
     query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name", descending: bool = False
 ) -> Select[Any]:
-    """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
-
-    Two words match family and given name in either order ("smith jo", "jo smith"). A single
-    letter matches family names only; a word with a digit is an MRN prefix (listed in MRN order).
-    """
+    """The whole search as one statement, for databases with a planner that combines ranges well
+    (PostgreSQL). On SQLite `search_patients` reads the same rows far faster."""
+    parsed = parse_query(query, sort)
     statement = select(PatientRow)
-    text = query.strip()
-    if text:
-        born = parse_search_date(text)
-        words = fold(text).split()
-        if born is not None:
-            statement = statement.where(PatientRow.date_of_birth == born)
-        elif len(words) >= 2:
-            first, rest = words[0], " ".join(words[1:])
-            statement = statement.where(
-                or_(
-                    and_(_prefix(PatientRow.family_fold, first), _prefix(PatientRow.given_fold, rest)),
-                    and_(_prefix(PatientRow.given_fold, first), _prefix(PatientRow.family_fold, rest)),
-                    _prefix(PatientRow.family_fold, fold(text)),
-                )
-            )
-        else:
-            word = words[0]
-            if len(word) == 1:
-                # One letter matches a large share of the list: family names only, which the
-                # name index returns already sorted (sub-millisecond at 100,000 patients).
-                condition = _prefix(PatientRow.family_fold, word)
-            else:
-                condition = or_(_prefix(PatientRow.family_fold, word), _prefix(PatientRow.given_fold, word))
-            if any(c.isdigit() for c in word):
-                # Names carry no digits, MRNs do: this is an MRN lookup, listed in MRN order so the
-                # index answers it directly however many records share the prefix.
-                condition = _prefix(PatientRow.mrn_fold, word)
-                if sort == "name":
-                    sort = "mrn"
-            statement = statement.where(condition)
-    columns = SORT_COLUMNS.get(sort)
-    if columns is None:
-        raise ValueError(f"unknown sort key {sort!r}")
+    if parsed.arms != ((),):
+        statement = statement.where(or_(*(and_(*(t.clause() for t in arm)) for arm in parsed.arms)))
+    columns = SORT_COLUMNS[parsed.sort]
     order = [c.desc() if descending else c.asc() for c in (*columns, PatientRow.id)]
     return statement.order_by(*order).limit(limit).offset(offset)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one arm is read: through `index`, in sort order or (sorted=True) whole and then sorted."""
+
+    index: str
+    sorted: bool
+    cost: float
+
+
+def choose_plan(arm: Arm, sort: str, counts: dict[Term, int], total: int, need: int,
+                cap: int = COUNT_CAP) -> Plan:
+    """The cheapest way to get the first `need` rows of `arm` in `sort` order.
+
+    `counts` holds how many rows each term matches, up to `cap` (a count at the cap means "at
+    least"); `total` is about how many patients there are.
+    """
+    keys = _SORT_KEYS[sort]
+    total = max(total, 1)
+
+    def share(term: Term) -> float:
+        return min(1.0, max(counts[term], 1) / total)
+
+    def cost(index: str, walk_order: bool) -> float | None:
+        """Walking `index` (its range when the arm has a term on its first column), testing the
+        other terms on the index where it holds their column, else on the row read from the table."""
+        columns = _INDEX_COLUMNS[index]
+        lead = next((t for t in arm if t.column == columns[0]), None)
+        others = [t for t in arm if t is not lead]
+        in_index = [t for t in others if t.column in columns]
+        in_table = [t for t in others if t.column not in columns]
+        passing = 1.0  # share of walked entries passing the tests on the index
+        for term in in_index:
+            passing *= share(term)
+        found = passing
+        for term in in_table:
+            found *= share(term)
+        bounded = lead is not None and counts[lead] < cap
+        if walk_order:
+            entries = min(need / found, float(counts[lead]) if bounded and lead else total)
+        elif bounded and lead is not None:
+            entries = float(counts[lead])
+        else:
+            return None  # sorting a range of unknown size: never chosen
+        reads = entries * passing if in_table or (not walk_order and not set(keys) <= set(columns)) else 0.0
+        sorting = 0.0 if walk_order else entries * passing * _SORT
+        return entries * _STEP + reads * _LOOKUP + sorting
+
+    order_index = _INDEX_OF[keys[0]]
+    walk = cost(order_index, True)
+    assert walk is not None
+    best = Plan(order_index, False, walk)
+    for term in arm:
+        index = _INDEX_OF[term.column]
+        if index == order_index:
+            continue
+        price = cost(index, False)
+        if price is not None and price < best.cost:
+            best = Plan(index, True, price)
+    return best
+
+
+def count_ranges(connection: Any, terms: Sequence[Term], cap: int = COUNT_CAP) -> tuple[int, dict[Term, int]]:
+    """About how many patients there are (the highest id) and each term's match count, capped."""
+    parts, parameters = ["(SELECT max(id) FROM patients)"], list[str]()
+    for term in terms:
+        condition, values = term.sql()
+        parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM patients INDEXED BY {_INDEX_OF[term.column]} "
+                     f"WHERE {condition} LIMIT {cap}))")
+        parameters.extend(values)
+    row = connection.exec_driver_sql(f"SELECT {', '.join(parts)}", tuple(parameters)).fetchone()
+    return int(row[0] or 0), {term: int(n) for term, n in zip(terms, row[1:], strict=True)}
+
+
+def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> tuple[str, tuple[Any, ...]]:
+    """SELECT the sort keys and id of the first `need` rows of one arm, in order, through the plan's index."""
+    keys = (*_SORT_KEYS[sort], "id")
+    direction = " DESC" if descending else ""
+    conditions, parameters = list[str](), list[str]()
+    for term in arm:
+        condition, values = term.sql()
+        conditions.append(condition)
+        parameters.extend(values)
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    order = ", ".join(f"{k}{direction}" for k in keys)
+    sql = f"SELECT {', '.join(keys)} FROM patients INDEXED BY {plan.index}{where} ORDER BY {order} LIMIT {need}"
+    return sql, tuple(parameters)
+
+
+def _merge_key(sort: str) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    if sort == "born":  # NULL sorts first in SQLite
+        return lambda row: (row[0] is not None, row[0] or "", row[1])
+    return lambda row: row
+
+
+def search_ids(
+    session: Session, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name",
+    descending: bool = False,
+) -> list[int]:
+    """The ids of one page of a search, in list order (SQLite)."""
+    parsed = parse_query(query, sort)
+    need = offset + limit
+    if limit <= 0:
+        return []
+    connection = session.connection()
+    terms = list(dict.fromkeys(t for arm in parsed.arms for t in arm))
+    cap = COUNT_CAP if parsed.sort == "name" else COUNT_CAP_OTHER_ORDERS
+    total, counts = count_ranges(connection, terms, cap)
+    runs = []
+    for arm in parsed.arms:
+        plan = choose_plan(arm, parsed.sort, counts, total, need, cap)
+        sql, parameters = arm_sql(arm, parsed.sort, plan, descending=descending, need=need)
+        runs.append([tuple(row) for row in connection.exec_driver_sql(sql, parameters)])
+    if len(runs) == 1:
+        return [row[-1] for row in runs[0][offset:need]]
+    merged = heapq.merge(*runs, key=_merge_key(parsed.sort), reverse=descending)
+    unique = (row_id for row_id, _ in itertools.groupby(merged, key=lambda row: row[-1]))
+    # A row matched by two arms comes out of the merge twice in a row (same keys); groupby drops it.
+    return list(itertools.islice(unique, offset, need))
+
+
+def search_patients(
+    session: Session, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name",
+    descending: bool = False,
+) -> list[PatientRow]:
+    """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
+
+    Two words match family and given name in either order ("smith jo", "jo smith"), or a family
+    name holding both. A single letter matches family names only; a word with a digit is an MRN
+    prefix (listed in MRN order); a date (1970-02-03, 03.02.1970) matches the date of birth.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return list(session.scalars(search_statement(query, limit=limit, offset=offset, sort=sort,
+                                                     descending=descending)))
+    ids = search_ids(session, query, limit=limit, offset=offset, sort=sort, descending=descending)
+    if not ids:
+        return []
+    rows = {row.id: row for row in session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))}
+    return [rows[i] for i in ids]
 
 
 def count_patients(session: Session) -> int:
