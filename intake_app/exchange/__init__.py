@@ -6,7 +6,7 @@ into `ExportItem`s and store what `from_fhir_bundle` returns. See docs/exchange.
 """
 
 from intake_app.exchange.csv_export import csv_bytes, csv_columns, neutralise, write_csv
-from intake_app.exchange.fhir_export import questionnaire_resource, to_fhir_bundle
+from intake_app.exchange.fhir_export import fhir_entries, questionnaire_resource, to_fhir_bundle, write_fhir_bundle
 from intake_app.exchange.fhir_import import from_fhir_bundle, is_fhir_bundle
 from intake_app.exchange.items import ExchangeError, ExchangeInvalid, ExportItem, ImportedIntake
 from intake_app.exchange.output import documents_json, file_name, intake_bytes, json_bytes, write_per_intake
@@ -19,6 +19,7 @@ __all__ = [
     "csv_bytes",
     "csv_columns",
     "documents_json",
+    "fhir_entries",
     "file_name",
     "from_fhir_bundle",
     "intake_bytes",
@@ -28,5 +29,6 @@ __all__ = [
     "questionnaire_resource",
     "to_fhir_bundle",
     "write_csv",
+    "write_fhir_bundle",
     "write_per_intake",
 ]

@@ -13,8 +13,8 @@ import base64
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
 
 from intake_app.domain import IntakeDocument, Patient, Question, Questionnaire, load_questionnaire
 from intake_app.domain.questionnaire import SIDES
@@ -34,6 +34,23 @@ def full_url(name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}"
 
 
+def _bundle_head(timestamp: dt.datetime | None) -> dict[str, Any]:
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
+    if timestamp is not None:
+        if timestamp.tzinfo is None:
+            raise ExchangeError("The bundle's time stamp needs a time zone.")
+        bundle["timestamp"] = timestamp.isoformat()
+    return bundle
+
+
+def fhir_entries(items: Iterable[ExportItem], *, mrn_system: str = c.MRN_SYSTEM) -> Iterator[dict[str, Any]]:
+    """The bundle's entries, item by item: a questionnaire version and a patient when first met, then
+    the intake's QuestionnaireResponse and (when screened) its Observation."""
+    builder = _BundleBuilder(mrn_system)
+    for item in items:
+        yield from builder.add(item)
+
+
 def to_fhir_bundle(
     items: Iterable[ExportItem], *, timestamp: dt.datetime | None = None, mrn_system: str = c.MRN_SYSTEM
 ) -> dict[str, Any]:
@@ -43,59 +60,71 @@ def to_fhir_bundle(
     items always give the same bundle. `mrn_system` names the clinic's medical record numbers.
     Raises ExchangeError when an answer cannot be written (never drops one silently).
     """
-    builder = _BundleBuilder(mrn_system)
-    for item in items:
-        builder.add(item)
-    bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
-    if timestamp is not None:
-        if timestamp.tzinfo is None:
-            raise ExchangeError("The bundle's time stamp needs a time zone.")
-        bundle["timestamp"] = timestamp.isoformat()
-    bundle["entry"] = builder.entries()
+    bundle = _bundle_head(timestamp)
+    entries = list(fhir_entries(items, mrn_system=mrn_system))
+    if entries:  # FHIR JSON has no empty arrays
+        bundle["entry"] = entries
     return bundle
+
+
+def write_fhir_bundle(
+    items: Iterable[ExportItem], stream: TextIO, *, timestamp: dt.datetime | None = None,
+    mrn_system: str = c.MRN_SYSTEM,
+) -> int:
+    """`to_fhir_bundle` written to a text stream entry by entry, for exports too large to hold in memory;
+    returns the number of entries. On ExchangeError the stream holds part of a bundle: write to a
+    temporary file and rename it only after success."""
+    head = json.dumps(_bundle_head(timestamp), ensure_ascii=False)
+    stream.write(head[:-1])  # without its closing brace
+    count = 0
+    for entry in fhir_entries(items, mrn_system=mrn_system):
+        stream.write((', "entry": [\n' if count == 0 else ",\n") + json.dumps(entry, ensure_ascii=False))
+        count += 1
+    stream.write("\n]}\n" if count else "}\n")  # FHIR JSON has no empty arrays
+    return count
 
 
 class _BundleBuilder:
     def __init__(self, mrn_system: str) -> None:
         self.mrn_system = mrn_system
-        self.questionnaires: dict[str, dict[str, Any]] = {}
+        self.questionnaires: set[str] = set()
         self.patients: dict[tuple[str, str], str] = {}  # (patient key, details as JSON) -> full URL
         self.patient_variants: dict[str, int] = {}
-        self.intakes: list[dict[str, Any]] = []
         self.seen: set[tuple[str, int]] = set()
 
-    def entries(self) -> list[dict[str, Any]]:
-        return list(self.questionnaires.values()) + self.intakes
-
-    def add(self, item: ExportItem) -> None:
+    def add(self, item: ExportItem) -> list[dict[str, Any]]:
+        """The entries one item adds (its questionnaire and patient only when not already there)."""
         key = (item.intake_uuid, item.revision)
         if key in self.seen:
             raise ExchangeError(f"Revision {item.revision} of one intake was given twice for one export.")
         self.seen.add(key)
+        entries: list[dict[str, Any]] = []
         document = item.document
         questionnaire = load_questionnaire(document.questionnaire)
-        if document.questionnaire not in self.questionnaires:
-            self.questionnaires[document.questionnaire] = {
+        if questionnaire.ref not in self.questionnaires:
+            self.questionnaires.add(questionnaire.ref)
+            entries.append({
                 "fullUrl": full_url(f"Questionnaire/{questionnaire.ref}"),
                 "resource": questionnaire_resource(questionnaire),
-            }
-        patient_url = self._patient(item)
+            })
+        patient_url = self._patient(item, entries)
         response_url = full_url(f"QuestionnaireResponse/{item.intake_uuid}/{item.revision}")
-        self.intakes.append({
+        entries.append({
             "fullUrl": response_url,
             "resource": questionnaire_response(item, questionnaire, patient_url),
         })
         result = item.assessment_json
         if result is not None:
-            self.intakes.append({
+            entries.append({
                 "fullUrl": full_url(f"Observation/{item.intake_uuid}/{item.revision}"),
                 "resource": assessment_observation(
                     result, document, questionnaire, status=item.status,
                     patient_url=patient_url, response_url=response_url,
                 ),
             })
+        return entries
 
-    def _patient(self, item: ExportItem) -> str:
+    def _patient(self, item: ExportItem, entries: list[dict[str, Any]]) -> str:
         """One Patient resource per patient and set of details: intakes with the same details share it."""
         owner = f"id/{item.patient_id}" if item.patient_id is not None else f"intake/{item.intake_uuid}"
         details = json.dumps(item.document.patient.to_json(), sort_keys=True, ensure_ascii=False)
@@ -106,7 +135,7 @@ class _BundleBuilder:
         self.patient_variants[owner] = variant
         url = full_url(f"Patient/{owner}/{variant}")
         self.patients[(owner, details)] = url
-        self.intakes.append({"fullUrl": url, "resource": patient_resource(item.document.patient, self.mrn_system)})
+        entries.append({"fullUrl": url, "resource": patient_resource(item.document.patient, self.mrn_system)})
         return url
 
 

@@ -326,3 +326,22 @@ def test_every_response_item_matches_its_questionnaire_item(ref: str) -> None:
 
 def _all_link_ids(items: list[dict[str, Any]]) -> list[str]:
     return [link for i in items for link in [i["linkId"], *_all_link_ids(i.get("item", []))]]
+
+
+def test_the_streamed_bundle_is_the_same_bundle() -> None:
+    import io
+
+    from intake_app.exchange import write_fhir_bundle
+
+    items = [item(rich_document(ref, NAMES["arabic"])) for ref in VERSIONS]
+    items.append(item(document(V1, {}), status="draft", screened=False))
+    stream = io.StringIO()
+    count = write_fhir_bundle(items, stream)
+    streamed = json.loads(stream.getvalue())
+    assert streamed == to_fhir_bundle(items)
+    assert count == len(streamed["entry"])
+    Bundle.model_validate(streamed)
+    empty = io.StringIO()
+    assert write_fhir_bundle([], empty) == 0
+    assert json.loads(empty.getvalue()) == to_fhir_bundle([]) == {"resourceType": "Bundle", "type": "collection"}
+    Bundle.model_validate(to_fhir_bundle([]))
