@@ -25,6 +25,8 @@ ENV_PASSWORD_FILE = "INTAKE_APP_PASSWORD_FILE"
 ENV_NEW_PASSWORD_FILE = "INTAKE_APP_NEW_PASSWORD_FILE"
 MAX_PASSWORD_FILE_BYTES = 4 * MAX_PASSWORD_LENGTH + 2
 
+MAX_DESK_NAME = 100
+
 Prompt = Callable[[str], str]
 
 
@@ -40,6 +42,17 @@ class PasswordFileRefused(IntakeError):
 class CliIdentity:
     name: str
     password: Secret
+
+
+def desk_name(node: str | None = None) -> str:
+    """Which desk an audit entry came from: this computer's network name (never a setting a user can
+    edit), trimmed to what an audit entry holds; "unknown desk" when there is none."""
+    import platform
+    import unicodedata
+
+    raw = platform.node() if node is None else node
+    cleaned = "".join(c for c in raw if unicodedata.category(c)[0] not in ("C", "Z") or c == " ").strip()
+    return cleaned[:MAX_DESK_NAME] or "unknown desk"
 
 
 def resolve_user_name(option: str | None, env: Mapping[str, str]) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import platform
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from intake_app.access.audit_chain import AuditEvent
 from intake_app.access.identity import (
     ENV_NEW_PASSWORD_FILE,
     ENV_PASSWORD_FILE,
@@ -15,6 +18,7 @@ from intake_app.access.identity import (
     IdentityMissing,
     PasswordFileRefused,
     cli_identity,
+    desk_name,
     needs_sign_in,
     read_new_password,
     read_password,
@@ -172,3 +176,12 @@ def test_end_of_input_at_the_prompt_is_a_plain_error() -> None:
 )
 def test_which_commands_need_a_sign_in(command: str, accounts_exist: bool, needed: bool) -> None:
     assert needs_sign_in(command, accounts_exist=accounts_exist) is needed
+
+
+def test_the_desk_is_the_computers_name_not_a_setting() -> None:
+    assert desk_name("frontdesk-2") == "frontdesk-2"
+    assert desk_name("") == "unknown desk"
+    assert desk_name("desk\n\u202e1" + "x" * 200) == ("desk1" + "x" * 200)[:100]
+    here = desk_name()
+    assert here == desk_name(platform.node()) and here
+    AuditEvent(at=dt.datetime.now(dt.UTC), who="a", action="session.sign_in", desk=here)  # always fits an entry
