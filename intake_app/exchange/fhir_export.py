@@ -409,13 +409,32 @@ def trace_text(result: Mapping[str, Any], questionnaire: Questionnaire) -> str:
         lines.append(f"{title}:")
         if not in_group:
             lines.append("- none")
-        for reason in in_group:
-            line = f"- [{reason.get('rule', '')}] {reason.get('text', '')}"
-            because = reason.get("because")
-            if isinstance(because, Mapping) and because:
-                line += " - because " + "; ".join(describe_because(questionnaire, because))
-            lines.append(line)
+        lines += [f"- {_reason_line(reason, questionnaire)}" for reason in in_group]
     return "\n".join(lines)
+
+
+def _reason_line(reason: Mapping[str, Any], questionnaire: Questionnaire) -> str:
+    line = f"[{reason.get('rule', '')}] {reason.get('text', '')}"
+    because = reason.get("because")
+    if isinstance(because, Mapping) and because:
+        line += " - because " + "; ".join(describe_because(questionnaire, because))
+    return line
+
+
+def safety_notes(result: Mapping[str, Any], questionnaire: Questionnaire) -> list[str]:
+    """What must not be missed, ahead of the trace: safety alerts (whatever the level) and an
+    incomplete red-flag screen (rule Q1: safety questions not asked)."""
+    reasons = [r for r in result.get("reasons", []) if isinstance(r, Mapping)]
+    notes = []
+    alerts = [r for r in reasons if r.get("group") == "alert"]
+    if alerts:
+        notes.append("Safety alert, separate from the spinal result - act on it whatever the level: "
+                     + " | ".join(_reason_line(r, questionnaire) for r in alerts))
+    unasked = [r for r in reasons if r.get("rule") == "Q1"]
+    if unasked:
+        notes.append("Red-flag screen incomplete, so this is not a clear result: "
+                     + " | ".join(_reason_line(r, questionnaire) for r in unasked))
+    return notes
 
 
 def assessment_observation(
@@ -430,8 +449,10 @@ def assessment_observation(
     """The screening result: level, tier, rules version and spinal flag as components; the
     recommendation and the rule trace in plain words as notes; the stored assessment JSON whole in
     an extension, so that an import keeps it as history exactly."""
-    level = str(result.get("level", ""))
+    level = result.get("level")
     tier = result.get("tier")
+    if not isinstance(level, str) or not level or not str(result.get("rules_version") or "").strip():
+        raise ExchangeError("A stored screening result has no level or no rules version, so it cannot be exported.")
     stored = json.dumps(dict(result), ensure_ascii=False, sort_keys=True).encode("utf-8")
     components = [
         _component(c.COMPONENT_LEVEL, {"valueCodeableConcept": _coding(
@@ -450,6 +471,7 @@ def assessment_observation(
     recommendation = str(result.get("recommendation", "")).strip()
     if recommendation:
         notes.append({"text": f"Recommendation: {recommendation}"})
+    notes += [{"text": text} for text in safety_notes(result, questionnaire)]
     notes.append({"text": trace_text(result, questionnaire)})
     return {
         "resourceType": "Observation",

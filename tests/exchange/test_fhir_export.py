@@ -345,3 +345,33 @@ def test_the_streamed_bundle_is_the_same_bundle() -> None:
     assert write_fhir_bundle([], empty) == 0
     assert json.loads(empty.getvalue()) == to_fhir_bundle([]) == {"resourceType": "Bundle", "type": "collection"}
     Bundle.model_validate(to_fhir_bundle([]))
+
+
+def _notes(doc_answers: dict[str, Any]) -> list[str]:
+    observation = resources(to_fhir_bundle([item(document(V1, doc_answers))]), "Observation")[0]
+    return [n["text"] for n in observation["note"]]
+
+
+def test_a_safety_alert_gets_its_own_note_ahead_of_the_trace() -> None:
+    notes = _notes({"foot_red_hot_swollen": "whole_foot", "rf_fever_or_unwell": "yes"})
+    alert = next(r for r in assess(document(V1, {"foot_red_hot_swollen": "whole_foot",
+                                                 "rf_fever_or_unwell": "yes"})).reasons if r.group == "alert")
+    (note,) = [n for n in notes if n.startswith("Safety alert")]
+    assert notes.index(note) < len(notes) - 1
+    assert f"[{alert.rule}] {alert.text}" in note and "Red, hot, swollen joint or foot: The whole foot" in note
+
+
+def test_an_incomplete_red_flag_screen_is_said_ahead_of_the_trace() -> None:
+    notes = _notes({"back_pain": "mild", "rf_saddle_numbness": "no"})
+    (note,) = [n for n in notes if n.startswith("Red-flag screen incomplete")]
+    assert "Change in passing urine: not asked" in note and "Numbness around the back passage" not in note
+    complete = {rf: "no" for rf in load_questionnaire(V1).red_flag_ids}
+    assert not [n for n in _notes({"back_pain": "mild", **complete}) if n.startswith(("Red-flag", "Safety alert"))]
+
+
+@pytest.mark.parametrize("broken", [{"level": ""}, {"level": None}, {"rules_version": ""}])
+def test_a_stored_result_without_level_or_rules_version_is_not_exported(broken: dict[str, Any]) -> None:
+    doc = document(V1, {})
+    result = {**assess(doc).to_json(), **broken}
+    with pytest.raises(ExchangeError, match="no level or no rules version"):
+        to_fhir_bundle([ExportItem("0f8fad5b-d9cb-469f-a165-70867728950e", 1, doc, assessment=result)])
