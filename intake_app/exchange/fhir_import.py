@@ -88,11 +88,18 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
         by_url[url] = (index, resource)
         if kind == "QuestionnaireResponse":
             responses.append((index, url, resource))
-        elif kind == "Observation":
-            for ref in _list(resource.get("derivedFrom")):
-                target = _mapping(ref).get("reference")
-                if isinstance(target, str):
-                    observations.setdefault(target, []).append((index, resource))
+        elif kind == "Observation" and _is_screening(resource):
+            targets = [t for ref in _list(resource.get("derivedFrom"))
+                       if isinstance(t := _mapping(ref).get("reference"), str)]
+            for target in targets:
+                observations.setdefault(target, []).append((index, resource))
+            if not targets:
+                problems.add(f"entry[{index}] Observation derivedFrom", "must name the intake it screened")
+    response_urls = {url for _, url, _ in responses}
+    for target, found in observations.items():
+        if target not in response_urls:
+            for index, _ in found:
+                problems.add(f"entry[{index}] Observation derivedFrom", "names no intake in the bundle")
     if not responses:
         problems.add("Bundle.entry", "holds no QuestionnaireResponse (no intake)")
     imported: list[ImportedIntake] = []
@@ -347,6 +354,13 @@ class _ResponseReader:
                 self.problems.add(f"{where} component({code})", "differs from the stored assessment")
                 self.ok = False
         return result
+
+
+def _is_screening(observation: Mapping[str, Any]) -> bool:
+    """Whether an Observation is one of our screening results (other Observations are not read)."""
+    codings = _list(_mapping(observation.get("code")).get("coding"))
+    return any(_mapping(x).get("system") == c.SCREENING_SYSTEM and _mapping(x).get("code") == c.SCREENING_CODE
+               for x in codings)
 
 
 def _components(observation: Mapping[str, Any]) -> dict[str, Any]:

@@ -91,6 +91,11 @@ BROKEN: dict[str, tuple[Callable[[dict[str, Any]], object], str, str]] = {
     "observation tampered": (
         lambda b: _component(b, "level")["valueCodeableConcept"]["coding"][0].update(code="not_indicated"),
         "component(level)", "differs from the stored assessment"),
+    "observation of no intake": (
+        lambda b: resources(b, "Observation")[0].update(derivedFrom=[{"reference": "urn:uuid:nowhere"}]),
+        "Observation derivedFrom", "names no intake"),
+    "observation without its intake": (lambda b: resources(b, "Observation")[0].pop("derivedFrom"),
+                                       "Observation derivedFrom", "must name the intake"),
     "stored assessment missing": (lambda b: resources(b, "Observation")[0].pop("extension"), "assessment-json",
                                   "stored assessment"),
     "stored assessment not json": (
@@ -160,3 +165,12 @@ def test_a_bundle_is_told_apart_from_intake_documents(bundle: dict[str, Any]) ->
     assert is_fhir_bundle(bundle)
     doc = document(V1, {}).to_json()
     assert not is_fhir_bundle(doc) and not is_fhir_bundle([doc]) and not is_fhir_bundle(None)
+
+
+def test_resources_that_are_not_ours_are_passed_over(bundle: dict[str, Any]) -> None:
+    bundle["entry"].append({"fullUrl": "urn:uuid:7d3c1f52-0000-4000-8000-000000000002", "resource": {
+        "resourceType": "Observation", "status": "final", "code": {"text": "Body weight"}}})
+    bundle["entry"].append({"fullUrl": "urn:uuid:7d3c1f52-0000-4000-8000-000000000003",
+                            "resource": {"resourceType": "Encounter", "status": "finished"}})
+    (back,) = from_fhir_bundle(bundle)
+    assert back.assessment is not None
