@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from intake_app.errors import IntakeError
 from intake_app.exchange.fhir_export import to_fhir_bundle
 from intake_app.exchange.items import ExportItem
 from intake_app.files import TargetExists, atomic_write_bytes, private_dir
@@ -43,16 +44,23 @@ def intake_bytes(item: ExportItem, fmt: PerIntakeFormat) -> bytes:
 
 
 def write_per_intake(
-    items: Sequence[ExportItem], folder: str | Path, fmt: PerIntakeFormat, *, overwrite: bool = False
+    items: Sequence[ExportItem], folder: str | Path, fmt: PerIntakeFormat, *, overwrite: bool = False,
+    group: str | None = None,
 ) -> list[Path]:
-    """One file per intake in `folder` (created 0700). Without `overwrite`, an existing file stops the
-    export before anything is written (TargetExists). Returns the paths written, in item order."""
-    target = private_dir(folder)
+    """One file per intake in `folder` (created 0700, or 0770 with a shared `group`; files 0600/0660).
+
+    A folder that is a symbolic link is refused. Without `overwrite`, an existing file stops the export
+    before anything is written (TargetExists). Returns the paths written, in item order.
+    """
+    if Path(folder).is_symlink():
+        raise IntakeError(f"{folder} is a symbolic link; exports are never written through one.",
+                          hint="Give the real folder.")
+    target = private_dir(folder, group=group)
     paths = [target / file_name(item, fmt) for item in items]
     if not overwrite:
         for path in paths:
             if os.path.lexists(path):
                 raise TargetExists(path)
     for item, path in zip(items, paths, strict=True):
-        atomic_write_bytes(path, intake_bytes(item, fmt), overwrite=overwrite)
+        atomic_write_bytes(path, intake_bytes(item, fmt), overwrite=overwrite, group=group)
     return paths

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from intake_app.errors import IntakeError
 from intake_app.exchange import (
     documents_json,
     file_name,
@@ -71,6 +72,16 @@ def test_an_existing_file_stops_the_export_before_anything_is_written(tmp_path: 
     assert (folder / file_name(second, "json")).read_text(encoding="utf-8") == "kept"
     paths = write_per_intake([first, second], folder, "json", overwrite=True)
     assert json.loads(paths[1].read_text(encoding="utf-8")) == second.document.to_json()
+
+
+def test_a_folder_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    with pytest.raises(IntakeError, match="symbolic link"):
+        write_per_intake([item(document(V1, {}))], link, "json")
+    assert os.listdir(real) == []
 
 
 def test_the_exchange_imports_no_storage_no_sqlalchemy_and_no_qt() -> None:
