@@ -43,12 +43,7 @@ LABEL_INK = colors.HexColor("#222222")
 HATCH_SPACING = 3.0
 DOT_SPACING = 3.4
 DOT_RADIUS = 0.75
-MAP_MAX_HEIGHT = 110 * mm
-MAP_SHARE = 0.6  # of the width; the legend takes the rest
-TITLE_SIZE = 8
-SIDE_SIZE = 7.5
 TITLE_BASELINE = 32  # map units below the top of a view
-LEGEND_SIZE = 8.5
 # Simplification tolerance in map units (the map is about 1,000 units across 100 mm of paper).
 TOLERANCE = 1.0
 
@@ -288,132 +283,14 @@ class _Layers:
         path(self.marked_edges, fillColor=None, strokeColor=MARKED_LINE, strokeWidth=0.9 * unit)
 
 
-def _legend(drawing: Drawing, x: float, top: float) -> None:
-    box = 5 * mm
-    drawing.add(String(x, top - LEGEND_SIZE, "Key", fontName=BOLD_FONT, fontSize=LEGEND_SIZE, fillColor=LABEL_INK))
-    y = top - LEGEND_SIZE - 4 * mm - box
-    for entry in LEGEND:
-        # The key squares are drawn in paper units, y up, so the hatch is mirrored into map order.
-        square = [(x, -y), (x + box, -y), (x + box, -(y + box)), (x, -(y + box))]
-        group = Group(transform=(1, 0, 0, -1, 0, 0))
-        layers = _Layers(1.0)
-        layers.region(square, (entry.symptom,))
-        layers.add_to(group)
-        drawing.add(group)
-        drawing.add(String(x + box + 2.5 * mm, y + 1.4 * mm, entry.label, fontName=BASE_FONT,
-                           fontSize=LEGEND_SIZE, fillColor=LABEL_INK))
-        y -= box + 3.5 * mm
-    drawing.add(String(x, y + 1.4 * mm, "Regions with no mark: nothing reported.", fontName=BASE_FONT,
-                       fontSize=LEGEND_SIZE - 1, fillColor=LABEL_INK))
-
-
-def map_transform(body_map: BodyMap, width: float,
-                  max_height: float = MAP_MAX_HEIGHT) -> tuple[float, float, float, float, float, float]:
-    """Map units to paper: scaled to fit, y flipped (the map's y points down)."""
-    scale = min(width * MAP_SHARE / body_map.width, max_height / body_map.height)
-    return (scale, 0.0, 0.0, -scale, 0.0, body_map.height * scale)
-
-
-def build_map_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnaire: Questionnaire,
-                      width: float, *, plain: bool = True, max_height: float = MAP_MAX_HEIGHT) -> Drawing:
-    """The body map with the marked regions, y flipped for paper, and a key to its marks.
-
-    The map takes the left part of `width` (at most MAP_MAX_HEIGHT tall); the key sits beside it.
-    `plain=False` leaves out the unmarked region edges and the silhouettes (see `underlay`).
-    """
-    register_fonts()
-    geometry = _geometry(body_map)
-    transform = map_transform(body_map, width, max_height)
-    scale, map_h = transform[0], transform[5]
-    unit = 1 / scale
-    drawing = Drawing(width, map_h)
-    group = Group(transform=transform)
-    layers = _Layers(unit)
-    for shape in geometry.shapes:
-        layers.region(shape.points, marked_symptoms(answers, shape.region, shape.side))
-    layers.add_to(group, geometry.outlines, plain=plain)
-    drawing.add(group)
-
-    def paper(x: float, y: float) -> Point:
-        return (x * scale, map_h - y * scale)
-
-    # Titles sit in the empty band at the top of each view (the map leaves 42 units above its shapes).
-    for view in body_map.views:
-        cx, baseline = paper(view.x + view.width / 2, view.y + TITLE_BASELINE)
-        # Never wider than its own view, so titles of neighbouring views cannot run together.
-        size = min(TITLE_SIZE, TITLE_SIZE * 0.92 * view.width * scale / stringWidth(view.label, BOLD_FONT, TITLE_SIZE))
-        drawing.add(String(cx, baseline, view.label, fontName=BOLD_FONT, fontSize=size,
-                           fillColor=LABEL_INK, textAnchor="middle"))
-    # The map's own Right/Left labels (centred on their point), worded as the questionnaire words sides.
-    for label in body_map.labels:
-        x, y = paper(label.x, label.y)
-        text = questionnaire.side_label(label.side) if label.side else label.text
-        drawing.add(String(x, y - SIDE_SIZE * 0.35, text, fontName=BASE_FONT, fontSize=SIDE_SIZE,
-                           fillColor=LABEL_INK, textAnchor="middle"))
-    _legend(drawing, body_map.width * scale + 8 * mm, map_h)
-    return drawing
-
-
-_UNDERLAYS: dict[tuple[int, float], str] = {}
-
-
-def _pdf_color(color: colors.Color) -> str:
-    return " ".join(f"{c:.3f}" for c in color.rgb())
-
-
-def underlay(body_map: BodyMap, scale: float) -> str:
-    """PDF path operators for every region edge and silhouette, in map units; cached per map and scale.
-
-    These lines are the same on every referral, and formatting thousands of coordinates one by
-    one was most of the drawing's cost. They are written once as a content-stream fragment and
-    laid under each drawing (the caller sets the map transform); marked regions paint over them.
-    """
-    key = (id(body_map), round(scale, 6))
-    cached = _UNDERLAYS.get(key)
-    if cached is not None:
-        return cached
-    geometry = _geometry(body_map)
-
-    def subpaths(rings: Sequence[Sequence[Point]], close: bool) -> str:
-        parts = []
-        for ring in rings:
-            ops = [f"{ring[0][0]:.1f} {ring[0][1]:.1f} m"]
-            ops += [f"{x:.1f} {y:.1f} l" for x, y in ring[1:]]
-            if close:
-                ops.append("h")
-            parts.append(" ".join(ops))
-        return "\n".join(parts)
-
-    unit = 1 / scale
-    text = "\n".join([
-        "q 1 J 1 j",
-        f"{_pdf_color(REGION_LINE)} RG {0.35 * unit:.3f} w",
-        subpaths([s.points for s in geometry.shapes], close=True),
-        "S",
-        f"{_pdf_color(OUTLINE_LINE)} RG {0.8 * unit:.3f} w",
-        subpaths(geometry.outlines, close=False),
-        "S Q",
-    ])
-    if len(_UNDERLAYS) > 8:
-        _UNDERLAYS.clear()
-    _UNDERLAYS[key] = text
-    return text
-
-
 class FitDrawing(Flowable):  # type: ignore[misc]
-    """A drawing that shrinks (down to MIN_SHRINK) to use the rest of a page instead of leaving a gap.
-
-    An optional `underlay` (PDF operators, drawn under `transform`) goes down before the drawing.
-    """
+    """A drawing that shrinks (down to MIN_SHRINK) to use the rest of a page instead of leaving a gap."""
 
     MIN_SHRINK = 0.7
 
-    def __init__(self, drawing: Drawing, underlay: str = "",
-                 transform: tuple[float, float, float, float, float, float] = (1, 0, 0, 1, 0, 0)) -> None:
+    def __init__(self, drawing: Drawing) -> None:
         super().__init__()
         self.drawing = drawing
-        self.underlay = underlay
-        self.transform = transform
         self.factor = 1.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -429,36 +306,26 @@ class FitDrawing(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.saveState()
         canvas.scale(self.factor, self.factor)
-        if self.underlay:
-            canvas.saveState()
-            canvas.transform(*self.transform)
-            canvas.addLiteral(self.underlay)
-            canvas.restoreState()
         renderPDF.draw(self.drawing, canvas, 0, 0)
         canvas.restoreState()
 
 
-def symptom_map(document: IntakeDocument, questionnaire: Questionnaire, width: float,
-                max_height: float = MAP_MAX_HEIGHT) -> Flowable:
-    """The drawing for one intake, from the body map that ships in resources/ (one row of views,
-    at most `max_height` tall)."""
-    body_map = load_body_map()
-    transform = map_transform(body_map, width, max_height)
-    drawing = build_map_drawing(body_map, document.answers, questionnaire, width, plain=False,
-                                max_height=max_height)
-    return FitDrawing(drawing, underlay(body_map, transform[0]), transform)
-
-
 ROW_GAP = 18.0  # map units between views laid in one row
+ROW_MAX_HEIGHT = 40 * mm
 ROW_KEY_HEIGHT = 5 * mm
 
 
 def symptom_row(document: IntakeDocument, questionnaire: Questionnaire, width: float,
-                max_height: float = 40 * mm) -> Flowable:
+                max_height: float = ROW_MAX_HEIGHT) -> Flowable:
+    """The body map drawing for one intake (from the map that ships in resources/), as a flowable."""
+    return FitDrawing(row_drawing(load_body_map(), document.answers, questionnaire, width, max_height))
+
+
+def row_drawing(body_map: BodyMap, answers: Mapping[str, Any], questionnaire: Questionnaire, width: float,
+                max_height: float = ROW_MAX_HEIGHT) -> Drawing:
     """Every view of the body map side by side in one row (for page 1 of the letter), tops
-    aligned, at one scale, with a one-line key underneath."""
+    aligned, at one scale, y flipped for paper, with a one-line key to the marks underneath."""
     register_fonts()
-    body_map = load_body_map()
     geometry = _geometry(body_map)
     views = list(body_map.views)
     total_w = sum(v.width for v in views) + ROW_GAP * (len(views) - 1)
@@ -475,7 +342,7 @@ def symptom_row(document: IntakeDocument, questionnaire: Questionnaire, width: f
         layers = _Layers(1 / scale)
         for shape in geometry.shapes:
             if shape.view == view.id:
-                layers.region(shape.points, marked_symptoms(document.answers, shape.region, shape.side))
+                layers.region(shape.points, marked_symptoms(answers, shape.region, shape.side))
         outlines = [o for o in geometry.outlines if o and view.contains(*o[0])]
         layers.add_to(group, outlines, plain=True)
         drawing.add(group)
@@ -508,4 +375,4 @@ def symptom_row(document: IntakeDocument, questionnaire: Questionnaire, width: f
         drawing.add(String(x + box + 1.5 * mm, 1, entry.label, fontName=BASE_FONT, fontSize=7, fillColor=LABEL_INK))
         x += box + 3 * mm + stringWidth(entry.label, BASE_FONT, 7) + 4 * mm
     drawing.add(String(x, 1, "No mark: nothing reported.", fontName=BASE_FONT, fontSize=7, fillColor=LABEL_INK))
-    return FitDrawing(drawing)
+    return drawing

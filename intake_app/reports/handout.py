@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from intake_app.domain.document import UNKNOWN, IntakeDocument
 from intake_app.domain.questionnaire import load_questionnaire
 from intake_app.domain.wording import describe
 from intake_app.reports import handout_text as words
 from intake_app.reports.fonts import BASE_FONT, rich, text_para
-from intake_app.reports.layout import INK, Footer, content_width, render, style
+from intake_app.reports.layout import INK, Footer, Table, content_width, render, style
 from intake_app.reports.options import ReportOptions
 from intake_app.reports.wording import format_date
 from intake_app.screening.model import Assessment

@@ -16,14 +16,14 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from intake_app.domain.document import UNKNOWN, IntakeDocument
 from intake_app.domain.questionnaire import SIDES, Questionnaire
 from intake_app.domain.wording import answer_text, describe, describe_because, is_blank, question_text
 from intake_app.reports.drawing import symptom_row
 from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, rich, text_para
-from intake_app.reports.layout import INK, style
+from intake_app.reports.layout import INK, Table, style
 from intake_app.reports.options import ReportOptions
 from intake_app.reports.wording import NOT_RECORDED, SYMPTOMS, brief, format_date
 from intake_app.screening.model import Assessment, Level, Reason

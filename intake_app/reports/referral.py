@@ -15,14 +15,14 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, PageBreak, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, PageBreak, TableStyle
 
 from intake_app import __version__
 from intake_app.domain.document import UNKNOWN, IntakeDocument
 from intake_app.domain.questionnaire import Questionnaire, load_questionnaire
 from intake_app.domain.wording import answer_text, describe_because, question_text
 from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, para, rich, text_para
-from intake_app.reports.layout import Footer, content_width, frame_height, render, style
+from intake_app.reports.layout import Footer, Table, content_width, frame_height, render, style
 from intake_app.reports.letter import GRID_GREY, LABEL_FILL, FirstPage
 from intake_app.reports.options import ReportOptions
 from intake_app.reports.wording import SOURCE_TITLES, applies, brief, cited_sources, format_date, source_text

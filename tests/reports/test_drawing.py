@@ -104,10 +104,10 @@ def _subpaths(drawing: Drawing, **style: object) -> int:
 def test_the_drawing_shades_exactly_the_shapes_of_the_marked_regions() -> None:
     answers = {"pain": {"left": ["heel", "calf"]}, "numbness": {"right": ["sole"]},
                "tingling": {"right": ["big_toe"]}}
-    drawing = d.build_map_drawing(MAP, answers, Q, 480)
+    drawing = d.row_drawing(MAP, answers, Q, 480)
     expected_pain = len(MAP.shapes_for("heel", "left")) + len(MAP.shapes_for("calf", "left"))
     assert _fills(drawing, d.PAIN_FILL) == expected_pain + 1  # + the key's swatch
-    blank = d.build_map_drawing(MAP, {}, Q, 480)
+    blank = d.row_drawing(MAP, {}, Q, 480)
     assert _fills(blank, d.PAIN_FILL) == 1
     # The key always shows hatching and dots; the marked regions add more of each.
     assert _subpaths(drawing, strokeColor=d.NUMB_INK) > _subpaths(blank, strokeColor=d.NUMB_INK) > 0
@@ -120,7 +120,7 @@ def test_the_drawing_shades_exactly_the_shapes_of_the_marked_regions() -> None:
 
 
 def test_the_drawing_labels_views_and_sides_from_the_map() -> None:
-    drawing = d.build_map_drawing(MAP, {}, Q, 480)
+    drawing = d.row_drawing(MAP, {}, Q, 480)
     texts = [n.text for n in _walk(drawing) if hasattr(n, "text")]
     for view in MAP.views:
         assert view.label in texts
@@ -129,20 +129,20 @@ def test_the_drawing_labels_views_and_sides_from_the_map() -> None:
 
 
 def test_the_drawing_fits_the_width_and_flips_y() -> None:
-    drawing = d.build_map_drawing(MAP, {"pain": {"right": ["buttock"]}}, Q, 480)
+    drawing = d.row_drawing(MAP, {"pain": {"right": ["buttock"]}}, Q, 480)
     assert drawing.width == 480
-    assert drawing.height <= d.MAP_MAX_HEIGHT + 1e-6
-    # The map's y points down: a buttock (near the top of the map) must end up high on the paper.
-    group = next(n for n in drawing.contents if isinstance(n, Group))
-    a, _, _, dd, _, f = group.transform
-    buttock_y = min(p[1] for s in MAP.shapes_for("buttock", "right") for p in s.points)
-    heel_y = max(p[1] for s in MAP.shapes_for("heel", "right") for p in s.points)
+    assert drawing.height <= d.ROW_MAX_HEIGHT + 1e-6
+    # The map's y points down: in each view a thigh (near the top) must end up above an ankle.
+    front = next(n for n in drawing.contents if isinstance(n, Group))
+    a, _, _, dd, _, f = front.transform
+    thigh_y = min(p[1] for s in MAP.shapes_for("front_of_thigh", "right") if s.view == "front" for p in s.points)
+    ankle_y = max(p[1] for s in MAP.shapes_for("ankle", "right") if s.view == "front" for p in s.points)
     assert dd < 0 < a
-    assert dd * buttock_y + f > dd * heel_y + f
+    assert dd * thigh_y + f > dd * ankle_y + f
 
 
 def test_the_fitted_drawing_shrinks_into_a_short_gap_or_waits_for_the_next_page() -> None:
-    fit = d.FitDrawing(d.build_map_drawing(MAP, {}, Q, 480))
+    fit = d.FitDrawing(d.row_drawing(MAP, {}, Q, 480))
     natural = float(fit.drawing.height)
     assert fit.wrap(480, natural + 10) == (480, natural)
     width, height = fit.wrap(480, natural * 0.8)

@@ -127,8 +127,9 @@ def test_urgent_e_opens_with_the_stay_here_box_then_the_emergency_number(handout
 
 
 def test_the_stay_here_box_is_heavy_and_black() -> None:
-    import pdfplumber
     import io
+
+    import pdfplumber
 
     c = ALL["urgent"]
     with pdfplumber.open(io.BytesIO(build_handout(c.document, c.assessment, OPTIONS))) as pdf:
