@@ -23,7 +23,10 @@ TOOL_DEBS := xvfb xauth poppler-utils qpdf
 # unprivileged system user below (initdb and postgres refuse to run as root).
 PG_DEBS := postgresql libpq-dev
 PG_TEST_USER := intake-pgtest
-SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS) $(PG_DEBS)
+# TrueType fonts the reports embed for names in Chinese, Japanese and Korean, Thai and Devanagari
+# (DejaVu Sans, shipped in resources/fonts, covers Latin, Greek, Cyrillic, Hebrew and Arabic).
+FONT_DEBS := fonts-wqy-microhei fonts-tlwg-garuda-ttf fonts-lohit-deva
+SYSTEM_DEBS := $(QT_BASE_DEBS) $(QT_X11_DEBS) $(TOOL_DEBS) $(FONT_DEBS) $(PG_DEBS)
 
 .PHONY: setup run test lint typecheck pytest bench docs clean lock bundle
 
