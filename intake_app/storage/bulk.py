@@ -11,11 +11,13 @@ transaction: a failure leaves the database as it was, indexes included.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.storage.database import storage_errors
@@ -47,7 +49,7 @@ def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0) ->
     `expected` (about how many patients will come) decides whether rebuilding the indexes pays off.
     """
     now = utcnow()
-    with storage_errors(), engine.begin() as connection:
+    with storage_errors(), _loading_connection(engine, expected) as connection, connection.begin():
         if connection.dialect.name == "sqlite":
             added, intakes = _load_sqlite(connection, batches, now, expected)
         else:
@@ -58,6 +60,31 @@ def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0) ->
               "detail": f"{added} patients, {intakes} intakes"}],
         )
     return added
+
+
+@contextmanager
+def _loading_connection(engine: Engine, expected: int) -> Iterator[Connection]:
+    """A connection for the load. For a large load into SQLite that nobody else has open, the file
+    leaves WAL mode for the load: in WAL every new page is written twice (to the log, then into the
+    file), with a rollback journal once, as pages added at the end need no journal. Atomicity is the
+    same (the journal, FULL sync). WAL comes back at the end; every new connection sets it anyway."""
+    if engine.dialect.name != "sqlite" or expected < REBUILD_MIN_ROWS:
+        with engine.connect() as connection:
+            yield connection
+        return
+    engine.dispose()  # idle pooled connections of this process would keep the file in WAL mode
+    with engine.connect() as connection:
+        try:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode=TRUNCATE").scalar()
+        except DBAPIError:  # another program has the file open: stay in WAL
+            mode = "wal"
+        connection.rollback()  # SQLAlchemy's own transaction bookkeeping; the pragma took effect
+        try:
+            yield connection
+        finally:
+            if mode != "wal":
+                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+                connection.rollback()
 
 
 def _bind_processor(connection: Connection, column: Any) -> Any:

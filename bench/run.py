@@ -1,0 +1,473 @@
+"""Every speed and memory target of the app in one table: measure, ours, floor, ratio, target, verdict.
+
+Each figure is compared with its target; where a floor exists (the same work done the plainest way:
+raw sqlite3, a bare interpreter, a bare window) it is measured in this same run, alternating with
+ours (A B A B) so both see the same machine, and the ratio is ours / floor. The noise of the machine
+is measured first and printed, with the load average, so a reader can judge the spread. The garbage
+collector stays on throughout. Pass limits equal the targets; a target not met says FAIL.
+
+    python bench/run.py            # 100,000 and 1,000,000 patients (the 1M database is built once
+                                   # into the benchmark cache in /tmp and reused; --rebuild remeasures)
+    python bench/run.py --quick    # 100,000 patients only, under two minutes
+
+Databases live in the benchmark cache folder (outside the repository), never in git.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import (  # noqa: E402
+    CACHE_DIR,
+    Measured,
+    Stats,
+    checkpoint,
+    demo_database,
+    fmt_ms,
+    isolate_user_folders,
+    ms,
+    remove_database,
+    run_measured,
+    sqlite_url,
+    stats,
+    store_in_cache,
+)
+
+SEARCH_TARGET_MS = 5.0  # first page in name order, any query, 1,000,000 patients
+OTHER_ORDER_TARGET_MS = 50.0
+SAVE_RATIO_TARGET = 2.0
+DEMO_TARGET_S = {100_000: 10.0, 1_000_000: 120.0}
+DEMO_MEMORY_TARGET_MB = 500.0
+# Today's file (issue 14: 555 MB for 100,000 patients, 5.5 GB for 1,000,000); the target is a third.
+DEMO_FILE_BEFORE_MB = {100_000: 555.0, 1_000_000: 5500.0}
+CLI_RATIO_TARGET = 1.5
+SEARCH_RUNS, SAVE_RUNS, PROCESS_PAIRS = 60, 200, 9
+
+# The streaming load the `demo-data` command gets with the change proposed for services.py
+# (Clinic.add_demo_data -> bulk_load(generate_batches(...))), run through the real command line.
+STREAMED_CLI = """
+import sys
+from intake_app import services
+from intake_app.demo import generate_batches
+from intake_app.storage.bulk import bulk_load
+
+def add_demo_data(self, count, *, seed=20261125):
+    return bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count)
+
+services.Clinic.add_demo_data = add_demo_data
+from intake_app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+class Report:
+    HEADINGS = ("measure", "ours", "floor", "ratio", "target", "verdict")
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, measure: str, ours: str, floor: str = "", ratio: str = "", target: str = "",
+            passed: bool | None = None) -> None:
+        verdict = "" if passed is None else ("PASS" if passed else "FAIL")
+        self.rows.append((measure, ours, floor, ratio, target, verdict))
+        print(f"  {measure}: {ours} {floor} {ratio} {target} {verdict}", file=sys.stderr, flush=True)
+
+    def section(self, title: str) -> None:
+        self.rows.append((f"-- {title}", "", "", "", "", ""))
+
+    def print(self) -> None:
+        widths = [max(len(r[i]) for r in (self.HEADINGS, *self.rows)) for i in range(len(self.HEADINGS))]
+        print("  ".join(h.ljust(w) for h, w in zip(self.HEADINGS, widths, strict=True)).rstrip())
+        print("  ".join("-" * w for w in widths))
+        for row in self.rows:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        failed = sum(r[5] == "FAIL" for r in self.rows)
+        passed = sum(r[5] == "PASS" for r in self.rows)
+        print(f"\n{passed} targets met, {failed} not met")
+        sys.stdout.flush()
+
+
+CPU_SEEN: list[float] = []  # CPU time of ours in the last `paired` call (what an idle machine would show)
+
+
+def paired(ours: Callable[[], Any], floor: Callable[[], Any], runs: int, warm_up: int = 5) -> tuple[Stats, Stats]:
+    """Ours and the floor alternately (A B A B ...), each sample timed on its own, milliseconds."""
+    for _ in range(warm_up):
+        ours()
+        floor()
+    a, b = [], []
+    CPU_SEEN.clear()
+    for _ in range(runs):
+        cpu = time.thread_time()
+        started = time.perf_counter()
+        ours()
+        middle = time.perf_counter()
+        CPU_SEEN.append(ms(time.thread_time() - cpu))
+        floor()
+        ended = time.perf_counter()
+        a.append(ms(middle - started))
+        b.append(ms(ended - middle))
+    return stats(a), stats(b)
+
+
+def cpu_note() -> str:
+    return f", CPU {fmt_ms(statistics.median(CPU_SEEN))}" if CPU_SEEN else ""
+
+
+def med_p95(s: Stats) -> str:
+    return f"{fmt_ms(s.median)} (p95 {fmt_ms(s.p95)})"
+
+
+# --- noise -------------------------------------------------------------------------------------------
+
+
+def noise(report: Report) -> None:
+    """The same fixed piece of work timed many times: how much this machine's timings wander now."""
+    def work() -> int:
+        return sum(i * i for i in range(20_000))
+
+    samples = [ms(_timed(work)) for _ in range(300)]
+    s = stats(samples)
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    report.add("noise floor: fixed ~1 ms of CPU work, 300 times", med_p95(s), f"min {fmt_ms(s.min)}",
+               f"p95/median {s.p95 / s.median:.2f}", "(context)")
+    report.add("load average 1/5/15 min (2 cores, shared)", load, "", "", "(context)")
+
+
+def _timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+# --- demo-data ---------------------------------------------------------------------------------------
+
+
+def streamed_demo(path: Path, count: int) -> Measured:
+    remove_database(path)
+    result = run_measured([sys.executable, "-c", STREAMED_CLI, "--database", sqlite_url(path), "demo-data",
+                           str(count)], timeout_s=1800)
+    if result.returncode != 0:
+        raise SystemExit(f"demo-data failed (exit {result.returncode}):\n{result.stderr}")
+    checkpoint(path)
+    return result
+
+
+def large_database(count: int, rebuild: bool) -> tuple[Path, dict[str, Any]]:
+    """The cached demo database of `count` patients, built (and its build measured) once."""
+    from _common import cached_demo_path
+
+    target = cached_demo_path(count)
+    sidecar = target.with_suffix(".build.json")
+    if target.exists() and sidecar.exists() and not rebuild:
+        return target, json.loads(sidecar.read_text()) | {"cached": True}
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    for old in CACHE_DIR.glob(f"demo-{count}-*"):
+        old.unlink()
+    building = CACHE_DIR / f"building-{os.getpid()}.db"
+    print(f"(building the {count:,}-patient database; a few minutes)", file=sys.stderr, flush=True)
+    try:
+        result = streamed_demo(building, count)
+        figures = {"wall_s": result.wall_s, "peak_mb": result.peak_rss_mb,
+                   "size_mb": building.stat().st_size / 1e6, "when": dt.datetime.now().isoformat(timespec="minutes")}
+        os.replace(building, target)
+        sidecar.write_text(json.dumps(figures))
+    finally:
+        remove_database(building)
+    return target, figures | {"cached": False}
+
+
+def demo_rows(report: Report, count: int, figures: dict[str, Any], label: str) -> None:
+    note = f" (built {figures['when']})" if figures.get("cached") else ""
+    limit = DEMO_TARGET_S[count]
+    report.add(f"demo-data {count:,}: {label}{note}", f"{figures['wall_s']:.1f} s", "", "", f"< {limit:.0f} s",
+               figures["wall_s"] < limit)
+    report.add(f"  peak memory{note}", f"{figures['peak_mb']:.0f} MB", "", "", f"< {DEMO_MEMORY_TARGET_MB:.0f} MB",
+               figures["peak_mb"] < DEMO_MEMORY_TARGET_MB)
+    before = DEMO_FILE_BEFORE_MB[count]
+    report.add(f"  database file{note}", f"{figures['size_mb']:.0f} MB", f"before {before:.0f} MB",
+               f"{before / figures['size_mb']:.2f}x smaller", ">= 3x smaller", before / figures["size_mb"] >= 3)
+
+
+def demo_section(report: Report, folder: Path) -> None:
+    from _common import build_demo_database
+
+    report.section("demo-data, 100,000 patients, fresh file each")
+    count = 100_000
+    path = folder / "demo-cli.db"
+    built = build_demo_database(path, count)
+    checkpoint(path)
+    demo_rows(report, count, {"wall_s": built.wall_s, "peak_mb": built.peak_rss_mb,
+                              "size_mb": path.stat().st_size / 1e6}, "command as wired today")
+    remove_database(path)
+    streamed = streamed_demo(path, count)
+    demo_rows(report, count, {"wall_s": streamed.wall_s, "peak_mb": streamed.peak_rss_mb,
+                              "size_mb": path.stat().st_size / 1e6}, "command, streamed add_demo_data")
+    store_in_cache(path, count)  # the search and window benchmarks read this one
+    remove_database(path)
+
+
+# --- search ------------------------------------------------------------------------------------------
+
+
+def worst_queries(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The commonest prefixes of this database, and the given-name prefixes nearest the point where
+    the plan switches (the slowest for it), with MRNs, a birth date and two-word queries."""
+    from intake_app.storage.search import COUNT_CAP
+
+    def top(sql: str) -> str:
+        return str(connection.execute(sql).fetchone()[0])
+
+    def prefix(column: str, size: int) -> str:
+        return top(f"SELECT substr({column}, 1, {size}) p FROM patients GROUP BY p ORDER BY count(*) DESC LIMIT 1")
+
+    family1, family2 = prefix("family_fold", 1), prefix("family_fold", 2)
+    given2 = prefix("given_fold", 2)
+    family = prefix("family_fold", 40)
+    counts = connection.execute("SELECT substr(given_fold, 1, 2) p, count(*) n FROM patients GROUP BY p").fetchall()
+    above = min((c for c in counts if c[1] >= COUNT_CAP), key=lambda c: c[1], default=counts[0])[0]
+    below = max((c for c in counts if c[1] < COUNT_CAP), key=lambda c: c[1], default=counts[0])[0]
+    born = top("SELECT date_of_birth FROM patients GROUP BY date_of_birth ORDER BY count(*) DESC LIMIT 1")
+    day = dt.date.fromisoformat(born)
+    return [
+        ("empty query (the whole list)", ""),
+        (f"commonest family first letter '{family1}'", family1),
+        (f"commonest family two letters '{family2}'", family2),
+        (f"commonest given two letters '{given2}'", given2),
+        (f"given two letters just over the plan switch '{above}'", above),
+        (f"given two letters just under the plan switch '{below}'", below),
+        ("two words 'smith jo'", "smith jo"),
+        (f"two words '{family} {given2}'", f"{family} {given2}"),
+        (f"two words '{given2} {family2}'", f"{given2} {family2}"),
+        (f"commonest birth date {day.strftime('%d.%m.%Y')}", day.strftime("%d.%m.%Y")),
+        ("MRN prefix 'D' (every MRN)", "D"),
+        ("MRN prefix 'D00012'", "D00012"),
+    ]
+
+
+def search_section(report: Report, path: Path, count: int) -> None:
+    from sqlalchemy.orm import Session
+
+    from intake_app.storage import create_database_engine, search
+    from intake_app.storage.database import storage_errors
+    from intake_app.storage.repository import _patient_record
+
+    engine = create_database_engine(sqlite_url(path))
+    sessions = Session(engine)
+
+    def page(query: str, sort: str = "name", descending: bool = False) -> list[Any]:
+        # What Repository.search_patients does with the proposed one-line change.
+        with storage_errors(), Session(engine) as session:
+            return [_patient_record(r) for r in search.search_patients(session, query, sort=sort,
+                                                                       descending=descending)]
+
+    raw = sqlite3.connect(path)
+    floor_sql = ("SELECT * FROM patients INDEXED BY ix_patients_family_given "
+                 "ORDER BY family_fold, given_fold, id LIMIT 50")
+
+    def floor() -> list[Any]:
+        return raw.execute(floor_sql).fetchall()
+
+    report.section(f"search, {count:,} patients, first page of 50 (floor: raw sqlite3 reads 50 rows of "
+                   "the name index in order)")
+    queries = worst_queries(raw)
+    for label, query in queries:
+        ours, base = paired(lambda q=query: page(q), floor, SEARCH_RUNS)
+        report.add(f"{label}, name order", med_p95(ours) + cpu_note(), fmt_ms(base.median),
+                   f"{ours.median / base.median:.1f}x",
+                   f"< {SEARCH_TARGET_MS:.0f} ms", ours.median < SEARCH_TARGET_MS)
+    with Session(engine) as session:
+        counted = stats(ms(_timed(lambda: search.count_patients(session))) for _ in range(15))
+    report.add("count of patients (the empty query shows it)", med_p95(counted), "", "",
+               f"< {SEARCH_TARGET_MS:.0f} ms", counted.median < SEARCH_TARGET_MS)
+    for sort in ("given", "born", "mrn"):
+        for descending in (False, True):
+            worst: tuple[float, str, Stats] | None = None
+            for label, query in queries:
+                s = stats(ms(_timed(lambda q=query, o=sort, d=descending: page(q, o, d)))
+                          for _ in range(SEARCH_RUNS // 4))
+                if worst is None or s.median > worst[0]:
+                    worst = (s.median, label, s)
+            assert worst is not None
+            report.add(f"other order '{sort}'{' descending' if descending else ''}: slowest query "
+                       f"({worst[1]})", med_p95(worst[2]), "", "", f"< {OTHER_ORDER_TARGET_MS:.0f} ms",
+                       worst[0] < OTHER_ORDER_TARGET_MS)
+    sessions.close()
+    raw.close()
+    engine.dispose()
+
+
+# --- draft save --------------------------------------------------------------------------------------
+
+
+def save_section(report: Report, source: Path, folder: Path) -> None:
+    import shutil
+
+    from intake_app.services import Clinic
+
+    path = folder / "save.db"
+    shutil.copyfile(source, path)
+    clinic = Clinic.open(sqlite_url(path))
+    patient_id = clinic.search_patients("", limit=1)[0].id
+    intake_id = clinic.start_intake(patient_id).id
+    visit = dt.date.today()
+    answer_sets = ({"pain": {"right": ["heel", "arch"]}, "onset": "gradual", "pain_score_0_10": 5},
+                   {"pain": {"left": ["calf", "heel"]}, "onset": "sudden", "pain_score_0_10": 7})
+    texts = [json.dumps(a) for a in answer_sets]
+    turn = [0]
+
+    def ours() -> None:
+        turn[0] += 1
+        clinic.save_draft(intake_id, dict(answer_sets[turn[0] % 2]), visit)
+
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA journal_mode=WAL")
+    raw.execute("PRAGMA synchronous=FULL")
+    raw.execute("PRAGMA foreign_keys=ON")
+    ids = raw.execute("SELECT max(id) + 1 FROM intakes").fetchone()[0]
+    raw.execute("INSERT INTO intakes (id, patient_id, status, questionnaire, visit_date, answers, red_flags_not_asked,"
+                " created_at, updated_at) SELECT ?, patient_id, 'draft', questionnaire, visit_date, answers, 0,"
+                " created_at, updated_at FROM intakes WHERE id = ?", (ids, intake_id))
+    stamp = [raw.execute("SELECT updated_at FROM intakes WHERE id = ?", (ids,)).fetchone()[0]]
+
+    def floor() -> None:
+        """The same rows the plainest way: the intake updated with its version check, the audit entry."""
+        turn[0] += 1
+        now = dt.datetime.now().isoformat(" ")
+        raw.execute("BEGIN IMMEDIATE")
+        changed = raw.execute(
+            "UPDATE intakes SET answers = ?, visit_date = ?, updated_at = ? "
+            "WHERE id = ? AND status = 'draft' AND updated_at = ?",
+            (texts[turn[0] % 2], visit.isoformat(), now, ids, stamp[0])).rowcount
+        if changed != 1:
+            raise SystemExit("the raw save lost its version check")
+        raw.execute("INSERT INTO audit_log (at, actor, action, patient_id, intake_id, detail) "
+                    "VALUES (?, 'bench', 'intake.save', ?, ?, '')", (now, patient_id, ids))
+        raw.execute("COMMIT")
+        stamp[0] = now
+
+    report.section("draft save (services, one transaction) vs raw sqlite3 writing the same rows, WAL + full sync")
+    a, b = paired(ours, floor, SAVE_RUNS)
+    ratio = a.median / b.median
+    report.add("Clinic.save_draft", med_p95(a) + cpu_note(), fmt_ms(b.median), f"{ratio:.1f}x",
+               f"<= {SAVE_RATIO_TARGET:.0f}x", ratio <= SAVE_RATIO_TARGET)
+    raw.close()
+    clinic.repository.engine.dispose()
+    remove_database(path)
+
+
+# --- command line ------------------------------------------------------------------------------------
+
+
+def process_pairs(ours: list[str], floor: list[str], pairs: int) -> tuple[Stats, Stats]:
+    for argv in (ours, floor):  # bytecode and the disk cache warm, unmeasured
+        subprocess.run(argv, capture_output=True, check=False)
+    a, b = [], []
+    for _ in range(pairs):
+        first = run_measured(ours)
+        if first.returncode != 0:
+            raise SystemExit(f"{ours} failed:\n{first.stderr}")
+        a.append(ms(first.wall_s))
+        b.append(ms(run_measured(floor).wall_s))
+    return stats(a), stats(b)
+
+
+def cli_section(report: Report, folder: Path) -> None:
+    script = Path(sys.executable).with_name("intake-app")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "intake_app"]
+    document = folder / "intake.json"
+    visit = dt.date.today()
+    born = dt.date(visit.year - 47, 1, 15)
+    document.write_text(json.dumps({
+        "format": "intake-document/1",
+        "patient": {"family_name": "Testperson", "given_name": "Alex", "date_of_birth": born.isoformat(),
+                    "sex": "female"},
+        "visit_date": visit.isoformat(), "answers": {"age_years": visit.year - born.year - 1 + (
+            (visit.month, visit.day) >= (1, 15))},
+    }))
+    report.section("command line, fresh processes, paired (ours, floor, ours, floor, ...)")
+    cases = [
+        ("intake-app assess FILE", [*command, "assess", str(document)], "python -c 'import intake_app.screening'",
+         [sys.executable, "-c", "import intake_app.screening"]),
+        ("intake-app --help", [*command, "--help"], "python -c 'import argparse'",
+         [sys.executable, "-c", "import argparse"]),
+    ]
+    for label, ours, floor_label, floor in cases:
+        a, b = process_pairs(ours, floor, PROCESS_PAIRS)
+        ratio = a.median / b.median
+        report.add(label, med_p95(a), f"{floor_label} {fmt_ms(b.median)}", f"{ratio:.2f}x",
+                   f"<= {CLI_RATIO_TARGET}x", ratio <= CLI_RATIO_TARGET)
+
+
+# --- window ------------------------------------------------------------------------------------------
+
+
+def gui_section(report: Report, folder: Path) -> None:
+    rows_path = folder / "gui-rows.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("gui.py")), "--rows", str(rows_path)],
+                          env=env, capture_output=True, text=True, check=False, timeout=1800)
+    report.section("window (bench/gui.py, offscreen, 100,000 patients)")
+    if done.returncode != 0 or not rows_path.exists():
+        report.add("bench/gui.py", f"failed (exit {done.returncode})", "", "", "runs", False)
+        print(done.stderr[-3000:], file=sys.stderr)
+        return
+    for measure, ours, floor, ratio, target, passed in json.loads(rows_path.read_text()):
+        report.add(measure, ours, floor, ratio, target, passed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="100,000 patients only (under two minutes)")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild and remeasure the cached 1,000,000 database")
+    parser.add_argument("--skip", action="append", default=[], choices=["demo", "search", "save", "cli", "gui"],
+                        help="leave a part out (for working on another)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="intake-bench-run-") as scratch:
+        folder = Path(scratch)
+        isolate_user_folders(folder / "home")
+        report.section("machine")
+        noise(report)
+        if "demo" not in args.skip:
+            demo_section(report, folder)
+        small = demo_database()
+        if "search" not in args.skip:
+            search_section(report, small, 100_000)
+        if not args.quick:
+            large, figures = large_database(1_000_000, args.rebuild)
+            report.section("demo-data, 1,000,000 patients")
+            demo_rows(report, 1_000_000, figures, "command, streamed add_demo_data")
+            if "search" not in args.skip:
+                search_section(report, large, 1_000_000)
+        if "save" not in args.skip:
+            save_section(report, small, folder)
+        if "cli" not in args.skip:
+            cli_section(report, folder)
+        if "gui" not in args.skip:
+            gui_section(report, folder)
+        report.section("machine, again at the end")
+        noise(report)
+    print()
+    report.print()
+    print(f"({'quick, ' if args.quick else ''}{time.perf_counter() - started:.0f} s in all; "
+          f"{statistics.mean(os.getloadavg()):.1f} mean load now)")
+
+
+if __name__ == "__main__":
+    main()
