@@ -26,7 +26,7 @@ from pathlib import Path
 CACHE_DIR = Path(tempfile.gettempdir()) / "intake-app-bench"
 DEMO_COUNT = 100_000
 # What the demo database depends on: when any of these change, the cached copy is rebuilt.
-_DEMO_INPUTS = ("demo.py", "storage/models.py", "storage/repository.py")
+_DEMO_INPUTS = ("demo.py", "storage/bulk.py", "storage/models.py")
 
 
 # --- environment -------------------------------------------------------------------------------------

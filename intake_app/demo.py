@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from intake_app.domain import IntakeDocument, Patient, load_questionnaire
@@ -128,7 +129,6 @@ def generate_batches(
     """
     from intake_app.screening import assess
 
-    rng = random.Random(seed)
     today = today or dt.date.today()
     families, givens = _name_pools(seed)
     order = [q.id for q in load_questionnaire().answer_questions]
@@ -136,15 +136,13 @@ def generate_batches(
     before = [dt.timedelta(days=d) for d in range(5, 361)]
     shared: dict[tuple[int, bool, int, int, int], tuple[dict[str, Any], dict[str, Any]]] = {}
     anniversaries: dict[tuple[dt.date, int], dt.date] = {}
+    # One random stream per attribute, drawn a batch at a time: the same data whatever the batch size.
+    pools: list[Sequence[Any]] = [families, givens, SEXES, AGES, visits, before, range(100, 1000),
+                                  range(100000, 1000000), (False, True), (4, 7), (7, 30, 120)]
+    draws = [partial(random.Random(f"{seed}/{n}").choices, pool) for n, pool in enumerate(pools)]
     for first in range(0, count, batch):
         size = min(batch, count - first)
-        columns = zip(
-            range(first, first + size), rng.choices(families, k=size), rng.choices(givens, k=size),
-            rng.choices(SEXES, k=size), rng.choices(AGES, k=size), rng.choices(visits, k=size),
-            rng.choices(before, k=size), rng.choices(range(100, 1000), k=size),
-            rng.choices(range(100000, 1000000), k=size), rng.choices((False, True), k=size),
-            rng.choices((4, 7), k=size), rng.choices((7, 30, 120), k=size), strict=True,
-        )
+        columns = zip(range(first, first + size), *(draw(k=size) for draw in draws), strict=True)
         patients: list[Patient] = []
         intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
         for index, family, given, sex, age, visit, back, area, number, mirrored, pain, duration in columns:

@@ -1,0 +1,151 @@
+"""Synthetic demo data: generated in batches, loaded in one transaction with the indexes rebuilt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from intake_app import demo
+from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.errors import StorageError
+from intake_app.storage import Repository, bulk, create_database_engine, upgrade
+
+TODAY = dt.date(2026, 3, 2)
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def schema(engine: Engine) -> list[tuple[str, str]]:
+    database = engine.url.database
+    assert database is not None
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").fetchall()
+
+
+def journal_mode(engine: Engine) -> str:
+    database = engine.url.database
+    assert database is not None
+    with sqlite3.connect(database) as connection:
+        return str(connection.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+def test_batches_are_repeatable_bounded_and_point_into_their_own_patients() -> None:
+    first = list(demo.generate_batches(250, today=TODAY, batch=100))
+    again = list(demo.generate_batches(250, today=TODAY, batch=100))
+    assert [len(p) for p, _i in first] == [100, 100, 50]
+    assert [[x.patient for _n, x, _a in i] for _p, i in first] == [[x.patient for _n, x, _a in i] for _p, i in again]
+    for patients, intakes in first:
+        assert [n for n, _document, _result in intakes] == list(range(len(patients)))
+        for n, document, result in intakes:
+            assert document.patient is patients[n]
+            # The age answered is the age on the day of the visit, exactly.
+            assert document.patient.age_on(document.visit_date) == document.answers["age_years"]
+            assert result["level"] in {"urgent", "likely", "possible", "not_indicated"}
+    mrns = [p.mrn for patients, _i in first for p in patients]
+    assert mrns[0] == "D0000001" and mrns[-1] == "D0000250" and len(set(mrns)) == 250
+
+
+def test_generate_is_all_batches_with_indexes_into_one_list() -> None:
+    patients, intakes = demo.generate(120, today=TODAY)
+    batches = list(demo.generate_batches(120, today=TODAY, batch=50))
+    assert patients == [p for batch, _i in batches for p in batch]
+    assert [(patients[n], d.answers) for n, d, _r in intakes] == [
+        (batch[n], d.answers) for batch, docs in batches for n, d, _r in docs]
+
+
+def test_a_bulk_load_stores_everything_readably_and_rebuilds_identical_indexes(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)  # rebuild even for this small load
+    before = schema(engine)
+    added = bulk.bulk_load(engine, demo.generate_batches(130, today=TODAY, batch=40), expected=130)
+    assert added == 130
+    assert schema(engine) == before  # same names, same definitions
+    assert journal_mode(engine) == "wal"
+    repository = Repository(engine)
+    assert repository.count_patients() == 130
+    patients, intakes = demo.generate(130, today=TODAY)
+    for n in (0, 64, 129):
+        record = repository.get_intake(n + 1)
+        assert record.document.patient == patients[n]
+        assert dict(record.document.answers) == dict(intakes[n][1].answers)
+        [stored] = repository.assessments(n + 1)
+        assert stored.result == intakes[n][2] and stored.cause == "complete"
+    with sqlite3.connect(str(engine.url.database)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        folded = connection.execute("SELECT family_fold, given_fold, mrn_fold, phone_digits FROM patients "
+                                    "WHERE id = 1").fetchone()
+    first = patients[0]
+    assert folded == (fold(first.family_name), fold(first.given_name), fold(first.mrn),
+                      "".join(c for c in first.phone if c.isdigit()))
+
+
+def test_a_second_load_continues_the_ids(engine: Engine) -> None:
+    bulk.bulk_load(engine, demo.generate_batches(30, today=TODAY, batch=20), expected=30)
+    bulk.bulk_load(engine, demo.generate_batches(20, today=TODAY, batch=20), expected=20)
+    repository = Repository(engine)
+    assert repository.count_patients() == 50
+    assert repository.get_intake(50).patient_id == 50
+
+
+def test_a_failed_load_leaves_nothing_behind_indexes_and_wal_included(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
+    before = schema(engine)
+
+    def failing() -> Iterator[bulk.Batch]:
+        yield from demo.generate_batches(40, today=TODAY, batch=20)
+        patient = Patient("Broken", "Row", dt.date(1970, 1, 1))
+        # An intake pointing at a patient that is not there: the foreign key refuses it.
+        yield [patient], [(5, IntakeDocument(patient, TODAY, {}), {"rules_version": "x", "level": "possible",
+                                                                 "tier": None})]
+
+    with pytest.raises(StorageError):
+        bulk.bulk_load(engine, failing(), expected=60)
+    assert schema(engine) == before
+    assert journal_mode(engine) == "wal"
+    assert Repository(engine).count_patients() == 0
+
+
+def test_json_is_encoded_per_object_even_when_objects_come_and_go(engine: Engine) -> None:
+    """The encoder caches by object identity; objects freed after their batch must never be mistaken
+    for new ones that got the same address."""
+    def batches() -> Iterator[bulk.Batch]:
+        for b in range(30):
+            patients = [Patient(f"Name{b}", "Given", dt.date(1970, 1, 1)) for _ in range(5)]
+            documents = [(i, IntakeDocument(p, TODAY, {"pain_score_0_10": (b * 5 + i) % 11}),
+                          {"rules_version": "t", "level": "possible", "tier": None, "n": b * 5 + i})
+                         for i, p in enumerate(patients)]
+            yield patients, documents
+
+    bulk.bulk_load(engine, batches())
+    repository = Repository(engine)
+    for intake_id in (1, 77, 150):
+        n = intake_id - 1
+        assert repository.get_intake(intake_id).document.answers == {"pain_score_0_10": n % 11}
+        assert repository.assessments(intake_id)[0].result["n"] == n
+
+
+@pytest.mark.parametrize("text", ["D0000001", "  MRN-12 ", "ÅSE-9", "x\u0301y", "Straße"])
+def test_the_fast_fold_for_mrns_is_fold(text: str) -> None:
+    assert bulk._Encoder.fold_unique(text) == fold(text)
+
+
+def test_bulk_insert_keeps_its_old_contract(engine: Engine) -> None:
+    patients, intakes = demo.generate(12, today=TODAY)
+    bulk.bulk_insert(engine, patients, intakes)
+    found: Any = Repository(engine).search_patients(patients[3].family_name)
+    assert patients[3] in [r.patient for r in found]
