@@ -88,6 +88,8 @@ def _is_name_field(where: str) -> bool:
 
 
 def _text_problem(text: str, where: str) -> str | None:
+    if text.isprintable():  # every character refused below is a non-printable one (Cc, Cs, Cf, Zl, Zp)
+        return None
     single_line = _is_name_field(where)
     for char in text:
         code = ord(char)

@@ -15,3 +15,7 @@ def umask_022() -> Iterator[None]:
         yield
     finally:
         os.umask(old)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: long-running reliability test (still part of the default run)")
