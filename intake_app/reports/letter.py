@@ -239,10 +239,11 @@ class FirstPage:
         scored = [r for r in a.reasons if r.group == "for" and r.rule[:1] == "S" and not r.is_information
                   and r.rule != "S8"]
         if a.level in ("likely", "possible"):
-            count = len(scored)
             lead = ("Sciatica-type pattern" if a.level == "likely" else "Some features of a spinal origin")
-            return f"{lead}: " + "; ".join(_lower_first(r.text) for r in scored) + (
-                "" if count else "pattern incomplete")
+            texts = [_lower_first(r.text) for r in scored]
+            if len(texts) > 3:
+                texts = [*texts[:2], f"and {len(texts) - 2} more supporting features (page 2)"]
+            return f"{lead}: " + ("; ".join(texts) if texts else "pattern incomplete")
         local = [r.text for r in a.reasons if r.rule[:1] == "L" and not r.is_information]
         if local:
             return "No spinal pattern; " + "; ".join(_lower_first(t) for t in local)
@@ -294,7 +295,8 @@ class FirstPage:
         commands.append(("BOX", (0, 0), (-1, -1), look.border, colors.black, None,
                          list(look.dash) if look.dash else None, None, 2 if look.double else 1, 2.0))
         head.setStyle(TableStyle(commands))
-        flow: list[Flowable] = [head]
+        # A double line is drawn outside the box: room for it before the next line.
+        flow: list[Flowable] = [head, Spacer(1, 2 if look.double else 0.5)]
         checks: list[Flowable] = []
         d8 = self.d8_line()
         if d8:
@@ -302,8 +304,9 @@ class FirstPage:
         for conflict in self.conflicts():
             checks.append(bold_lead("Conflicting answers:", conflict, s.cell))
         if checks:
-            flow += [Spacer(1, 1 * mm), self._box(checks, border=2.0, fill=colors.HexColor("#FFF2CC"))]
-        flow.append(p(self.recommendation(), s.small))
+            flow += [Spacer(1, 1 * mm), self._box(checks, border=2.0, fill=colors.HexColor("#FFF2CC")),
+                     Spacer(1, 1)]
+        flow.append(bold_lead("Recommended action:", self.recommendation(), s.small))
         return [*flow, Spacer(1, 1 * mm)]
 
     # --- red flags ------------------------------------------------------------------------------
@@ -410,17 +413,11 @@ class FirstPage:
             return []
         if not marked:
             return [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
-        map_width = self.width * (0.64 if alerts else 1.0)
-        drawing = symptom_row(self.doc, self.q, map_width, max_height=50 * mm)
-        if not alerts:
-            return [Spacer(1, 1.5 * mm), drawing]
-        box = Table([[alert_flow]], colWidths=[self.width * 0.36])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2.0, colors.black),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5)]))
-        row = Table([[drawing, box]], colWidths=[self.width * 0.64, self.width * 0.36])
-        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-        return [Spacer(1, 1.5 * mm), row]
+        drawing = symptom_row(self.doc, self.q, self.width, max_height=48 * mm)
+        flow: list[Flowable] = [Spacer(1, 1.5 * mm), drawing]
+        if alerts:
+            flow += [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
+        return flow
 
     # --- for the clinician ----------------------------------------------------------------------
 
