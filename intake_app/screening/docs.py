@@ -18,13 +18,14 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("D", "Decision procedure (D)"),
     ("L", "Local and other patterns (L)"),
     ("N", "Safety alerts (N): shown whatever the level"),
-    ("Q", "Data gaps and cautions (Q)"),
+    ("Q", "Data gaps, conflicts and cautions (Q)"),
 )
 
 # Article rules that are built into other rules rather than being rules of their own.
 ARTICLE_NOTES: tuple[tuple[str, str], ...] = (
     ("A1", "Foot pain from the back usually comes with leg pain: the CORE pattern is S1 (pain into the foot)."),
-    ("A2", "The sciatic nerve runs down one leg: sides are judged separately (S3, S4, S8, D2, D5 use one leg)."),
+    ("A2", "The sciatic nerve runs down one leg: sides are judged separately (S3, S4, S8, D2, D5 and D6 judge "
+           "each leg)."),
     ("A4", "A known disc herniation counts as spinal history (S7); the foot region only supports a root level (S8)."),
     ("A6", "Weakness, numbness or tingling in the foot are nerve symptoms (S4); known stenosis counts (S7)."),
     ("A7", "Known spondylolisthesis counts (S7); pain travelling down the leg into the foot is S1."),
@@ -36,68 +37,87 @@ ARTICLE_NOTES: tuple[tuple[str, str], ...] = (
 DESIGN_CHOICES: tuple[str, ...] = (
     "Information lines. A rule that fired is reported under its plain id (R1, S4, L2). Lines that only "
     "inform carry a suffix: `Rn.no` lists the red-flag questions of rule Rn that were asked and answered "
-    "no; `Rn.unmet` is a positive answer that did not meet its rule, with the reason; `Rn.note` is a "
-    "consistency hint (leg symptoms on both legs while the both-legs question says no); `S1.absent` and "
-    "`S4.absent` name spinal features looked for and not found. `Reason.is_information` and "
-    "`Assessment.red_flags` tell them apart in code.",
-    "Red-flag lines are ordered: fired R lines, D1, D0, then `.unmet`/`.note` lines, then the `.no` lists. "
+    "no; `Rn.unmet` is a red-flag answer that did not meet its rule, with the reason (positive ones also "
+    "lead the recommendation through D8); `S1.absent` and `S4.absent` name spinal features looked for and "
+    "not found. `Reason.is_information` and `Assessment.red_flags` tell them apart in code.",
+    "Red-flag lines are ordered: fired R lines, D1, D8, D0, then `.unmet` lines, then the `.no` lists. "
     "Other groups follow the order of this document.",
-    "The words \"no red flags\" appear only in the D0 line, and only when every red-flag question is no.",
-    "R1 needs leg or back pain. It counts as present when any back pain, any pain region on either leg, "
-    "pain spreading from the back, or any leg_vs_back answer is recorded, and also when the pain answers "
-    "are missing (a draft). Only a form that records no back pain and no pain regions blocks R1; the answer "
-    "is then listed as R1.unmet so the clinician checks it at once.",
-    "R1 weakness in both legs: progressive means weakness_course = worsening; severe means foot drop or leg "
-    "giving way on both sides while the weakness is new; an unrecorded course counts as progressive. "
-    "Long-standing, unchanged weakness in both legs is listed as R1.unmet.",
-    "R2: foot drop whose course is not recorded is treated as new (tier P). Other weakness with no "
-    "recorded course is reported as a Q3 gap, not as R2.",
-    "Back pain: the back_pain answer decides. When it is missing, leg_vs_back implies back pain for every "
-    "value except no_back_pain (which implies none). Used by S2 and by every R rule.",
-    "Missing answers in R3-R6: a missing detail of a recorded finding is treated as present (back pain is "
-    "recorded but not whether it is new: counted as new; weakness is recorded but not its course: see R1 "
-    "and R2). A missing finding is not invented: when back pain itself is not recorded, R3-R6 do not fire, "
-    "the positive answer is listed as an `.unmet` line saying \"back pain is not recorded (ask now)\", and "
-    "Q3 lists the unanswered question. R1 is the exception (see above), because cauda equina has no set "
-    "pattern.",
-    "R4: \"new or changed\" qualifies the back pain; pain spreading down the leg to the thigh or further "
-    "counts as radicular pain whether or not it is new (the form asks no such question for leg pain). New "
-    "nerve symptoms are numbness or tingling anywhere on the legs, or weakness that is not long-standing "
-    "and unchanged.",
-    "R5 fragility branch: an unanswered injury question does not fire it; the R5.unmet line asks for it. "
-    "A major fall or collision without recorded back pain is listed as R5.unmet too.",
+    "What people read is plain words. Each reason keeps `because` (field keys, for machines) and carries "
+    "`answers`, the same answers in the words of the document's own questionnaire version (domain/wording.py, "
+    "desk audience: an unasked safety question reads \"not asked\"). Reason texts and the recommendation "
+    "never contain field keys, value codes or rule ids; the text rendering (the clinician's trace) shows each "
+    "rule id beside the rule's name and ends with a key to the ids. Nerve-root names (L4, L5, S1) are "
+    "clinical words and may appear in S8 lines.",
+    "Version 1 documents: the single weakness course applies to each side with weakness and is shown in "
+    "`because` under its own key (`weakness_course`); version 2 courses are per side (`weakness_course.left`). "
+    "The defaults of NEW_LEG_PAIN and NEW_NEURO (duration of 90 days or less) apply whenever the newer "
+    "question is unanswered, in either version.",
+    "Back pain that is not recorded at all (no back-pain, leg-versus-back or back-pain-new answer) is screened "
+    "as absent, as Q3 says: R1 (b), R3, R4, R5 and R6 do not fire on it; the positive answer is listed as "
+    "`.unmet` saying \"back pain is not recorded (ask now)\", it leads the recommendation (D8), and Q3 asks "
+    "for back pain. Saddle numbness (R1 a) and new symptoms in both legs (R1 c) need no back or leg answer.",
+    "\"New back pain\" in R3, R4 and R5 is back_pain_new = yes (and, for R3, back pain after a back operation "
+    "no more than 3 months ago). Back pain whose newness is not recorded is not new; where R3, R4 or R5 "
+    "depends on it the `.unmet` line says to ask, D8 lists the positive answer and Q3 asks for back_pain_new.",
+    "NEW_NEURO unknown (numbness or tingling, no neuro_new answer, and no duration of 90 days or less) does "
+    "not give R4 tier E: R4 fires P and Q3 asks whether the numbness or tingling is new (a local addition to "
+    "the Q3 list). Weakness counts for NEW_NEURO only through its recorded course.",
+    "R4 `.unmet` wording: \"pain not new\" when back or radicular pain is recorded but not new or changed; "
+    "\"foot only\" when the only symptoms are in the foot; \"no back pain and no pain down the leg\" "
+    "otherwise. Each leads the recommendation (D8) because the cancer answer is positive.",
+    "R2: long-standing weakness on a leg is listed as R2.unmet (information, not positive); new, stable "
+    "weakness other than foot drop is R2.unmet and positive (D8) unless it is part of R1 (d).",
+    "R5 fragility branch: an unanswered injury question does not fire the minor-fall part; the R5.unmet line "
+    "asks for it. New severe back pain fires it whatever the injury answer (version 2).",
     "R6: age is age_years, or worked out from the date of birth on the visit date when age_years is "
-    "missing. Foot nerve symptoms are numbness or tingling in a foot region or any weakness on either leg. "
-    "Children go "
-    "through every rule; when R6 does not fire, an R6.unmet line says adult guidance does not apply.",
+    "missing. Children go through every rule; when R6 does not fire, an R6.unmet line says adult guidance "
+    "does not apply. Age is not a red-flag answer, so that line does not lead the recommendation, but as an "
+    "`.unmet` line it keeps the words \"no red flags\" from being printed.",
+    "Q4 \"leg pain, numbness or tingling recorded above the ankle\" means a pain, numbness or tingling region "
+    "above the ankle, or pain travelling down the leg (radiates_to other than none). The both-legs conflict "
+    "of R1 reads radiates_to only (below the knee or the foot on both legs), as the specification says. A "
+    "back operation whose months-ago answer is missing is not recent (Q3 asks for it).",
+    "D0: when a red-flag question is unanswered, Q1 is the screen line and D0 adds none. Otherwise D0 says "
+    "\"no red flags\" only under the conditions of the specification, and else names what is open.",
+    "D8 list: each positive answer that did not meet its rule (weakness with its course in brackets), "
+    "\"not asked: ...\" naming the unanswered safety questions, \"answers that disagree about ...\" for each "
+    "Q4 conflict, and each leg whose weakness has no course. For an urgent result the safety line follows "
+    "the first sentence (the URGENT line). D8 is also a trace line (red-flag group) with the same list.",
+    "The not-indicated re-screen advice names only the symptoms not already recorded (leg pain: pain above "
+    "the ankle or travelling down the leg; numbness: numbness or pins and needles anywhere; weakness: any), "
+    "and then adds \"or if the symptoms already recorded change\".",
+    "S2 (v2) is reported through the A3 line whenever back pain is absent or not recorded, whatever the "
+    "level: no back pain never rules out a spinal origin.",
     "S3 takes calf and shin pain from the pain regions of the leg scored; radiates_to = below_knee alone "
     "does not satisfy it.",
     "S4 and known neuropathy (unclear in the specification): numbness is counted even when diabetes is "
     "present or both feet are evenly affected; the S4 line then says so, for the clinician to judge.",
     "Scoring side: the CORE leg; with two CORE legs, the one with more points; without CORE, a leg with "
-    "foot nerve symptoms (else either leg), the one with more points; a tie goes to the left leg, which "
-    "cannot change the level because only the count matters.",
+    "numbness, tingling or weakness in the foot (else either leg), the one with more points; a tie goes to "
+    "the left leg, which cannot change the level because only the count matters.",
     "S7 counts the listed conditions and any back operation; back_conditions = other does not count.",
     "S8 reads the L4 \"ankle\" as the inner ankle, uses pain, numbness and tingling of the leg scored, and "
     "is shown only when there is a spinal pattern (CORE, or D5).",
-    "Where weakness sits (D5, D6): foot drop and weakness rising on tiptoe are in the foot; the leg giving "
-    "way is above the ankle; other weakness counts as both, so it supports D5 and blocks D6.",
-    "D5 same-leg symptoms above the ankle include pain spreading from the back on that leg "
-    "(radiates_to = buttock, thigh or below_knee) and the leg giving way. D6 treats the same answers as "
-    "symptoms above the ankle.",
+    "D5 (a): same-leg symptoms above the ankle include the leg giving way (a buckling knee), besides the "
+    "regions above the ankle and pain travelling down the leg. Other weakness is not a FOOT weakness for D5 "
+    "(the specification lists foot drop and weakness rising on tiptoe) but is above the ankle for D6.",
+    "D6: \"a side with a symptom\" is a leg with any pain, numbness or tingling region, pain travelling down "
+    "it, or weakness; each must be explained (L1, L2 and L8 by a match on that leg, L3-L7 for both). A leg "
+    "whose weakness is new or getting worse is never explained.",
+    "D7: when the \"no spinal features\" condition does not hold, the D7 line names the supporting features "
+    "that were found instead.",
     f"D3 uses {LIKELY_THRESHOLD} or more points for LIKELY, as the specification says; it is a design choice, "
     "not a validated cut-off, and the D3 line says so.",
     "L1 and L2 read the pain regions; L8 reads numbness and tingling of one leg with the tap sign or inner "
     "ankle pain of that leg. L7 names risk factors when present but does not require them (the field test "
-    "does not).",
+    "does not). R3's diabetic skin source needs both diabetes = yes and the sore-or-rest-pain answer yes.",
     "N2: an injury is any injury answer other than none, or onset after an injury; an unknown bony "
     "tenderness does not fire it. N3: any red, hot, swollen answer counts as a hot swollen foot, and the "
     "combined sore-or-rest-pain question counts as an ulcer.",
     "Q2 requires age over 60 (61 or more) and first_back_episode = yes.",
-    "Q3 is a local rule (not in the specification): unanswered single-choice questions that decide the "
-    "level or a red flag are listed as data gaps; a missing answer is screened as nothing reported.",
-    "Recommendations: besides the specification's content for each level, LIKELY names co-existing "
-    "L-patterns, and every level appends the Q1 request and the names of any N alerts.",
+    "Recommendations: the texts of the specification's table in our own words; LIKELY names co-existing "
+    "L-patterns, every level ends with the names of any N alerts, and the urgent tier E text names the "
+    "local emergency department given by the caller of assess (default \"the emergency department\").",
 )
 
 SOURCES: Mapping[str, str] = {
@@ -168,26 +188,35 @@ def render_rules_markdown() -> str:
         "2. D2: CORE means pain travels from the back or buttock into the foot on a leg (S1). Points P1-P6",
         "   are S2-S7, counted on the CORE leg.",
         f"3. D3: CORE with {LIKELY_THRESHOLD} or more points is LIKELY; D4: CORE with fewer is POSSIBLE.",
-        "4. D6 (checked before D5): no CORE, nothing above the ankle on either leg, and an L-pattern",
-        "   matches: NOT INDICATED, naming the pattern.",
+        "4. D6 (checked before D5): no CORE, nothing above the ankle on either leg, and every leg with a",
+        "   symptom explained by a matching L-pattern: NOT INDICATED, naming the pattern.",
         "5. D5: no CORE, but numbness, tingling or weakness in the foot plus back pain, neurogenic",
-        "   claudication, spinal history or same-leg symptoms above the ankle: POSSIBLE.",
+        "   claudication, spinal history or same-leg symptoms above the ankle; or foot pain with",
+        "   neurogenic claudication; or the leg giving way with back pain or thigh/knee pain: POSSIBLE.",
         "6. D7: otherwise NOT INDICATED.",
         "",
-        "Alongside the level: D0/Q1 report whether every red-flag question was asked; N1-N4 safety alerts",
-        "are shown whatever the level and never change it; L-patterns found with CORE are listed as",
-        "\"may co-exist\". spinal_flag is true for urgent, likely and possible.",
+        "Alongside the level: D0/Q1 report whether every red-flag question was asked; D8 puts any open",
+        "safety answer (a positive red-flag answer that met no rule, an unasked safety question, conflicting",
+        "answers (Q4), a weakness without its course) at the head of the recommendation at any level; N1-N4",
+        "safety alerts are shown whatever the level and never change it; L-patterns found with CORE are",
+        "listed as \"may co-exist\". spinal_flag is true for urgent, likely and possible.",
+        "",
+        "The derived facts of the specification (b0: BACK_PAIN, LEG_SYMPTOM, NEW_LEG_PAIN, NEW_NEURO,",
+        "RECENT_SPINAL_PROCEDURE, WEAK_BOTH_LEGS_NEW, FOOT_SYMPTOM, ABOVE_ANKLE, RADICULAR_PAIN, the Q4",
+        "conflicts) are defined once, in `intake_app/screening/rules/derived.py`, and used by every rule.",
         "",
         "## How to read the trace",
         "",
         "Each reason is one line, grouped in this order: "
         + ", ".join(GROUP_TITLES[g] for g in ("red_flag", "for", "against", "alert", "gap")) + ".",
         "",
-        "    [R1] New saddle numbness - because rf_saddle_numbness=new - <evidence> [3][4][5]",
+        "    [R1 Suspected cauda equina] New saddle numbness - Numbness around the back passage: Yes, new",
+        "        - <evidence> [3][4][5]",
         "",
-        "`because` names exactly the answers that fired the line (per-leg answers as `field.side`).",
-        "A plain id means the rule fired; an id with a suffix (`R1.no`, `R4.unmet`, `R1.note`, `S1.absent`,",
-        "`S4.absent`) is information only (see design choices below).",
+        "In the JSON, `because` names exactly the answers that fired the line (field keys, per-leg answers",
+        "as `field.side`) and `answers` gives the same answers in the questionnaire's words. A plain id means",
+        "the rule fired; an id with a suffix (`R1.no`, `R4.unmet`, `S1.absent`, `S4.absent`) is information",
+        "only (see design choices below).",
         "",
     ]
     for prefix, title in FAMILIES:

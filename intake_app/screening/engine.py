@@ -6,22 +6,24 @@ date, never on the clock, the environment or earlier calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from intake_app.domain.document import IntakeDocument
+from intake_app.domain.questionnaire import Questionnaire
+from intake_app.domain.wording import describe_because
 from intake_app.screening.facts import Facts
 from intake_app.screening.model import GROUP_ORDER, Assessment, Reason
 from intake_app.screening.rules import (
-    RULE_BY_ID,
+    DEFAULT_EMERGENCY_DEPARTMENT,
     RULES,
     RULES_VERSION,
-    Decision,
     Hit,
     Rule,
     decide,
+    describe_lines,
     format_sources,
-    pattern_list,
-    patterns,
-    red_flag_hits,
-    unknown_red_flags,
+    recommendation,
 )
 
 # Within a group: fired lines first, then notes and unmet red-flag answers, then "asked: no" lists.
@@ -36,7 +38,14 @@ _INFO_EVIDENCE = {
 }
 
 
-def _reason(rule: Rule, hit: Hit) -> Reason:
+def plain_answers(questionnaire: Questionnaire, because: Mapping[str, Any]) -> tuple[str, ...]:
+    """The answers behind a reason as people read them (domain/wording.py, the document's version)."""
+    if any(isinstance(value, Mapping) for value in because.values()):  # never produced by the rules
+        return tuple(describe_because(questionnaire, because))
+    return tuple(describe_lines(questionnaire, because))
+
+
+def _reason(rule: Rule, hit: Hit, facts: Facts) -> Reason:
     return Reason(
         rule=rule.id if hit.fired else f"{rule.id}.{hit.info}",
         group=hit.group or rule.group,
@@ -44,16 +53,21 @@ def _reason(rule: Rule, hit: Hit) -> Reason:
         because=dict(hit.because),
         evidence=hit.evidence or _INFO_EVIDENCE.get(hit.info, rule.evidence),
         source=format_sources(hit.sources or rule.sources),
+        answers=plain_answers(facts.questionnaire, hit.because),
     )
 
 
-def assess(document: IntakeDocument) -> Assessment:
-    """Screen one intake document; see docs/rules.md for every rule it applies."""
+def assess(document: IntakeDocument, *, emergency_department: str = DEFAULT_EMERGENCY_DEPARTMENT) -> Assessment:
+    """Screen one intake document; see docs/rules.md for every rule it applies.
+
+    `emergency_department` is the local name the urgent (tier E) recommendation gives the emergency
+    route (the clinic's settings hold it; the screening never reads settings itself).
+    """
     facts = Facts(document)
     ranked: list[tuple[tuple[int, int, int, int], Reason]] = []
     for index, rule in enumerate(RULES):
         for seq, hit in enumerate(rule.hits(facts)):
-            reason = _reason(rule, hit)
+            reason = _reason(rule, hit, facts)
             ranked.append(((_GROUP_INDEX[reason.group], _INFO_RANK[hit.info], index, seq), reason))
     ranked.sort(key=lambda item: item[0])
     decision = decide(facts)
@@ -62,53 +76,6 @@ def assess(document: IntakeDocument) -> Assessment:
         tier=decision.tier,
         spinal_flag=decision.level != "not_indicated",
         reasons=tuple(reason for _, reason in ranked),
-        recommendation=recommendation(facts, decision),
+        recommendation=recommendation(facts, decision, emergency_department=emergency_department),
         rules_version=RULES_VERSION,
     )
-
-
-def recommendation(facts: Facts, decision: Decision) -> str:
-    """The printed advice for the level (clinical-logic.md (d) table), always for clinician review."""
-    found = patterns(facts)
-    listed = "; ".join(f"{rid} {hit.text}" for rid, hit in red_flag_hits(facts))
-    if decision.level == "urgent" and decision.tier == "E":
-        text = (
-            "URGENT - SAME-DAY EMERGENCY ASSESSMENT, for clinician review. "
-            f"Red-flag answer(s): {listed}. Tell the duty clinician straight away and do not give a routine "
-            "appointment. A suspected cauda equina or other serious spinal problem goes down the local "
-            "emergency route (A&E or the on-call spinal team). Hand the patient the red-flag safety-net sheet."
-        )
-    elif decision.level == "urgent":
-        text = (
-            "URGENT - a clinician should review the patient today and arrange urgent spinal assessment "
-            "through the local pathway (for example the MSCC coordinator, or the fracture, infection or "
-            f"paediatric route). Reason(s): {listed}."
-        )
-    elif decision.level == "likely":
-        text = (
-            "The answers fit a spinal (nerve-root, sciatica-type) source of the foot symptoms. For clinician "
-            "assessment; referral to a spine specialist for a full diagnosis is advisable. Safety-net: come "
-            "back at once if bladder, bowel or saddle symptoms or worsening weakness appear."
-        )
-        if found:
-            text += f" May co-exist: {pattern_list(found)}."
-    elif decision.level == "possible":
-        alternatives = pattern_list(found) if found else "none found in the answers"
-        text = (
-            "Some answers fit a spinal source, but the pattern is incomplete. The clinician should examine "
-            "(straight-leg raise, power, reflexes, sensation) and decide whether to refer to a spine "
-            f"specialist. Other patterns to consider: {alternatives}."
-        )
-    else:
-        fits = pattern_list(found) if found else "no specific pattern"
-        text = (
-            f"The answers given show no spinal pattern. They fit {fits}; for clinician assessment - this is "
-            "not a diagnosis. Screen again if leg pain, numbness, weakness or any red flag appears."
-        )
-    if unknown_red_flags(facts):
-        text += " Red-flag screen incomplete: ask the unanswered safety questions before the patient leaves."
-    alerts = [f"{rid} {RULE_BY_ID[rid].name.lower()}" for rid in ("N1", "N2", "N3", "N4")
-              if RULE_BY_ID[rid].hits(facts)]
-    if alerts:
-        text += f" Separate safety alert(s), whatever the spinal level: {'; '.join(alerts)}."
-    return text

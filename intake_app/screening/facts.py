@@ -29,8 +29,6 @@ ABOVE_ANKLE: tuple[str, ...] = REGIONS[: REGIONS.index("ankle")]
 REGION_FIELDS: tuple[str, str, str] = ("pain", "numbness", "tingling")
 SIDE_CHOICE_FIELDS: tuple[str, str] = ("radiates_to", "weakness")
 
-BACK_PAIN_PRESENT = ("mild", "moderate", "severe")
-
 Tristate = Literal["yes", "no", "unknown"]
 T = TypeVar("T")
 
@@ -163,71 +161,24 @@ class Facts:
     def age_answered(self) -> bool:
         return isinstance(self.answers.get("age_years"), int)
 
-    # --- shared clinical facts ---------------------------------------------------------------
+    # --- answers whose shape differs between questionnaire versions ---------------------------
 
-    def back_pain(self) -> tuple[Tristate, dict[str, Any]]:
-        """Whether there is low back pain, and the answers that say so.
+    def course(self, side: str) -> tuple[str | None, dict[str, Any]]:
+        """The recorded course of the weakness on one side, and the answer it comes from.
 
-        `back_pain` decides when answered. Otherwise `leg_vs_back` implies it: every choice
-        except "no back pain" compares the leg with a back that hurts.
+        Version 2 asks `weakness_course` per side; in version 1 it is one value that applies to the
+        sides with weakness (clinical-logic.md (b0), (c)). None when the side has no weakness, or no
+        course is recorded for it (missing or n/a); the `because` part then still names an n/a answer.
         """
-        value = self.answers.get("back_pain")
-        if value in BACK_PAIN_PRESENT:
-            return "yes", {"back_pain": value}
-        if value == "none":
-            return "no", {"back_pain": value}
-        leg_vs_back = self.answers.get("leg_vs_back")
-        if leg_vs_back in ("leg_worse", "about_equal", "back_worse", "no_leg_pain"):
-            return "yes", {"leg_vs_back": leg_vs_back}
-        if leg_vs_back == "no_back_pain":
-            return "no", {"leg_vs_back": leg_vs_back}
-        return "unknown", {}
-
-    def new_back_pain(self) -> tuple[Tristate, dict[str, Any]]:
-        """Back pain that is new or changed in the last 3 months."""
-        state, because = self.back_pain()
-        if state != "yes":
-            return state, because
-        new = self.answers.get("back_pain_new")
-        if new == "yes":
-            return "yes", {**because, "back_pain_new": new}
-        if new == "no":
-            return "no", {**because, "back_pain_new": new}
-        return "unknown", because
-
-    def nerve_symptoms(self, sides: tuple[str, ...] = SIDES) -> dict[str, Any]:
-        """Numbness, tingling (any region) or weakness on the given sides, as `because` entries."""
-        found: dict[str, Any] = {}
-        for side in sides:
-            for field in ("numbness", "tingling"):
-                marked = self.regions(field, side)
-                if marked:
-                    found[side_key(field, side)] = list(marked)
-            weak = self.weakness(side)
-            if weak is not None:
-                found[side_key("weakness", side)] = weak
-        return found
-
-    def leg_or_back_symptoms(self) -> tuple[Tristate, dict[str, Any]]:
-        """Pain in the back, leg or foot (the precondition of R1).
-
-        "no" only when the form positively records no back pain and no pain on either leg;
-        anything left unanswered is "unknown", which the red-flag rules treat as present.
-        """
-        found: dict[str, Any] = {}
-        back, because = self.back_pain()
-        if back == "yes":
-            found.update(because)
-        leg_vs_back = self.answers.get("leg_vs_back")
-        if leg_vs_back in ("leg_worse", "about_equal", "back_worse", "no_back_pain"):
-            found["leg_vs_back"] = leg_vs_back  # each of these compares a leg that hurts
-        for side in SIDES:
-            if self.regions("pain", side):
-                found[side_key("pain", side)] = list(self.regions("pain", side))
-            if self.radiates(side) is not None:
-                found[side_key("radiates_to", side)] = self.radiates(side)
-        if found:
-            return "yes", found
-        if back == "no" and self.has("pain"):
-            return "no", {}
-        return "unknown", {}
+        if self.weakness(side) is None:
+            return None, {}
+        value = self.answers.get("weakness_course")
+        if isinstance(value, Mapping):
+            given = value.get(side)
+            because = {side_key("weakness_course", side): given} if isinstance(given, str) else {}
+        else:
+            given = value
+            because = {"weakness_course": given} if isinstance(given, str) else {}
+        if given in ("new_stable", "worsening", "longstanding_stable"):
+            return str(given), because
+        return None, because

@@ -38,9 +38,13 @@ class Reason:
     because: Mapping[str, Any] = field(default_factory=dict)
     evidence: str = ""
     source: str = ""
+    # The answers behind the line in the questionnaire's own words (what people read); `because`
+    # keeps the field keys for machines (exports, audits, tests).
+    answers: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "group": self.group, "text": self.text, "because": dict(self.because)}
+        return {"rule": self.rule, "group": self.group, "text": self.text, "because": dict(self.because),
+                "answers": list(self.answers)}
 
     @property
     def is_information(self) -> bool:

@@ -1,44 +1,59 @@
 """A plain-text rendering of an Assessment for a clinician (`intake-app assess FILE --format text`).
 
-One line per reason, grouped in the clinical order, so the output reads top-down and can be grepped:
-    [R1] New saddle numbness - because rf_saddle_numbness=new - <evidence> [3][4][5]
+This is the clinician's trace: one line per reason, grouped in the clinical order, the rule id beside
+the rule's plain name, then the answers in the questionnaire's own words, then the evidence:
+    [R1 Suspected cauda equina] New saddle numbness - Numbness around the back passage: Yes, new - <evidence> [3]
+A key to the rule ids ends the text. Field keys and value codes never appear (they stay in the JSON).
 """
 
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
-from typing import Any
 
 from intake_app.domain.document import IntakeDocument
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, LEVEL_TITLES, Assessment, Reason
+from intake_app.screening.rules import RULE_BY_ID
 
 TIER_WORDS: Mapping[str, str] = {"E": "same-day emergency", "P": "urgent priority"}
 WIDTH = 100
 
 
-def value_text(value: Any) -> str:
-    """An answer as it appears after `because`: lists in brackets, everything else as stored."""
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(value_text(v) for v in value) + "]"
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {value_text(v)}" for k, v in value.items()) + "}"
-    return str(value)
+# What an id suffix means (information lines: the rule itself did not fire).
+SUFFIX_KEY: Mapping[str, str] = {
+    "no": "asked and answered no",
+    "unmet": "an answer that did not meet the rule, listed for the clinician",
+    "absent": "looked for and not found",
+    "note": "a note",
+}
 
 
-def because_text(because: Mapping[str, Any]) -> str:
-    return "; ".join(f"{key}={value_text(value)}" for key, value in because.items())
+def rule_name(rule_id: str) -> str:
+    rule = RULE_BY_ID.get(rule_id.partition(".")[0])
+    return rule.name if rule is not None else ""
 
 
 def reason_line(reason: Reason) -> str:
-    """`[id] text - because field=value - evidence [sources]` (parts without content are left out)."""
-    parts = [f"[{reason.rule}] {reason.text}"]
-    if reason.because:
-        parts.append(f"because {because_text(reason.because)}")
+    """`[id name] text - plain answers - evidence [sources]` (parts without content are left out)."""
+    name = rule_name(reason.rule)
+    parts = [f"[{reason.rule}{' ' + name if name else ''}] {reason.text}"]
+    if reason.answers:
+        parts.append("; ".join(reason.answers))
     evidence = " ".join(p for p in (reason.evidence, reason.source) if p)
     if evidence:
         parts.append(evidence)
     return " - ".join(parts)
+
+
+def rule_key(assessment: Assessment) -> list[str]:
+    """The key to the rule ids in the trace: each id that appears, with its plain name."""
+    ids = sorted({r.base_rule for r in assessment.reasons}, key=lambda rid: (rid[0], int(rid[1:] or 0)))
+    lines = ["Key to the rule ids (clinical-logic rule table; docs/rules.md):"]
+    lines += [f"  {rid} {rule_name(rid)}" for rid in ids]
+    suffixes = sorted({r.rule.partition(".")[2] for r in assessment.reasons if r.is_information})
+    if suffixes:
+        lines.append("  Suffixes: " + "; ".join(f".{s} {SUFFIX_KEY.get(s, s)}" for s in suffixes))
+    return lines
 
 
 def level_heading(assessment: Assessment) -> str:
@@ -65,7 +80,7 @@ def format_text(assessment: Assessment, document: IntakeDocument) -> str:
     alerts = assessment.in_group("alert")
     if alerts:
         lines += ["", "*** SAFETY ALERT - separate from the spinal result, act on it whatever the level ***"]
-        lines += [f"*** [{r.rule}] {r.text}" for r in alerts]
+        lines += [f"*** [{r.rule} {rule_name(r.rule)}] {r.text}" for r in alerts]
     if not assessment.red_flag_screen_complete:
         lines += ["", "!!! Red-flag screen incomplete: ask the unanswered safety questions before the patient "
                       "leaves (see Data gaps) !!!"]
@@ -75,5 +90,6 @@ def format_text(assessment: Assessment, document: IntakeDocument) -> str:
         lines += ["", GROUP_TITLES[group]]
         reasons = assessment.in_group(group)
         lines += [f"  {reason_line(r)}" for r in reasons] or ["  (none)"]
+    lines += ["", *rule_key(assessment)]
     lines += ["", f"Rules version {assessment.rules_version} - screening aid for clinician review, not a diagnosis."]
     return "\n".join(lines) + "\n"

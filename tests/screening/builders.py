@@ -9,7 +9,7 @@ from intake_app.domain import IntakeDocument, load_questionnaire, parse_document
 from intake_app.screening import Assessment, Reason, assess
 
 VISIT = dt.date(2026, 3, 2)
-RED_FLAGS: tuple[str, ...] = load_questionnaire("foot-leg-intake/1").red_flag_ids
+RED_FLAGS: tuple[str, ...] = load_questionnaire("foot-leg-intake/1").red_flag_ids  # the same in version 2
 
 
 def birth_date(age: int, visit: dt.date = VISIT) -> dt.date:
@@ -17,8 +17,12 @@ def birth_date(age: int, visit: dt.date = VISIT) -> dt.date:
     return dt.date(visit.year - age - 1, 11, 20) if age >= 0 else visit
 
 
+V1 = "foot-leg-intake/1"
+V2 = "foot-leg-intake/2"
+
+
 def make_document(answers: dict[str, Any] | None = None, *, age: int | None = 45, red_flags: str | None = "no",
-                  age_answered: bool = True) -> IntakeDocument:
+                  age_answered: bool = True, questionnaire: str = V1) -> IntakeDocument:
     """A valid document via parse_document: red flags default to "no" so each test shows one rule.
 
     `red_flags=None` leaves them unanswered (parse_document then stores "unknown").
@@ -32,7 +36,7 @@ def make_document(answers: dict[str, Any] | None = None, *, age: int | None = 45
     given.update(answers or {})
     data = {
         "format": "intake-document/1",
-        "questionnaire": "foot-leg-intake/1",
+        "questionnaire": questionnaire,
         "patient": {"family_name": "Testington", "given_name": "Robin", "date_of_birth": birth_date(age).isoformat(),
                     "sex": "unknown", "phone": "", "mrn": "SYN-0001"},
         "visit_date": VISIT.isoformat(),
@@ -43,6 +47,11 @@ def make_document(answers: dict[str, Any] | None = None, *, age: int | None = 45
 
 def screen(answers: dict[str, Any] | None = None, **kw: Any) -> Assessment:
     return assess(make_document(answers, **kw))
+
+
+def screen_v2(answers: dict[str, Any] | None = None, **kw: Any) -> Assessment:
+    """Screen a questionnaire version 2 document (per-side weakness course, the new questions)."""
+    return assess(make_document(answers, questionnaire=V2, **kw))
 
 
 def rules_of(assessment: Assessment, group: str | None = None) -> list[str]:

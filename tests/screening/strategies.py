@@ -87,5 +87,5 @@ def parse(raw: dict[str, Any]) -> IntakeDocument:
     return parse_document(raw, today=VISIT)
 
 
-documents = raw_documents((V1,)).map(parse)
+documents = raw_documents().map(parse)
 v1_documents = raw_documents((V1,)).map(parse)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake_app.screening import assess
 from intake_app.screening.text import format_text
-from tests.screening.builders import CORE_RIGHT, RED_FLAGS, fired, make_document, reason, rules_of, screen
+from tests.screening.builders import CORE_RIGHT, RED_FLAGS, fired, make_document, reason, rules_of, screen, screen_v2
 
 BACK = {"back_pain": "moderate", "back_pain_new": "yes"}
 
@@ -16,7 +16,7 @@ def test_N1_red_hot_swollen_joint_with_fever_is_a_septic_arthritis_alert() -> No
     assert n1.because == {"foot_red_hot_swollen": "ankle_or_other_joint", "rf_fever_or_unwell": "yes"}
     assert "refer immediately" in n1.text
     assert a.level == "not_indicated"  # alerts never change the spinal level
-    assert "N1" in a.recommendation
+    assert "possible septic arthritis" in a.recommendation
 
 
 def test_N1_is_shown_with_an_urgent_level_too() -> None:
@@ -67,7 +67,7 @@ def test_N_alerts_are_printed_as_a_banner_in_the_text() -> None:
     document = make_document({"foot_ulcer_or_rest_pain": "yes", "foot_cold_or_pale": "yes"})
     text = format_text(assess(document), document)
     banner = text.index("*** SAFETY ALERT")
-    assert text.index("*** [N4]") > banner
+    assert text.index("*** [N4 Possible critical limb ischaemia]") > banner
     assert banner < text.index("Recommendation:")
 
 
@@ -112,14 +112,35 @@ def test_Q3_missing_deciding_answers_are_data_gaps_not_errors() -> None:
     a = screen({"pain": {"left": ["heel"]}})
     q3 = reason(a, "Q3")
     assert q3.group == "gap"
-    for field in ("radiates_to", "weakness", "back_pain", "leg_vs_back"):
-        assert field in q3.text
-    assert "back_pain_new" not in q3.text  # not asked while back_pain is unanswered
+    for words in ("Pain travels down the leg as far as", "Low back pain"):  # radiates_to, back_pain (v2 list)
+        assert words in q3.text
+    assert "_" not in q3.text  # plain words, never field keys
+    assert "new or changed" not in q3.text  # back_pain_new: no rule depends on it here
 
 
 def test_Q3_weakness_course_is_asked_for_when_weakness_is_marked() -> None:
     a = screen({**CORE_RIGHT, "weakness": {"right": "tiptoe_weak"}})
-    assert "weakness_course" in reason(a, "Q3").text
+    assert "Course of the weakness, right leg" in reason(a, "Q3").text
+    assert reason(a, "Q3").because == {"weakness.right": "tiptoe_weak"}
+
+
+def test_Q3_weakness_course_is_asked_per_side_in_version_2() -> None:
+    a = screen_v2({**CORE_RIGHT, "weakness": {"left": "tiptoe_weak", "right": "other"},
+                   "weakness_course": {"left": "longstanding_stable", "right": "n/a"}})
+    q3 = reason(a, "Q3")
+    assert "Course of the weakness, right leg" in q3.text and "left leg" not in q3.text
+    assert q3.because == {"weakness.right": "other", "weakness_course.right": "n/a"}
+
+
+def test_Q3_asks_how_long_ago_the_back_operation_was() -> None:
+    a = screen({**CORE_RIGHT, "back_surgery": "fusion"})
+    assert reason(a, "Q3").because == {"back_surgery": "fusion"}
+
+
+def test_Q3_asks_whether_back_pain_is_new_only_where_R3_R4_or_R5_depend_on_it() -> None:
+    assert "Q3" not in rules_of(screen({**CORE_RIGHT, "back_pain": "mild", "leg_vs_back": "about_equal"}))
+    a = screen({**CORE_RIGHT, "back_pain": "mild", "leg_vs_back": "about_equal", "rf_osteoporosis_or_steroids": "yes"})
+    assert reason(a, "Q3").because["rf_osteoporosis_or_steroids"] == "yes"
 
 
 def test_Q3_absent_when_the_deciding_answers_are_given() -> None:

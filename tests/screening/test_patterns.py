@@ -54,7 +54,7 @@ def test_L_pattern_alongside_a_likely_CORE_is_named_in_the_recommendation() -> N
               "pain": {"left": ["heel"], "right": ["sole"]}}
     a = screen(likely)
     assert a.level == "likely"
-    assert "May co-exist: plantar fasciitis pattern (L1)" in a.recommendation
+    assert "May co-exist: plantar fasciitis pattern." in a.recommendation
 
 
 def test_L1_needs_no_numbness_or_tingling_on_that_side() -> None:
@@ -77,7 +77,7 @@ def test_L7_with_calf_pain_is_not_D6_but_is_named_by_D7() -> None:
                 "walking_distance_consistent": "yes", "back_pain": "none"})
     assert a.level == "not_indicated"
     assert {"L7", "D7"} <= fired(a) and "D6" not in fired(a)
-    assert "vascular claudication pattern (L7)" in a.recommendation
+    assert "vascular claudication pattern" in a.recommendation
 
 
 def test_L7_names_risk_factors_when_present() -> None:
@@ -89,7 +89,7 @@ def test_L8_with_same_leg_symptoms_above_the_ankle_stays_possible() -> None:
     a = screen({**FOOT_ONLY["L8"], "pain": {"left": ["calf"]}, "back_pain": "none"})
     assert a.level == "possible"
     assert {"L8", "D5"} <= fired(a)
-    assert "tarsal tunnel pattern (L8)" in a.recommendation
+    assert "tarsal tunnel pattern" in a.recommendation
 
 
 def test_L8_via_inner_ankle_pain_of_the_same_leg() -> None:

@@ -53,7 +53,7 @@ def test_D4_CORE_with_two_points_is_possible() -> None:
     a = screen(TWO_POINTS)
     assert a.level == "possible"
     assert "only 2 supporting point" in reason(a, "D4").text
-    assert "2 of 6 points (S2, S7)" in reason(a, "D2").text
+    assert "2 of 6 points (back pain, spinal history)" in reason(a, "D2").text
 
 
 @pytest.mark.parametrize("rule", sorted(THIRD_POINT))
@@ -193,7 +193,7 @@ def test_D5_foot_numbness_with_neurogenic_claudication_is_possible() -> None:
     a = screen({"numbness": {"left": ["sole"]}, "back_pain": "none", "worse_with": ["standing"],
                 "better_with": ["sitting"]})
     assert a.level == "possible"
-    assert "P5" in reason(a, "D5").text
+    assert "neurogenic claudication" in reason(a, "D5").text
 
 
 def test_D7_foot_numbness_alone_is_not_indicated() -> None:

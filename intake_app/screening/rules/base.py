@@ -16,15 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from intake_app.domain import wording
 from intake_app.domain.document import IntakeDocument
+from intake_app.domain.questionnaire import Question, Questionnaire, load_questionnaire
 from intake_app.screening.facts import (
     Facts,
 )
 from intake_app.screening.model import Group, Tier
 
-RULES_VERSION = "2026.11-1"
+RULES_VERSION = "2026.12-1"
 
 # --- vocabulary the rules share ------------------------------------------------------------------
 
@@ -58,10 +61,6 @@ RED_FLAG_RULE: Mapping[str, str] = {
 CES_QUESTIONS: tuple[str, ...] = (
     "rf_saddle_numbness", "rf_bladder_change", "rf_bowel_change", "rf_sexual_dysfunction",
 )
-SEVERE_WEAKNESS = ("foot_drop", "leg_gives_way")
-FOOT_WEAKNESS = ("foot_drop", "tiptoe_weak", "other")  # "other" may be in the foot: counted (flag)
-LEG_WEAKNESS = ("leg_gives_way",)
-RADICULAR_REACH = ("thigh", "below_knee", "foot")
 SPINAL_CONDITIONS = ("herniated_disc", "spinal_stenosis", "spondylolisthesis", "previous_sciatica")
 ROOT_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("L4", ("inner_shin", "inner_ankle", "arch")),
@@ -78,12 +77,6 @@ PATTERN_NAMES: Mapping[str, str] = {
     "L7": "vascular claudication pattern",
     "L8": "tarsal tunnel pattern",
 }
-# Single-choice answers that decide the level or a red flag; one left unanswered (while its question
-# applies) is a Q3 data gap. Region lists and tick lists are not here: an empty one means "none".
-GAP_FIELDS: frozenset[str] = frozenset({
-    "age_years", "radiates_to", "weakness", "weakness_course", "trauma", "back_pain", "back_pain_new",
-    "leg_vs_back", "back_conditions", "back_surgery",
-})
 LIKELY_THRESHOLD = 3
 
 
@@ -98,6 +91,9 @@ class Hit:
     group: Group | None = None  # overrides the rule's group (e.g. S1.absent under "against")
     evidence: str = ""
     sources: tuple[str, ...] = ()
+    # A positive red-flag answer that did not meet its rule (b0): the answer(s), for the D8 line.
+    open: Mapping[str, Any] | None = None
+    side: str | None = None  # the leg an L-pattern matched on (D6 judges sides separately)
 
     @property
     def fired(self) -> bool:
@@ -145,10 +141,6 @@ def _hit(text: str, because: Mapping[str, Any], **kw: Any) -> tuple[Hit, ...]:
     return (Hit(text, dict(because), **kw),)
 
 
-def _note_if_unknown(state: str, what: str) -> str:
-    return f" ({what} not recorded - treated as present)" if state == "unknown" else ""
-
-
 def _asked_no(f: Facts, rule_id: str) -> tuple[Hit, ...]:
     """The rule's red-flag questions answered "no", listed so the clinician sees what was asked."""
     answered_no = [rf for rf, rule in RED_FLAG_RULE.items() if rule == rule_id and f.get(rf) == "no"]
@@ -164,9 +156,66 @@ def _asked_no(f: Facts, rule_id: str) -> tuple[Hit, ...]:
     )
 
 
-def _new_nerve_symptoms(f: Facts) -> dict[str, Any]:
-    """Numbness, tingling or weakness that is not known to be long-standing and unchanged."""
-    found = f.nerve_symptoms()
-    if f.get("weakness_course") == "longstanding_stable":
-        found = {k: v for k, v in found.items() if not k.startswith("weakness.")}
-    return found
+
+# --- plain words ----------------------------------------------------------------------------
+# Rule lines name answers through domain/wording.py (the one place that turns codes into the
+# questionnaire's words). The same few answers recur in every assessment, so the words are cached per
+# questionnaire version; values are hashable here (lists are passed as tuples).
+
+
+@lru_cache(maxsize=16)
+def _questions(ref: str) -> Mapping[str, Question]:
+    """The questionnaire's questions by id (the wording functions accept a Question directly)."""
+    return {q.id: q for q in load_questionnaire(ref).questions}
+
+
+def _question(ref: str, field: str) -> Question | str:
+    return _questions(ref).get(field, field)
+
+
+@lru_cache(maxsize=4096)
+def _answer_words(ref: str, field: str, value: Any, side: str | None) -> str:
+    given = list(value) if isinstance(value, tuple) else value
+    return wording.answer_text(load_questionnaire(ref), _question(ref, field), given, side=side)
+
+
+def answer_text(questionnaire: Questionnaire, field: str, value: Any, *, side: str | None = None) -> str:
+    frozen = tuple(value) if isinstance(value, list) else value
+    return _answer_words(questionnaire.ref, field, frozen, side)
+
+
+@lru_cache(maxsize=1024)
+def _question_words(ref: str, field: str, side: str | None) -> str:
+    questionnaire = load_questionnaire(ref)
+    if side is None:
+        return wording.question_text(questionnaire, _question(ref, field), short=True)
+    return wording.question_text_for_side(questionnaire, _question(ref, field), side)
+
+
+def question_text(questionnaire: Questionnaire, field: str, *, short: bool = True) -> str:
+    """The question's short label (the rules only ever print short labels)."""
+    return _question_words(questionnaire.ref, field, None)
+
+
+def question_text_for_side(questionnaire: Questionnaire, field: str, side: str) -> str:
+    return _question_words(questionnaire.ref, field, side)
+
+
+@lru_cache(maxsize=4096)
+def _describe_words(ref: str, field: str, value: Any, side: str | None) -> str:
+    given = list(value) if isinstance(value, tuple) else value
+    return wording.describe(load_questionnaire(ref), _question(ref, field), given, side=side)
+
+
+def describe(questionnaire: Questionnaire, field: str, value: Any, *, side: str | None = None) -> str:
+    frozen = tuple(value) if isinstance(value, list) else value
+    return _describe_words(questionnaire.ref, field, frozen, side)
+
+
+def describe_lines(questionnaire: Questionnaire, because: Mapping[str, Any]) -> list[str]:
+    """`because` in the questionnaire's words, one line per answer (as wording.describe_because)."""
+    lines = []
+    for key, value in because.items():
+        field, side = wording.split_key(key)
+        lines.append(describe(questionnaire, field, value, side=side))
+    return lines

@@ -7,16 +7,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from intake_app.screening.facts import SIDES, Facts, side_key
-from intake_app.screening.rules.base import PATTERN_NAMES, Hit, Rule
+from intake_app.screening.rules.base import (
+    PATTERN_NAMES,
+    Hit,
+    Rule,
+    answer_text,  # cached wording
+)
 from intake_app.screening.rules.derived import core_sides
 
 # --- local and other patterns (L) --------------------------------------------------------------
 
 
-def _pattern(rule_id: str, f: Facts, detail: str, because: Mapping[str, Any]) -> Hit:
+def _pattern(rule_id: str, f: Facts, detail: str, because: Mapping[str, Any], side: str | None = None) -> Hit:
     name = PATTERN_NAMES[rule_id]
     tail = "may co-exist with the spinal pattern" if core_sides(f) else "a non-spinal pattern to consider"
-    return Hit(f"Fits a {name} ({detail}) - {tail}", dict(because))
+    return Hit(f"Fits a {name} ({detail}) - {tail}", dict(because), side=side)
 def _l1(f: Facts) -> tuple[Hit, ...]:
     if "first_steps_after_rest" not in f.chosen("worse_with"):
         return ()
@@ -25,7 +30,7 @@ def _l1(f: Facts) -> tuple[Hit, ...]:
         heel = f.regions_in("pain", side, ("heel", "arch", "sole"))
         if heel and not f.regions("numbness", side) and not f.regions("tingling", side):
             hits.append(_pattern("L1", f, f"{side} heel/arch/sole pain, worst on the first steps after rest",
-                                 {side_key("pain", side): list(heel), "worse_with": ["first_steps_after_rest"]}))
+                                 {side_key("pain", side): list(heel), "worse_with": ["first_steps_after_rest"]}, side))
     return tuple(hits)
 
 
@@ -51,7 +56,7 @@ def _l2(f: Facts) -> tuple[Hit, ...]:
         forefoot = f.regions_in("pain", side, ("ball_of_foot", "between_toes_3_4"))
         if forefoot:
             hits.append(_pattern("L2", f, f"{side} forefoot pain with shoe-related cues",
-                                 {side_key("pain", side): list(forefoot), **cues}))
+                                 {side_key("pain", side): list(forefoot), **cues}, side))
     return tuple(hits)
 
 
@@ -81,7 +86,7 @@ def _l4(f: Facts) -> tuple[Hit, ...]:
     trauma = f.get("trauma")
     if trauma not in ("ankle_or_foot_twist", "direct_foot_injury"):
         return ()
-    return (_pattern("L4", f, str(trauma).replace("_", " "), {"trauma": trauma}),)
+    return (_pattern("L4", f, answer_text(f.questionnaire, "trauma", trauma).lower(), {"trauma": trauma}),)
 
 
 L4 = Rule("L4", "Acute ankle/foot injury", "against",
@@ -164,7 +169,7 @@ def _l8(f: Facts) -> tuple[Hit, ...]:
         because["worse_with"] = list(load)
         spared = "" if "heel" in f.regions("numbness", side) + f.regions("tingling", side) else ", heel spared"
         hits.append(_pattern("L8", f, f"{side} sole/toe numbness or tingling with an inner-ankle sign{spared}",
-                             because))
+                             because, side))
     return tuple(hits)
 
 
@@ -183,7 +188,10 @@ def patterns(f: Facts) -> tuple[str, ...]:
 
 
 def pattern_list(ids: tuple[str, ...]) -> str:
-    return ", ".join(f"{PATTERN_NAMES[rid]} ({rid})" for rid in ids)
+    """The pattern names in plain words, for the recommendation and the decision lines."""
+    return ", ".join(PATTERN_NAMES[rid] for rid in ids)
 
 
 PATTERN_RULES: tuple[Rule, ...] = (L1, L2, L3, L4, L5, L6, L7, L8)
+# D6 (v2): L1, L2 and L8 explain only the leg whose answers matched them; these explain both legs.
+BOTH_SIDE_PATTERNS = ("L3", "L4", "L5", "L6", "L7")

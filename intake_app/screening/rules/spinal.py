@@ -10,8 +10,16 @@ from collections.abc import Callable
 from typing import Any
 
 from intake_app.screening.facts import BELOW_KNEE, FOOT, SIDES, Facts, side_key
-from intake_app.screening.rules.base import ROOT_PATTERNS, SPINAL_CONDITIONS, Condition, Hit, Rule, _hit
-from intake_app.screening.rules.derived import core_sides, foot_nerve_sides
+from intake_app.screening.rules.base import (
+    ROOT_PATTERNS,
+    SPINAL_CONDITIONS,
+    Condition,
+    Hit,
+    Rule,
+    _hit,
+    answer_text,  # cached wording
+)
+from intake_app.screening.rules.derived import back_pain, core_sides, foot_nerve_sides
 
 # --- spinal support (S), scored once per patient on the CORE side -------------------------------
 
@@ -30,6 +38,8 @@ def _s1(f: Facts, side: str) -> Hit | None:
         return None
     return Hit(f"Pain travels from the back or buttock down the {side} leg into the foot",
                {side_key("radiates_to", side): "foot"})
+
+
 
 def _s1_rule(f: Facts) -> tuple[Hit, ...]:
     core = core_sides(f)
@@ -63,17 +73,23 @@ S1 = Rule("S1", "CORE: pain into the foot", "for",
 
 
 def _s2(f: Facts, side: str) -> Hit | None:
-    state, because = f.back_pain()
+    state, because = back_pain(f)  # S2 (v2): BACK_PAIN of (b0)
     if state != "yes":
         return None
-    level = because.get("back_pain")
-    return Hit(f"Low back pain ({level})" if level else "Low back pain (implied by the leg-versus-back answer)",
-               because)
+    if "back_pain" in because:
+        detail = answer_text(f.questionnaire, "back_pain", because["back_pain"]).lower()
+    elif "leg_vs_back" in because:
+        detail = "from the answer to which is worse, the leg or the back"
+    else:
+        detail = "new or changed back pain was recorded"
+    return Hit(f"Low back pain ({detail})", because)
 
 
 S2 = Rule("S2", "Back pain present (P1)", "for",
-          "back_pain is mild, moderate or severe (or, when unanswered, leg_vs_back compares the leg with a "
-          "painful back).",
+          "Back pain as defined once for all rules (b0): back pain mild, moderate or severe, or the "
+          "leg-versus-back answer says the back hurts (leg worse, about equal, back worse, no leg pain), or back "
+          "pain new or changed is answered yes. Where these disagree the back is taken to hurt and Q4 lists the "
+          "conflict. When back pain is absent, A3 adds a line that this does not rule out a spinal origin.",
           "One point (P1); also supports D5.",
           "back pain alongside foot symptoms points towards a spinal source, though it is not required",
           ("A1", "A3"), _scored(_s2))
@@ -185,9 +201,9 @@ def _s7(f: Facts, side: str) -> Hit | None:
         because["back_surgery"] = surgery
     if not because:
         return None
-    parts = [c.replace("_", " ") for c in conditions]
+    parts = [answer_text(f.questionnaire, "back_conditions", c).lower() for c in conditions]
     if "back_surgery" in because:
-        parts.append(f"back operation ({str(surgery).replace('_', ' ')})")
+        parts.append(f"back operation ({answer_text(f.questionnaire, 'back_surgery', surgery).lower()})")
     return Hit(f"Spinal history: {', '.join(parts)}", because)
 
 
@@ -198,6 +214,12 @@ S7 = Rule("S7", "Spinal history (P6)", "for",
           "known disc, canal or slip problems and past surgery make a spinal source more likely; disc "
           "herniation recurs in 5-15% after discectomy", ("A4", "A5", "A6", "A7", "29", "30"), _scored(_s7))
 
+
+# Plain names of the points, for the lines people read (D2, D7).
+POINT_NAMES = {
+    "S2": "back pain", "S3": "leg-dominant pain", "S4": "numbness, tingling or weakness",
+    "S5": "worse with cough, sneeze or strain", "S6": "neurogenic claudication", "S7": "spinal history",
+}
 
 # P1-P6 in the order of clinical-logic.md (d) D2.
 POINT_RULES: tuple[tuple[str, str, SideCheck], ...] = (
@@ -263,16 +285,18 @@ S8 = Rule("S8", "Root pattern (supportive only)", "for",
 
 
 def _a3(f: Facts) -> tuple[Hit, ...]:
-    from intake_app.screening.rules.decision import d5_support  # D5 reads the S rules
-
-    back, because = f.back_pain()
-    if back != "no" or not (core_sides(f) or d5_support(f)):
+    back, because = back_pain(f)  # S2 (v2): the "for" line whenever BACK_PAIN is absent
+    if back == "yes":
         return ()
-    return _hit("No back pain - this does not rule out a nerve-root source of leg and foot symptoms", because)
+    if back == "no":
+        return _hit("No back pain - this does not rule out a spinal (nerve-root) source of leg and foot "
+                    "symptoms", because)
+    return _hit("Back pain not recorded - even no back pain would not rule out a spinal (nerve-root) source of "
+                "leg and foot symptoms", because)
 
 
 A3 = Rule("A3", "No back pain does not rule out", "for",
-          "Back pain is recorded as absent while a leg pattern (CORE or D5) is present.",
+          "Back pain (as defined for all rules) is absent or not recorded.",
           "None; keeps the clinician from dismissing the pattern.",
           "sciatica can show as leg and foot pain without back pain", ("A3",), _a3)
 
