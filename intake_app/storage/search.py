@@ -261,12 +261,19 @@ def search_ids(
     if limit <= 0:
         return []
     connection = session.connection()
-    terms = list(dict.fromkeys(t for arm in parsed.arms for t in arm))
+    order_index = _INDEX_OF[_SORT_KEYS[parsed.sort][0]]
+    # An arm that is at most a range on the order's own index is read in order: nothing to choose.
+    direct = {arm for arm in parsed.arms
+              if len(arm) == 0 or (len(arm) == 1 and _INDEX_OF[arm[0].column] == order_index)}
+    terms = list(dict.fromkeys(t for arm in parsed.arms if arm not in direct for t in arm))
     cap = COUNT_CAP if parsed.sort == "name" else COUNT_CAP_OTHER_ORDERS
-    total, counts = count_ranges(connection, terms, cap)
+    total, counts = count_ranges(connection, terms, cap) if terms else (0, {})
     runs = []
     for arm in parsed.arms:
-        plan = choose_plan(arm, parsed.sort, counts, total, need, cap)
+        if arm in direct:
+            plan = Plan(order_index, False, 0.0)
+        else:
+            plan = choose_plan(arm, parsed.sort, counts, total, need, cap)
         sql, parameters = arm_sql(arm, parsed.sort, plan, descending=descending, need=need)
         runs.append([tuple(row) for row in connection.exec_driver_sql(sql, parameters)])
     if len(runs) == 1:
