@@ -85,6 +85,7 @@ class Measured:
     peak_rss_mb: float
     stdout: str
     stderr: str
+    cpu_s: float = 0.0  # user + system time of the child: its own cost, whatever else the machine runs
 
 
 def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeout_s: float = 600) -> Measured:
@@ -110,7 +111,8 @@ def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeou
         process.returncode = os.waitstatus_to_exitcode(status)  # wait4 reaped it; tell Popen
         stdout = "" if stdout_path else out_path.read_text(encoding="utf-8", errors="replace")
         stderr = err_path.read_text(encoding="utf-8", errors="replace")
-    return Measured(process.returncode, wall, usage.ru_maxrss / 1024, stdout, stderr)
+    return Measured(process.returncode, wall, usage.ru_maxrss / 1024, stdout, stderr,
+                    usage.ru_utime + usage.ru_stime)
 
 
 def cli(*args: str) -> list[str]:

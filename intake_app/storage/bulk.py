@@ -11,13 +11,13 @@ transaction: a failure leaves the database as it was, indexes included.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
 
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.storage.database import storage_errors
@@ -74,17 +74,19 @@ def _loading_connection(engine: Engine, expected: int) -> Iterator[Connection]:
         return
     engine.dispose()  # idle pooled connections of this process would keep the file in WAL mode
     with engine.connect() as connection:
+        # Straight to the driver: a journal mode changes only outside a transaction, and SQLAlchemy
+        # would begin one first.
+        driver = connection.connection.dbapi_connection
+        assert driver is not None
         try:
-            mode = connection.exec_driver_sql("PRAGMA journal_mode=TRUNCATE").scalar()
-        except DBAPIError:  # another program has the file open: stay in WAL
+            mode = driver.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
+        except sqlite3.Error:  # another program has the file open: stay in WAL
             mode = "wal"
-        connection.rollback()  # SQLAlchemy's own transaction bookkeeping; the pragma took effect
         try:
             yield connection
         finally:
             if mode != "wal":
-                connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-                connection.rollback()
+                driver.execute("PRAGMA journal_mode=WAL").fetchone()
 
 
 def _bind_processor(connection: Connection, column: Any) -> Any:
