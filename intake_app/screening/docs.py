@@ -210,7 +210,7 @@ def render_rules_markdown() -> str:
         "Each reason is one line, grouped in this order: "
         + ", ".join(GROUP_TITLES[g] for g in ("red_flag", "for", "against", "alert", "gap")) + ".",
         "",
-        "    [R1 Suspected cauda equina] New saddle numbness - Numbness around the back passage: Yes, new",
+        "    [R1] Suspected cauda equina - New saddle numbness - Numbness around the back passage: Yes, new",
         "        - <evidence> [3][4][5]",
         "",
         "In the JSON, `because` names exactly the answers that fired the line (field keys, per-leg answers",

@@ -2,7 +2,7 @@
 
 This is the clinician's trace: one line per reason, grouped in the clinical order, the rule id beside
 the rule's plain name, then the answers in the questionnaire's own words, then the evidence:
-    [R1 Suspected cauda equina] New saddle numbness - Numbness around the back passage: Yes, new - <evidence> [3]
+    [R1] Suspected cauda equina - New saddle numbness - Numbness around the back passage: Yes, new - <evidence> [3]
 A key to the rule ids ends the text. Field keys and value codes never appear (they stay in the JSON).
 """
 
@@ -34,9 +34,9 @@ def rule_name(rule_id: str) -> str:
 
 
 def reason_line(reason: Reason) -> str:
-    """`[id name] text - plain answers - evidence [sources]` (parts without content are left out)."""
+    """`[id] rule name - text - plain answers - evidence [sources]` (parts without content are left out)."""
     name = rule_name(reason.rule)
-    parts = [f"[{reason.rule}{' ' + name if name else ''}] {reason.text}"]
+    parts = [f"[{reason.rule}] {name}" if name else f"[{reason.rule}]", reason.text]
     if reason.answers:
         parts.append("; ".join(reason.answers))
     evidence = " ".join(p for p in (reason.evidence, reason.source) if p)
@@ -80,7 +80,7 @@ def format_text(assessment: Assessment, document: IntakeDocument) -> str:
     alerts = assessment.in_group("alert")
     if alerts:
         lines += ["", "*** SAFETY ALERT - separate from the spinal result, act on it whatever the level ***"]
-        lines += [f"*** [{r.rule} {rule_name(r.rule)}] {r.text}" for r in alerts]
+        lines += [f"*** [{r.rule}] {rule_name(r.rule)} - {r.text}" for r in alerts]
     if not assessment.red_flag_screen_complete:
         lines += ["", "!!! Red-flag screen incomplete: ask the unanswered safety questions before the patient "
                       "leaves (see Data gaps) !!!"]

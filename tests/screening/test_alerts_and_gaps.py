@@ -67,7 +67,7 @@ def test_N_alerts_are_printed_as_a_banner_in_the_text() -> None:
     document = make_document({"foot_ulcer_or_rest_pain": "yes", "foot_cold_or_pale": "yes"})
     text = format_text(assess(document), document)
     banner = text.index("*** SAFETY ALERT")
-    assert text.index("*** [N4 Possible critical limb ischaemia]") > banner
+    assert text.index("*** [N4] Possible critical limb ischaemia - ") > banner
     assert banner < text.index("Recommendation:")
 
 

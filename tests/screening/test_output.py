@@ -214,7 +214,7 @@ def test_assess_does_not_change_the_document() -> None:
 def test_text_line_shows_rule_id_and_name_text_plain_answers_evidence_and_source() -> None:
     a = screen({**BACK, "rf_saddle_numbness": "new"})
     line = reason_line(reason(a, "R1"))
-    assert line.startswith("[R1 Suspected cauda equina] New saddle numbness - "
+    assert line.startswith("[R1] Suspected cauda equina - New saddle numbness - "
                            "Numbness around the back passage: Yes, new - ")
     assert "rf_saddle_numbness" not in line
     assert line.endswith("[3][4][5]")
@@ -254,7 +254,7 @@ def test_format_text_has_level_tier_recommendation_sections_and_version() -> Non
     positions = [text.index(f"\n{GROUP_TITLES[g]}\n") for g in GROUP_ORDER]
     assert positions == sorted(positions)
     assert text.index("Recommendation:") < positions[0]
-    assert ("  [R3 Suspected spinal infection] Back pain with fever or feeling unwell - Fever or feeling unwell: Yes; "
+    assert ("  [R3] Suspected spinal infection - Back pain with fever or feeling unwell - Fever or feeling unwell: Yes; "
             "Low back pain: Moderate") in text
     assert f"Rules version {RULES_VERSION}" in text
     assert "(none)" in text  # empty groups are shown as checked, not left out
