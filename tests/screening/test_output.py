@@ -254,8 +254,8 @@ def test_format_text_has_level_tier_recommendation_sections_and_version() -> Non
     positions = [text.index(f"\n{GROUP_TITLES[g]}\n") for g in GROUP_ORDER]
     assert positions == sorted(positions)
     assert text.index("Recommendation:") < positions[0]
-    assert ("  [R3] Suspected spinal infection - Back pain with fever or feeling unwell - Fever or feeling unwell: Yes; "
-            "Low back pain: Moderate") in text
+    assert ("  [R3] Suspected spinal infection - Back pain with fever or feeling unwell - "
+            "Fever or feeling unwell: Yes; Low back pain: Moderate") in text
     assert f"Rules version {RULES_VERSION}" in text
     assert "(none)" in text  # empty groups are shown as checked, not left out
 

@@ -190,7 +190,8 @@ def test_D6_left_heel_pattern_does_not_explain_right_forefoot_pain() -> None:
 
 def test_D6_never_applies_to_a_side_with_new_weakness() -> None:
     a = screen_v2({"numbness": {"left": ["all_toes"], "right": ["all_toes"]}, "sock_distribution": "yes",
-                   "back_pain": "none", "weakness": {"right": "tiptoe_weak"}, "weakness_course": {"right": "worsening"}})
+                   "back_pain": "none", "weakness": {"right": "tiptoe_weak"},
+                   "weakness_course": {"right": "worsening"}})
     assert "D6" not in fired(a)
 
 
