@@ -19,6 +19,8 @@ VISIT = dt.date(2026, 3, 2)
 
 
 def _answer(rng: random.Random, question: Question, regions: tuple[str, ...]) -> Any:
+    if question.type == "per_side_text":
+        return {side: "hard to describe" for side in ("left", "right") if rng.random() < 0.3}
     if question.type == "per_side_regions":
         return {side: rng.sample(regions, rng.randint(0, 3)) for side in ("left", "right") if rng.random() < 0.7}
     if question.type == "per_side_choice":
@@ -60,9 +62,10 @@ def golden_documents(ref: str, count: int = 600, seed: int = 20261129) -> list[I
     return documents
 
 
-def behaviour_digest(ref: str = "foot-leg-intake/1") -> str:
-    """sha256 over the JSON of every golden document's assessment."""
+def behaviour_digest(refs: tuple[str, ...] = ("foot-leg-intake/1", "foot-leg-intake/2")) -> str:
+    """sha256 over the JSON of every golden document's assessment (documents of each version)."""
     digest = hashlib.sha256()
-    for document in golden_documents(ref):
-        digest.update(json.dumps(assess(document).to_json(), sort_keys=True).encode())
+    for ref in refs:
+        for document in golden_documents(ref):
+            digest.update(json.dumps(assess(document).to_json(), sort_keys=True).encode())
     return digest.hexdigest()
