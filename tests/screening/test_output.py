@@ -31,14 +31,14 @@ REPO = Path(__file__).resolve().parents[2]
 # split into one module per family without any change of behaviour: PINNED_BEHAVIOUR proves it.)
 PINNED_FINGERPRINTS = {
     "2026.11-1": "223bf3792eb946751dfdae7e08920a1f2200e4403455e6ad1650546ee8c3e111",
-    "2026.12-1": "eb7fd71be7c4d567550a55d8d23ade99a3d895821d7978f16425995f8ff6786b",
+    "2026.12-1": "d57645cf5d2c4c567d7a25f1c4b790486b8e2f3d60c6cfb20672671c425cd683",
 }
 # The digest of the assessments of the golden documents (tests/screening/golden.py) per rules
 # version: a refactor keeps it, a rule change needs a new version. (2026.11-1: version 1 documents
 # only; from 2026.12-1 on, documents of questionnaire versions 1 and 2.)
 PINNED_BEHAVIOUR = {
     "2026.11-1": "d42e891aab7decec9b4f0536158796e80dda38442bdfa0f46ce3c69a0462b5b5",
-    "2026.12-1": "dd60ac8822176f805dabc443e725e7bf770f318aec77aa6529c275a1fc1b117e",
+    "2026.12-1": "ea4183353cc84010985690954ae1db776cc094c42993d1c264e5991bab65d559",
 }
 RULE_MODULES: tuple[ModuleType, ...] = (facts, base, derived, red_flags, spinal, local_patterns, decision, advice,
                                         alerts_gaps, engine)

@@ -186,7 +186,8 @@ def open_safety_items(f: Facts) -> tuple[tuple[str, dict[str, Any]], ...]:
             names = ", ".join(question_text(q, rf) for rf in missing)
             items.append((f"not asked: {names}", {rf: "unknown" for rf in missing if facts.get(rf) == "unknown"}))
         for conflict in conflicts(facts):
-            items.append((f"answers that disagree about {conflict.topic}", conflict.because))
+            asked = list(dict.fromkeys(question_text(q, key.partition(".")[0]) for key in conflict.because))
+            items.append((f"answers that disagree about {conflict.topic} ({' / '.join(asked)})", conflict.because))
         for side, because in missing_course_sides(facts).items():
             words = answer_text(q, "weakness", facts.weakness(side)).lower()
             items.append((f"whether the weakness of the {side} leg ({words}) is new or getting worse (not recorded)",
