@@ -28,6 +28,20 @@ class EmergencyDefaults:
     number: str
     department: str
 
+    @property
+    def department_phrase(self) -> str:
+        """The department's name as it reads inside a sentence ("go to ..."): "A&E",
+        "the ER (emergency room)", "the emergency department". Pass it to screening.assess."""
+        return with_article(self.department)
+
+
+def with_article(name: str) -> str:
+    """"the emergency department", "the ER"; "A&E" and names already starting with "the" as they are."""
+    name = name.strip()
+    if "&" in name or name.casefold().startswith("the "):
+        return name
+    return f"the {name}"
+
 
 # The emergency number and what people there call the emergency department, by ISO country code.
 COUNTRY_EMERGENCY: dict[str, EmergencyDefaults] = {

@@ -22,20 +22,13 @@ from intake_app.reports.layout import INK, Footer, Table, content_width, render,
 from intake_app.reports.options import ReportOptions
 from intake_app.reports.wording import format_date
 from intake_app.screening.model import Assessment
+from intake_app.settings import with_article
 
 TITLE = "Your foot and leg symptoms"
 NORMAL_SIZE = 14.0
 LARGE_SIZE = 18.0
 STRIP_SIZE = 9.0
 CHILD_AGE = 16
-
-
-def with_article(name: str) -> str:
-    """"the emergency department", "the ER"; "A&E" and names already starting with "the" as they are."""
-    name = name.strip()
-    if "&" in name or name.casefold().startswith("the "):
-        return name
-    return f"the {name}"
 
 
 def level_key(assessment: Assessment) -> str:

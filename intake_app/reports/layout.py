@@ -26,8 +26,8 @@ from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, para, register_fonts
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "Letter": LETTER}
 # Most office printers cannot print closer than about 5 mm to the edge; 15 mm is safe everywhere.
 PRINT_MARGIN: float = 15 * mm
-SIDE_MARGIN: float = 18 * mm
-TOP_MARGIN: float = 18 * mm
+SIDE_MARGIN: float = 15 * mm
+TOP_MARGIN: float = 15 * mm
 FOOTER_GAP: float = 5 * mm
 INK = colors.HexColor("#111111")
 RULE_GREY = colors.HexColor("#888888")

@@ -284,7 +284,8 @@ class FirstPage:
             p(look.tier_words, s.sub_light if dark else s.sub),
             bold_lead("Reason for referral:", self.reason_line(), s.box_light if dark else s.box),
         ]
-        head = Table([[inner]], colWidths=[self.width])
+        # Inset so that a double line, drawn outside the cell, stays inside the printable margin.
+        head = Table([[inner]], colWidths=[self.width - 6])
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, -1), look.fill),
             ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
@@ -321,7 +322,7 @@ class FirstPage:
         lines: list[Flowable] = []
         onset = self.onset()
         for reason in a.red_flags:
-            shown = "; ".join(brief(line) for line in describe_because(q, reason.because))
+            shown = "; ".join(brief(line, 3) for line in describe_because(q, reason.because))
             lines.append(bold_lead(f"\u25A0 {reason.text}.", shown + (f". {onset}" if onset else ""), s.line))
         for reason in a.reasons:
             if reason.rule.endswith(".unmet"):
@@ -359,7 +360,7 @@ class FirstPage:
         for kind in SYMPTOMS:
             regions = (answers.get(kind) or {}).get(side) or []
             if regions:
-                parts.append(brief(describe(q, kind, answers.get(kind), side=side), 6))
+                parts.append(brief(describe(q, kind, answers.get(kind), side=side), 4))
         for field in ("radiates_to", "weakness"):
             value = (answers.get(field) or {}).get(side) if isinstance(answers.get(field), dict) else None
             if not is_blank(value) and value != "none":

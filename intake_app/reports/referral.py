@@ -29,9 +29,9 @@ from intake_app.reports.wording import SOURCE_TITLES, applies, brief, cited_sour
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, Assessment, Reason
 
 TITLE = "Referral letter"
-SIZE = 7.5
+SIZE = 7.3
 SEPARATOR = "  \u00b7  "
-LEADING = 8.6
+LEADING = 8.5
 EVIDENCE_GREY = "#4A4F55"
 # Sections printed on page 1 or in the appendix rather than in the questions and answers.
 SKIPPED_SECTIONS = ("patient", "safety")
@@ -50,7 +50,7 @@ class _Styles:
         self.cell = style("r_cell", SIZE, leading=LEADING)
         self.cell_bold = style("r_cell_bold", SIZE, bold=True, leading=LEADING)
         self.body = style("r_body", SIZE, leading=LEADING, spaceAfter=1.5)
-        self.small = style("r_small", 6.8, leading=8, spaceAfter=0.5)
+        self.small = style("r_small", 6.6, leading=7.8, spaceAfter=0.5)
 
 
 def _grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
@@ -116,7 +116,7 @@ class _Referral:
 
     def safety_questions(self) -> list[Flowable]:
         s, q = self.s, self.q
-        flow: list[Flowable] = [CondPageBreak(40 * mm), text_para("Appendix for the clinician", s.h1),
+        flow: list[Flowable] = [CondPageBreak(40 * mm), *self.appendix_heading(),
                                 text_para("Every safety question and its answer", s.h2)]
         items = []
         for rf in q.red_flag_ids:
@@ -161,7 +161,7 @@ class _Referral:
     def trace_row(self, r: Reason, q: Questionnaire) -> list[Any]:
         """Rule id | the finding, its answers (long lists shortened) and the evidence with sources."""
         evidence = " ".join(part for part in (r.evidence.strip(), source_text(r.source)) if part)
-        because = [brief(line, 3) for line in describe_because(q, r.because)]
+        because = [brief(line, 2) for line in describe_because(q, r.because)]
         markup = rich(r.text)
         plain = " ".join([r.text, *because, evidence])
         if because:
@@ -196,10 +196,12 @@ class _Referral:
         flow.append(para(SEPARATOR.join(entries), s.small, ""))
         return flow
 
-    def versions(self) -> list[Flowable]:
-        text = (f"Questionnaire {self.q.title} (version {self.q.ref.rpartition('/')[2]}); rules version "
-                f"{self.a.rules_version}; Foot & Leg Intake {__version__}.")
-        return [para(f"<b>Versions.</b> {rich(text)}", self.s.small, text)]
+    def appendix_heading(self) -> list[Flowable]:
+        """The appendix title with the versions that produced this letter."""
+        versions = (f"questionnaire {self.q.title} (version {self.q.ref.rpartition('/')[2]}), rules version "
+                    f"{self.a.rules_version}, Foot & Leg Intake {__version__}")
+        markup = f"Appendix for the clinician <font size=\"7.5\" name=\"{BASE_FONT}\">- {rich(versions)}</font>"
+        return [para(markup, self.s.h1, versions)]
 
     def story(self) -> list[Flowable]:
         return [
@@ -209,7 +211,6 @@ class _Referral:
             *self.trace(),
             *self.rule_key(),
             *self.sources(),
-            *self.versions(),
         ]
 
     def footer(self) -> Footer:

@@ -48,14 +48,14 @@ def birth_date(age: int) -> dt.date:
 
 def make_document(answers: dict[str, Any] | None = None, *, family: str = "Testperson", given: str = "Alex",
                   age: int = 46, base: dict[str, Any] | None = None, phone: str = "0700 000001",
-                  mrn: str = "SYN-0001") -> IntakeDocument:
+                  mrn: str = "SYN-0001", questionnaire: str = "foot-leg-intake/2") -> IntakeDocument:
     """A valid intake document through parse_document, starting from the full synthetic answer set."""
     merged = copy.deepcopy(FULL_ANSWERS if base is None else base)
     merged["age_years"] = age
     merged.update(copy.deepcopy(answers or {}))
     data = {
         "format": "intake-document/1",
-        "questionnaire": "foot-leg-intake/1",
+        "questionnaire": questionnaire,
         "patient": {"family_name": family, "given_name": given, "date_of_birth": birth_date(age).isoformat(),
                     "sex": "female", "phone": phone, "mrn": mrn},
         "visit_date": VISIT.isoformat(),
@@ -101,7 +101,10 @@ def longest_answers() -> dict[str, Any]:
         "tingling": {"left": regions[::3], "right": regions[7:]},
         "radiates_to": {"left": "foot", "right": "foot"},
         "weakness": {"left": "foot_drop", "right": "tiptoe_weak"},
-        "weakness_course": "worsening",
+        "weakness_course": {"left": "worsening", "right": "new_stable"},
+        "leg_pain_new": "yes",
+        "neuro_new": "yes",
+        "new_symptom_started": "1_to_3_days",
         "pain_score_0_10": 9,
         "pain_character": list(q.question("pain_character").values),
         "onset": "gradual",
@@ -125,6 +128,13 @@ def longest_answers() -> dict[str, Any]:
         "known_circulation_problem": "yes",
         "foot_cold_or_pale": "yes",
         "foot_ulcer_or_rest_pain": "yes",
+        "current_medicines": "Naproxen 500 mg twice a day\nOmeprazole 20 mg",
+        "blood_thinner": "yes",
+        "allergies": "Penicillin (rash)",
+        "preferred_language": "other",
+        "interpreter_needed": "yes",
+        "interpreter_language": "Polish",
+        "desk_note": "Came with her daughter; walks with a stick.",
     }
 
 
@@ -146,7 +156,7 @@ def case(name: str, **patient: Any) -> Case:
         document = make_document(longest_answers(), **patient)
     else:
         document = make_document(SCENARIOS[name], **patient)
-    return Case(name, document, assess(document))
+    return Case(name, document, assess(document, emergency_department=OPTIONS.emergency_department))
 
 
 CASE_NAMES = (*SCENARIOS, "longest")

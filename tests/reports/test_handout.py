@@ -8,8 +8,8 @@ import pytest
 import textstat
 
 from intake_app.reports import ReportOptions, build_handout
-from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE, STRIP_SIZE, handout_sentences, with_article
-from intake_app.settings import Settings
+from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE, STRIP_SIZE, handout_sentences
+from intake_app.settings import Settings, with_article
 from tests.reports.helpers import (
     CASE_NAMES,
     OPTIONS,

@@ -53,7 +53,7 @@ def long_document(family: str = LONG_FAMILY, given: str = LONG_GIVEN) -> object:
         "back_surgery_months_ago": 30,
         "pain_free_after_surgery": "yes",
     }
-    return make_document(answers, family=family, given=given)
+    return make_document(answers, family=family, given=given, questionnaire="foot-leg-intake/1")
 
 
 def long_assessment() -> Assessment:

@@ -185,10 +185,11 @@ def test_source_ids_read_every_citation_form() -> None:
     assert all(key in SOURCE_TITLES for r in RULES for key in source_ids(" ".join(f"[{s}]" for s in r.sources)))
 
 
-def test_the_versions_close_the_letter(letters: dict[str, bytes]) -> None:
-    last = flat(page_texts(letters["likely"])[-1])
-    assert f"rules version {ALL['likely'].assessment.rules_version}" in last
-    assert "Questionnaire" in last
+def test_the_appendix_names_the_questionnaire_and_rules_versions(letters: dict[str, bytes]) -> None:
+    text = flat(" ".join(page_texts(letters["likely"])[1:]))
+    heading = text[text.index("Appendix for the clinician"):text.index("Every safety question")]
+    assert f"rules version {ALL['likely'].assessment.rules_version}" in heading
+    assert "(version 2)" in heading
 
 
 def test_levels_stay_distinct_in_greyscale() -> None:
