@@ -2,7 +2,8 @@
 
 Builds 10,000 valid synthetic documents, half on questionnaire version 1 and half on version 2
 (random answers to every question, some left out as in drafts; fixed seed), then times `assess` on
-each. Prints figures only; the target is < 1 ms per document. The garbage collector stays on. Run: `.venv/bin/python bench/assess.py` (or `make bench`).
+each. Prints figures only; the target is < 1 ms per document. The garbage collector stays on.
+Run: `.venv/bin/python bench/assess.py` (or `make bench`).
 """
 
 from __future__ import annotations
