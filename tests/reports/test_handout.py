@@ -12,6 +12,8 @@ from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE, STRIP_SIZE, hand
 from intake_app.settings import Settings, with_article
 from tests.reports.helpers import (
     CASE_NAMES,
+    DOTTED_ASSIGNMENT,
+    FIELD_KEY,
     OPTIONS,
     RULE_ID,
     VISIT,
@@ -21,6 +23,7 @@ from tests.reports.helpers import (
     flat,
     make_document,
     page_count,
+    pdftotext,
     screened,
 )
 
@@ -216,3 +219,10 @@ def test_without_a_clinic_phone_the_patient_is_told_to_ask_the_staff() -> None:
     options = ReportOptions("Harbourside Foot Clinic", page_size="A4")
     text = all_text(build_handout(*screened(make_document()), options))
     assert "Ask the staff at Harbourside Foot Clinic" in text
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_no_field_key_or_value_code_in_the_handout(name: str, handouts: dict[str, bytes]) -> None:
+    text = pdftotext(handouts[name])
+    assert not FIELD_KEY.findall(text), FIELD_KEY.findall(text)[:5]
+    assert not DOTTED_ASSIGNMENT.findall(text)

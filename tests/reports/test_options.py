@@ -60,3 +60,25 @@ def test_options_are_frozen_and_check_the_paper_name() -> None:
 def test_options_for_a_locale() -> None:
     assert ReportOptions.for_locale("Clinic", locale_name="en_US.UTF-8").page_size == "Letter"
     assert ReportOptions.for_locale("Clinic", locale_name="nl_NL.UTF-8").page_size == "A4"
+
+
+def test_options_from_settings_with_per_letter_overrides() -> None:
+    from intake_app.settings import Settings
+
+    settings = Settings(clinic_name="Hillside", clinic_phone="0100", clinic_hours="9-5", country="GB",
+                        referrer_name="Sam Okafor", referrer_role="Physiotherapist", referrer_phone="0200",
+                        page_size="A4", large_print=True)
+    options = ReportOptions.from_settings(settings)
+    assert (options.emergency_number, options.emergency_department) == ("999", "A&E")
+    assert options.referrer_name == "Sam Okafor" and options.large_print and options.clinic_hours == "9-5"
+    letter = ReportOptions.from_settings(settings, referrer_name="Dr Haddad", revision=2)
+    assert letter.referrer_name == "Dr Haddad" and letter.revision == 2 and letter.referrer_phone == "0200"
+    with pytest.raises(ReportError, match="Unknown report option"):
+        ReportOptions.from_settings(settings, referer="typo")
+
+
+def test_a_revision_below_one_and_an_overlong_referrer_are_refused() -> None:
+    with pytest.raises(ReportError, match="revision"):
+        ReportOptions("Clinic", page_size="A4", revision=0)
+    with pytest.raises(ReportError, match="Referrer's name"):
+        ReportOptions("Clinic", page_size="A4", referrer_name="x" * 1000)

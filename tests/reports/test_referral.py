@@ -31,6 +31,7 @@ from tests.reports.helpers import (
 )
 
 Q = load_questionnaire()
+Q2 = load_questionnaire("foot-leg-intake/2")
 # Page targets of the issue: a typical letter (urgent or routine) at most 2 pages, the longest 3.
 TARGETS = {name: 2 for name in CASE_NAMES} | {"longest": 3}
 ALL = {name: case(name) for name in CASE_NAMES}
@@ -253,3 +254,26 @@ def test_case_type_is_checked_on_letter_paper_too() -> None:
     c: Case = ALL["longest"]
     pdf = build_referral(c.document, c.assessment, ReportOptions.per_letter(OPTIONS, page_size="Letter"))
     assert page_count(pdf) <= 3
+
+
+def test_conflicting_answers_sit_directly_under_the_safety_line() -> None:
+    document = make_document({"back_pain": "none", "leg_vs_back": "back_worse", "back_pain_new": None})
+    text = page1(build_referral(*screened(document), OPTIONS))
+    assert "Conflicting answers:" in text
+    assert text.index("Reason for referral:") < text.index("Safety answer") < text.index("Conflicting answers:")
+    assert text.index("Conflicting answers:") < text.index("Red flags")
+
+
+def test_onset_interpreter_and_blood_thinner_are_on_page_one(letters: dict[str, bytes]) -> None:
+    text = page1(letters["longest"])
+    onset = question_text(Q2, "new_symptom_started", short=True)
+    assert f"{onset}: 1 to 3 days ago" in text
+    assert "Interpreter needed: Polish" in text
+    assert question_text(Q2, "blood_thinner", short=True) in text
+
+
+def test_a_version_1_document_still_prints_a_letter() -> None:
+    document = make_document(questionnaire="foot-leg-intake/1")
+    pdf = build_referral(*screened(document), OPTIONS)
+    assert page_count(pdf) <= 2
+    assert not FIELD_KEY.findall(pdftotext(pdf))
