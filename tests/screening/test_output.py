@@ -31,14 +31,14 @@ REPO = Path(__file__).resolve().parents[2]
 # split into one module per family without any change of behaviour: PINNED_BEHAVIOUR proves it.)
 PINNED_FINGERPRINTS = {
     "2026.11-1": "223bf3792eb946751dfdae7e08920a1f2200e4403455e6ad1650546ee8c3e111",
-    "2026.12-1": "d57645cf5d2c4c567d7a25f1c4b790486b8e2f3d60c6cfb20672671c425cd683",
+    "2026.12-1": "6da1c2fd3578fa8253493fab2eb53ad3eafac06b3517e52fde1556cdc9263d85",
 }
 # The digest of the assessments of the golden documents (tests/screening/golden.py) per rules
 # version: a refactor keeps it, a rule change needs a new version. (2026.11-1: version 1 documents
 # only; from 2026.12-1 on, documents of questionnaire versions 1 and 2.)
 PINNED_BEHAVIOUR = {
     "2026.11-1": "d42e891aab7decec9b4f0536158796e80dda38442bdfa0f46ce3c69a0462b5b5",
-    "2026.12-1": "ea4183353cc84010985690954ae1db776cc094c42993d1c264e5991bab65d559",
+    "2026.12-1": "d5fc9881bc0460afe664db80499bc1e8de6105cf5a9d7dea13aedaf6ba460319",
 }
 RULE_MODULES: tuple[ModuleType, ...] = (facts, base, derived, red_flags, spinal, local_patterns, decision, advice,
                                         alerts_gaps, engine)

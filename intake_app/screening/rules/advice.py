@@ -90,8 +90,8 @@ def recommendation(f: Facts, decision: Decision, *, emergency_department: str = 
     else:
         fits = pattern_list(found) if found else "no specific pattern"
         parts = [safety, (
-            f"No spinal pattern in the answers given. They fit {fits}; for clinician assessment - this is not "
-            f"a diagnosis. {_watch_for(f)}")]
+            f"No spinal pattern in the answers given. The features fit: {fits}; for clinician assessment - this "
+            f"is not a diagnosis. {_watch_for(f)}")]
     alerts = [rule.name.lower() for rule in ALERT_RULES if rule.hits(f)]
     if alerts:
         parts.append(f"Separate safety alert(s), whatever the spinal level: {'; '.join(alerts)}.")

@@ -214,7 +214,7 @@ def _d0(f: Facts) -> tuple[Hit, ...]:
                     "no red flags", {})
     open_parts = []
     if any(f.get(rf) != "no" for rf in asked):
-        open_parts.append("some answers are not no (listed in this section)")
+        open_parts.append("some answers are yes, new or long-standing (listed in this section)")
     if red_flag_hits(f):
         open_parts.append("a red-flag rule fired")
     if any(h.info == "unmet" for rule in RED_FLAG_RULES for h in rule.hits(f)):
