@@ -35,35 +35,31 @@ _DATE_FORMS = (
 _TOP = "\U0010ffff"  # above every character: `text <= x < text + _TOP` is "x starts with text"
 
 
-# Sort keys for the patient list; each is backed by an index.
+def _patient_indexes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The index led by each searched column (the widest when several are), and each index's columns,
+    read from the models: what an index holds besides the rowid can be tested or sorted on without a
+    visit to the table. When an index changes in models.py, the plans follow."""
+    led: dict[str, tuple[str, tuple[str, ...]]] = {}
+    table: Any = PatientRow.__table__
+    for index in table.indexes:
+        columns = tuple(str(c.name) for c in index.columns)
+        if columns[0] not in led or len(columns) > len(led[columns[0]][1]):
+            led[columns[0]] = (str(index.name), columns)
+    searched = ("family_fold", "given_fold", "date_of_birth", "mrn_fold")
+    return {column: led[column][0] for column in searched}, {name: columns for name, columns in led.values()}
+
+
+_INDEX_OF, _INDEX_COLUMNS = _patient_indexes()
+# Each list order is its index's order (then the id), so the first page is read off the index.
+_SORT_KEYS = {sort: _INDEX_COLUMNS[_INDEX_OF[column]] for sort, column in (
+    ("name", "family_fold"), ("given", "given_fold"), ("born", "date_of_birth"), ("mrn", "mrn_fold"))}
 SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
-    "name": (PatientRow.family_fold, PatientRow.given_fold),
-    "given": (PatientRow.given_fold,),
-    "born": (PatientRow.date_of_birth,),
-    "mrn": (PatientRow.mrn_fold,),
-}
+    sort: tuple(getattr(PatientRow, c) for c in columns) for sort, columns in _SORT_KEYS.items()}
 
-# The index whose first column each searched column is (names as in models.py), and the columns
-# each index holds besides the rowid: reading only those needs no visit to the table.
-_INDEX_OF = {
-    "family_fold": "ix_patients_family_given",
-    "given_fold": "ix_patients_given_fold",
-    "date_of_birth": "ix_patients_date_of_birth",
-    "mrn_fold": "ix_patients_mrn_fold",
-}
-_INDEX_COLUMNS = {
-    "ix_patients_family_given": ("family_fold", "given_fold"),
-    "ix_patients_given_fold": ("given_fold",),
-    "ix_patients_date_of_birth": ("date_of_birth",),
-    "ix_patients_mrn_fold": ("mrn_fold",),
-}
-_SORT_KEYS = {"name": ("family_fold", "given_fold"), "given": ("given_fold",), "born": ("date_of_birth",),
-              "mrn": ("mrn_fold",)}
-
-# Plan costs, in units of one index entry stepped over in order. Reading a row from the table by
-# rowid (a B-tree descent, mostly outside SQLite's small page cache) costs about 150 of those on a
-# million patients; sorting adds a little per row.
-_STEP, _LOOKUP, _SORT = 1.0, 150.0, 3.0
+# Plan costs, in units of one index entry stepped over in order (about 0.1 us here). Reading a row
+# from the table by rowid (a B-tree descent) costs about 30 of those on a million patients; sorting
+# a few more per row.
+_STEP, _LOOKUP, _SORT = 1.0, 30.0, 4.0
 # Ranges are counted up to this many entries (index only): enough to choose a plan for the name
 # order, where the name index covers every name condition; other orders look further, as their
 # plans differ more (reading rows from the table to test or sort them).
