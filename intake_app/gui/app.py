@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from intake_app.errors import IntakeError
 from intake_app.gui import crash, messages
+from intake_app.gui.chooser import Chooser
 from intake_app.gui.main_window import MainWindow
+from intake_app.gui.style import FOCUS_STYLE, FORM_STYLE
 from intake_app.gui.tasks import TaskRunner
 from intake_app.resources import resource_path
 from intake_app.settings import Settings, config_dir, load_settings
@@ -30,7 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Foot & Leg Intake")
     app.setOrganizationName("intake-app")
-    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8") + FORM_STYLE + FOCUS_STYLE)
     return app
 
 
@@ -54,11 +56,11 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
     runner.run(work, lambda result: window.set_clinic(*result), failed, label=window.tr("Opening the database..."))
 
 
-def build_window(database_url: str | None = None, settings: Settings | None = None) -> MainWindow:
-    window = MainWindow(settings or load_settings(), window_state())
+def build_window(database_url: str | None = None, settings: Settings | None = None,
+                 chooser: Chooser | None = None) -> MainWindow:
+    window = MainWindow(settings or load_settings(), window_state(), chooser=chooser)
     runner = TaskRunner(window)
-    runner.busy_changed.connect(window._on_busy)
-    window.startup_runner = runner  # type: ignore[attr-defined]
+    window.busy.track(runner)
     QTimer.singleShot(0, lambda: open_database_later(window, database_url, runner))
     return window
 
@@ -70,8 +72,9 @@ def run(database_url: str | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     app = create_application()
-    crash.install()
-    window = build_window(database_url, settings)
+    chooser = Chooser()
+    crash.install(chooser)
+    window = build_window(database_url, settings, chooser)
     crash.save_before_quit = window.save_open_draft
     window.show()
     return int(app.exec())

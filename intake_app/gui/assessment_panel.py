@@ -1,14 +1,32 @@
-"""The live screening result beside the form, and the red-flag banner across the top of the intake."""
+"""The live screening result beside the form, and the red-flag banner across the top of the intake.
+
+Everything a person reads here is in plain words: the reason's own text and the answers behind it in
+the questionnaire's wording (`describe_because`). Rule ids appear only in the collapsible
+"Clinician trace", beside the plain name.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from intake_app.domain.questionnaire import Questionnaire
+from intake_app.domain.wording import describe_because
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, Assessment, Reason
 
 LEVEL_HEADINGS = {
@@ -18,25 +36,42 @@ LEVEL_HEADINGS = {
     "not_indicated": "Spinal origin not indicated",
 }
 TIER_WORDS = {"E": "same-day emergency", "P": "urgent priority"}
+NOT_SCREENED = "Not screened yet"
+UNKNOWN = "unknown"
 
 
 def level_heading(assessment: Assessment) -> str:
     heading = LEVEL_HEADINGS[assessment.level]
     if assessment.tier:
-        heading += f" ({assessment.tier}: {TIER_WORDS[assessment.tier]})"
+        heading += f" - {TIER_WORDS[assessment.tier]}"
     return heading
 
 
-def _because(reason: Reason) -> str:
-    parts = []
-    for key, value in reason.because.items():
-        shown = ", ".join(str(v) for v in value) if isinstance(value, list | tuple) else str(value)
-        parts.append(f"{key}={shown}")
-    return "; ".join(parts)
+def screened_yet(questionnaire: Questionnaire, answers: Mapping[str, Any], assessment: Assessment) -> bool:
+    """Whether there is anything to screen: a symptom marked or a safety question answered.
+
+    A red flag that fired always counts, whatever else is blank.
+    """
+    if assessment.red_flags:
+        return True
+    for question in questionnaire.answer_questions:
+        value = answers.get(question.id)
+        if question.type == "per_side_regions" and isinstance(value, Mapping) and any(value.values()):
+            return True
+        if question.red_flag and value not in (None, UNKNOWN):
+            return True
+    return False
 
 
-def reasons_html(assessment: Assessment) -> str:
-    """The rule trace, grouped in the clinical order, every person-entered value escaped."""
+def reason_lines(questionnaire: Questionnaire, reason: Reason) -> list[str]:
+    return describe_because(questionnaire, reason.because)
+
+
+def reasons_html(questionnaire: Questionnaire, assessment: Assessment, *, trace: bool) -> str:
+    """Reasons grouped in the clinical order, every person-entered value escaped.
+
+    Plain words only; with `trace`, each reason also shows its rule id (the clinician's trace).
+    """
     blocks = []
     for group in GROUP_ORDER:
         reasons = assessment.in_group(group)
@@ -44,25 +79,30 @@ def reasons_html(assessment: Assessment) -> str:
             continue
         items = []
         for reason in reasons:
-            because = _because(reason)
-            items.append(
-                f"<li><b>[{escape(reason.rule)}]</b> {escape(reason.text)}"
-                + (f"<br><span class='because'>because {escape(because)}</span>" if because else "")
-                + "</li>"
-            )
+            lines = reason_lines(questionnaire, reason)
+            rule = f"<span class='rule'>rule {escape(reason.rule)}</span> " if trace else ""
+            because = "".join(f"<br><span class='because'>{escape(line)}</span>" for line in lines)
+            items.append(f"<li>{rule}{escape(reason.text)}{because}</li>")
         blocks.append(f"<h4>{escape(GROUP_TITLES[group])}</h4><ul>{''.join(items)}</ul>")
     return "".join(blocks) or "<p>No reasons recorded.</p>"
 
 
-class AssessmentPanel(QFrame):
-    """Level, tier, recommendation and grouped reasons; updated on every answer change."""
+_STYLE = ("h4 { margin: 8px 0 2px 0; color: #2b3a4a; } ul { margin: 0 0 0 -18px; } li { margin-bottom: 3px; }"
+          " .because { color: #5b6570; } .rule { color: #5b6570; font-family: monospace; }"
+          " .recommendation { margin: 0 0 4px 0; }")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class AssessmentPanel(QFrame):
+    """Level, recommendation and reasons in plain words; the rule trace folded away for clinicians."""
+
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assessmentPanel")
+        self.questionnaire = questionnaire
         self.assessment: Assessment | None = None
-        title = QLabel(self.tr("Screening result (live)"), self)
-        title.setObjectName("sectionTitle")
+        self.title = QLabel(self.tr("Screening result (live)"), self)
+        self.title.setObjectName("sectionTitle")
+        self.title.setWordWrap(True)
         self.level = QLabel(self)
         self.level.setObjectName("levelChip")
         self.level.setAccessibleName(self.tr("Screening level"))
@@ -73,41 +113,72 @@ class AssessmentPanel(QFrame):
         self.gap.setVisible(False)
         self.reasons = QTextBrowser(self)
         self.reasons.setObjectName("reasons")
-        self.reasons.setAccessibleName(self.tr("Reasons, with the rules and answers that fired them"))
+        self.reasons.setAccessibleName(self.tr("Reasons, with the answers behind them"))
         self.reasons.setOpenLinks(False)
-        self.reasons.document().setDefaultStyleSheet(
-            "h4 { margin: 8px 0 2px 0; color: #2b3a4a; } ul { margin: 0 0 0 -18px; } li { margin-bottom: 3px; }"
-            " .because { color: #5b6570; } .recommendation { margin: 0 0 4px 0; }"
-        )
+        self.reasons.document().setDefaultStyleSheet(_STYLE)
+        self.trace_button = QToolButton(self)
+        self.trace_button.setObjectName("traceToggle")
+        self.trace_button.setText(self.tr("Clinician trace"))
+        self.trace_button.setCheckable(True)
+        self.trace_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.trace_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.trace_button.setAccessibleDescription(self.tr("Show the screening rules behind each reason"))
+        self.trace = QTextBrowser(self)
+        self.trace.setObjectName("trace")
+        self.trace.setAccessibleName(self.tr("Clinician trace: the rules that fired"))
+        self.trace.document().setDefaultStyleSheet(_STYLE)
+        self.trace.setVisible(False)
+        self.trace_button.toggled.connect(self._show_trace)
         self.footer = QLabel(self)
         self.footer.setObjectName("muted")
         self.footer.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(6)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.level)
         layout.addWidget(self.gap)
-        layout.addWidget(self.reasons, 1)
-        self.setMinimumHeight(200)
+        layout.addWidget(self.reasons, 2)
+        layout.addWidget(self.trace_button)
+        layout.addWidget(self.trace, 1)
         layout.addWidget(self.footer)
+        self.setMinimumHeight(160)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def _show_trace(self, shown: bool) -> None:
+        self.trace.setVisible(shown)
+        self.trace_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def show_not_screened(self) -> None:
+        """Nothing to screen yet: no level is claimed, not even "not indicated"."""
+        self.assessment = None
+        self.level.setText(self.tr(NOT_SCREENED))
+        self._set_level_property("none")
+        self.gap.setVisible(False)
+        self.reasons.setHtml("<p>" + escape(self.tr(
+            "Mark where the symptoms are, or answer a safety question, and the result appears here.")) + "</p>")
+        self.trace.setHtml("")
+        self.footer.setText(self.tr("Screening aid for clinician review - not a diagnosis."))
 
     def show_assessment(self, assessment: Assessment) -> None:
         self.assessment = assessment
         self.level.setText(level_heading(assessment))
-        self.level.setProperty("level", assessment.level)
-        self.level.style().unpolish(self.level)
-        self.level.style().polish(self.level)
-        unasked = [r for r in assessment.reasons if r.rule == "Q1"]
+        self._set_level_property(assessment.level)
+        unasked = [r for r in assessment.reasons if r.group == "gap"]
         self.gap.setVisible(bool(unasked))
         if unasked:
-            self.gap.setText(self.tr("Red-flag screen incomplete: ask the remaining safety questions before the "
-                                     "patient leaves."))
-        self.reasons.setHtml(f"<p class='recommendation'>{escape(assessment.recommendation)}</p>"
-                             + reasons_html(assessment))
+            self.gap.setText(self.tr("Safety questions not asked yet: ask them before the patient leaves."))
+        recommendation = f"<p class='recommendation'>{escape(assessment.recommendation)}</p>"
+        self.reasons.setHtml(recommendation + reasons_html(self.questionnaire, assessment, trace=False))
+        self.trace.setHtml(reasons_html(self.questionnaire, assessment, trace=True))
         self.footer.setText(
             self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.").format(assessment.rules_version)
         )
+
+    def _set_level_property(self, level: str) -> None:
+        self.level.setProperty("level", level)
+        self.level.style().unpolish(self.level)
+        self.level.style().polish(self.level)
 
     def heading(self) -> str:
         return self.level.text()
@@ -117,7 +188,7 @@ class AssessmentPanel(QFrame):
 
 
 class RedFlagBanner(QFrame):
-    """Shown across the intake when a red flag fires: what to do now, and an acknowledgement."""
+    """Shown across the intake when a red flag fires: what to do now, and who acknowledged it."""
 
     acknowledge_requested = Signal()
 
@@ -132,9 +203,11 @@ class RedFlagBanner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.ack_state = QLabel(self)
         self.ack_state.setObjectName("bannerAck")
-        self.button = QPushButton(self.tr("&Acknowledge"), self)
+        self.ack_state.setWordWrap(True)
+        self.button = QPushButton(self.tr("&Acknowledge..."), self)
         self.button.setObjectName("ackButton")
-        self.button.setAccessibleDescription(self.tr("Record that you have seen this alert and told the clinician"))
+        self.button.setAccessibleDescription(
+            self.tr("Record which clinician was told about this alert, by their own name"))
         self.button.clicked.connect(self.acknowledge_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -144,18 +217,21 @@ class RedFlagBanner(QFrame):
         layout.addLayout(column, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def update_for(self, assessment: Assessment, acknowledged_by: str | None, acknowledged_at: Any) -> None:
-        fired = assessment.red_flags
-        if assessment.level != "urgent":
+    def summary(self, assessment: Assessment) -> str:
+        """The fired red flags in plain words (for the acknowledgement dialog)."""
+        return "; ".join(r.text for r in assessment.red_flags) or assessment.recommendation
+
+    def update_for(self, assessment: Assessment | None, acknowledged_by: str | None, acknowledged_at: Any,
+                   *, read_only: bool = False) -> None:
+        if assessment is None or assessment.level != "urgent":
             self.setVisible(False)
             return
-        flags = "; ".join(f"[{escape(r.rule)}] {escape(r.text)}" for r in fired) or escape(assessment.recommendation)
         action = (
             self.tr("Tell the duty clinician NOW. Same-day emergency assessment; do not book routinely.")
             if assessment.tier == "E"
             else self.tr("Tell the duty clinician today for an urgent spinal assessment; do not book routinely.")
         )
-        self.text.setText(f"<b>URGENT RED FLAG.</b> {escape(action)}<br>{flags}")
+        self.text.setText(f"<b>URGENT RED FLAG.</b> {escape(action)}<br>{escape(self.summary(assessment))}")
         if acknowledged_by:
             when = ""
             if isinstance(acknowledged_at, dt.datetime):  # stored in UTC, shown in local time
@@ -164,6 +240,7 @@ class RedFlagBanner(QFrame):
             self.ack_state.setText(self.tr("Acknowledged by {0} at {1}.").format(acknowledged_by, when))
             self.button.setEnabled(False)
         else:
-            self.ack_state.setText(self.tr("Not yet acknowledged."))
-            self.button.setEnabled(True)
+            self.ack_state.setText(self.tr("Not yet acknowledged: a clinician must acknowledge it before the "
+                                           "intake can be completed."))
+            self.button.setEnabled(not read_only)
         self.setVisible(True)

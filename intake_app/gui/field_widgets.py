@@ -7,41 +7,29 @@ user changed the answer (never while a value is being loaded).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QRadioButton,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from intake_app.domain.questionnaire import SIDES, Question, Questionnaire
+from intake_app.domain.questionnaire import Question, Questionnaire
+from intake_app.gui.options import OptionRow
 
 UNKNOWN = "unknown"
 #: A choice with more options than this becomes a combo box instead of radio buttons.
-MAX_RADIO_OPTIONS = 5
+MAX_RADIO_OPTIONS = 6
 #: Sides in the order clinicians read them (the patient's right first); data keys stay left/right.
 DISPLAY_SIDES = ("right", "left")
-
-
-def escape_mnemonic(text: str) -> str:
-    """Labels come from data; a literal '&' must not turn into a keyboard shortcut."""
-    return text.replace("&", "&&")
 
 
 class FieldEditor(QWidget):
@@ -143,34 +131,36 @@ def _set_combo_value(combo: QComboBox, value: str | None) -> None:
 
 # --- choice ----------------------------------------------------------------------------------------
 
+#: Keys that answer a focused safety question: Y the positive answer, L "long-standing", N "No",
+#: 0 "Not asked". Each maps to the first option whose value matches.
+SAFETY_KEYS: dict[int, tuple[str, ...]] = {
+    Qt.Key.Key_Y: ("yes", "new", "new_or_spreading"),
+    Qt.Key.Key_L: ("longstanding_unchanged", "longstanding"),
+    Qt.Key.Key_N: ("no",),
+    Qt.Key.Key_0: (UNKNOWN,),
+}
+
 
 class RadioChoiceEditor(FieldEditor):
-    """A few options: all visible at once as radio buttons (one tab stop, arrows move the choice).
+    """A few options, all visible at once; they wrap onto more lines when the room is narrow.
 
     A red-flag question starts on its "unknown" option ("Not asked"); any other question starts with
-    nothing chosen and Delete or Backspace clears the choice again.
+    nothing chosen and Delete or Backspace clears the choice again. The arrow keys move the choice
+    the same way in every group; on a safety question Y, L, N and 0 choose directly.
     """
 
     def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
         super().__init__(question, questionnaire, parent)
-        self.group = QButtonGroup(self)
-        self.buttons: list[QRadioButton] = []
-        horizontal = len(question.options) <= 4 and all(len(o.label) <= 14 for o in question.options)
-        layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(self) if horizontal else QVBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(18 if horizontal else 2)
-        for index, option in enumerate(question.options):
-            button = QRadioButton(escape_mnemonic(option.label), self)
-            button.setObjectName(f"{question.id}={option.value}")
-            button.setAccessibleName(option.label)
+        self.row = OptionRow([(f"{question.id}={o.value}", o.label) for o in question.options], radio=True,
+                             parent=self)
+        layout.addWidget(self.row)
+        self.group = self.row.group
+        self.buttons = self.row.buttons
+        for button in self.buttons:
             button.installEventFilter(self)
-            self.group.addButton(button, index)
-            self.buttons.append(button)
-            # Only as wide as its text: Qt reacts to clicks on the text, so nothing else looks clickable.
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        if horizontal:
-            layout.addStretch(1)
-        self.group.buttonToggled.connect(self._user_changed)
+        self.group.buttonClicked.connect(self._user_changed)
         if question.red_flag:
             self.set_value(UNKNOWN)
 
@@ -199,22 +189,36 @@ class RadioChoiceEditor(FieldEditor):
         checked = self.group.checkedButton()
         return checked if checked is not None else self.buttons[0]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def choose(self, value: str) -> None:
+        """Choose an option as the person would (emits `edited` when it changes the answer)."""
+        button = self.buttons[self.question.values.index(value)]
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not button.isChecked():
+            button.click()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusIn:
             reason = event.reason()
             checked = self.group.checkedButton()
             tabbing = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-            if tabbing and checked is not None and checked is not watched:
+            if tabbing and checked is not None and checked is not watched and watched in self.buttons:
                 # Tabbing into the group lands on the chosen answer, as screen-reader users expect.
                 checked.setFocus(reason)
                 return True
-        clearing = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in clearing:
-            before = self.value()
-            self.set_value(None)
-            if self.value() != before:
-                self.edited.emit()
-            return True
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                before = self.value()
+                self.set_value(None)
+                if self.value() != before:
+                    self.edited.emit()
+                return True
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if self.question.red_flag and key in SAFETY_KEYS and plain:
+                wanted = next((v for v in SAFETY_KEYS[key] if v in self.question.values), None)
+                if wanted is not None:
+                    self.choose(wanted)
+                    return True
         return super().eventFilter(watched, event)
 
 
@@ -228,9 +232,11 @@ class ComboChoiceEditor(FieldEditor):
         self.combo = QuietComboBox(self)
         self.combo.setObjectName(question.id)
         self.combo.setAccessibleName(question.label)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         _fill_combo(self.combo, question, empty_label=None if question.red_flag else self.tr("Not answered"))
         layout.addWidget(self.combo)
-        layout.addStretch(1)
         self.combo.currentIndexChanged.connect(self._user_changed)
         if question.red_flag:
             self.set_value(UNKNOWN)
@@ -254,27 +260,18 @@ class ComboChoiceEditor(FieldEditor):
 
 
 class MultiChoiceEditor(FieldEditor):
-    """Check boxes; an exclusive option ("None of these") and the others clear each other."""
+    """Check boxes that wrap; an exclusive option ("None of these") and the others clear each other."""
 
     def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
         super().__init__(question, questionnaire, parent)
-        layout = QGridLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(24)
-        layout.setVerticalSpacing(2)
-        options = question.options
-        two_columns = len(options) > 4 and all(len(o.label) <= 26 for o in options)
-        rows = (len(options) + 1) // 2 if two_columns else len(options)
-        self.boxes: list[QCheckBox] = []
-        for index, option in enumerate(options):
-            box = QCheckBox(escape_mnemonic(option.label), self)
-            box.setObjectName(f"{question.id}={option.value}")
-            box.setAccessibleName(option.label)
+        self.row = OptionRow([(f"{question.id}={o.value}", o.label) for o in question.options], radio=False,
+                             parent=self)
+        layout.addWidget(self.row)
+        self.boxes = self.row.buttons
+        for index, box in enumerate(self.boxes):
             box.toggled.connect(lambda checked, i=index: self._toggled(i, checked))
-            # Filled down the first column, then the second: the tab order reads the same way.
-            layout.addWidget(box, index % rows, index // rows, Qt.AlignmentFlag.AlignLeft)
-            self.boxes.append(box)
-        layout.setColumnStretch(2 if two_columns else 1, 1)
 
     def value(self) -> list[str] | None:
         chosen = [o.value for o, box in zip(self.question.options, self.boxes, strict=True) if box.isChecked()]
@@ -382,169 +379,79 @@ class IntegerEditor(FieldEditor):
         return [self.edit]
 
 
-# --- per side --------------------------------------------------------------------------------------
+# --- text ------------------------------------------------------------------------------------------
 
 
-def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(questionnaire.side_label(side), parent)
-    label.setObjectName("sideCaption")
-    label.setBuddy(buddy)
-    return label
-
-
-class PerSideChoiceEditor(FieldEditor):
-    """Two combo boxes, Right then Left; a side left on "Not answered" is left out of the answer."""
+class TextEditor(FieldEditor):
+    """Free text: one line, or a box that keeps line breaks for a `multiline` question."""
 
     def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
         super().__init__(question, questionnaire, parent)
-        layout = QGridLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(16)
-        layout.setVerticalSpacing(2)
-        self.combos: dict[str, QComboBox] = {}
-        for column, side in enumerate(DISPLAY_SIDES):
-            combo = QuietComboBox(self)
-            combo.setObjectName(f"{question.id}.{side}")
-            combo.setAccessibleName(f"{question.label} ({questionnaire.side_label(side)})")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
-            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            _fill_combo(combo, question, empty_label=self.tr("Not answered"))
-            combo.currentIndexChanged.connect(self._user_changed)
-            layout.addWidget(_side_caption(questionnaire, side, combo, self), 0, column)
-            layout.addWidget(combo, 1, column)
-            self.combos[side] = combo
+        self.edit: QLineEdit | QPlainTextEdit
+        if question.multiline:
+            box = QPlainTextEdit(self)
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
+            box.textChanged.connect(self._user_changed)
+            box.textChanged.connect(self.recheck)
+            self.edit = box
+        else:
+            line = QLineEdit(self)
+            if question.max_length:
+                line.setMaxLength(question.max_length)
+            line.textChanged.connect(self._user_changed)
+            self.edit = line
+        self.edit.setObjectName(question.id)
+        self.edit.setAccessibleName(question.label)
+        layout.addWidget(self.edit)
 
-    def value(self) -> dict[str, str] | None:
-        result = {side: v for side in SIDES if (v := _combo_value(self.combos[side])) is not None}
-        return result or None
+    def _text(self) -> str:
+        return self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
+
+    def value(self) -> str | None:
+        text = self._text()
+        return text if text.strip() else None
 
     def accepts(self, value: Any) -> bool:
-        if value is None:
-            return True
-        if not isinstance(value, Mapping) or any(side not in SIDES for side in value):
-            return False
-        return all(v is None or v in self.question.values for v in value.values())
+        return value is None or isinstance(value, str)
 
     def _show_value(self, value: Any) -> None:
-        value = value or {}
-        for side in SIDES:
-            _set_combo_value(self.combos[side], value.get(side))
+        text = "" if value is None else str(value)
+        if isinstance(self.edit, QPlainTextEdit):
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+
+    def local_problem(self) -> str:
+        limit = self.question.max_length
+        if limit and len(self._text()) > limit:
+            return self.tr("Keep it to {0} characters (now {1})").format(limit, len(self._text()))
+        return ""
 
     def controls(self) -> list[QWidget]:
-        return [self.combos[side] for side in DISPLAY_SIDES]
-
-
-class RegionList(QListWidget):
-    """A checkable list of body regions; a click anywhere on a row ticks it, Space too."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setUniformItemSizes(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.itemClicked.connect(self._toggle_row)
-
-    def _toggle_row(self, item: QListWidgetItem) -> None:
-        # Only reached when the click missed the check box itself (that one toggles on its own).
-        checked = item.checkState() == Qt.CheckState.Checked
-        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
-
-    def fit_to_contents(self) -> None:
-        """Show every region without an inner scroll bar: nested scrolling is hard to use."""
-        rows = self.count()
-        row_height = self.sizeHintForRow(0) if rows else 0
-        self.setFixedHeight(row_height * rows + 2 * self.frameWidth() + 2)
-
-
-class PerSideRegionsEditor(FieldEditor):
-    """Two checkable region lists, Right then Left, in vocabulary order."""
-
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(16)
-        layout.setVerticalSpacing(2)
-        self.lists: dict[str, RegionList] = {}
-        for column, side in enumerate(DISPLAY_SIDES):
-            region_list = RegionList(self)
-            region_list.setObjectName(f"{question.id}.{side}")
-            region_list.setAccessibleName(f"{question.label} ({questionnaire.side_label(side)})")
-            for region in questionnaire.regions:
-                item = QListWidgetItem(region.label, region_list)
-                item.setData(Qt.ItemDataRole.UserRole, region.value)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-            region_list.fit_to_contents()
-            region_list.itemChanged.connect(self._user_changed)
-            layout.addWidget(_side_caption(questionnaire, side, region_list, self), 0, column)
-            layout.addWidget(region_list, 1, column)
-            self.lists[side] = region_list
-
-    def side_regions(self, side: str) -> list[str]:
-        region_list = self.lists[side]
-        return [
-            str(item.data(Qt.ItemDataRole.UserRole))
-            for row in range(region_list.count())
-            if (item := region_list.item(row)).checkState() == Qt.CheckState.Checked
-        ]
-
-    def both_sides(self) -> dict[str, list[str]]:
-        """Both sides, even when empty: the body map wants the whole picture."""
-        return {side: self.side_regions(side) for side in SIDES}
-
-    def value(self) -> dict[str, list[str]] | None:
-        result = {side: regions for side, regions in self.both_sides().items() if regions}
-        return result or None
-
-    def accepts(self, value: Any) -> bool:
-        if value is None:
-            return True
-        if not isinstance(value, Mapping) or any(side not in SIDES for side in value):
-            return False
-        known = set(self.questionnaire.region_ids)
-        return all(
-            regions is None or (isinstance(regions, Sequence) and not isinstance(regions, str)
-                                and all(r in known for r in regions))
-            for regions in value.values()
-        )
-
-    def _show_value(self, value: Any) -> None:
-        value = value or {}
-        for side in SIDES:
-            chosen = set(value.get(side) or ())
-            region_list = self.lists[side]
-            for row in range(region_list.count()):
-                item = region_list.item(row)
-                wanted = item.data(Qt.ItemDataRole.UserRole) in chosen
-                state = Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked
-                if item.checkState() != state:
-                    item.setCheckState(state)
-
-    def controls(self) -> list[QWidget]:
-        return [self.lists[side] for side in DISPLAY_SIDES]
+        return [self.edit]
 
 
 EDITOR_TYPES: dict[str, type[FieldEditor]] = {
     "multi": MultiChoiceEditor,
     "integer": IntegerEditor,
-    "per_side_choice": PerSideChoiceEditor,
-    "per_side_regions": PerSideRegionsEditor,
+    "text": TextEditor,
 }
 
 
 def editor_for(question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> FieldEditor:
     """The right editor for a question of the answers part; unknown types are a data error."""
+    from intake_app.gui import side_widgets  # per-side editors build on the classes above
     if question.type == "choice":
         cls: type[FieldEditor] = (
             RadioChoiceEditor if len(question.options) <= MAX_RADIO_OPTIONS else ComboChoiceEditor
         )
     elif question.type in EDITOR_TYPES:
         cls = EDITOR_TYPES[question.type]
+    elif question.type in side_widgets.SIDE_EDITOR_TYPES:
+        cls = side_widgets.SIDE_EDITOR_TYPES[question.type]
     else:
         raise ValueError(f"the intake form has no editor for a {question.type!r} answer ({question.id})")
     return cls(question, questionnaire, parent)

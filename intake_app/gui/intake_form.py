@@ -34,32 +34,13 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, Section, load_questionnaire
 from intake_app.errors import InvalidInput
-from intake_app.gui.field_widgets import (
-    UNKNOWN,
-    FieldEditor,
-    PerSideRegionsEditor,
-    RadioChoiceEditor,
-    editor_for,
-    escape_mnemonic,
-)
+from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, RadioChoiceEditor, editor_for
+from intake_app.gui.options import escape_mnemonic
+from intake_app.gui.side_widgets import PerSideRegionsEditor, _PerSide
 
 NAV_WIDTH = 170
 ANSWERS_PREFIX = "answers."
 
-# Colours chosen for at least 4.5:1 contrast on a white page; one style sheet for the whole form.
-STYLE_SHEET = """
-QLabel#help { color: #555b62; }
-QLabel#problem { color: #b3261e; font-weight: bold; }
-QLabel#redFlagBadge {
-    color: #ffffff; background: #b3261e; border-radius: 3px; padding: 1px 6px; font-weight: bold;
-}
-QFrame#redFlagRow { border-left: 3px solid #b3261e; background: rgba(179, 38, 30, 10); }
-QFrame#sectionIntro { background: #fff6db; border: 1px solid #e8cf7d; border-radius: 4px; }
-QLabel#sideCaption { color: #555b62; }
-QListWidget#sectionNav { border: none; border-right: 1px solid #c9ced4; outline: 0; }
-QListWidget#sectionNav::item { padding: 6px 8px; }
-QListWidget#sectionNav::item:selected { background: #2f62a3; color: #ffffff; }
-"""
 
 
 def _capitalised(message: str) -> str:
@@ -84,9 +65,12 @@ class QuestionRow(QFrame):
         header.setSpacing(6)
         self.badge: QLabel | None = None
         if question.red_flag:
+            # Only a red flag that fired wears red; the others look like any question, so the real
+            # alarm stands out.
             self.badge = QLabel(self.tr("Red flag"), self)
             self.badge.setObjectName("redFlagBadge")
-            self.badge.setAccessibleName(self.tr("Red-flag question"))
+            self.badge.setAccessibleName(self.tr("Red flag raised by this answer"))
+            self.badge.hide()
             header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         self.label = QLabel(self)
         self.label.setObjectName("question")
@@ -130,6 +114,18 @@ class QuestionRow(QFrame):
         layout.addWidget(self.problem)
         self.refresh_problem()
 
+    def set_fired(self, fired: bool) -> None:
+        """Wear red (badge and border) while this safety answer raises a red flag."""
+        if self.badge is None or self.badge.isHidden() != fired:
+            return
+        self.badge.setVisible(fired)
+        self.setProperty("fired", fired)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def is_fired(self) -> bool:
+        return self.badge is not None and not self.badge.isHidden()
+
     def problem_text(self) -> str:
         """What is wrong right now: the editor's own check first, then problems handed in."""
         local = self.editor.local_problem()
@@ -166,8 +162,7 @@ class IntakeForm(QWidget):
     def __init__(self, questionnaire: Questionnaire | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire or load_questionnaire()
-        self.setObjectName("intakeForm")
-        self.setStyleSheet(STYLE_SHEET)
+        self.setObjectName("intakeForm")  # its look is part of the application's style sheet (style.py)
         self._rows: dict[str, QuestionRow] = {}
         self._sections: list[Section] = [
             s for s in self.questionnaire.sections if any(q.part == "answers" for q in s.questions)
@@ -176,6 +171,7 @@ class IntakeForm(QWidget):
         self._page_buttons: dict[str, list[QPushButton]] = {}
         self._cache: dict[str, Any] | None = None
         self._emit_sections = False
+        self.read_only = False
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -194,12 +190,14 @@ class IntakeForm(QWidget):
 
         for index, section in enumerate(self._sections):
             item = QListWidgetItem(section.title, self.nav)
+            item.setData(Qt.ItemDataRole.UserRole + 2, section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.stack.addWidget(self._build_page(index, section))
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.nav.setCurrentRow(0)
         self._chain_tab_order()
         self._update_visibility()
+        self._refresh_progress()
         self._emit_sections = True
 
     # --- building ------------------------------------------------------------------------------------
@@ -333,7 +331,8 @@ class IntakeForm(QWidget):
     def _raw_answers(self) -> dict[str, Any]:
         raw: dict[str, Any] = {}
         for question in self.questionnaire.answer_questions:
-            value = self._rows[question.id].editor.value()
+            editor = self._rows[question.id].editor
+            value = editor.full_value() if isinstance(editor, _PerSide) else editor.value()
             if value is not None:
                 raw[question.id] = value
         return raw
@@ -359,6 +358,15 @@ class IntakeForm(QWidget):
                 result[question.id] = raw.get(question.id, UNKNOWN) if shown[question.id] else UNKNOWN
             elif shown[question.id] and question.id in raw:
                 result[question.id] = raw[question.id]
+        for question in self.questionnaire.answer_questions:
+            value = result.get(question.id)
+            if question.per_side and isinstance(value, Mapping):
+                sides = self.questionnaire.shown_sides(question, result)
+                kept = {side: v for side, v in value.items() if side in sides}
+                if kept:
+                    result[question.id] = kept
+                else:
+                    del result[question.id]
         return result
 
     def set_answers(self, answers: Mapping[str, Any]) -> None:
@@ -384,6 +392,7 @@ class IntakeForm(QWidget):
         self._cache = None
         self._update_visibility()
         self._refresh_nav_marks()
+        self._refresh_progress()
 
     def set_regions(self, field: str, regions: Mapping[str, Iterable[str]]) -> None:
         """Take regions drawn on the body map; emits answersChanged once if they differ."""
@@ -412,15 +421,65 @@ class IntakeForm(QWidget):
         self._cache = None
         self._update_visibility()
         self._refresh_nav_marks()
+        self._refresh_progress()
         if notify_map and isinstance(row.editor, PerSideRegionsEditor):
             self.regions_changed.emit(question_id, row.editor.both_sides())
         self.answersChanged.emit()
 
     def _update_visibility(self) -> None:
-        shown = self._shown(self._raw_answers())
+        raw = self._raw_answers()
+        shown = self._shown(raw)
         for question_id, row in self._rows.items():
             if row.isHidden() == shown[question_id]:
                 row.setHidden(not shown[question_id])
+            if isinstance(row.editor, _PerSide):
+                row.editor.set_sides(self.questionnaire.shown_sides(row.question, raw) if shown[question_id] else ())
+
+    # --- progress, red flags, read-only ----------------------------------------------------------------
+
+    def section_progress(self, section_id: str) -> tuple[int, int]:
+        """(answered, asked) of the questions shown in a section; a safety question left on
+        "Not asked" does not count as answered."""
+        answers = self.answers()
+        asked = answered = 0
+        for row in self._rows.values():
+            if row.section_id != section_id or row.isHidden():
+                continue
+            asked += 1
+            value = answers.get(row.question.id)
+            if value not in (None, UNKNOWN, [], {}, ""):
+                answered += 1
+        return answered, asked
+
+    def _refresh_progress(self) -> None:
+        for index, section in enumerate(self._sections):
+            done, asked = self.section_progress(section.id)
+            item = self.nav.item(index)
+            text = f"{section.title} {done}/{asked}" if asked else section.title
+            if item.text() != text:
+                item.setText(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             self.tr("{0}: {1} of {2} answered").format(section.title, done, asked))
+
+    def progress_text(self, section_id: str) -> str:
+        """What the section list shows for a section, e.g. "Safety questions 9/11"."""
+        return self.nav.item(self.section_ids().index(section_id)).text()
+
+    def mark_fired(self, fields: Iterable[str]) -> None:
+        """Red only on the safety questions whose answers raised a red flag."""
+        fired = set(fields)
+        for question_id, row in self._rows.items():
+            if row.question.red_flag:
+                row.set_fired(question_id in fired)
+
+    def fired_fields(self) -> list[str]:
+        return [qid for qid, row in self._rows.items() if row.is_fired()]
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A completed intake: every answer can be read, section by section, and none changed."""
+        self.read_only = read_only
+        for row in self._rows.values():
+            row.editor.setEnabled(not read_only)
 
     # --- problems ------------------------------------------------------------------------------------
 
@@ -509,10 +568,8 @@ class IntakeForm(QWidget):
         if content is not None and (content_layout := content.layout()) is not None:
             content_layout.activate()  # a page just shown may not have placed its rows yet
         control = row.editor.focus_control()
-        if side in SIDES:
-            named = row.editor.findChild(QWidget, f"{question_id}.{side}")
-            if named is not None:
-                control = named
+        if side in SIDES and isinstance(row.editor, _PerSide):
+            control = row.editor.side_control(side)
         page.ensureWidgetVisible(row, 0, 24)
         page.ensureWidgetVisible(control, 0, 24)
         # Styles draw the focus ring only after keyboard moves; the person must see where we went.

@@ -1,15 +1,18 @@
-"""The intake workspace: the form, the leg and foot map, the live result and the red-flag banner.
+"""The intake workspace: the form, the leg and foot map, the live result, the red-flag banner, the review.
 
 Owns one open intake: it re-screens on every change, keeps a crash-recovery journal, autosaves the
-draft every few seconds and on every section change, and completes the intake when asked.
+draft every few seconds and on every section change, shows every answer for review before completing,
+and completes the intake when asked. A completed intake opens read-only; "Amend" makes a new revision.
+Saving itself (drafts, conflicts, completion) lives in intake_saving.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -20,36 +23,47 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from intake_app.domain import DocumentInvalid, IntakeDocument, load_questionnaire, parse_document
-from intake_app.errors import IntakeError
-from intake_app.gui import messages
-from intake_app.gui.assessment_panel import AssessmentPanel, RedFlagBanner
+from intake_app.domain.wording import split_key
+from intake_app.gui.assessment_panel import AssessmentPanel, RedFlagBanner, screened_yet
 from intake_app.gui.body_map import BodyMapWidget
+from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.intake_form import IntakeForm
+from intake_app.gui.intake_saving import IntakeSaving
+from intake_app.gui.review import ReviewPage
 from intake_app.gui.tasks import TaskRunner
 from intake_app.recovery import RecoveryJournal
 from intake_app.screening import assess
 from intake_app.screening.model import Assessment
-from intake_app.services import Clinic, IncompleteIntake
-from intake_app.storage import IntakeRecord
+
+if TYPE_CHECKING:
+    from intake_app.services import Clinic
+    from intake_app.storage import IntakeRecord
 
 SYMPTOMS = (("pain", "Pain"), ("numbness", "Numbness"), ("tingling", "Pins and needles"))
+SYMPTOM_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
+#: Below this width the live result shares a tab with the map; below NARROW everything is a tab.
+WIDE = 1300
+NARROW = 860
 
 
-class IntakePage(QWidget):
+class IntakePage(IntakeSaving, QWidget):
     """One open intake. Signals report saves and completion to the window (status bar, lists)."""
 
     saved = Signal(int)  # intake id, after a draft save reached the database
     completed = Signal(int)
-    assessed = Signal(object)  # the Assessment, after every change
+    assessed = Signal(object)  # the Assessment (or None while nothing is screened), after every change
     back_requested = Signal()
     preview_requested = Signal()
     failed = Signal(object)
     dirty_changed = Signal(bool)
+    amended = Signal(int)  # the new revision's intake id
 
     def __init__(self, journal: RecoveryJournal | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,18 +74,17 @@ class IntakePage(QWidget):
         self.runner = TaskRunner(self)
         self._dirty = False
         self._loading = False
-        questionnaire = load_questionnaire()
+        self.questionnaire = questionnaire = load_questionnaire()
 
-        # Header: who, when, state.
+        # Header: who, when, state; the buttons wrap onto a second line on a narrow screen.
         self.back_button = QPushButton(self.tr("\u2190 Patients"), self)
         self.back_button.setObjectName("backButton")
         self.back_button.setAccessibleName(self.tr("Back to the patient list"))
         self.title = QLabel(self)
         self.title.setObjectName("intakeTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        # A long name must not widen the window past a 1366-pixel screen: it is elided instead.
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setMinimumWidth(120)
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.visit_date = QDateEdit(self)
         self.visit_date.setCalendarPopup(True)
         self.visit_date.setDisplayFormat("yyyy-MM-dd")
@@ -81,68 +94,85 @@ class IntakePage(QWidget):
         visit_label.setBuddy(self.visit_date)
         self.state = QLabel(self)
         self.state.setObjectName("muted")
+        self.state.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save draft"), self)
-        self.complete_button = QPushButton(self.tr("&Complete intake"), self)
+        self.complete_button = QPushButton(self.tr("Review and &complete..."), self)
         self.complete_button.setObjectName("primaryButton")
+        self.amend_button = QPushButton(self.tr("&Amend..."), self)
+        self.amend_button.setToolTip(self.tr("Make a new revision of this completed intake; the original is kept"))
+        self.review_button = QPushButton(self.tr("All &answers"), self)
         self.preview_button = QPushButton(self.tr("&Preview and print..."), self)
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addSpacing(8)
-        header.addWidget(self.title, 1)
-        header.addWidget(visit_label)
-        header.addWidget(self.visit_date)
-        header.addSpacing(12)
-        header.addWidget(self.state)
-        header.addWidget(self.save_button)
-        header.addWidget(self.complete_button)
-        header.addWidget(self.preview_button)
+        header_box = QWidget(self)
+        header = FlowLayout(header_box, spacing=8)
+        visit = QWidget(header_box)
+        visit_row = QHBoxLayout(visit)
+        visit_row.setContentsMargins(0, 0, 0, 0)
+        visit_row.addWidget(visit_label)
+        visit_row.addWidget(self.visit_date)
+        for widget in (self.back_button, visit, self.save_button, self.review_button, self.complete_button,
+                       self.amend_button, self.preview_button):
+            header.addWidget(widget)
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.state)
+        top.addLayout(title_row)
+        top.addWidget(header_box)
 
         self.banner = RedFlagBanner(self)
         self.form = IntakeForm(questionnaire, self)
 
-        # Right column: symptom chooser + map, then the live result.
+        # The map, with the symptom it marks (keys 1, 2, 3), and the live result.
         self.map = BodyMapWidget(self)
         self.symptom_group = QButtonGroup(self)
-        chooser = QHBoxLayout()
-        chooser_label = QLabel(self.tr("Map marks:"), self)
+        chooser_box = QWidget(self)
+        chooser = FlowLayout(chooser_box, spacing=10)
+        chooser_label = QLabel(self.tr("Map marks:"), chooser_box)
         chooser.addWidget(chooser_label)
         for n, (key, label) in enumerate(SYMPTOMS):
-            button = QRadioButton(self.tr(label), self)
+            button = QRadioButton(self.tr("{0} ({1})").format(self.tr(label), n + 1), chooser_box)
             button.setObjectName(f"symptom_{key}")
             button.setProperty("symptom", key)
+            button.setToolTip(self.tr("Key {0} chooses this symptom").format(n + 1))
             self.symptom_group.addButton(button, n)
             chooser.addWidget(button)
             if n == 0:
                 button.setChecked(True)
-        chooser.addStretch(1)
-        map_box = QFrame(self)
-        map_box.setObjectName("mapBox")
-        map_layout = QVBoxLayout(map_box)
+        self.map_box = QFrame(self)
+        self.map_box.setObjectName("mapBox")
+        map_layout = QVBoxLayout(self.map_box)
         map_layout.setContentsMargins(8, 6, 8, 6)
-        map_layout.addLayout(chooser)
+        map_layout.addWidget(chooser_box)
         map_layout.addWidget(self.map, 1)
         self.map.setToolTip(self.tr("Click a region to mark it for the chosen symptom; click again to clear. "
-                                    "The lists in the form do the same from the keyboard."))
-        self.map.setMinimumSize(260, 300)  # fits a 768-pixel-high screen under the banner
-        self.panel = AssessmentPanel(self)
-        # Three columns fit a 1366x768 screen best: the form, the tall map, the live result.
+                                    "In the form, type a region's name to add it from the keyboard."))
+        self.map.setMinimumSize(220, 260)
+        self.panel = AssessmentPanel(questionnaire, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("intakeSplitter")
-        self.splitter.addWidget(self.form)
-        self.splitter.addWidget(map_box)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([540, 380, 400])
         self.splitter.setChildrenCollapsible(False)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.setObjectName("sideTabs")
+        self.all_tabs = QTabWidget(self)
+        self.all_tabs.setObjectName("allTabs")
+        self.workspace = QStackedWidget(self)
+        self.workspace.addWidget(self.splitter)
+        self.workspace.addWidget(self.all_tabs)
+        self.mode = ""
+        self._arrange("wide")
+
+        self.review = ReviewPage(questionnaire, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.workspace)
+        self.pages.addWidget(self.review)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
-        layout.addLayout(header)
+        layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
 
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self._autosave)
@@ -160,13 +190,78 @@ class IntakePage(QWidget):
         self.banner.acknowledge_requested.connect(self.acknowledge)
         self.back_button.clicked.connect(self.back_requested)
         self.save_button.clicked.connect(lambda: self.save())
-        self.complete_button.clicked.connect(self.complete)
+        self.complete_button.clicked.connect(self.show_review)
+        self.review_button.clicked.connect(self.show_review)
+        self.amend_button.clicked.connect(self.amend)
         self.preview_button.clicked.connect(self.preview_requested)
+        self.review.back_requested.connect(self.show_form)
+        self.review.edit_requested.connect(self.edit_field)
+        self.review.complete_requested.connect(self.complete)
+        self.review.acknowledge_requested.connect(self.acknowledge)
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        width = event.size().width()
+        self._arrange("wide" if width >= WIDE else "medium" if width >= NARROW else "narrow")
+        super().resizeEvent(event)
+
+    def _arrange(self, mode: str) -> None:
+        """Wide: form, map and result side by side. Medium: the result shares a tab with the map.
+        Narrow (a small screen or large scaling): the form, the map and the result are tabs."""
+        if mode == self.mode:
+            return
+        self.mode = mode
+        for tabs in (self.side_tabs, self.all_tabs):
+            while tabs.count():
+                tabs.removeTab(0)
+        map_tab, result_tab = self.tr("&Map"), self.tr("&Result")
+        if mode == "narrow":
+            self.all_tabs.addTab(self.form, self.tr("&Form"))
+            self.all_tabs.addTab(self.map_box, map_tab)
+            self.all_tabs.addTab(self.panel, result_tab)
+            self.workspace.setCurrentWidget(self.all_tabs)
+            return
+        self.splitter.addWidget(self.form)
+        if mode == "wide":
+            self.splitter.addWidget(self.map_box)
+            self.splitter.addWidget(self.panel)
+            self.side_tabs.setParent(None)
+            self.splitter.setSizes([540, 380, 400])
+        else:
+            self.side_tabs.addTab(self.map_box, map_tab)
+            self.side_tabs.addTab(self.panel, result_tab)
+            self.splitter.addWidget(self.side_tabs)
+            self.splitter.setSizes([560, 400])
+        for index in range(self.splitter.count()):
+            self.splitter.setStretchFactor(index, 5 if index == 0 else 4)
+        self.workspace.setCurrentWidget(self.splitter)
+
+    def show_result(self) -> None:
+        """Bring the live result into view, whichever layout is in use."""
+        if self.mode == "medium":
+            self.side_tabs.setCurrentWidget(self.panel)
+        elif self.mode == "narrow":
+            self.all_tabs.setCurrentWidget(self.panel)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Keys 1, 2 and 3 choose the symptom the map marks (when no text box takes them)."""
+        index = SYMPTOM_KEYS.get(Qt.Key(event.key()))
+        if index is not None and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                       Qt.KeyboardModifier.KeypadModifier):
+            button = self.symptom_group.button(index)
+            if button is not None:
+                button.setChecked(True)
+            return
+        super().keyPressEvent(event)
 
     # --- opening -------------------------------------------------------------------------------
 
     def open_record(self, clinic: Clinic, record: IntakeRecord, answers: dict[str, Any] | None = None) -> None:
-        """Show an intake; `answers` (from crash recovery) replaces the stored ones and marks it unsaved."""
+        """Show an intake; `answers` (from crash recovery) replaces the stored ones and marks it unsaved.
+
+        Every intake starts fresh: first section, "Pain" on the map, the form in front.
+        """
         self.clinic = clinic
         self.record = record
         self.autosave.setInterval(clinic.settings.autosave_seconds * 1000)
@@ -178,20 +273,29 @@ class IntakePage(QWidget):
             for key, _label in SYMPTOMS:
                 self.map.set_marks(key, record_regions(self.form.answers(), key))
             self.form.clear_problems()
+            self.form.show_section(self.form.section_ids()[0])
+            first = self.symptom_group.button(0)
+            if first is not None:
+                first.setChecked(True)
         finally:
             self._loading = False
         patient = record.document.patient
         born = patient.date_of_birth.isoformat() if patient.date_of_birth else "?"
-        self.title.setText(f"{patient.family_name}, {patient.given_name}  \u00b7  born {born}")
+        revision = getattr(record, "revision", 1)
+        self.title.setText(f"{patient.family_name}, {patient.given_name}  \u00b7  born {born}"
+                           + (f"  \u00b7  revision {revision}" if revision > 1 else ""))
         self.title.setToolTip(self.title.text() + (f"  \u00b7  MRN {patient.mrn}" if patient.mrn else ""))
         complete = record.status == "complete"
-        self.form.setEnabled(not complete)
+        self.form.set_read_only(complete)
         self.map.setEnabled(not complete)
         self.visit_date.setEnabled(not complete)
-        self.save_button.setEnabled(not complete)
-        self.complete_button.setEnabled(not complete)
+        self.save_button.setVisible(not complete)
+        self.complete_button.setVisible(not complete)
+        self.amend_button.setVisible(complete)
+        self.review_button.setVisible(complete)
         self._set_dirty(answers is not None)
         self._update_state_label()
+        self.show_form()
         self.rescreen()
         if not complete:
             self.autosave.start()
@@ -207,6 +311,10 @@ class IntakePage(QWidget):
             self.journal.clear(self.record.id)
         self.record = None
 
+    @property
+    def read_only(self) -> bool:
+        return self.record is not None and self.record.status == "complete"
+
     # --- live screening ------------------------------------------------------------------------
 
     def document(self) -> IntakeDocument:
@@ -217,7 +325,9 @@ class IntakePage(QWidget):
         return parse_document(raw)
 
     def current_visit_date(self) -> dt.date:
-        return self.visit_date.date().toPython()  # type: ignore[no-any-return]
+        value = self.visit_date.date().toPython()
+        assert isinstance(value, dt.date)
+        return value
 
     def rescreen(self) -> None:
         try:
@@ -226,14 +336,25 @@ class IntakePage(QWidget):
             shown = self.form.show_problems(exc.problems)
             leftover = [p for p in exc.problems if p not in shown]
             if leftover:
-                self.state.setText("; ".join(f"{w}: {m}" for w, m in leftover[:2]))
+                self.state.setText("; ".join(m for _w, m in leftover[:2]))
             return
         self.form.clear_problems()
-        self.assessment = assess(document)
-        self.panel.show_assessment(self.assessment)
+        assessment = assess(document)
+        self.form.mark_fired(fired_fields(assessment))
+        if screened_yet(self.questionnaire, document.answers, assessment):
+            self.assessment = assessment
+            self.panel.show_assessment(assessment)
+        else:
+            self.assessment = None
+            self.panel.show_not_screened()
         assert self.record is not None
-        self.banner.update_for(self.assessment, self.record.red_flag_ack_by, self.record.red_flag_ack_at)
+        self.banner.update_for(self.assessment, self.record.acknowledged_by, self.record.acknowledged_at,
+                               read_only=self.read_only)
         self.assessed.emit(self.assessment)
+
+    def needs_acknowledgement(self) -> bool:
+        return (self.assessment is not None and self.assessment.level == "urgent"
+                and self.record is not None and not self.record.acknowledged_by)
 
     def _on_answers_changed(self) -> None:
         if self._loading or self.record is None:
@@ -251,166 +372,54 @@ class IntakePage(QWidget):
 
     # --- map and lists in sync -----------------------------------------------------------------
 
-    def _on_form_regions(self, field: str, regions: dict) -> None:
+    def _on_form_regions(self, field: str, regions: dict[str, list[str]]) -> None:
         self.map.set_marks(field, regions)
 
-    def _on_map_marks(self, symptom: str, regions: dict) -> None:
+    def _on_map_marks(self, symptom: str, regions: dict[str, list[str]]) -> None:
         self.form.set_regions(symptom, regions)
 
     def _on_symptom(self, button_id: int, checked: bool) -> None:
         if checked:
             self.map.set_symptom(SYMPTOMS[button_id][0])
 
-    # --- saving --------------------------------------------------------------------------------
+    # --- review --------------------------------------------------------------------------------
 
-    @property
-    def dirty(self) -> bool:
-        return self._dirty
+    def show_review(self) -> None:
+        """Every answer in plain words; completing happens from here."""
+        answers = self.form.answers()
+        problems = [] if self.read_only else [
+            (f"answers.{key}", "an answer is required") for key in self.questionnaire.missing_required(answers)]
+        problems += [p for p in self.form.problems() if p not in problems]
+        self.review.show_summary(answers, self.form.is_field_shown, problems,
+                                 needs_acknowledgement=self.needs_acknowledgement() and not self.read_only,
+                                 read_only=self.read_only)
+        self.pages.setCurrentWidget(self.review)
+        self.review.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _set_dirty(self, dirty: bool) -> None:
-        if dirty != self._dirty:
-            self._dirty = dirty
-            self.dirty_changed.emit(dirty)
-        self._update_state_label()
+    def show_form(self) -> None:
+        self.pages.setCurrentWidget(self.workspace)
 
-    def _update_state_label(self) -> None:
-        if self.record is None:
-            self.state.setText("")
-        elif self.record.status == "complete":
-            self.state.setText(self.tr("Completed (read-only)"))
-        elif self._dirty:
-            self.state.setText(self.tr("Unsaved changes"))
-        else:
-            saved = self.record.updated_at.replace(tzinfo=dt.UTC).astimezone()
-            self.state.setText(self.tr("Draft saved {0}").format(saved.strftime("%H:%M:%S")))
+    def review_is_open(self) -> bool:
+        return self.pages.currentWidget() is self.review
 
-    def _autosave(self) -> None:
-        if self._dirty and not self.runner.is_busy:
-            self.save()
+    def edit_field(self, field: str) -> None:
+        """From the review: back to the question (its side, for "field.side")."""
+        self.show_form()
+        if self.mode == "narrow":
+            self.all_tabs.setCurrentWidget(self.form)
+        question_id, side = split_key(field)
+        self.form.focus_field(f"{question_id}.{side}" if side else question_id)
 
-    def save(self, on_saved: Any = None) -> bool:
-        """Save the draft in the background. Returns False when the answers are invalid (shown inline)."""
-        if self.record is None or self.clinic is None or self.record.status == "complete":
-            return False
-        try:
-            answers = self.document().answers
-        except DocumentInvalid as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        clinic, intake_id, visit = self.clinic, self.record.id, self.current_visit_date()
-        snapshot = dict(self.form.answers())
 
-        def done(record: IntakeRecord) -> None:
-            if self.record is None or self.record.id != intake_id:
-                self.saved.emit(intake_id)  # the user moved on; the save itself is done
-                return
-            self.record = record
-            if self.form.answers() == snapshot:
-                self.journal.clear(intake_id)
-                self._set_dirty(False)
-            self._update_state_label()
-            self.saved.emit(intake_id)
-            if on_saved is not None:
-                on_saved()
-
-        self.runner.run(lambda: clinic.save_draft(intake_id, dict(answers), visit), done, self._failed,
-                        label=self.tr("Saving draft..."))
-        return True
-
-    def save_now_blocking(self) -> None:
-        """Save synchronously (closing, crash quit): the event loop may not run again."""
-        if self.record is None or self.clinic is None or not self._dirty or self.record.status == "complete":
-            return
-        self.runner.wait()
-        answers = self.document().answers
-        self.record = self.clinic.save_draft(self.record.id, dict(answers), self.current_visit_date())
-        self.journal.clear(self.record.id)
-        self._set_dirty(False)
-
-    def complete(self) -> None:
-        if self.record is None or self.clinic is None:
-            return
-        try:
-            document = self.document()
-        except DocumentInvalid as exc:
-            self.form.show_problems(exc.problems)
-            messages.show_error(self, exc, self.tr("Cannot complete"))
-            return
-        self._complete(document, red_flags_not_asked=False)
-
-    def _complete(self, document: IntakeDocument, *, red_flags_not_asked: bool) -> None:
-        assert self.record is not None and self.clinic is not None
-        clinic, intake_id = self.clinic, self.record.id
-
-        def done(result: tuple[IntakeRecord, Assessment]) -> None:
-            record, assessment = result
-            self.journal.clear(intake_id)
-            self._set_dirty(False)
-            self.open_record(clinic, record)
-            self.completed.emit(intake_id)
-            messages.inform(self, self.tr("Intake complete"),
-                            self.tr("The intake is complete: {0}.").format(assessment.level.replace("_", " ")))
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, IncompleteIntake):
-                self._handle_incomplete(document, error)
-            else:
-                self._failed(error)
-
-        self.runner.run(
-            lambda: clinic.complete_intake(intake_id, dict(document.answers), document.visit_date,
-                                           red_flags_not_asked=red_flags_not_asked),
-            done, failed, label=self.tr("Completing..."),
-        )
-
-    def _handle_incomplete(self, document: IntakeDocument, error: IncompleteIntake) -> None:
-        questionnaire = load_questionnaire()
-        if error.missing:
-            self.form.show_problems([(f"answers.{f}", "is required") for f in error.missing])
-            self.form.focus_field(error.missing[0])
-            messages.show_error(self, error, self.tr("Cannot complete"))
-            return
-        unasked = [questionnaire.question(f).label for f in error.red_flags_unanswered]
-        confirm = messages.ask_yes_no(
-            self, self.tr("Red-flag questions not asked"),
-            self.tr("{0} safety question(s) have not been asked.").format(len(unasked)),
-            self.tr("Complete anyway with them recorded as NOT ASKED? They will print as NOT ASKED - ask before "
-                    "the patient leaves.\n\n") + "\n".join(f"- {label}" for label in unasked),
-        )
-        if confirm:
-            self._complete(document, red_flags_not_asked=True)
-        else:
-            self.form.focus_field(error.red_flags_unanswered[0])
-
-    def acknowledge(self) -> None:
-        if self.record is None or self.clinic is None:
-            return
-        clinic, intake_id = self.clinic, self.record.id
-
-        def done(record: IntakeRecord) -> None:
-            if self.record is None or self.record.id != intake_id:
-                return
-            self.record = _with_ack(self.record, record)
-            if self.assessment is not None:
-                self.banner.update_for(self.assessment, record.red_flag_ack_by, record.red_flag_ack_at)
-
-        self.runner.run(lambda: clinic.acknowledge_red_flag(intake_id), done, self._failed,
-                        label=self.tr("Recording acknowledgement..."))
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, IntakeError):
-            messages.show_error(self, error)
-            self._update_state_label()
-        else:
-            self.failed.emit(error)
+def fired_fields(assessment: Assessment) -> set[str]:
+    """The safety questions whose answers raised a red flag (the fields its reasons name)."""
+    fields: set[str] = set()
+    for reason in assessment.red_flags:
+        for key in reason.because:
+            fields.add(split_key(str(key))[0])
+    return fields
 
 
 def record_regions(answers: dict[str, Any], field: str) -> dict[str, list[str]]:
     value = answers.get(field) or {}
     return {"left": list(value.get("left", [])), "right": list(value.get("right", []))}
-
-
-def _with_ack(current: IntakeRecord, acked: IntakeRecord) -> IntakeRecord:
-    from dataclasses import replace
-
-    return replace(current, red_flag_ack_by=acked.red_flag_ack_by, red_flag_ack_at=acked.red_flag_ack_at)

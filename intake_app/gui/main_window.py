@@ -5,19 +5,27 @@ It holds no business logic: feature widgets call the services; this only wires t
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake_app import __version__
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
+from intake_app.gui.busy import BusyIndicator
+from intake_app.gui.chooser import Chooser
 from intake_app.gui.patients import PatientsPanel
+from intake_app.gui.tasks import TaskRunner
+from intake_app.gui.today import TodayPanel
 from intake_app.recovery import RecoveryJournal
 from intake_app.settings import Settings
+
+if TYPE_CHECKING:
+    from intake_app.gui.intake_page import IntakePage
 
 DEFAULT_SIZE = (1320, 720)
 
@@ -26,33 +34,42 @@ class MainWindow(QMainWindow):
     clinic_ready = Signal()
     intake_opened = Signal(int)
 
-    def __init__(self, settings: Settings, window_state: QSettings, journal: RecoveryJournal | None = None) -> None:
+    def __init__(self, settings: Settings, window_state: QSettings, journal: RecoveryJournal | None = None,
+                 chooser: Chooser | None = None) -> None:
         super().__init__()
+        self.chooser = chooser or Chooser()  # every question to the person goes through it (tests pass their own)
         self.settings = settings
         self.window_state = window_state
         self.journal = journal or RecoveryJournal()
         self.clinic: Any = None
-        self.intake_page: Any = None  # built on first use, after the first paint
+        self.intake_page: IntakePage | None = None  # built on first use, after the first paint
         self.setWindowTitle(self.tr("Foot & Leg Intake"))
         self.stack = QStackedWidget(self)
         self.patients = PatientsPanel(self)
+        self.today = TodayPanel(self)
         patients_page = QWidget(self)
         page_layout = QVBoxLayout(patients_page)
         page_layout.setContentsMargins(12, 10, 12, 8)
-        page_layout.addWidget(self.patients)
+        self.home_tabs = QTabWidget(patients_page)
+        self.home_tabs.setObjectName("homeTabs")
+        self.home_tabs.addTab(self.patients, self.tr("Find &patient"))
+        self.home_tabs.addTab(self.today, self.tr("&Today"))
+        page_layout.addWidget(self.home_tabs)
         self.patients_page = patients_page
         self.stack.addWidget(patients_page)
         self.setCentralWidget(self.stack)
 
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.setVisible(False)
+        self.busy = BusyIndicator(self)
+        self.busy.changed.connect(self._on_busy)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.busy)
-        self.patients.runner.busy_changed.connect(self._on_busy)
+        self.background = TaskRunner(self)  # daily backup
+        for runner in (self.patients.runner, self.today.runner, self.background):
+            self.busy.track(runner)
+        self.today.failed.connect(self.on_failure)
+        self.today.intake_open_requested.connect(self.open_intake)
         self.patients.failed.connect(self.on_failure)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.patients.edit_patient_requested.connect(self.edit_patient)
@@ -75,7 +92,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
         edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find, edit_menu)
+        self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find_patient,
+                                     edit_menu)
+        self.act_today = self._action(self.tr("&Today's intakes"), "Ctrl+T", self.show_today, edit_menu)
+        edit_menu.addSeparator()
+        self.act_settings = self._action(self.tr("&Settings..."), "Ctrl+,", self.open_settings, edit_menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         self._action(self.tr("&About Foot & Leg Intake"), None, self.about, help_menu)
         self._update_actions()
@@ -111,6 +132,8 @@ class MainWindow(QMainWindow):
         self.clinic = clinic
         self.db_label.setText(self.tr("Database: {0}").format(description))
         self.patients.set_clinic(clinic)
+        self.today.set_clinic(clinic)
+        self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.clinic_ready.emit()
         QTimer.singleShot(0, self.offer_recovery)
         # Build the intake workspace while the desk is idle, so the first "New intake" opens at once.
@@ -123,7 +146,7 @@ class MainWindow(QMainWindow):
         gc.collect()
         gc.freeze()
 
-    def _ensure_intake_page(self) -> Any:
+    def _ensure_intake_page(self) -> IntakePage:
         if self.intake_page is None:
             from intake_app.gui.intake_page import IntakePage
 
@@ -131,9 +154,11 @@ class MainWindow(QMainWindow):
             page.back_requested.connect(self.show_patients)
             page.preview_requested.connect(self.preview)
             page.failed.connect(self.on_failure)
-            page.runner.busy_changed.connect(self._on_busy)
+            self.busy.track(page.runner)
             page.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Draft saved"), 3000))
+            page.saved.connect(lambda _id: self.today.refresh())
             page.completed.connect(self._after_complete)
+            page.amended.connect(lambda _id: self._after_complete(_id))
             for key, splitter in (("intake/splitter", page.splitter),):
                 state = self.window_state.value(key)
                 if isinstance(state, QByteArray) and not state.isEmpty():
@@ -144,7 +169,7 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------------
 
-    def find(self) -> None:
+    def find_patient(self) -> None:
         if self.leave_intake():
             self.patients.search.setFocus()
             self.patients.search.selectAll()
@@ -218,20 +243,35 @@ class MainWindow(QMainWindow):
         self.new_intake(patient_id)
 
     def new_intake(self, patient_id: int) -> None:
+        """Start a fresh intake; if the patient already has one today, ask first (it is usually a mistake)."""
         if self.clinic is None or not self.leave_intake():
             return
         clinic = self.clinic
-        self.patients.runner.run(lambda: clinic.start_intake(patient_id), self._show_intake, self.on_failure,
-                                 label=self.tr("Starting intake..."))
 
-    def open_intake(self, intake_id: int, answers: dict | None = None) -> None:
+        def check() -> bool:
+            today = dt.date.today()
+            return any(summary.visit_date == today for summary in clinic.intakes_for(patient_id))
+
+        def start(already: bool) -> None:
+            if already and not messages.ask_yes_no(
+                self, self.tr("Second intake today"),
+                self.tr("This patient already has an intake today."),
+                self.tr("Start another, separate intake? (No: open the existing one from the list instead.)"),
+            ):
+                return
+            self.patients.runner.run(lambda: clinic.start_intake(patient_id), self._show_intake, self.on_failure,
+                                     label=self.tr("Starting intake..."))
+
+        self.patients.runner.run(check, start, self.on_failure, label=self.tr("Starting intake..."))
+
+    def open_intake(self, intake_id: int, answers: dict[str, Any] | None = None) -> None:
         if self.clinic is None or not self.leave_intake():
             return
         clinic = self.clinic
         self.patients.runner.run(lambda: clinic.intake(intake_id), lambda r: self._show_intake(r, answers),
                                  self.on_failure, label=self.tr("Opening intake..."))
 
-    def _show_intake(self, record: Any, answers: dict | None = None) -> None:
+    def _show_intake(self, record: Any, answers: dict[str, Any] | None = None) -> None:
         page = self._ensure_intake_page()
         page.open_record(self.clinic, record, answers)
         self.stack.setCurrentWidget(page)
@@ -243,6 +283,33 @@ class MainWindow(QMainWindow):
         patient_id = self.patients.current_patient_id()
         if patient_id is not None:
             self.patients.load_intakes(patient_id)
+        self.today.refresh()
+
+    def show_today(self) -> None:
+        if self.leave_intake():
+            self.home_tabs.setCurrentWidget(self.today)
+            self.today.refresh()
+            self.today.table.setFocus()
+
+    def open_settings(self) -> None:
+        from intake_app.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        dialog.saved.connect(self.apply_settings)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.clinic is not None:
+            self.clinic.settings = settings
+        self.statusBar().showMessage(self.tr("Settings saved"), 3000)
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, IntakeError):
+            self.statusBar().showMessage(self.tr("The daily backup failed: {0}").format(error.message), 10000)
+        else:
+            raise error
 
     def save(self) -> None:
         if self.intake_page is not None and self.stack.currentWidget() is self.intake_page:
@@ -260,20 +327,27 @@ class MainWindow(QMainWindow):
         except DocumentInvalid as exc:
             messages.show_error(self, exc, self.tr("Cannot print yet"))
             return
-        dialog = PreviewDialog(self.clinic, document, self)
+        dialog = PreviewDialog(self.clinic, document, self, intake_id=page.record.id,
+                               revision=page.record.revision, chooser=self.chooser)
         dialog.open()
         self.preview_dialog = dialog
 
     def about(self) -> None:
+        from html import escape
+
         from intake_app.domain import load_questionnaire
         from intake_app.screening import RULES_VERSION
 
+        database = escape(self.clinic.describe_database()) if self.clinic is not None else self.tr("not open")
+        sqlite = self.clinic.sqlite_version() if self.clinic is not None else None
         QMessageBox.about(
             self, self.tr("About Foot & Leg Intake"),
             self.tr("<h3>Foot &amp; Leg Intake {0}</h3><p>Questionnaire {1}<br>Screening rules {2}</p>"
+                    "<p>Database: {3}{4}</p>"
                     "<p>A front-desk screening aid for a possible spinal (lower-back) origin of foot pain. "
                     "For clinician review; it does not make a diagnosis.</p>").format(
-                __version__, load_questionnaire().ref, RULES_VERSION),
+                __version__, load_questionnaire().ref, RULES_VERSION, database,
+                f"<br>SQLite {escape(sqlite)}" if sqlite else ""),
         )
 
     # --- recovery ------------------------------------------------------------------------------
@@ -310,11 +384,10 @@ class MainWindow(QMainWindow):
         else:
             raise error
 
-    def _on_busy(self, busy: bool, label: str) -> None:
-        self.busy.setVisible(busy)
-        if busy and label:
+    def _on_busy(self, label: str) -> None:
+        if label:
             self.statusBar().showMessage(label)
-        elif not busy:
+        elif not self.busy.running:
             self.statusBar().clearMessage()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -325,6 +398,14 @@ class MainWindow(QMainWindow):
             self.intake_page.close_record()
             self.intake_page.runner.wait()
         self.patients.runner.wait()
+        self.today.timer.stop()
+        self.today.runner.wait()
+        self.background.wait()
+        if self.clinic is not None:
+            try:
+                self.clinic.daily_backup()  # the day's copy, if start-up did not make it
+            except IntakeError as exc:
+                messages.show_error(self, exc, self.tr("The daily backup failed"))
         self._save_geometry()
         event.accept()
 

@@ -1,49 +1,50 @@
-"""One place for message boxes, so every dialog looks alike and tests can answer them without a click.
+"""One place for message boxes, so every dialog looks alike.
 
-Tests set `AUTO_ANSWERS` (a list consumed in order) and read `SHOWN` (what would have been shown).
+The question is put through the Chooser of the window the message belongs to (see chooser.py): the
+real dialogs in the program, a scripted chooser in the tests.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from intake_app.errors import IntakeError, InvalidInput
+from intake_app.gui.chooser import Button, Chooser
 
-# Test hooks: when AUTO_ANSWERS is not None, no dialog opens; the next answer is taken from it.
-AUTO_ANSWERS: list[str] | None = None
-SHOWN: list[tuple[str, str, str]] = []  # (kind, title, text)
+_DIALOGS = Chooser()
 
-Button = QMessageBox.StandardButton
-_NAMES = {
-    Button.Yes: "yes", Button.No: "no", Button.Ok: "ok", Button.Cancel: "cancel",
-    Button.Save: "save", Button.Discard: "discard", Button.Retry: "retry", Button.Close: "close",
-}
+
+def chooser_for(widget: QWidget | None) -> Chooser:
+    """The chooser of the nearest window (or dialog) that carries one; real dialogs otherwise."""
+    while widget is not None:
+        chooser = getattr(widget, "chooser", None)
+        if isinstance(chooser, Chooser):
+            return chooser
+        widget = widget.parentWidget()
+    return _DIALOGS
 
 
 def _ask(
     parent: QWidget | None, kind: str, title: str, text: str, buttons: list[Button], default: Button,
     informative: str = "",
 ) -> str:
-    SHOWN.append((kind, title, text + (f"\n{informative}" if informative else "")))
-    if AUTO_ANSWERS is not None:
-        return AUTO_ANSWERS.pop(0) if AUTO_ANSWERS else _NAMES[default]
-    icon = {"error": QMessageBox.Icon.Warning, "question": QMessageBox.Icon.Question}.get(
-        kind, QMessageBox.Icon.Information
-    )
-    box = QMessageBox(icon, title, text, parent=parent)
-    if informative:
-        box.setInformativeText(informative)
-    for button in buttons:
-        box.addButton(button)
-    box.setDefaultButton(default)
-    return _NAMES.get(Button(box.exec()), "cancel")
+    return chooser_for(parent).ask(parent, kind, title, text, buttons, default, informative)
 
 
-def show_error(parent: QWidget | None, error: IntakeError, title: str = "") -> None:
-    """An expected failure: what happened and what to do. Nothing saved is lost."""
+def show_error(parent: QWidget | None, error: IntakeError, title: str = "",
+               describe: object = None) -> None:
+    """An expected failure: what happened and what to do. Nothing saved is lost.
+
+    `describe(field) -> str` names a problem's field in plain words (the form passes the questionnaire's
+    wording); without it, problems are listed by their message only, never by a field key.
+    """
     details = ""
     if isinstance(error, InvalidInput) and error.problems:
-        details = "\n".join(f"- {where}: {message}" for where, message in error.problems[:12])
+        lines = []
+        for where, message in error.problems[:12]:
+            name = describe(where) if callable(describe) else ""
+            lines.append(f"- {name}: {message}" if name else f"- {message}")
+        details = "\n".join(lines)
     informative = "\n".join(p for p in (error.hint, details) if p)
     _ask(parent, "error", title or parent_title(parent), error.message, [Button.Ok], Button.Ok, informative)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +24,6 @@ from intake_app.gui.tasks import TaskRunner
 from intake_app.services import Clinic
 from intake_app.storage import PatientRecord
 from intake_app.storage.search import parse_search_date
-
-# Test hook: the answer to the duplicate question ("open", "register" or "cancel"); None shows a dialog.
-AUTO_DUPLICATE_CHOICE: str | None = None
 
 
 class PatientDialog(QDialog):
@@ -52,10 +48,12 @@ class PatientDialog(QDialog):
         for question in self.questions:
             editor: QLineEdit | QComboBox
             if question.type == "sex":
+                # No answer chosen at first: "Not stated" must be a choice someone made, not a default.
                 editor = QComboBox(self)
+                editor.setPlaceholderText(self.tr("Choose..."))
                 for option in question.options:
                     editor.addItem(option.label, option.value)
-                editor.setCurrentIndex(editor.findData("unknown"))
+                editor.setCurrentIndex(-1)
             else:
                 editor = QLineEdit(self)
                 if question.max_length:
@@ -77,6 +75,11 @@ class PatientDialog(QDialog):
             form.addRow(label, column)
             self.editors[question.id] = editor
             self.errors[question.id] = error
+            # A problem shown beside a field goes as soon as the person changes that field.
+            if isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(lambda _i, error=error: error.setVisible(False))
+            else:
+                editor.textEdited.connect(lambda _t, error=error: error.setVisible(False))
         self.status = QLabel(self)
         self.status.setObjectName("muted")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -106,12 +109,22 @@ class PatientDialog(QDialog):
                 values[key] = editor.currentData()
             else:
                 values[key] = editor.text().strip()
+        problems: list[tuple[str, str]] = []
         born_text = str(values["date_of_birth"])
         born = parse_search_date(born_text) if born_text else None
         if born_text and born is None:
-            raise DocumentInvalid([("patient.date_of_birth", "is not a real date (YYYY-MM-DD or DD.MM.YYYY)")])
-        values["date_of_birth"] = born
-        return Patient(**values)  # type: ignore[arg-type]
+            problems.append(("patient.date_of_birth", "is not a real date (YYYY-MM-DD or DD.MM.YYYY)"))
+        for question in self.questions:
+            if question.type == "sex" and question.required and values.get(question.id) is None:
+                problems.append((f"patient.{question.id}", "is required: choose one (\"Not stated\" if unknown)"))
+        if problems:
+            raise DocumentInvalid(problems)
+
+        def text(key: str) -> str:
+            return str(values.get(key) or "")
+
+        return Patient(family_name=text("family_name"), given_name=text("given_name"), date_of_birth=born,
+                       sex=text("sex") or "unknown", phone=text("phone"), mrn=text("mrn"))
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         for label in self.errors.values():
@@ -142,8 +155,7 @@ class PatientDialog(QDialog):
 
     def _after_duplicates(self, patient: Patient, similar: list[PatientRecord]) -> None:
         if similar:
-            choice = AUTO_DUPLICATE_CHOICE or self._ask_duplicate(similar)
-            messages.SHOWN.append(("duplicate", "Possible duplicate", str(len(similar))))
+            choice = self._ask_duplicate(similar)
             if choice == "open":
                 self.open_existing.emit(similar[0].id)
                 self.accept()
@@ -155,7 +167,8 @@ class PatientDialog(QDialog):
             work = lambda: self.clinic.register_patient(patient)  # noqa: E731
         else:
             record_id = self.record.id
-            work = lambda: self.clinic.update_patient(record_id, patient)  # noqa: E731
+            expected = self.record.row_version
+            work = lambda: self.clinic.update_patient(record_id, patient, expected_version=expected)  # noqa: E731
         self.runner.run(work, self._saved, self._failed, label=self.tr("Saving patient..."))
 
     def _ask_duplicate(self, similar: list[PatientRecord]) -> str:
@@ -165,19 +178,7 @@ class PatientDialog(QDialog):
             + (f" - MRN {r.patient.mrn}" if r.patient.mrn else "")
             for r in similar[:5]
         ]
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible duplicate"),
-                          self.tr("This patient may already be registered:"), parent=self)
-        box.setInformativeText("\n".join(lines))
-        open_button = box.addButton(self.tr("Open existing record"), QMessageBox.ButtonRole.AcceptRole)
-        register = box.addButton(
-            self.tr("Save as new patient") if self.record is None else self.tr("Save anyway"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(open_button)
-        box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is open_button else "register" if clicked is register else "cancel"
+        return messages.chooser_for(self).duplicate_choice(self, lines, editing=self.record is not None)
 
     def _saved(self, record: PatientRecord) -> None:
         self.saved.emit(record.id)

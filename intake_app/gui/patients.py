@@ -41,6 +41,16 @@ LEVEL_WORDS = {
     "urgent": "URGENT", "likely": "Spinal origin likely", "possible": "Spinal origin possible",
     "not_indicated": "Not indicated",
 }
+TIER_WORDS = {"E": "same-day emergency", "P": "urgent priority"}
+
+
+def level_words(level: str | None, tier: str | None, acknowledged: bool) -> str:
+    """A list's result column in plain words: "URGENT - not acknowledged" until a clinician has."""
+    if not level:
+        return ""
+    if level == "urgent":
+        return "URGENT - acknowledged" if acknowledged else "URGENT - not acknowledged"
+    return LEVEL_WORDS.get(level, level.replace("_", " "))
 _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -184,8 +194,7 @@ class PatientsPanel(QWidget):
         self.intakes.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Status"), self.tr("Screen result")])
         self.intakes.verticalHeader().setVisible(False)
         self.intakes.horizontalHeader().setStretchLastSection(True)
-        self.intakes.setColumnWidth(0, 100)
-        self.intakes.setColumnWidth(1, 90)
+        self.intakes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.intakes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.intakes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.intakes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -261,7 +270,8 @@ class PatientsPanel(QWidget):
             lambda: self.open_intake_button.setEnabled(bool(self.intakes.selectedItems()))
         )
         self.intakes.itemActivated.connect(lambda _item: self._request_open_intake())
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
+        clear.activated.connect(self.search.clear)
         self._show_empty(self.tr("Opening the database..."))
 
     # --- data ----------------------------------------------------------------------------------
@@ -377,10 +387,13 @@ class PatientsPanel(QWidget):
     def _set_intakes(self, rows: list[IntakeSummary]) -> None:
         self.intakes.setRowCount(len(rows))
         for i, summary in enumerate(rows):
+            status = self.tr("Complete") if summary.status == "complete" else self.tr("Draft")
+            if summary.revision > 1:
+                status += self.tr(" (revision {0})").format(summary.revision)
             cells = (
                 summary.visit_date.isoformat(),
-                self.tr("Complete") if summary.status == "complete" else self.tr("Draft"),
-                LEVEL_WORDS.get(summary.level or "", "") + (f" ({summary.tier})" if summary.tier else ""),
+                status,
+                level_words(summary.level, summary.tier, summary.acknowledged),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

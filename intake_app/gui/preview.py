@@ -7,37 +7,25 @@ previewed, whatever the printer driver makes of PDF files.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import tempfile
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
     QMargins,
     QObject,
     QPoint,
-    QRect,
     QSize,
-    QSizeF,
-    QStandardPaths,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -52,213 +40,30 @@ from PySide6.QtWidgets import (
 from intake_app.domain.document import IntakeDocument
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
+from intake_app.gui.chooser import Chooser, documents_folder
+from intake_app.gui.printing import (
+    BAND_PIXELS,
+    FILE_STEMS,
+    KINDS,
+    MAX_PRINT_DPI,
+    TITLES,
+    PrintError,
+    _match_paper,
+    _page_count,
+    free_path,
+    open_pdf,
+    print_documents,
+    print_to_pdf_file,
+    suggested_file_name,
+    write_pdf,
+    writes_pdf_file,
+)
 from intake_app.gui.tasks import TaskRunner
 
-# Test hooks. A string skips the dialog and is taken as the user's choice ("" means the user cancelled);
-# None opens the real print / save dialog.
-AUTO_PRINT_TARGET: str | None = None  # printing goes to this PDF file instead of a printer
-AUTO_SAVE_TARGET: str | None = None  # the path "chosen" in the Save PDF dialog
-SAVE_SUGGESTIONS: list[str] = []  # every path the Save PDF dialog offered (or would have offered)
-
-# Pages are rendered at the printer's resolution up to this limit: a 1200 dpi printer would take four times
-# as long to feed for no visible gain on text; Qt scales the 600 dpi picture up.
-MAX_PRINT_DPI = 600
-# Pixels in one band of a page (rendered and painted at once): about 4 MB, a few tens of milliseconds.
-BAND_PIXELS = 1_000_000
-# Resolution of pictures in a PDF file written instead of printing (print_to_pdf_file).
-PDF_FILE_DPI = 300
-
-# What each document is called on screen, in the print queue and in suggested file names.
-KINDS = ("referral", "handout")
-_TITLES = {"referral": "Referral summary", "handout": "Patient handout"}
-_FILE_STEMS = {"referral": "referral-summary", "handout": "patient-handout"}
-
-Progress = Callable[[int, int], bool | None]
+__all__ = ["BAND_PIXELS", "MAX_PRINT_DPI", "PreviewDialog", "PrintError", "open_pdf", "print_documents",
+           "print_to_pdf_file", "suggested_file_name", "write_pdf"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("preview", text)
-
-
-class PrintError(IntakeError):
-    """A PDF could not be read or the printer (or output file) could not be started."""
-
-
-# --- printing: usable without the dialog ---------------------------------------------------------
-
-
-def open_pdf(data: bytes, parent: QObject | None = None) -> QPdfDocument:
-    """A QPdfDocument over PDF bytes; the bytes stay alive as long as the document (it reads them lazily)."""
-    document = QPdfDocument(parent)
-    buffer = QBuffer(document)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
-        shiboken6.delete(document)  # at once: this may run on a worker thread with no event loop
-        raise PrintError(_tr("The document could not be read as a PDF."),
-                         hint=_tr("Close the preview and open it again; if this keeps happening, report it."))
-    return document
-
-
-def suggested_file_name(kind: str, visit_date: dt.date) -> str:
-    """A file name that says what the document is and when, never who it is about: file names show up in
-    folder listings, mail attachments and recent-files menus that anyone at the desk can see."""
-    return f"{_FILE_STEMS[kind]}-{visit_date.isoformat()}.pdf"
-
-
-def _fit(page_points: QSizeF, dpi: int, area: QRect) -> QRect:
-    """Where a page goes on the paper: as large as fits, aspect ratio kept, centred."""
-    natural = QSizeF(page_points.width() * dpi / 72.0, page_points.height() * dpi / 72.0)
-    scale = min(area.width() / natural.width(), area.height() / natural.height())
-    width, height = round(natural.width() * scale), round(natural.height() * scale)
-    left = area.left() + (area.width() - width) // 2
-    top = area.top() + (area.height() - height) // 2
-    return QRect(left, top, width, height)
-
-
-def _render_band(document: QPdfDocument, index: int, page_size: QSize, top: int, rows: int) -> QImage:
-    """Rows `top` to `top + rows` of a page rendered at `page_size`, as an opaque picture.
-
-    Qt 6.12 scales a clipped render by (n - 1) / n of the clip's width and height (it measures the clip with
-    QRect.right() and bottom()), which would shrink every band a little and break the page at each seam;
-    the requested page size is enlarged by n / (n - 1) to cancel that. A test compares a banded page with a
-    whole-page render, so a change in Qt shows up there. PDFium leaves the paper transparent and some printer
-    drivers print transparent pixels black, so the band is laid on white.
-    """
-    width = page_size.width()
-    options = QPdfDocumentRenderOptions()
-    options.setScaledSize(QSize(round(width * width / (width - 1)), round(page_size.height() * rows / (rows - 1))))
-    options.setScaledClipRect(QRect(0, top, width, rows))
-    rendered = document.render(index, QSize(width, rows), options)
-    if rendered.isNull():
-        raise PrintError(_tr("A page could not be prepared for printing (not enough memory?)."),
-                         hint=_tr("Close other programs and try again."))
-    band = QImage(rendered.size(), QImage.Format.Format_RGB32)
-    band.fill(QColor(Qt.GlobalColor.white))
-    painter = QPainter(band)
-    painter.drawImage(QPoint(0, 0), rendered)
-    painter.end()
-    return band
-
-
-def print_documents(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None) -> int:
-    """Print the PDFs in order as one job; returns the number of pages that reached the printer.
-
-    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI), fitted to the paper with its
-    aspect ratio kept, and painted in bands of rows. Qt allows painting on a QPrinter from a worker thread,
-    so the dialog runs all of this in its TaskRunner and the window stays responsive.
-    `progress(done, total)` is called (on the calling thread) before the first page and after each one;
-    returning False cancels: the job is aborted where the printer can, otherwise the pages so far are kept.
-    Raises PrintError for an unreadable PDF or a printer (or output file) that does not start.
-    """
-    holder = QObject()  # parent of the documents: they go when it goes, on whichever thread runs this
-    try:
-        documents = [open_pdf(pdf, holder) for pdf in pdfs]
-        pages = [(document, index) for document in documents for index in range(document.pageCount())]
-        if not pages:
-            return 0
-        return _paint_pages(pages, printer, progress)
-    finally:
-        shiboken6.delete(holder)
-
-
-def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progress: Progress | None) -> int:
-    total = len(pages)
-    printer.setFullPage(True)  # the PDFs carry their own margins; place them on the whole sheet
-    dpi = printer.resolution()
-    render_dpi = min(dpi, MAX_PRINT_DPI)
-    paper = printer.pageLayout().fullRectPixels(dpi)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise PrintError(_tr("The printer could not be started."),
-                         hint=_tr("Check that it is switched on and connected, or choose another printer."))
-    printed = 0
-    cancelled = progress is not None and progress(0, total) is False
-    try:
-        for number, (document, index) in enumerate(pages):
-            if cancelled:
-                break
-            target = _fit(document.pagePointSize(index), dpi, paper)
-            size = QSize(max(1, round(target.width() * render_dpi / dpi)),
-                         max(1, round(target.height() * render_dpi / dpi)))
-            if number and not printer.newPage():
-                raise PrintError(_tr("The printer stopped accepting pages."),
-                                 hint=_tr("Check the printer, then print again."))
-            _paint_page(painter, document, index, size, target)
-            printed += 1
-            cancelled = progress is not None and progress(printed, total) is False and printed < total
-    except BaseException:
-        printer.abort()
-        painter.end()
-        raise
-    if cancelled and printer.abort():
-        printed = 0
-    painter.end()
-    return printed
-
-
-def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSize, target: QRect) -> None:
-    """Render the page at `size` and paint it into `target`, a band of rows at a time.
-
-    Bands keep memory small (a whole A4 page at 600 dpi would be a 140 MB picture) and keep each call into
-    Qt short: PySide6 holds the Python interpreter lock while Qt paints, so one big picture would freeze the
-    window for a third of a second even though the job runs on a worker thread.
-    """
-    rows_per_band = _band_rows(size)
-    for top in range(0, size.height(), rows_per_band):
-        rows = min(rows_per_band, size.height() - top)
-        band = _render_band(document, index, size, top, rows_per_band)
-        # Band edges mapped onto the target with the same rounding, so neighbouring bands meet exactly.
-        y0 = target.top() + round(top * target.height() / size.height())
-        y1 = target.top() + round((top + rows) * target.height() / size.height())
-        painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), band, QRect(0, 0, size.width(), rows))
-
-
-def _band_rows(size: QSize) -> int:
-    """Rows in every band of a page (the last band is cut when painted), so all share one scale.
-
-    Of the heights near BAND_PIXELS, the one whose enlarged page height (see _render_band) is closest to a
-    whole number of pixels, so bands line up to a small fraction of a pixel down the whole page.
-    """
-    height = size.height()
-    most = max(16, min(height, BAND_PIXELS // max(1, size.width())))
-    candidates = range(max(2, most * 3 // 4), most + 1)
-    return min(candidates, key=lambda rows: abs(height * rows / (rows - 1) - round(height * rows / (rows - 1))))
-
-
-def _pdf_file_printer(path: str, first_pdf: bytes | None) -> QPrinter:
-    """A QPrinter that writes a PDF file, on paper the size of the first document's first page."""
-    folder = Path(path).resolve().parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise PrintError(_tr("The PDF file cannot be written in that folder."),
-                         hint=_tr("Choose a folder you can write to."))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(path)
-    printer.setResolution(PDF_FILE_DPI)
-    printer.setCreator("Foot & Leg Intake")
-    if first_pdf is not None:
-        _match_paper(printer, first_pdf)
-    return printer
-
-
-def _match_paper(printer: QPrinter, pdf: bytes) -> None:
-    """Start the printer on the paper the document was laid out for (the user can still change it)."""
-    holder = QObject()
-    try:
-        document = open_pdf(pdf, holder)
-        size = document.pagePointSize(0)
-        printer.setPageSize(QPageSize(size, QPageSize.Unit.Point))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    finally:
-        shiboken6.delete(holder)
-
-
-def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None) -> int:
-    """Print to a PDF file through the same path as a real printer (tests; desks with no printer)."""
-    printer = _pdf_file_printer(os.fspath(path), pdfs[0] if pdfs else None)
-    return print_documents(pdfs, printer, progress)
 
 
 # --- the dialog ---------------------------------------------------------------------------------
@@ -340,12 +145,12 @@ class _DocumentTab(QWidget):
     def show_pdf(self, pdf: bytes) -> None:
         """Raises PrintError when the bytes are not a readable PDF."""
         document = open_pdf(pdf, self)
-        if self.document is not None:
-            self.view.setDocument(None)
-            self.document.deleteLater()
+        previous = self.document
         self.pdf = pdf
         self.document = document
         self.view.setDocument(document)
+        if previous is not None:
+            previous.deleteLater()
         self.view.pageNavigator().jump(0, QPoint(0, 0))
         self.stack.setCurrentIndex(1)
         self._show_page_number(0)
@@ -386,10 +191,14 @@ class PreviewDialog(QDialog):
     ready = Signal()
     printed = Signal(int)
 
-    def __init__(self, clinic: Any, document: IntakeDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, clinic: Any, document: IntakeDocument, parent: QWidget | None = None, *,
+                 intake_id: int | None = None, revision: int = 1, chooser: Chooser | None = None) -> None:
         super().__init__(parent)
         self.clinic = clinic
         self.document = document
+        self.intake_id = intake_id
+        self.revision = revision
+        self.chooser = chooser or messages.chooser_for(parent)
         self.runner = TaskRunner(self)
         self._printing = False
         self._progress_box: QProgressDialog | None = None
@@ -400,7 +209,7 @@ class PreviewDialog(QDialog):
         self.tabs.setMinimumHeight(280)
         self.pages: dict[str, _DocumentTab] = {}
         for kind in KINDS:
-            tab = _DocumentTab(self.tr(_TITLES[kind]), self)
+            tab = _DocumentTab(self.tr(TITLES[kind]), self)
             tab.retry_requested.connect(lambda kind=kind: self._build(kind))
             self.pages[kind] = tab
             self.tabs.addTab(tab, tab.title)
@@ -409,13 +218,13 @@ class PreviewDialog(QDialog):
         self.print_handout_button = QPushButton(self.tr("Print &handout..."), self)
         self.print_both_button = QPushButton(self.tr("Print &both..."), self)
         self.print_both_button.setToolTip(self.tr("One print dialog; the referral summary prints first"))
-        self.save_button = QPushButton(self.tr("&Save PDF..."), self)
-        self.save_button.setToolTip(self.tr("Save the document in the open tab as a PDF file"))
+        self.save_button = QPushButton(self.tr("&Save PDFs..."), self)
+        self.save_button.setToolTip(self.tr("Save both documents as PDF files in a folder you choose"))
         self.close_button = QPushButton(self.tr("Close"), self)
         self.print_referral_button.clicked.connect(lambda: self.print_kinds(["referral"]))
         self.print_handout_button.clicked.connect(lambda: self.print_kinds(["handout"]))
         self.print_both_button.clicked.connect(lambda: self.print_kinds(["referral", "handout"]))
-        self.save_button.clicked.connect(self.save_current)
+        self.save_button.clicked.connect(self.save_all)
         self.close_button.clicked.connect(self.reject)
         for button in (self.print_referral_button, self.print_handout_button, self.print_both_button,
                        self.save_button, self.close_button):
@@ -513,6 +322,9 @@ class PreviewDialog(QDialog):
             return False
         if printer is None:
             return False
+        if writes_pdf_file(printer):
+            self._write_pdf_files(kinds, pdfs, Path(printer.outputFileName()))
+            return True
         self._printing = True
         self._update_buttons()
         job = _PrintJob(printer, self)
@@ -565,52 +377,64 @@ class PreviewDialog(QDialog):
             self._progress_box.setValue(done)
 
     def _choose_printer(self, kinds: list[str], first_pdf: bytes) -> QPrinter | None:
-        """The printer to use, or None when the user cancelled. Raises PrintError (unwritable test target)."""
-        name = " + ".join(_TITLES[kind] for kind in kinds)
-        if AUTO_PRINT_TARGET is not None:
-            if not AUTO_PRINT_TARGET:
-                return None
-            printer = _pdf_file_printer(AUTO_PRINT_TARGET, first_pdf)
-        else:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            _match_paper(printer, first_pdf)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle(self.tr("Print: {0}").format(name))
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-        printer.setDocName(name)  # the print queue shows this: what, never who
-        return printer
+        """The printer the person chose, or None when they cancelled."""
+        name = " + ".join(TITLES[kind] for kind in kinds)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        _match_paper(printer, first_pdf)
+        chosen = self.chooser.printer(self, printer, self.tr("Print: {0}").format(name))
+        if chosen is not None:
+            chosen.setDocName(name)  # the print queue shows this: what, never who
+        return chosen
+
+    def _write_pdf_files(self, kinds: list[str], pdfs: list[bytes], target: Path) -> None:
+        """"Print to file" as PDF: the documents' own PDF pages (small, sharp text), not pictures of them.
+
+        The first document goes to the chosen file; any further one beside it, named by its kind.
+        """
+        folder = target.parent
+        if not folder.is_dir() or not os.access(folder, os.W_OK):
+            messages.show_error(self, PrintError(self.tr("The PDF file cannot be written in that folder."),
+                                                 hint=self.tr("Choose a folder you can write to.")),
+                                self.windowTitle())
+            return
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        paths = [target] + [free_path(folder, f"{target.stem}-{FILE_STEMS[kind]}.pdf") for kind in kinds[1:]]
+        self._write_files(list(zip(paths, pdfs, strict=True)), printed=True)
 
     # --- saving ---------------------------------------------------------------------------------
 
     def current_kind(self) -> str:
         return KINDS[max(0, self.tabs.currentIndex())]
 
-    def save_current(self) -> None:
-        """Save the document in the open tab; the file is written off the GUI thread."""
-        kind = self.current_kind()
-        pdf = self.pages[kind].pdf
-        if pdf is None:
+    def suggested_paths(self, folder: Path) -> list[Path]:
+        """Where Save PDFs would put each document in `folder` (names never collide, hold no patient data)."""
+        return [free_path(folder, suggested_file_name(kind, self.document.visit_date, self.intake_id, self.revision))
+                for kind in KINDS]
+
+    def save_all(self) -> None:
+        """Save both documents (the referral summary and the handout) in one chosen folder."""
+        if not all(self.pages[kind].pdf for kind in KINDS):
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        suggestion = str(Path(folder) / suggested_file_name(kind, self.document.visit_date))
-        SAVE_SUGGESTIONS.append(suggestion)
-        if AUTO_SAVE_TARGET is not None:
-            path = AUTO_SAVE_TARGET
-        else:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save {0} as PDF").format(self.tr(_TITLES[kind]).lower()), suggestion,
-                self.tr("PDF files (*.pdf)"),
-            )
-        if not path:
+        folder = self.chooser.save_folder(self, self.tr("Save both PDFs in a folder"), documents_folder())
+        if folder is None:
             return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
+        pdfs = [self.pages[kind].pdf or b"" for kind in KINDS]
+        self._write_files(list(zip(self.suggested_paths(folder), pdfs, strict=True)), printed=False)
+
+    def _write_files(self, files: list[tuple[Path, bytes]], *, printed: bool) -> None:
         self.save_button.setEnabled(False)
 
+        def work() -> None:
+            for path, pdf in files:
+                write_pdf(pdf, path)
+
         def done(_result: object) -> None:
-            self.status.setText(self.tr("Saved {0}.").format(Path(path).name))
+            names = ", ".join(path.name for path, _pdf in files)
+            self.status.setText(self.tr("Saved {0}.").format(names))
             self._update_buttons()
+            if printed:
+                self.printed.emit(sum(_page_count(pdf) for _path, pdf in files))
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
@@ -619,7 +443,7 @@ class PreviewDialog(QDialog):
             self.status.setText(self.tr("The PDF was not saved."))
             messages.show_error(self, error, self.windowTitle())
 
-        self.runner.run(lambda: write_pdf(pdf, path), done, failed, label=self.tr("Saving..."))
+        self.runner.run(work, done, failed, label=self.tr("Saving..."))
 
     # --- window ---------------------------------------------------------------------------------
 
@@ -629,7 +453,7 @@ class PreviewDialog(QDialog):
         self.print_referral_button.setEnabled(idle and has["referral"])
         self.print_handout_button.setEnabled(idle and has["handout"])
         self.print_both_button.setEnabled(idle and all(has.values()))
-        self.save_button.setEnabled(idle and has[self.current_kind()])
+        self.save_button.setEnabled(idle and all(has.values()))
         self.close_button.setEnabled(idle)
 
     def _fit_to_screen(self, wanted: QSize) -> None:
@@ -652,19 +476,3 @@ class PreviewDialog(QDialog):
         super().closeEvent(event)
 
 
-def write_pdf(pdf: bytes, path: str | os.PathLike[str]) -> None:
-    """Write the bytes whole or not at all (a temporary file beside the target, then a rename)."""
-    target = Path(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".saving-", suffix=".pdf", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(pdf)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise IntakeError(_tr("The PDF could not be saved ({0}).").format(reason),
-                          hint=_tr("Choose another folder or file name.")) from None

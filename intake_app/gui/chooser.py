@@ -1,0 +1,161 @@
+"""Every question the program puts to the person at the desk goes through one Chooser.
+
+The window is given a chooser when it is built and hands it to its dialogs; `DialogChooser` asks with
+real dialogs. Tests pass their own chooser (answers in a list, a record of what was asked), so no test
+hook lives in the program and nothing grows for the life of the application.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+Button = QMessageBox.StandardButton
+BUTTON_NAMES = {
+    Button.Yes: "yes", Button.No: "no", Button.Ok: "ok", Button.Cancel: "cancel",
+    Button.Save: "save", Button.Discard: "discard", Button.Retry: "retry", Button.Close: "close",
+}
+ROLES = ("clinician", "nurse", "doctor", "physiotherapist")
+
+
+class Chooser:
+    """What the program asks; each method returns the person's answer."""
+
+    def ask(self, parent: QWidget | None, kind: str, title: str, text: str, buttons: Sequence[Button],
+            default: Button, informative: str = "") -> str:
+        """A message box; returns the name of the button pressed ("yes", "ok", "cancel", ...)."""
+        icon = {"error": QMessageBox.Icon.Warning, "question": QMessageBox.Icon.Question}.get(
+            kind, QMessageBox.Icon.Information)
+        box = QMessageBox(icon, title, text, parent=parent)
+        if informative:
+            box.setInformativeText(informative)
+        for button in buttons:
+            box.addButton(button)
+        box.setDefaultButton(default)
+        return BUTTON_NAMES.get(Button(box.exec()), "cancel")
+
+    def crash_choice(self, parent: QWidget | None, where: str) -> str:
+        """After an unexpected error: "continue" or "quit"."""
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          "Something went wrong that the program did not expect.", parent=parent)
+        box.setInformativeText(
+            f"{where}\nThe log holds no patient details; nothing was sent anywhere. Everything saved so far is "
+            "safe.\nYou can carry on working, or save open drafts and quit."
+        )
+        carry_on = box.addButton("Carry on", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Save and quit", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(carry_on)
+        box.exec()
+        return "continue" if box.clickedButton() is carry_on else "quit"
+
+    def duplicate_choice(self, parent: QWidget | None, lines: list[str], editing: bool) -> str:
+        """A likely duplicate patient: "open", "register" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate", "This patient may already be registered:",
+                          parent=parent)
+        box.setInformativeText("\n".join(lines))
+        open_button = box.addButton("Open existing record", QMessageBox.ButtonRole.AcceptRole)
+        register = box.addButton("Save anyway" if editing else "Save as new patient",
+                                 QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(open_button)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is open_button else "register" if clicked is register else "cancel"
+
+    def printer(self, parent: QWidget | None, printer: QPrinter, title: str) -> QPrinter | None:
+        """The print dialog over a prepared printer; None when cancelled. A printer set to write a PDF
+        file (the dialog's "Print to file") is returned as it is; the caller writes the PDF itself."""
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def save_folder(self, parent: QWidget | None, title: str, suggestion: Path) -> Path | None:
+        """A folder to save files in; None when cancelled."""
+        folder = QFileDialog.getExistingDirectory(parent, title, str(suggestion))
+        return Path(folder) if folder else None
+
+    def clinician(self, parent: QWidget | None, summary: str) -> tuple[str, str] | None:
+        """The name and role of the clinician who was told about a red flag; None when cancelled."""
+        dialog = AcknowledgeDialog(summary, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.who(), dialog.role()
+
+    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A line of text (the reason for an amendment); None when cancelled."""
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        edit = QLineEdit(dialog)
+        edit.setMaxLength(200)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        caption = QLabel(label, dialog)
+        caption.setWordWrap(True)
+        caption.setBuddy(edit)
+        layout.addWidget(caption)
+        layout.addWidget(edit)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not edit.text().strip():
+            return None
+        return edit.text().strip()
+
+
+class AcknowledgeDialog(QDialog):
+    """Who was told: the clinician types their own name (never the computer's login)."""
+
+    def __init__(self, summary: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Acknowledge the red flag"))
+        text = QLabel(summary, self)
+        text.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("clinicianName")
+        self.name.setMaxLength(80)
+        self.name.setPlaceholderText(self.tr("The clinician's own name"))
+        self.roles = QComboBox(self)
+        for role in ROLES:
+            self.roles.addItem(role.capitalize(), role)
+        form = QFormLayout()
+        form.addRow(self.tr("Clinician's &name"), self.name)
+        form.addRow(self.tr("&Role"), self.roles)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Acknowledge"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.who()))
+
+    def who(self) -> str:
+        return " ".join(self.name.text().split())
+
+    def role(self) -> str:
+        return str(self.roles.currentData())
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()

@@ -1,0 +1,267 @@
+"""Printing PDFs page by page at the printer's resolution, and writing PDF bytes to files.
+
+Used by the preview dialog (preview.py) off the GUI thread; nothing here opens a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QPoint, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtPrintSupport import QPrinter
+
+from intake_app.errors import IntakeError
+
+# Pages are rendered at the printer's resolution up to this limit: a 1200 dpi printer would take four times
+# as long to feed for no visible gain on text; Qt scales the 600 dpi picture up.
+MAX_PRINT_DPI = 600
+# Pixels in one band of a page (rendered and painted at once): about 4 MB, a few tens of milliseconds.
+BAND_PIXELS = 1_000_000
+# Resolution of pictures when printing to a PDF file through the printer path (print_to_pdf_file).
+PDF_FILE_DPI = 300
+
+Progress = Callable[[int, int], bool | None]
+
+# What each document is called on screen, in the print queue and in suggested file names.
+KINDS = ("referral", "handout")
+TITLES = {"referral": "Referral summary", "handout": "Patient handout"}
+FILE_STEMS = {"referral": "referral-summary", "handout": "patient-handout"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("preview", text)
+
+
+class PrintError(IntakeError):
+    """A PDF could not be read or the printer (or output file) could not be started."""
+
+
+# --- printing: usable without the dialog ---------------------------------------------------------
+
+
+def open_pdf(data: bytes, parent: QObject) -> QPdfDocument:
+    """A QPdfDocument over PDF bytes; the bytes stay alive as long as the document (it reads them lazily)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+        shiboken6.delete(document)  # at once: this may run on a worker thread with no event loop
+        raise PrintError(_tr("The document could not be read as a PDF."),
+                         hint=_tr("Close the preview and open it again; if this keeps happening, report it."))
+    return document
+
+
+def suggested_file_name(kind: str, visit_date: dt.date, intake_id: int | None = None, revision: int = 1) -> str:
+    """A file name that says what the document is and when, never who it is about: file names show up in
+    folder listings, mail attachments and recent-files menus that anyone at the desk can see. The intake's
+    number (a short id, not patient data) keeps two patients' letters of one day apart."""
+    tag = f"-i{intake_id}" if intake_id is not None else ""
+    if revision > 1:
+        tag += f"-r{revision}"
+    return f"{FILE_STEMS[kind]}-{visit_date.isoformat()}{tag}.pdf"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name-2.pdf`, `name-3.pdf`... if that file exists already (never overwrite)."""
+    candidate = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def writes_pdf_file(printer: QPrinter) -> bool:
+    """Whether a printer (as the print dialog left it) writes a PDF file rather than paper."""
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
+
+
+def _fit(page_points: QSizeF, dpi: int, area: QRect) -> QRect:
+    """Where a page goes on the paper: as large as fits, aspect ratio kept, centred."""
+    natural = QSizeF(page_points.width() * dpi / 72.0, page_points.height() * dpi / 72.0)
+    scale = min(area.width() / natural.width(), area.height() / natural.height())
+    width, height = round(natural.width() * scale), round(natural.height() * scale)
+    left = area.left() + (area.width() - width) // 2
+    top = area.top() + (area.height() - height) // 2
+    return QRect(left, top, width, height)
+
+
+def _render_band(document: QPdfDocument, index: int, page_size: QSize, top: int, rows: int) -> QImage:
+    """Rows `top` to `top + rows` of a page rendered at `page_size`, as an opaque picture.
+
+    Qt 6.12 scales a clipped render by (n - 1) / n of the clip's width and height (it measures the clip with
+    QRect.right() and bottom()), which would shrink every band a little and break the page at each seam;
+    the requested page size is enlarged by n / (n - 1) to cancel that. A test compares a banded page with a
+    whole-page render, so a change in Qt shows up there. PDFium leaves the paper transparent and some printer
+    drivers print transparent pixels black, so the band is laid on white.
+    """
+    width = page_size.width()
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(QSize(round(width * width / (width - 1)), round(page_size.height() * rows / (rows - 1))))
+    options.setScaledClipRect(QRect(0, top, width, rows))
+    rendered = document.render(index, QSize(width, rows), options)
+    if rendered.isNull():
+        raise PrintError(_tr("A page could not be prepared for printing (not enough memory?)."),
+                         hint=_tr("Close other programs and try again."))
+    band = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    band.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(band)
+    painter.drawImage(QPoint(0, 0), rendered)
+    painter.end()
+    return band
+
+
+def print_documents(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None) -> int:
+    """Print the PDFs in order as one job; returns the number of pages that reached the printer.
+
+    Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI), fitted to the paper with its
+    aspect ratio kept, and painted in bands of rows. Qt allows painting on a QPrinter from a worker thread,
+    so the dialog runs all of this in its TaskRunner and the window stays responsive.
+    `progress(done, total)` is called (on the calling thread) before the first page and after each one;
+    returning False cancels: the job is aborted where the printer can, otherwise the pages so far are kept.
+    Raises PrintError for an unreadable PDF or a printer (or output file) that does not start.
+    """
+    holder = QObject()  # parent of the documents: they go when it goes, on whichever thread runs this
+    try:
+        documents = [open_pdf(pdf, holder) for pdf in pdfs]
+        pages = [(document, index) for document in documents for index in range(document.pageCount())]
+        if not pages:
+            return 0
+        return _paint_pages(pages, printer, progress)
+    finally:
+        shiboken6.delete(holder)
+
+
+def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progress: Progress | None) -> int:
+    total = len(pages)
+    printer.setFullPage(True)  # the PDFs carry their own margins; place them on the whole sheet
+    dpi = printer.resolution()
+    render_dpi = min(dpi, MAX_PRINT_DPI)
+    paper = printer.pageLayout().fullRectPixels(dpi)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(_tr("The printer could not be started."),
+                         hint=_tr("Check that it is switched on and connected, or choose another printer."))
+    printed = 0
+    cancelled = progress is not None and progress(0, total) is False
+    try:
+        for number, (document, index) in enumerate(pages):
+            if cancelled:
+                break
+            target = _fit(document.pagePointSize(index), dpi, paper)
+            size = QSize(max(1, round(target.width() * render_dpi / dpi)),
+                         max(1, round(target.height() * render_dpi / dpi)))
+            if number and not printer.newPage():
+                raise PrintError(_tr("The printer stopped accepting pages."),
+                                 hint=_tr("Check the printer, then print again."))
+            _paint_page(painter, document, index, size, target)
+            printed += 1
+            cancelled = progress is not None and progress(printed, total) is False and printed < total
+    except BaseException:
+        printer.abort()
+        painter.end()
+        raise
+    if cancelled and printer.abort():
+        printed = 0
+    painter.end()
+    return printed
+
+
+def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSize, target: QRect) -> None:
+    """Render the page at `size` and paint it into `target`, a band of rows at a time.
+
+    Bands keep memory small (a whole A4 page at 600 dpi would be a 140 MB picture) and keep each call into
+    Qt short: PySide6 holds the Python interpreter lock while Qt paints, so one big picture would freeze the
+    window for a third of a second even though the job runs on a worker thread.
+    """
+    rows_per_band = _band_rows(size)
+    for top in range(0, size.height(), rows_per_band):
+        rows = min(rows_per_band, size.height() - top)
+        band = _render_band(document, index, size, top, rows_per_band)
+        # Band edges mapped onto the target with the same rounding, so neighbouring bands meet exactly.
+        y0 = target.top() + round(top * target.height() / size.height())
+        y1 = target.top() + round((top + rows) * target.height() / size.height())
+        painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), band, QRect(0, 0, size.width(), rows))
+
+
+def _band_rows(size: QSize) -> int:
+    """Rows in every band of a page (the last band is cut when painted), so all share one scale.
+
+    Of the heights near BAND_PIXELS, the one whose enlarged page height (see _render_band) is closest to a
+    whole number of pixels, so bands line up to a small fraction of a pixel down the whole page.
+    """
+    height = size.height()
+    most = max(16, min(height, BAND_PIXELS // max(1, size.width())))
+    candidates = range(max(2, most * 3 // 4), most + 1)
+    return min(candidates, key=lambda rows: abs(height * rows / (rows - 1) - round(height * rows / (rows - 1))))
+
+
+def _pdf_file_printer(path: str, first_pdf: bytes | None) -> QPrinter:
+    """A QPrinter that writes a PDF file, on paper the size of the first document's first page."""
+    folder = Path(path).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise PrintError(_tr("The PDF file cannot be written in that folder."),
+                         hint=_tr("Choose a folder you can write to."))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    printer.setResolution(PDF_FILE_DPI)
+    printer.setCreator("Foot & Leg Intake")
+    if first_pdf is not None:
+        _match_paper(printer, first_pdf)
+    return printer
+
+
+def _match_paper(printer: QPrinter, pdf: bytes) -> None:
+    """Start the printer on the paper the document was laid out for (the user can still change it)."""
+    holder = QObject()
+    try:
+        document = open_pdf(pdf, holder)
+        size = document.pagePointSize(0)
+        printer.setPageSize(QPageSize(size, QPageSize.Unit.Point))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    finally:
+        shiboken6.delete(holder)
+
+
+def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None) -> int:
+    """Print to a PDF file through the same path as a real printer (tests; desks with no printer)."""
+    printer = _pdf_file_printer(os.fspath(path), pdfs[0] if pdfs else None)
+    return print_documents(pdfs, printer, progress)
+
+
+
+def _page_count(pdf: bytes) -> int:
+    holder = QObject()
+    try:
+        return open_pdf(pdf, holder).pageCount()
+    finally:
+        shiboken6.delete(holder)
+
+
+def write_pdf(pdf: bytes, path: str | os.PathLike[str]) -> None:
+    """Write the bytes whole or not at all (a temporary file beside the target, then a rename)."""
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".saving-", suffix=".pdf", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(pdf)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise IntakeError(_tr("The PDF could not be saved ({0}).").format(reason),
+                          hint=_tr("Choose another folder or file name.")) from None

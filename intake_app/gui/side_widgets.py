@@ -1,0 +1,399 @@
+"""Editors of per-side questions: a choice, a text or body regions for the right and the left leg.
+
+The right side comes first (the order clinicians read), data keys stay "left"/"right". A question asked
+only for some sides (`show_if` with `per_side`) shows only those sides; a hidden side is left out of the
+answer. Regions are entered as chips ("Right: calf x"): the leg and foot map is the main way to mark
+them; from the keyboard a type-ahead box per side adds a region by its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.domain.questionnaire import SIDES, Question, Questionnaire
+from intake_app.gui.field_widgets import DISPLAY_SIDES, FieldEditor
+from intake_app.gui.flow_layout import FlowLayout
+from intake_app.gui.options import OptionRow
+
+
+def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(questionnaire.side_label(side), parent)
+    label.setObjectName("sideCaption")
+    label.setBuddy(buddy)
+    return label
+
+
+class _PerSide(FieldEditor):
+    """Shared: one part per side, hidden for sides the question is not asked for."""
+
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(question, questionnaire, parent)
+        self.shown_sides: tuple[str, ...] = SIDES
+        self.parts: dict[str, list[QWidget]] = {side: [] for side in SIDES}
+
+    def set_sides(self, sides: tuple[str, ...]) -> None:
+        """Show only these sides (a per-side condition); the others drop out of the answer."""
+        if tuple(sides) == self.shown_sides:
+            return
+        self.shown_sides = tuple(sides)
+        for side, widgets in self.parts.items():
+            for widget in widgets:
+                widget.setHidden(side not in self.shown_sides)
+
+    def side_value(self, side: str) -> Any:
+        raise NotImplementedError
+
+    def side_control(self, side: str) -> QWidget:
+        """The control to focus for one side (a problem named "field.side")."""
+        raise NotImplementedError
+
+    def value(self) -> dict[str, Any] | None:
+        result = {side: v for side in SIDES if side in self.shown_sides and (v := self.side_value(side))}
+        return result or None
+
+    def full_value(self) -> dict[str, Any] | None:
+        """Every side, shown or not: the form decides which sides apply from all the answers."""
+        result = {side: v for side in SIDES if (v := self.side_value(side))}
+        return result or None
+
+
+class PerSideChoiceEditor(_PerSide):
+    """Each side a wrapping row of options (one click an answer); Delete clears that side."""
+
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(question, questionnaire, parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(2)
+        layout.setColumnStretch(1, 1)
+        self.rows: dict[str, OptionRow] = {}
+        for line, side in enumerate(DISPLAY_SIDES):
+            row = OptionRow([(f"{question.id}.{side}={o.value}", o.label) for o in question.options],
+                            radio=True, parent=self)
+            row.setObjectName(f"{question.id}.{side}")
+            side_name = questionnaire.side_label(side)
+            for button in row.buttons:
+                button.setAccessibleName(f"{side_name}: {button.accessibleName()}")
+                button.installEventFilter(self)
+            caption = _side_caption(questionnaire, side, row.buttons[0], self)
+            layout.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(row, line, 1)
+            row.group.buttonClicked.connect(self._user_changed)
+            self.rows[side] = row
+            self.parts[side] = [caption, row]
+
+    def side_value(self, side: str) -> str | None:
+        index = self.rows[side].group.checkedId()
+        return self.question.options[index].value if index >= 0 else None
+
+    def accepts(self, value: Any) -> bool:
+        if value is None:
+            return True
+        if not isinstance(value, Mapping) or any(side not in SIDES for side in value):
+            return False
+        return all(v is None or v in self.question.values for v in value.values())
+
+    def _show_value(self, value: Any) -> None:
+        value = value or {}
+        for side in SIDES:
+            self._set_side(side, value.get(side))
+
+    def _set_side(self, side: str, value: str | None) -> None:
+        row = self.rows[side]
+        row.group.setExclusive(False)
+        for index, button in enumerate(row.buttons):
+            button.setChecked(value is not None and self.question.options[index].value == value)
+        row.group.setExclusive(True)
+
+    def controls(self) -> list[QWidget]:
+        result: list[QWidget] = []
+        for side in DISPLAY_SIDES:
+            result.extend(self.rows[side].buttons)
+        return result
+
+    def focus_control(self) -> QWidget:
+        for side in DISPLAY_SIDES:
+            if side in self.shown_sides:
+                row = self.rows[side]
+                return row.group.checkedButton() or row.buttons[0]
+        return self.rows[DISPLAY_SIDES[0]].buttons[0]
+
+    def side_control(self, side: str) -> QWidget:
+        row = self.rows[side]
+        return row.group.checkedButton() or row.buttons[0]
+
+    def choose(self, side: str, value: str) -> None:
+        button = self.rows[side].buttons[self.question.values.index(value)]
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not button.isChecked():
+            button.click()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        clearing = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in clearing:
+            for side, row in self.rows.items():
+                if watched in row.buttons:
+                    before = self.value()
+                    self._set_side(side, None)
+                    if self.value() != before:
+                        self._last = self.value()
+                        self.edited.emit()
+                    return True
+        return super().eventFilter(watched, event)
+
+
+class PerSideTextEditor(_PerSide):
+    """A line of text per side."""
+
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(question, questionnaire, parent)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setColumnStretch(1, 1)
+        self.edits: dict[str, QLineEdit] = {}
+        for line, side in enumerate(DISPLAY_SIDES):
+            edit = QLineEdit(self)
+            edit.setObjectName(f"{question.id}.{side}")
+            edit.setAccessibleName(f"{question.label} ({questionnaire.side_label(side)})")
+            if question.max_length:
+                edit.setMaxLength(question.max_length)
+            edit.textChanged.connect(self._user_changed)
+            caption = _side_caption(questionnaire, side, edit, self)
+            layout.addWidget(caption, line, 0)
+            layout.addWidget(edit, line, 1)
+            self.edits[side] = edit
+            self.parts[side] = [caption, edit]
+
+    def side_value(self, side: str) -> str | None:
+        text = self.edits[side].text()
+        return text if text.strip() else None
+
+    def accepts(self, value: Any) -> bool:
+        return value is None or (isinstance(value, Mapping) and all(
+            side in SIDES and (v is None or isinstance(v, str)) for side, v in value.items()))
+
+    def _show_value(self, value: Any) -> None:
+        value = value or {}
+        for side in SIDES:
+            self.edits[side].setText(str(value.get(side) or ""))
+
+    def controls(self) -> list[QWidget]:
+        return [self.edits[side] for side in DISPLAY_SIDES]
+
+    def side_control(self, side: str) -> QWidget:
+        return self.edits[side]
+
+
+class RegionChip(QToolButton):
+    """One marked region, "Right: calf x"; clicking it (or Space, Delete) takes the mark away."""
+
+    def __init__(self, text: str, side: str, region: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.region = region
+        self.setObjectName("regionChip")
+        self.setText(f"{text}  \u00d7")
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(self.tr("Press Space or Delete to remove this mark"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
+class RegionAdder(QLineEdit):
+    """Type the start (or any part) of a region's name, then Enter: the region is marked on that side."""
+
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.questionnaire = questionnaire
+        self._labels = {region.label.casefold(): region.value for region in questionnaire.regions}
+        self.completer_model = QStringListModel([region.label for region in questionnaire.regions], self)
+        completer = QCompleter(self.completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def region_for(self, text: str) -> str | None:
+        """The region a typed text names: an exact name, else the first name containing it."""
+        wanted = text.strip().casefold()
+        if not wanted:
+            return None
+        if wanted in self._labels:
+            return self._labels[wanted]
+        starts = [value for label, value in self._labels.items() if label.startswith(wanted)]
+        contains = [value for label, value in self._labels.items() if wanted in label]
+        found = starts or contains
+        return found[0] if found else None
+
+
+class PerSideRegionsEditor(_PerSide):
+    """Chips of the marked regions, and a type-ahead box per side to add one by its name."""
+
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+        super().__init__(question, questionnaire, parent)
+        self.marks: dict[str, list[str]] = {side: [] for side in SIDES}
+        self._order = {region: index for index, region in enumerate(questionnaire.region_ids)}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.chips_box = QWidget(self)
+        self.chips_box.setObjectName(f"{question.id}.chips")
+        self.chips_layout = FlowLayout(self.chips_box, spacing=6, line_spacing=4)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.chips_box.setSizePolicy(policy)
+        self.empty = QLabel(self.tr("None marked yet: click the map, or type a region below."), self.chips_box)
+        self.empty.setObjectName("help")
+        self.empty.setWordWrap(True)
+        self.chips_layout.addWidget(self.empty)
+        layout.addWidget(self.chips_box)
+        adders = QGridLayout()
+        adders.setContentsMargins(0, 0, 0, 0)
+        adders.setHorizontalSpacing(8)
+        self.adders: dict[str, RegionAdder] = {}
+        for column, side in enumerate(DISPLAY_SIDES):
+            adder = RegionAdder(questionnaire, self)
+            adder.setObjectName(f"{question.id}.{side}")
+            side_name = questionnaire.side_label(side)
+            adder.setAccessibleName(f"{question.label} ({side_name})")
+            adder.setPlaceholderText(self.tr("{0}: type a region").format(side_name))
+            adder.returnPressed.connect(lambda side=side: self._add_typed(side))
+            adder.completer().activated.connect(lambda text, side=side: self._add_named(side, text))
+            caption = _side_caption(questionnaire, side, adder, self)
+            box = QHBoxLayout()
+            box.addWidget(caption)
+            box.addWidget(adder, 1)
+            adders.addLayout(box, 0, column)
+            self.adders[side] = adder
+            self.parts[side] = [caption, adder]
+        layout.addLayout(adders)
+        self.chips: list[RegionChip] = []
+
+    # --- values -------------------------------------------------------------------------------
+
+    def side_regions(self, side: str) -> list[str]:
+        return list(self.marks[side])
+
+    def side_value(self, side: str) -> list[str] | None:
+        return list(self.marks[side]) or None
+
+    def both_sides(self) -> dict[str, list[str]]:
+        """Both sides, even when empty: the body map wants the whole picture."""
+        return {side: self.side_regions(side) for side in SIDES}
+
+    def accepts(self, value: Any) -> bool:
+        if value is None:
+            return True
+        if not isinstance(value, Mapping) or any(side not in SIDES for side in value):
+            return False
+        known = set(self.questionnaire.region_ids)
+        return all(
+            regions is None or (isinstance(regions, Sequence) and not isinstance(regions, str)
+                                and all(r in known for r in regions))
+            for regions in value.values()
+        )
+
+    def _show_value(self, value: Any) -> None:
+        value = value or {}
+        for side in SIDES:
+            chosen = set(value.get(side) or ())
+            self.marks[side] = sorted(chosen, key=lambda r: self._order.get(r, 999))
+        self._rebuild_chips()
+
+    def toggle(self, side: str, region: str) -> None:
+        """Mark or unmark one region as the person would (emits `edited`)."""
+        marked = self.marks[side]
+        if region in marked:
+            marked.remove(region)
+        else:
+            marked.append(region)
+            marked.sort(key=lambda r: self._order.get(r, 999))
+        self._rebuild_chips()
+        self._user_changed()
+
+    def _add_typed(self, side: str) -> None:
+        adder = self.adders[side]
+        region = adder.region_for(adder.text())
+        if region is not None:
+            if region not in self.marks[side]:
+                self.toggle(side, region)
+            adder.clear()
+
+    def _add_named(self, side: str, text: str) -> None:
+        adder = self.adders[side]
+        region = adder.region_for(text)
+        if region is not None and region not in self.marks[side]:
+            self.toggle(side, region)
+        # The completer writes the chosen name into the box after this signal; clear it afterwards.
+        popup = adder.completer().popup()
+        if popup is not None:
+            popup.hide()
+        adder.setText("")
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, adder.clear)
+
+    # --- chips --------------------------------------------------------------------------------
+
+    def _rebuild_chips(self) -> None:
+        focused_chip = next((c for c in self.chips if c.hasFocus()), None)
+        for chip in self.chips:
+            self.chips_layout.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = []
+        for side in DISPLAY_SIDES:
+            side_name = self.questionnaire.side_label(side)
+            for region in self.marks[side]:
+                label = self.questionnaire.region_label(region)
+                chip = RegionChip(f"{side_name}: {label}", side, region, self.chips_box)
+                chip.setObjectName(f"{self.question.id}.{side}.{region}")
+                chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))
+                self.chips_layout.addWidget(chip)
+                self.chips.append(chip)
+        self.empty.setHidden(bool(self.chips))
+        if focused_chip is not None:
+            self.adders[focused_chip.side].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.chips_box.updateGeometry()
+
+    def _remove(self, side: str, region: str) -> None:
+        if region in self.marks[side]:
+            self.toggle(side, region)
+
+    def controls(self) -> list[QWidget]:
+        return [self.adders[side] for side in DISPLAY_SIDES]
+
+    def side_control(self, side: str) -> QWidget:
+        return self.adders[side]
+
+    def chip_buttons(self) -> list[QAbstractButton]:
+        return list(self.chips)
+
+
+SIDE_EDITOR_TYPES: dict[str, type[FieldEditor]] = {
+    "per_side_choice": PerSideChoiceEditor,
+    "per_side_regions": PerSideRegionsEditor,
+    "per_side_text": PerSideTextEditor,
+}
