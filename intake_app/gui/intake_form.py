@@ -461,6 +461,14 @@ class IntakeForm(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              self.tr("{0}: {1} of {2} answered").format(section.title, done, asked))
 
+    def first_open_section(self) -> str:
+        """The first section with a question still open (a new intake skips the filled-in age)."""
+        for section_id in self.section_ids():
+            done, asked = self.section_progress(section_id)
+            if done < asked:
+                return section_id
+        return self.section_ids()[0]
+
     def progress_text(self, section_id: str) -> str:
         """What the section list shows for a section, e.g. "Safety questions 9/11"."""
         return self.nav.item(self.section_ids().index(section_id)).text()

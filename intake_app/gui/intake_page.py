@@ -64,6 +64,7 @@ class IntakePage(IntakeSaving, QWidget):
     failed = Signal(object)
     dirty_changed = Signal(bool)
     amended = Signal(int)  # the new revision's intake id
+    print_requested = Signal()  # completed with "Complete and print both"
 
     def __init__(self, journal: RecoveryJournal | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,6 +198,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.review.back_requested.connect(self.show_form)
         self.review.edit_requested.connect(self.edit_field)
         self.review.complete_requested.connect(self.complete)
+        self.review.complete_and_print_requested.connect(lambda: self.complete(print_after=True))
         self.review.acknowledge_requested.connect(self.acknowledge)
 
     # --- layout --------------------------------------------------------------------------------
@@ -273,7 +275,7 @@ class IntakePage(IntakeSaving, QWidget):
             for key, _label in SYMPTOMS:
                 self.map.set_marks(key, record_regions(self.form.answers(), key))
             self.form.clear_problems()
-            self.form.show_section(self.form.section_ids()[0])
+            self.form.show_section(self.form.first_open_section())
             first = self.symptom_group.button(0)
             if first is not None:
                 first.setChecked(True)

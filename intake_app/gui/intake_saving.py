@@ -57,6 +57,7 @@ class IntakeSaving(_Base):
         failed: SignalInstance
         dirty_changed: SignalInstance
         amended: SignalInstance
+        print_requested: SignalInstance
 
         def document(self) -> IntakeDocument: ...
         def current_visit_date(self) -> dt.date: ...
@@ -171,7 +172,8 @@ class IntakeSaving(_Base):
 
     # --- completing ----------------------------------------------------------------------------
 
-    def complete(self) -> None:
+    def complete(self, *, print_after: bool = False) -> None:
+        """Complete from the review page; `print_after` then prints both documents."""
         if self.record is None or self.clinic is None:
             return
         try:
@@ -183,9 +185,9 @@ class IntakeSaving(_Base):
         if self.needs_acknowledgement():
             self.show_review()
             return
-        self._complete(document, red_flags_not_asked=False)
+        self._complete(document, red_flags_not_asked=False, print_after=print_after)
 
-    def _complete(self, document: IntakeDocument, *, red_flags_not_asked: bool) -> None:
+    def _complete(self, document: IntakeDocument, *, red_flags_not_asked: bool, print_after: bool = False) -> None:
         assert self.record is not None and self.clinic is not None
         clinic, intake_id, expected = self.clinic, self.record.id, self.record.row_version
 
@@ -197,12 +199,14 @@ class IntakeSaving(_Base):
             self.completed.emit(intake_id)
             from intake_app.gui.assessment_panel import level_heading
 
-            messages.inform(self, self.tr("Intake complete"),
-                            self.tr("The intake is complete: {0}.").format(level_heading(assessment)))
+            # No box to click away: the state line says it, and the result panel shows it.
+            self.state.setText(self.tr("Completed: {0}").format(level_heading(assessment)))
+            if print_after:
+                self.print_requested.emit()
 
         def failed(error: BaseException) -> None:
             if isinstance(error, IncompleteIntake):
-                self._handle_incomplete(document, error)
+                self._handle_incomplete(document, error, print_after)
             elif isinstance(error, AcknowledgementNeeded):
                 self.show_review()
             else:
@@ -214,7 +218,7 @@ class IntakeSaving(_Base):
             done, failed, label=self.tr("Completing..."),
         )
 
-    def _handle_incomplete(self, document: IntakeDocument, error: IncompleteIntake) -> None:
+    def _handle_incomplete(self, document: IntakeDocument, error: IncompleteIntake, print_after: bool) -> None:
         if error.missing:
             self.form.show_problems([(f"answers.{f}", "is required") for f in error.missing])
             self.show_review()
@@ -228,7 +232,7 @@ class IntakeSaving(_Base):
                     "the patient leaves.\n\n") + "\n".join(f"- {label}" for label in unasked),
         )
         if confirm:
-            self._complete(document, red_flags_not_asked=True)
+            self._complete(document, red_flags_not_asked=True, print_after=print_after)
         else:
             self.show_form()
             self.form.focus_field(error.red_flags_unanswered[0])

@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
                                            self.new_intake_for_selected, file_menu)
         self.act_save = self._action(self.tr("&Save draft"), QKeySequence.StandardKey.Save, self.save, file_menu)
         self.act_print = self._action(self.tr("&Preview and print..."), QKeySequence.StandardKey.Print,
-                                      self.preview, file_menu)
+                                      lambda: self.preview(), file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             page = IntakePage(self.journal, self)
             page.back_requested.connect(self.show_patients)
             page.preview_requested.connect(self.preview)
+            page.print_requested.connect(lambda: self.preview(print_both=True))
             page.failed.connect(self.on_failure)
             self.busy.track(page.runner)
             page.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Draft saved"), 3000))
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         if self.intake_page is not None and self.stack.currentWidget() is self.intake_page:
             self.intake_page.save()
 
-    def preview(self) -> None:
+    def preview(self, *, print_both: bool = False) -> None:
         page = self.intake_page
         if page is None or page.record is None or self.stack.currentWidget() is not page:
             return
@@ -329,6 +330,9 @@ class MainWindow(QMainWindow):
             return
         dialog = PreviewDialog(self.clinic, document, self, intake_id=page.record.id,
                                revision=page.record.revision, chooser=self.chooser)
+        if print_both:
+            dialog.ready.connect(lambda: dialog.print_kinds(["referral", "handout"]),
+                                 Qt.ConnectionType.SingleShotConnection)
         dialog.open()
         self.preview_dialog = dialog
 

@@ -74,6 +74,7 @@ class ReviewPage(QWidget):
 
     edit_requested = Signal(str)
     complete_requested = Signal()
+    complete_and_print_requested = Signal()
     back_requested = Signal()
     acknowledge_requested = Signal()
 
@@ -97,13 +98,16 @@ class ReviewPage(QWidget):
         self.ack_button = QPushButton(self.tr("Acknowledge red flag..."), self)
         self.ack_button.setObjectName("reviewAcknowledge")
         self.complete_button = QPushButton(self.tr("Complete &now"), self)
-        self.complete_button.setObjectName("primaryButton")
+        self.complete_print_button = QPushButton(self.tr("Complete and &print both..."), self)
+        self.complete_print_button.setObjectName("primaryButton")
+        self.complete_print_button.setToolTip(self.tr("Complete, then print the referral summary and the handout"))
         self.back_button.clicked.connect(self.back_requested)
         self.ack_button.clicked.connect(self.acknowledge_requested)
         self.complete_button.clicked.connect(self.complete_requested)
+        self.complete_print_button.clicked.connect(self.complete_and_print_requested)
         buttons_box = QWidget(self)
         buttons = FlowLayout(buttons_box, spacing=8)
-        for button in (self.back_button, self.ack_button, self.complete_button):
+        for button in (self.back_button, self.ack_button, self.complete_button, self.complete_print_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -128,8 +132,9 @@ class ReviewPage(QWidget):
                     "intake can be completed. <a href='ack:'>Acknowledge</a></div>") + html
         self.browser.setHtml(html)
         self.ack_button.setVisible(needs_acknowledgement and not read_only)
-        self.complete_button.setVisible(not read_only)
-        self.complete_button.setEnabled(not self.problems)
+        for button in (self.complete_button, self.complete_print_button):
+            button.setVisible(not read_only)
+            button.setEnabled(not self.problems)
         self.heading.setText(self.tr("All answers") if read_only else self.tr("Review the answers before completing"))
 
     def text(self) -> str:
