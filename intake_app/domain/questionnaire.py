@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from intake_app.domain.language import ENGLISH, LANGUAGES, Text, as_text
 from intake_app.errors import IntakeError
 from intake_app.resources import forms_dir
 
@@ -39,15 +40,35 @@ class QuestionnaireError(IntakeError):
     """A questionnaire file is missing or broken; the message names the file and the key."""
 
 
+_EMPTY = Text("")
+
+
+def _coerce_texts(obj: object, names: tuple[str, ...]) -> None:
+    """Make the named fields of a frozen dataclass Text (a plain string becomes English-only)."""
+    for name in names:
+        value = getattr(obj, name)
+        if not isinstance(value, Text):
+            object.__setattr__(obj, name, as_text(value))
+
+
 @dataclass(frozen=True)
 class Option:
     value: str
-    label: str
-    short: str = ""  # display-only: a shorter wording for printed lines ("the foot" for "Into the foot")
+    label: Text
+    short: Text = _EMPTY  # display-only: a shorter wording for printed lines ("the foot" for "Into the foot")
+    patient: Text = _EMPTY  # display-only: the wording a patient reads ("I don't know" for "Not asked")
+
+    def __post_init__(self) -> None:
+        _coerce_texts(self, ("label", "short", "patient"))
 
     @property
-    def printed(self) -> str:
+    def printed(self) -> Text:
         return self.short or self.label
+
+    @property
+    def for_patient(self) -> Text:
+        """The wording a patient reads: the patient wording, else the full label."""
+        return self.patient or self.label
 
 
 def _is_blank(value: Any) -> bool:
@@ -122,8 +143,8 @@ ShowIf = Condition | AnyOf
 class Question:
     id: str
     type: str
-    label: str
-    help: str = ""
+    label: Text
+    help: Text = _EMPTY
     part: str = "answers"
     required: bool = False
     red_flag: bool = False
@@ -131,12 +152,26 @@ class Question:
     minimum: int | None = None
     maximum: int | None = None
     max_length: int | None = None
-    unit: str = ""
+    unit: Text = _EMPTY
     show_if: ShowIf | None = None
     exclusive: tuple[str, ...] = ()
-    short: str = ""  # display-only: a short label for printed lines; may hold one "{side}" placeholder
+    short: Text = _EMPTY  # display-only: a short label for printed lines; may hold one "{side}" placeholder
     multiline: bool = False  # a text answer that keeps line breaks
     counts_as_unanswered: tuple[str, ...] = ()  # options that do not satisfy `required`
+    patient: Text = _EMPTY  # display-only: the question as the patient reads it (patient mode)
+    help_patient: Text = _EMPTY  # display-only: help for the patient
+
+    def __post_init__(self) -> None:
+        _coerce_texts(self, ("label", "help", "unit", "short", "patient", "help_patient"))
+
+    @property
+    def texts(self) -> tuple[tuple[str, Text], ...]:
+        """Every display text of the question and its options, named ("label", "options(new).patient")."""
+        named = [(name, getattr(self, name)) for name in ("label", "short", "help", "unit", "patient", "help_patient")]
+        for option in self.options:
+            named.extend((f"options({option.value}).{name}", getattr(option, name))
+                         for name in ("label", "short", "patient"))
+        return tuple((name, text) for name, text in named if text)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -150,31 +185,44 @@ class Question:
         """No answer for `required`: blank, or one of `counts_as_unanswered`."""
         return _is_blank(value) or (isinstance(value, str) and value in self.counts_as_unanswered)
 
-    def option_label(self, value: str) -> str:
+    def option_label(self, value: str, language: str = ENGLISH) -> str:
         for option in self.options:
             if option.value == value:
-                return option.label
+                return option.label.text(language)
         return value
+
+    def option(self, value: str) -> Option | None:
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
 
 
 @dataclass(frozen=True)
 class Section:
     id: str
-    title: str
+    title: Text
     questions: tuple[Question, ...]
-    intro: str = ""
+    intro: Text = _EMPTY
+    patient: Text = _EMPTY  # display-only: the section's title as a patient reads it
+
+    def __post_init__(self) -> None:
+        _coerce_texts(self, ("title", "intro", "patient"))
 
 
 @dataclass(frozen=True)
 class Questionnaire:
     id: str
     version: int
-    title: str
+    title: Text
     regions: tuple[Option, ...]
     region_groups: Mapping[str, tuple[str, ...]]
     sides: tuple[Option, ...]
     sections: tuple[Section, ...]
     source: Path = field(compare=False, repr=False, default=Path())
+
+    def __post_init__(self) -> None:
+        _coerce_texts(self, ("title",))
 
     @property
     def ref(self) -> str:
@@ -205,17 +253,43 @@ class Questionnaire:
     def has_question(self, question_id: str) -> bool:
         return any(q.id == question_id for q in self.questions)
 
-    def region_label(self, region_id: str) -> str:
+    def region_label(self, region_id: str, language: str = ENGLISH) -> str:
         for region in self.regions:
             if region.value == region_id:
-                return region.label
+                return region.label.text(language)
         return region_id
 
-    def side_label(self, side: str) -> str:
+    def side_label(self, side: str, language: str = ENGLISH) -> str:
         for option in self.sides:
             if option.value == side:
-                return option.label
+                return option.label.text(language)
         return side
+
+    def section_of(self, question_id: str) -> Section:
+        for section in self.sections:
+            if any(q.id == question_id for q in section.questions):
+                return section
+        raise KeyError(question_id)
+
+    def texts(self) -> tuple[tuple[str, Text], ...]:
+        """Every display text of the questionnaire, each named by where it is
+        ("title", "regions(heel).label", "sections(safety).title", "rf_saddle_numbness.patient")."""
+        named: list[tuple[str, Text]] = [("title", self.title)]
+        named.extend((f"regions({r.value}).label", r.label) for r in self.regions)
+        named.extend((f"sides({s.value}).label", s.label) for s in self.sides)
+        for section in self.sections:
+            named.extend((f"sections({section.id}).{name}", getattr(section, name))
+                         for name in ("title", "intro", "patient") if getattr(section, name))
+            for question in section.questions:
+                named.extend((f"{question.id}.{name}", text) for name, text in question.texts)
+        return tuple(named)
+
+    def text(self, key: str, language: str = ENGLISH) -> str:
+        """One display text by its name in `texts()` ("sections(safety).title"), in `language`."""
+        for name, text in self.texts():
+            if name == key:
+                return text.text(language)
+        raise KeyError(key)
 
     def is_shown(self, question: Question, answers: Mapping[str, Any]) -> bool:
         """Whether a question applies, given the answers so far (its `show_if` condition);
@@ -272,13 +346,25 @@ class _Reader:
             raise self.fail(key, "expected a non-empty list")
         return value
 
-    def text(self, data: Mapping[str, Any], name: str, key: str, *, required: bool = True) -> str:
+    def text(self, data: Mapping[str, Any], name: str, key: str, *, required: bool = True) -> Text:
+        """A display text: plain (English) text, or `{en: ..., es: ...}` with an English wording."""
         value = data.get(name)
         if value is None and not required:
-            return ""
+            return _EMPTY
+        if isinstance(value, Mapping):
+            translations: dict[str, str] = {}
+            for language, wording in value.items():
+                if language not in LANGUAGES:
+                    raise self.fail(f"{key}.{name}.{language}", f"unknown language; expected one of {list(LANGUAGES)}")
+                if not isinstance(wording, str) or not wording.strip():
+                    raise self.fail(f"{key}.{name}.{language}", "expected non-empty text")
+                translations[str(language)] = wording.strip()
+            if ENGLISH not in translations:
+                raise self.fail(f"{key}.{name}", "a translated text needs its English wording (en)")
+            return Text(translations[ENGLISH], translations)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{key}.{name}", "expected non-empty text")
-        return value.strip()
+        return Text(value.strip())
 
     def integer(self, data: Mapping[str, Any], name: str, key: str) -> int | None:
         value = data.get(name)
@@ -293,14 +379,15 @@ class _Reader:
         for i, item in enumerate(self.seq(value, key)):
             item_key = f"{key}[{i}]"
             item = self.mapping(item, item_key)
-            extra = sorted(str(k) for k in set(item) - {"value", "id", "label", "short"})
+            extra = sorted(str(k) for k in set(item) - {"value", "id", "label", "short", "patient"})
             if extra:
                 raise self.fail(f"{item_key}.{extra[0]}", "unknown key (quote labels that contain a comma)")
             raw = item.get("value", item.get("id"))
             if raw is None or isinstance(raw, bool | Mapping | list):
                 raise self.fail(f"{item_key}.value", "expected a value (quote yes/no in YAML)")
             options.append(
-                Option(str(raw), self.text(item, "label", item_key), self.text(item, "short", item_key, required=False))
+                Option(str(raw), self.text(item, "label", item_key), self.text(item, "short", item_key, required=False),
+                       self.text(item, "patient", item_key, required=False))
             )
         values = [o.value for o in options]
         duplicates = sorted({v for v in values if values.count(v) > 1})
@@ -311,7 +398,8 @@ class _Reader:
 
 _QUESTION_KEYS = frozenset(
     {"id", "type", "label", "help", "part", "required", "red_flag", "options", "min", "max",
-     "max_length", "unit", "show_if", "exclusive", "short", "multiline", "counts_as_unanswered"}
+     "max_length", "unit", "show_if", "exclusive", "short", "multiline", "counts_as_unanswered",
+     "patient", "help_patient"}
 )
 
 
@@ -372,6 +460,8 @@ def _read_question(r: _Reader, raw: Any, key: str) -> Question:
         short=_short_label(r, data, key),
         multiline=bool(data.get("multiline", False)),
         counts_as_unanswered=counts_as_unanswered,
+        patient=r.text(data, "patient", key, required=False),
+        help_patient=r.text(data, "help_patient", key, required=False),
     )
     if question.multiline and qtype not in TEXT_TYPES:
         raise r.fail(f"{key}.multiline", "only a text question can be multiline")
@@ -413,12 +503,14 @@ def _read_condition(r: _Reader, raw: Any, key: str) -> Condition:
     )
 
 
-def _short_label(r: _Reader, data: Mapping[str, Any], key: str) -> str:
-    """A question's short label: plain text with at most one "{side}" (filled with "left"/"right")."""
+def _short_label(r: _Reader, data: Mapping[str, Any], key: str) -> Text:
+    """A question's short label: plain text with at most one "{side}" (filled with "left"/"right"),
+    in every language it is given in."""
     short = r.text(data, "short", key, required=False)
-    stripped = short.replace(SIDE_PLACEHOLDER, "", 1)
-    if "{" in stripped or "}" in stripped:
-        raise r.fail(f"{key}.short", 'the only placeholder allowed is one "{side}"')
+    for language, wording in short.translations.items():
+        stripped = wording.replace(SIDE_PLACEHOLDER, "", 1)
+        if "{" in stripped or "}" in stripped:
+            raise r.fail(f"{key}.short", f'the only placeholder allowed is one "{{side}}" ({language})')
     return short
 
 
@@ -457,9 +549,12 @@ def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
                 raise r.fail(f"{skey}.fields({q.id})", "field defined twice")
             seen.add(q.id)
             questions.append(q)
+        unknown_keys = sorted(str(k) for k in set(sdata) - {"id", "title", "intro", "patient", "fields"})
+        if unknown_keys:
+            raise r.fail(f"{skey}.{unknown_keys[0]}", "unknown key")
         sections.append(
             Section(sid, r.text(sdata, "title", skey), tuple(questions),
-                    r.text(sdata, "intro", skey, required=False))
+                    r.text(sdata, "intro", skey, required=False), r.text(sdata, "patient", skey, required=False))
         )
     questionnaire = Questionnaire(
         id=qid, version=version, title=r.text(top, "title", "(top)"), regions=regions,

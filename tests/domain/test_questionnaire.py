@@ -175,8 +175,16 @@ def test_unknown_questionnaire_reference_is_a_clear_error() -> None:
 def test_an_option_label_cut_at_a_comma_is_caught(tmp_path: Path) -> None:
     path = tmp_path / "1.yaml"
     text = questionnaire_path("foot-leg-intake/1").read_text(encoding="utf-8")
-    path.write_text(text.replace('label: "Coughing, sneezing or straining"', "label: Coughing, sneezing or straining"),
-                    encoding="utf-8")
+    quoted = 'en: "Coughing, sneezing or straining"'
+    assert quoted in text
+    path.write_text(text.replace(quoted, "en: Coughing, sneezing or straining"), encoding="utf-8")
+    with pytest.raises(QuestionnaireError, match="unknown language"):
+        load_questionnaire_file(path)
+    # The same cut in a plain (untranslated) label is caught as an unknown key of the option.
+    plain = text.replace('label: {en: "Coughing, sneezing or straining", es: "Toser, estornudar o hacer fuerza"}',
+                         "label: Coughing, sneezing or straining")
+    assert plain != text
+    path.write_text(plain, encoding="utf-8")
     with pytest.raises(QuestionnaireError, match="unknown key"):
         load_questionnaire_file(path)
 
