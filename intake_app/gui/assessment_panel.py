@@ -142,7 +142,7 @@ class AssessmentPanel(QFrame):
         layout.addWidget(self.trace_button)
         layout.addWidget(self.trace, 1)
         layout.addWidget(self.footer)
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def _show_trace(self, shown: bool) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, Section, load_questionnaire
 from intake_app.errors import InvalidInput
 from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, RadioChoiceEditor, editor_for
+from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import escape_mnemonic
 from intake_app.gui.side_widgets import PerSideRegionsEditor, _PerSide
 
@@ -247,27 +248,27 @@ class IntakeForm(QWidget):
             column.addWidget(row)
 
         column.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons_box = QWidget(content)
+        buttons = FlowLayout(buttons_box, spacing=8)  # wraps on a narrow screen instead of cutting words
         self._page_buttons[section.id] = []
         if index > 0:
             previous = self._sections[index - 1]
-            back = QPushButton(self.tr("‹ Back: {title}").format(title=escape_mnemonic(previous.title)), content)
+            back = QPushButton(self.tr("‹ Back: {title}").format(title=escape_mnemonic(previous.title)), buttons_box)
             back.setObjectName("previousSection")
             back.setAutoDefault(False)
             back.clicked.connect(lambda _=False, sid=previous.id: self._go_to(sid, focus_first=True))
             buttons.addWidget(back)
             self._page_buttons[section.id].append(back)
-        buttons.addStretch(1)
         if index + 1 < len(self._sections):
             following = self._sections[index + 1]
             forward = QPushButton(self.tr("Next: {title} ›").format(title=escape_mnemonic(following.title)),
-                                  content)
+                                  buttons_box)
             forward.setObjectName("nextSection")
             forward.setAutoDefault(False)
             forward.clicked.connect(lambda _=False, sid=following.id: self._go_to(sid, focus_first=True))
             buttons.addWidget(forward)
             self._page_buttons[section.id].append(forward)
-        column.addLayout(buttons)
+        column.addWidget(buttons_box)
 
         content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         page.setWidget(content)

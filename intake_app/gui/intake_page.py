@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -148,7 +149,7 @@ class IntakePage(IntakeSaving, QWidget):
         map_layout.addWidget(self.map, 1)
         self.map.setToolTip(self.tr("Click a region to mark it for the chosen symptom; click again to clear. "
                                     "In the form, type a region's name to add it from the keyboard."))
-        self.map.setMinimumSize(220, 260)
+        self.map.setMinimumSize(140, 140)
         self.panel = AssessmentPanel(questionnaire, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("intakeSplitter")
@@ -168,12 +169,25 @@ class IntakePage(IntakeSaving, QWidget):
         self.pages.addWidget(self.workspace)
         self.pages.addWidget(self.review)
 
-        layout = QVBoxLayout(self)
+        # On a very short screen (1024x600 at 150 % leaves 373 pixels) the whole page scrolls rather than
+        # squeezing the header, the banner or the form below the height their words need.
+        body = QWidget(self)
+        body.setObjectName("intakeBody")
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
+        self.scroller = QScrollArea(self)
+        self.scroller.setObjectName("intakeScroller")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
 
         self.autosave = QTimer(self)
         self.autosave.timeout.connect(self._autosave)

@@ -130,7 +130,12 @@ class MainWindow(QMainWindow):
     def set_clinic(self, clinic: Any, description: str) -> None:
         """Called once the database is open (after the first paint)."""
         self.clinic = clinic
-        self.db_label.setText(self.tr("Database: {0}").format(description))
+        # The whole location goes in the window title and the tooltip; the status bar names just the file,
+        # so a long folder path never pushes the bar wider than a small screen.
+        self.setWindowTitle(self.tr("Foot & Leg Intake - {0}").format(description))
+        short = description.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        self.db_label.setText(self.tr("Database: {0}").format(short))
+        self.db_label.setToolTip(description)
         self.patients.set_clinic(clinic)
         self.today.set_clinic(clinic)
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
