@@ -135,11 +135,13 @@ def child_app_intake(database: str) -> None:
         result["modules"] = sorted(m for m in sys.modules if not m.startswith("__"))
         QApplication.quit()
 
-    def listed(_rows: int) -> None:
-        if "listed" in result:
+    def listed(rows: int) -> None:
+        if "listed" in result or rows == 0:
             return
         result["listed"] = True
         patient_id = window.patients.current_patient_id()
+        if patient_id is None and window.clinic is not None:
+            patient_id = window.clinic.search_patients("", limit=1)[0].id
         if patient_id is None:
             QApplication.quit()
             return
