@@ -1,0 +1,95 @@
+"""Patient mode's look: large type, big touch targets, colours of at least 4.5:1 contrast.
+
+Sizes come from the system font (so text grows with it): the base point size is twice the
+application's, and never under MIN_POINT_SIZE. The style sheet holds colours, borders and paddings
+only, never a font size, so it cannot stop text from scaling. `tests/gui/patient` reads every
+colour pair of STYLE_SHEET and checks its contrast.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication
+
+MIN_POINT_SIZE = 20  # the smallest text patient mode shows
+MIN_TARGET = 44  # px: the smallest height (and width) of anything a patient touches
+TARGET_HEIGHT = 64  # px: the usual height of an answer button
+
+INK = "#1b1f24"
+PAGE = "#ffffff"
+MUTED = "#4a5159"  # help text on the page
+PRIMARY = "#1d5fa8"  # Next, and a chosen answer
+PRIMARY_INK = "#ffffff"
+SECONDARY = "#e8edf3"  # Back, unchosen answers
+CALM = "#e6f1ea"  # the "please tell the front desk" page
+CALM_INK = "#17331f"
+FOCUS = "#b35900"  # focus ring: dark orange, visible on white and on blue
+BORDER = "#5d6b7a"
+
+STYLE_SHEET = f"""
+QWidget#patientMode {{ background: {PAGE}; color: {INK}; }}
+QLabel {{ color: {INK}; }}
+QLabel#help {{ color: {MUTED}; background: {PAGE}; }}
+QLabel#optionText {{ color: {INK}; background: {SECONDARY}; }}
+QLabel#optionText[checked="true"] {{ color: {PRIMARY_INK}; background: {PRIMARY}; }}
+QPushButton#primary QLabel#optionText {{ color: {PRIMARY_INK}; background: {PRIMARY}; }}
+QFrame#calm, QFrame#calm QLabel {{ color: {CALM_INK}; background: {CALM}; }}
+QPushButton {{ color: {INK}; background: {SECONDARY}; border: 2px solid {BORDER}; border-radius: 10px;
+    padding: 8px 18px; }}
+QPushButton#primary {{ color: {PRIMARY_INK}; background: {PRIMARY}; border: 2px solid {PRIMARY}; }}
+QPushButton:checked {{ color: {PRIMARY_INK}; background: {PRIMARY}; border: 2px solid {INK}; }}
+QPushButton:disabled {{ color: {MUTED}; background: {SECONDARY}; border: 2px dashed {BORDER}; }}
+QPushButton:focus {{ border: 4px solid {FOCUS}; }}
+QLineEdit, QPlainTextEdit, QSpinBox {{ color: {INK}; background: {PAGE}; border: 2px solid {BORDER};
+    border-radius: 6px; padding: 6px; }}
+QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus {{ border: 4px solid {FOCUS}; }}
+QProgressBar {{ color: {INK}; background: {SECONDARY}; border: 2px solid {BORDER}; border-radius: 6px; }}
+QProgressBar::chunk {{ background: {PRIMARY}; }}
+QScrollArea {{ background: {PAGE}; border: none; }}
+"""
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_DECLARATION = re.compile(r"(?<![-\w])(color|background)\s*:\s*(#[0-9a-fA-F]{6})")
+
+
+def colour_pairs(sheet: str = STYLE_SHEET) -> list[tuple[str, str, str]]:
+    """(selector, text colour, background colour) for every rule that sets both."""
+    pairs = []
+    for selector, body in _RULE.findall(sheet):
+        found = dict(_DECLARATION.findall(body))
+        if "color" in found and "background" in found:
+            pairs.append((" ".join(selector.split()), found["color"], found["background"]))
+    return pairs
+
+
+def _luminance(colour: str) -> float:
+    c = QColor(colour)
+    channels = []
+    for value in (c.redF(), c.greenF(), c.blueF()):
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def base_point_size() -> float:
+    """Twice the system's font size, at least MIN_POINT_SIZE: text grows with the system font."""
+    app = QApplication.instance()
+    system = QApplication.font().pointSizeF() if isinstance(app, QApplication) else 10.0
+    if system <= 0:
+        system = 10.0
+    return max(float(MIN_POINT_SIZE), 2.0 * system)
+
+
+def patient_font(scale: float = 1.0, *, bold: bool = False) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(base_point_size() * scale)
+    font.setBold(bold)
+    return font

@@ -1,0 +1,86 @@
+"""Patient mode's interface strings in the patient's language: Qt translation files.
+
+The sources are `resources/translations/intake_app_<language>.ts` (made by pyside6-lupdate over this
+package and the map widget, translated by hand, kept in git). The compiled `.qm` files are not kept
+in git: `make setup` (or the tests) runs pyside6-lrelease into `build/translations/`; a bundle ships
+them in `resources/translations/`. English needs no file: the strings are written in English.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from intake_app.domain.language import ENGLISH, check_language
+
+PREFIX = "intake_app"
+_REPO = Path(__file__).resolve().parents[3]
+SOURCE_DIR = _REPO / "resources" / "translations"
+BUILD_DIR = _REPO / "build" / "translations"
+# lupdate reads these (this package, and the map widget whose legend patient mode shows).
+LUPDATE_SOURCES = (Path(__file__).resolve().parent, _REPO / "intake_app" / "gui" / "body_map.py")
+
+
+def ts_path(language: str) -> Path:
+    return SOURCE_DIR / f"{PREFIX}_{check_language(language)}.ts"
+
+
+def qt_tool(name: str) -> str | None:
+    """A PySide6 tool (pyside6-lrelease, pyside6-lupdate): beside this Python first, then on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.is_file():
+        return str(beside)
+    return shutil.which(name)
+
+
+def compile_translation(language: str, out_dir: Path = BUILD_DIR) -> Path:
+    """Compile one .ts source into out_dir with pyside6-lrelease; returns the .qm path."""
+    lrelease = qt_tool("pyside6-lrelease")
+    if lrelease is None:
+        raise FileNotFoundError("pyside6-lrelease was not found (it comes with PySide6)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{PREFIX}_{language}.qm"
+    subprocess.run([lrelease, "-silent", str(ts_path(language)), "-qm", str(target)], check=True,
+                   capture_output=True)
+    return target
+
+
+def qm_path(language: str) -> Path | None:
+    """The compiled translation: shipped beside the sources, else built (built now if it is
+    missing or older than its source and lrelease is at hand)."""
+    shipped = SOURCE_DIR / f"{PREFIX}_{language}.qm"
+    if shipped.is_file():
+        return shipped
+    built = BUILD_DIR / f"{PREFIX}_{language}.qm"
+    source = ts_path(language)
+    if source.is_file() and (not built.is_file() or built.stat().st_mtime < source.stat().st_mtime):
+        try:
+            return compile_translation(language)
+        except (OSError, subprocess.CalledProcessError):
+            return built if built.is_file() else None
+    return built if built.is_file() else None
+
+
+def install_translator(language: str, parent: QCoreApplication | None = None) -> QTranslator | None:
+    """Load and install the translation of `language` (None for English, or when none is found)."""
+    check_language(language)
+    app = parent or QCoreApplication.instance()
+    if language == ENGLISH or app is None:
+        return None
+    path = qm_path(language)
+    if path is None:
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove_translator(translator: QTranslator | None) -> None:
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
