@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -77,7 +78,7 @@ class RegionPicker(QWidget):
             caption.setWordWrap(True)
             column_layout.addWidget(caption)
             places = OptionList(regions, column, multiple=True, description=self._side_caption(side))
-            places.changed.connect(lambda _v, s=side: self._list_changed(s))
+            places.changed.connect(partial(self._list_changed, side))
             self.lists[side] = places
             column_layout.addWidget(places)
         column_layout.addStretch(1)
@@ -112,7 +113,7 @@ class RegionPicker(QWidget):
             self.lists[side].set_value(marks.get(side, []))
         self.changed.emit(self.value())
 
-    def _list_changed(self, side: str) -> None:
+    def _list_changed(self, side: str, _value: object = None) -> None:
         current = self.map.marks(self._question.id)
         current[side] = list(self.lists[side].value() or [])
         self.map.set_marks(self._question.id, current)

@@ -8,6 +8,7 @@ cleared) and has an accessible name and description.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -138,7 +139,7 @@ class OptionList(QWidget):
             self._buttons.append(button)
             self._values.append(value)
             layout.addWidget(button)
-            button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
+            button.clicked.connect(partial(self._clicked, value))
         self.setAccessibleName(description)
         self.setAccessibleDescription(description)
 
@@ -161,7 +162,7 @@ class OptionList(QWidget):
             button.setChecked(v in wanted)
         self._group.setExclusive(not self._multiple)
 
-    def _clicked(self, value: str) -> None:
+    def _clicked(self, value: str, _checked: bool = False) -> None:
         if self._multiple and self.button(value).isChecked():
             if value in self._exclusive:
                 for v, b in zip(self._values, self._buttons, strict=True):
@@ -195,7 +196,7 @@ class ScoreScale(QWidget):
             button.setAccessibleName(str(number))
             button.setAccessibleDescription(description)
             button.installEventFilter(arrows)
-            button.clicked.connect(lambda _checked=False, n=number: self.changed.emit(n))
+            button.clicked.connect(partial(self._chosen, number))
             self._group.addButton(button, number)
             self._buttons.append(button)
             grid.addWidget(button, 0, column)
@@ -212,6 +213,9 @@ class ScoreScale(QWidget):
 
     def buttons(self) -> list[QPushButton]:
         return list(self._buttons)
+
+    def _chosen(self, number: int, _checked: bool = False) -> None:
+        self.changed.emit(number)
 
     def value(self) -> int | None:
         number = self._group.checkedId()
@@ -253,8 +257,8 @@ class NumberEntry(QWidget):
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setAutoRepeat(True)
-        self.minus.clicked.connect(lambda: self._step(-1))
-        self.plus.clicked.connect(lambda: self._step(1))
+        self.minus.clicked.connect(partial(self._step, -1))
+        self.plus.clicked.connect(partial(self._step, 1))
         unit_label = QLabel(unit, self)
         unit_label.setWordWrap(True)
         row = QHBoxLayout(self)
@@ -266,7 +270,10 @@ class NumberEntry(QWidget):
         row.addWidget(unit_label, 1)
         self.setTabOrder(self.minus, self.spin)
         self.setTabOrder(self.spin, self.plus)
-        self.spin.valueChanged.connect(lambda _v: self.changed.emit(self.value()))
+        self.spin.valueChanged.connect(self._emit)
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.value())
 
     def value(self) -> int | None:
         number = self.spin.value()
@@ -277,7 +284,7 @@ class NumberEntry(QWidget):
         self.spin.setValue(value if isinstance(value, int) and not isinstance(value, bool) else self._minimum - 1)
         self.spin.blockSignals(False)
 
-    def _step(self, delta: int) -> None:
+    def _step(self, delta: int, _checked: bool = False) -> None:
         current = self.value()
         self.spin.setValue(self._minimum if current is None else current + delta)
 
@@ -298,18 +305,21 @@ class TextAnswer(QWidget):
             box = QPlainTextEdit(self)
             box.setTabChangesFocus(True)
             box.setMinimumHeight(TARGET_HEIGHT * 3)
-            box.textChanged.connect(lambda: self.changed.emit(self.value()))
+            box.textChanged.connect(self._emit)
             self.edit = box
         else:
             line = QLineEdit(self)
             line.setMinimumHeight(TARGET_HEIGHT)
             if max_length:
                 line.setMaxLength(max_length)
-            line.textChanged.connect(lambda _t: self.changed.emit(self.value()))
+            line.textChanged.connect(self._emit)
             self.edit = line
         self.edit.setAccessibleName(description)
         self.edit.setAccessibleDescription(description)
         layout.addWidget(self.edit)
+
+    def _emit(self, *_args: object) -> None:
+        self.changed.emit(self.value())
 
     def value(self) -> str | None:
         text = self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()

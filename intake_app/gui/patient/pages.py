@@ -4,6 +4,7 @@ message pages (tell the front desk, are you still there, thank you, the start pa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -68,10 +69,13 @@ class LanguagePage(Page):
             button = WrapButton(name, self.body, description=f"{name}: {hint}")
             button.setFont(patient_font(1.3, bold=True))
             button.label().setFont(patient_font(1.3, bold=True))
-            button.clicked.connect(lambda _c=False, lang=language: self.chosen.emit(lang))
+            button.clicked.connect(partial(self._choose, language))
             self.buttons[language] = button
             self.content.addWidget(button)
         self.content.addStretch(2)
+
+    def _choose(self, language: str, _checked: bool = False) -> None:
+        self.chosen.emit(language)
 
     def first_focus(self) -> QWidget | None:
         return self.buttons[LANGUAGES[0]]
@@ -175,11 +179,14 @@ class ReviewPage(Page):
             button.setMinimumSize(MIN_TARGET * 3, MIN_TARGET + 12)
             button.setAccessibleName(f"{self.tr('Change')}: {asked}")
             button.setAccessibleDescription(self.tr("Go back to this question to change the answer"))
-            button.clicked.connect(lambda _c=False, key=step.key: self.change.emit(key))
+            button.clicked.connect(partial(self._change, step.key))
             self.change_buttons.append(button)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
             self.content.addWidget(row)
         self.content.addStretch(1)
+
+    def _change(self, key: str, _checked: bool = False) -> None:
+        self.change.emit(key)
 
     def first_focus(self) -> QWidget | None:
         return self.change_buttons[0] if self.change_buttons else None

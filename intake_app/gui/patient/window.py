@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -326,7 +327,7 @@ class PatientMode(QWidget):
         self.touched()
         self._restore(self._before_idle)
 
-    def _restore(self, kind: str | None) -> None:
+    def _restore(self, kind: str | None, _checked: bool = False) -> None:
         if kind == "review":
             self._show_review()
         elif kind == "question":
@@ -353,7 +354,7 @@ class PatientMode(QWidget):
         page = MessagePage(self.tr("Staff"), self.tr("The answers so far are kept as a draft."),
                            [(self.tr("Carry on with the patient"), self.tr("Back to the patient's questions")),
                             (self.tr("Leave patient mode"), self.tr("Save the draft and close patient mode"))])
-        page.buttons[0].clicked.connect(lambda: self._restore(before if before != "start" else "language"))
+        page.buttons[0].clicked.connect(partial(self._restore, before if before != "start" else "language"))
         page.buttons[1].clicked.connect(self.leave)
         self._set_page(page, "staff")
 

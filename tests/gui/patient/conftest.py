@@ -1,0 +1,21 @@
+"""Patient-mode tests: the Spanish translation compiled once (into build/, never committed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from intake_app.gui.patient import translations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compile the .ts sources with pyside6-lrelease, as `make setup` does, and use that build."""
+    out = tmp_path_factory.mktemp("translations")
+    built = translations.compile_translation("es", out)
+    old = translations.BUILD_DIR
+    translations.BUILD_DIR = out
+    yield built
+    translations.BUILD_DIR = old
