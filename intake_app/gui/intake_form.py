@@ -462,6 +462,10 @@ class IntakeForm(QWidget):
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
                              self.tr("{0}: {1} of {2} answered").format(section.title, done, asked))
 
+    def focus_section_start(self) -> None:
+        """Focus the first shown question of the section on screen."""
+        self._go_to(self.current_section(), focus_first=True)
+
     def first_open_section(self) -> str:
         """The first section with a question still open (a new intake skips the filled-in age)."""
         for section_id in self.section_ids():

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -75,6 +75,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.journal = journal or RecoveryJournal()
         self.runner = TaskRunner(self)
         self._dirty = False
+        self._row_version = 0
         self._loading = False
         self.questionnaire = questionnaire = load_questionnaire()
 
@@ -102,7 +103,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.complete_button.setObjectName("primaryButton")
         self.amend_button = QPushButton(self.tr("&Amend..."), self)
         self.amend_button.setToolTip(self.tr("Make a new revision of this completed intake; the original is kept"))
-        self.review_button = QPushButton(self.tr("All &answers"), self)
+        self.review_button = QPushButton(self.tr("All a&nswers"), self)
         self.preview_button = QPushButton(self.tr("&Preview and print..."), self)
         header_box = QWidget(self)
         header = FlowLayout(header_box, spacing=8)
@@ -214,6 +215,11 @@ class IntakePage(IntakeSaving, QWidget):
         self.review.complete_requested.connect(self.complete)
         self.review.complete_and_print_requested.connect(lambda: self.complete(print_after=True))
         self.review.acknowledge_requested.connect(self.acknowledge)
+        # Ctrl+Enter moves on: from the form to the review, from the review to "Complete and print both".
+        self.forward_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.forward_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.forward_shortcut.activated.connect(self._forward)
+        self.complete_button.setToolTip(self.tr("Every answer on one page, then complete (Ctrl+Enter)"))
 
     # --- layout --------------------------------------------------------------------------------
 
@@ -233,7 +239,7 @@ class IntakePage(IntakeSaving, QWidget):
                 tabs.removeTab(0)
         map_tab, result_tab = self.tr("&Map"), self.tr("&Result")
         if mode == "narrow":
-            self.all_tabs.addTab(self.form, self.tr("&Form"))
+            self.all_tabs.addTab(self.form, self.tr("F&orm"))
             self.all_tabs.addTab(self.map_box, map_tab)
             self.all_tabs.addTab(self.panel, result_tab)
             self.workspace.setCurrentWidget(self.all_tabs)
@@ -280,6 +286,7 @@ class IntakePage(IntakeSaving, QWidget):
         """
         self.clinic = clinic
         self.record = record
+        self._row_version = record.row_version
         self.autosave.setInterval(clinic.settings.autosave_seconds * 1000)
         self._loading = True
         try:
@@ -319,6 +326,11 @@ class IntakePage(IntakeSaving, QWidget):
             self.autosave.stop()
         if answers is not None:
             self._write_journal()
+
+    def focus_first_question(self) -> None:
+        """Keyboard focus on the first question of the section shown (so typing can start at once)."""
+        self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        self.form.focus_section_start()
 
     def close_record(self) -> None:
         self.autosave.stop()
@@ -411,6 +423,13 @@ class IntakePage(IntakeSaving, QWidget):
                                  read_only=self.read_only)
         self.pages.setCurrentWidget(self.review)
         self.review.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _forward(self) -> None:
+        if not self.review_is_open():
+            if not self.read_only:
+                self.show_review()
+        elif self.review.complete_print_button.isVisible() and self.review.complete_print_button.isEnabled():
+            self.review.complete_print_button.click()
 
     def show_form(self) -> None:
         self.pages.setCurrentWidget(self.workspace)

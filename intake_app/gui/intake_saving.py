@@ -52,6 +52,7 @@ class IntakeSaving(_Base):
         autosave: QTimer
         questionnaire: Questionnaire
         _dirty: bool
+        _row_version: int
         saved: SignalInstance
         completed: SignalInstance
         failed: SignalInstance
@@ -109,8 +110,14 @@ class IntakeSaving(_Base):
             self.form.show_problems(exc.problems)
             return False
         clinic, intake_id, visit = self.clinic, self.record.id, self.current_visit_date()
-        expected = self.record.row_version
         snapshot = dict(self.form.answers())
+
+        def work() -> IntakeRecord:
+            # Jobs run one after another on the runner's thread: each save expects the version the one
+            # before it wrote (read here, not when queued), so this desk never overtakes itself.
+            record = clinic.save_draft(intake_id, dict(answers), visit, expected_version=self._row_version)
+            self._row_version = record.row_version
+            return record
 
         def done(record: IntakeRecord) -> None:
             if self.record is None or self.record.id != intake_id:
@@ -125,8 +132,7 @@ class IntakeSaving(_Base):
             if on_saved is not None:
                 on_saved()
 
-        self.runner.run(lambda: clinic.save_draft(intake_id, dict(answers), visit, expected_version=expected),
-                        done, self._failed, label=self.tr("Saving draft..."))
+        self.runner.run(work, done, self._failed, label=self.tr("Saving draft..."))
         return True
 
     def save_now_blocking(self) -> None:
@@ -136,7 +142,8 @@ class IntakeSaving(_Base):
         self.runner.wait()
         answers = self.document().answers
         self.record = self.clinic.save_draft(self.record.id, dict(answers), self.current_visit_date(),
-                                             expected_version=self.record.row_version)
+                                             expected_version=self._row_version)
+        self._row_version = self.record.row_version
         self.journal.clear(self.record.id)
         self._set_dirty(False)
 
@@ -164,6 +171,7 @@ class IntakeSaving(_Base):
         )
         if keep:
             self.record = replace(self.record, row_version=current.row_version)
+            self._row_version = current.row_version
             self.save()
         else:
             self.journal.clear(self.record.id)
@@ -189,7 +197,14 @@ class IntakeSaving(_Base):
 
     def _complete(self, document: IntakeDocument, *, red_flags_not_asked: bool, print_after: bool = False) -> None:
         assert self.record is not None and self.clinic is not None
-        clinic, intake_id, expected = self.clinic, self.record.id, self.record.row_version
+        clinic, intake_id = self.clinic, self.record.id
+
+        def work() -> tuple[IntakeRecord, Assessment]:
+            result = clinic.complete_intake(intake_id, dict(document.answers), document.visit_date,
+                                            red_flags_not_asked=red_flags_not_asked,
+                                            expected_version=self._row_version)
+            self._row_version = result[0].row_version
+            return result
 
         def done(result: tuple[IntakeRecord, Assessment]) -> None:
             record, assessment = result
@@ -212,11 +227,7 @@ class IntakeSaving(_Base):
             else:
                 self._failed(error)
 
-        self.runner.run(
-            lambda: clinic.complete_intake(intake_id, dict(document.answers), document.visit_date,
-                                           red_flags_not_asked=red_flags_not_asked, expected_version=expected),
-            done, failed, label=self.tr("Completing..."),
-        )
+        self.runner.run(work, done, failed, label=self.tr("Completing..."))
 
     def _handle_incomplete(self, document: IntakeDocument, error: IncompleteIntake, print_after: bool) -> None:
         if error.missing:
@@ -263,9 +274,12 @@ class IntakeSaving(_Base):
             if on_review:
                 self.show_review()
 
-        self.runner.run(lambda: clinic.acknowledge_red_flag(intake_id, who, role, answers=dict(snapshot),
-                                                            visit_date=visit),
-                        done, self._failed, label=self.tr("Recording acknowledgement..."))
+        def work() -> IntakeRecord:
+            record = clinic.acknowledge_red_flag(intake_id, who, role, answers=dict(snapshot), visit_date=visit)
+            self._row_version = record.row_version
+            return record
+
+        self.runner.run(work, done, self._failed, label=self.tr("Recording acknowledgement..."))
 
     def amend(self) -> None:
         """A completed intake gets a new numbered revision (the original and its result are kept)."""

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: {0}").format(short))
         self.db_label.setToolTip(description)
         self.patients.set_clinic(clinic)
+        if self.stack.currentWidget() is self.patients_page:
+            self.patients.search.setFocus()  # type a name straight away
         self.today.set_clinic(clinic)
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.clinic_ready.emit()
@@ -282,7 +284,7 @@ class MainWindow(QMainWindow):
         page.open_record(self.clinic, record, answers)
         self.stack.setCurrentWidget(page)
         self._update_actions()
-        page.form.setFocus()
+        page.focus_first_question()
         self.intake_opened.emit(record.id)
 
     def _after_complete(self, _intake_id: int) -> None:

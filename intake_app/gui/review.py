@@ -98,9 +98,10 @@ class ReviewPage(QWidget):
         self.ack_button = QPushButton(self.tr("Acknowledge red flag..."), self)
         self.ack_button.setObjectName("reviewAcknowledge")
         self.complete_button = QPushButton(self.tr("Complete &now"), self)
-        self.complete_print_button = QPushButton(self.tr("Complete and &print both..."), self)
+        self.complete_print_button = QPushButton(self.tr("Complete and print &both..."), self)
         self.complete_print_button.setObjectName("primaryButton")
-        self.complete_print_button.setToolTip(self.tr("Complete, then print the referral summary and the handout"))
+        self.complete_print_button.setToolTip(
+            self.tr("Complete, then print the referral summary and the handout (Ctrl+Enter)"))
         self.back_button.clicked.connect(self.back_requested)
         self.ack_button.clicked.connect(self.acknowledge_requested)
         self.complete_button.clicked.connect(self.complete_requested)

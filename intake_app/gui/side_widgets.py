@@ -223,7 +223,7 @@ class RegionChip(QToolButton):
 
 
 class RegionAdder(QLineEdit):
-    """Type the start (or any part) of a region's name, then Enter: the region is marked on that side."""
+    """Type the start of a region's name (or any part of it), then Enter: the region is marked on that side."""
 
     def __init__(self, questionnaire: Questionnaire, parent: QWidget) -> None:
         super().__init__(parent)
@@ -232,8 +232,9 @@ class RegionAdder(QLineEdit):
         self.completer_model = QStringListModel([region.label for region in questionnaire.regions], self)
         completer = QCompleter(self.completer_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # Inline: the rest of the name appears selected as you type ("ca" shows "Calf"); Enter marks it.
+        # No pop-up list takes the focus away from the box.
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.setCompleter(completer)
 
     def region_for(self, text: str) -> str | None:
@@ -281,7 +282,6 @@ class PerSideRegionsEditor(_PerSide):
             adder.setAccessibleName(f"{question.label} ({side_name})")
             adder.setPlaceholderText(self.tr("{0}: type a region").format(side_name))
             adder.returnPressed.connect(lambda side=side: self._add_typed(side))
-            adder.completer().activated.connect(lambda text, side=side: self._add_named(side, text))
             caption = _side_caption(questionnaire, side, adder, self)
             box = QHBoxLayout()
             box.addWidget(caption)
@@ -341,20 +341,6 @@ class PerSideRegionsEditor(_PerSide):
             if region not in self.marks[side]:
                 self.toggle(side, region)
             adder.clear()
-
-    def _add_named(self, side: str, text: str) -> None:
-        adder = self.adders[side]
-        region = adder.region_for(text)
-        if region is not None and region not in self.marks[side]:
-            self.toggle(side, region)
-        # The completer writes the chosen name into the box after this signal; clear it afterwards.
-        popup = adder.completer().popup()
-        if popup is not None:
-            popup.hide()
-        adder.setText("")
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, adder.clear)
 
     # --- chips --------------------------------------------------------------------------------
 

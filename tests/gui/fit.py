@@ -34,7 +34,8 @@ def clipped(top: QWidget) -> list[str]:
         if isinstance(widget, WrapRadioButton | WrapCheckBox):
             if not widget.sizes.text_fits():
                 need = widget.heightForWidth(widget.width())
-                problems.append(f"{type(widget).__name__} {widget.text()!r}: needs {need} px high, has {widget.height()}")
+                name = type(widget).__name__
+                problems.append(f"{name} {widget.text()!r}: needs {need} px high, has {widget.height()}")
         elif isinstance(widget, QLabel):
             text = widget.text()
             if not text.strip() or (widget.pixmap() is not None and not widget.pixmap().isNull()):

@@ -81,7 +81,9 @@ def walk_intake(qtbot: Any, window: MainWindow, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_nothing_is_clipped_at_any_desk_size_and_scale(qtbot: Any, seeded_url: str, size: tuple[int, int]) -> None:
+def test_nothing_is_clipped_at_any_desk_size_and_scale(
+    qtbot: Any, seeded_url: str, size: tuple[int, int]  # noqa: F811 (the fixture)
+) -> None:
     chooser = ScriptedChooser()
     window = open_window(qtbot, seeded_url, chooser=chooser)
     problems: list[str] = []
