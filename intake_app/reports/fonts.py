@@ -182,13 +182,18 @@ def printable(text: object) -> str:
         else:
             parts.append(run)
     joined = "".join(parts)
-    return f"{joined} {CANNOT_SHOW}" if missing else joined
+    if not missing:
+        return joined
+    return f"{' '.join(joined.split())} {CANNOT_SHOW}".strip()
 
 
 def _transliterate(run: str) -> str:
-    from anyascii import anyascii
-
-    return str(anyascii(run)).strip() or "?"
+    """Latin letters for a run (anyascii); without that package only the note is printed."""
+    try:
+        from anyascii import anyascii
+    except ImportError:
+        return ""
+    return str(anyascii(run)).strip()
 
 
 def rich(text: object) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,11 +21,11 @@ from intake_app.domain.document import UNKNOWN, IntakeDocument
 from intake_app.domain.questionnaire import SIDES, Questionnaire
 from intake_app.domain.wording import answer_text, describe, describe_because, is_blank, question_text
 from intake_app.reports.drawing import symptom_row
-from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, rich, text_para
+from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, para, rich, text_para
 from intake_app.reports.layout import INK, Table, style
 from intake_app.reports.options import ReportOptions
 from intake_app.reports.wording import NOT_RECORDED, SYMPTOMS, brief, format_date
-from intake_app.screening.model import Assessment, Level, Reason
+from intake_app.screening.model import Assessment, Level
 
 GRID_GREY = colors.HexColor("#9AA0A6")
 LABEL_FILL = colors.HexColor("#EEF0F2")
@@ -93,8 +92,6 @@ def p(text: object, st: Any) -> Paragraph:
 
 
 def bold_lead(lead: str, rest: str, st: Any) -> Paragraph:
-    from intake_app.reports.fonts import para
-
     return para(f"<b>{rich(lead)}</b> {rich(rest)}", st, f"{lead} {rest}")
 
 
@@ -469,7 +466,3 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
-
-
-def plain_reasons(reasons: Sequence[Reason]) -> list[str]:
-    return [r.text for r in reasons]

@@ -209,3 +209,18 @@ def test_every_case_embeds_every_font_and_keeps_the_patient_out_of_the_metadata(
         assert rows and all(row["emb"] == "yes" for row in rows), (name, [row["line"] for row in rows])
         metadata = " ".join(str(v) for v in (PdfReader(io.BytesIO(pdf)).metadata or {}).values())
         assert "Nguy" not in metadata and "Анна" not in metadata and "王" not in metadata
+
+
+def test_without_a_transliterator_the_note_alone_is_printed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_anyascii(name: str, *args: object, **kwargs: object) -> object:
+        if name == "anyascii":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fonts, "script_font", lambda script: None)
+    monkeypatch.setattr(builtins, "__import__", no_anyascii)
+    assert printable("สมชาย Smith") == f"Smith {CANNOT_SHOW}"
