@@ -56,7 +56,7 @@ MARGIN = 18 * mm
 def document(answers: dict[str, Any], family: str, given: str) -> IntakeDocument:
     data = {
         "format": "intake-document/1",
-        "questionnaire": "foot-leg-intake/1",
+        "questionnaire": "foot-leg-intake/2",
         "patient": {"family_name": family, "given_name": given, "date_of_birth": "1979-11-20", "sex": "female",
                     "phone": "0700 000001", "mrn": "BENCH-0001"},
         "visit_date": VISIT.isoformat(),
@@ -84,7 +84,10 @@ def long_case() -> IntakeDocument:
         "tingling": {"left": regions[::3], "right": regions[7:]},
         "radiates_to": {"left": "foot", "right": "foot"},
         "weakness": {"left": "foot_drop", "right": "tiptoe_weak"},
-        "weakness_course": "worsening",
+        "weakness_course": {"left": "worsening", "right": "worsening"},
+        "leg_pain_new": "yes",
+        "neuro_new": "yes",
+        "new_symptom_started": "1_to_3_days",
         "pain_score_0_10": 9,
         "pain_character": list(q.question("pain_character").values),
         "onset": "gradual",
@@ -103,6 +106,10 @@ def long_case() -> IntakeDocument:
         "rf_cancer_history": "yes",
         "diabetes": "yes",
         "smoker": "yes",
+        "current_medicines": "Naproxen 500 mg twice a day",
+        "blood_thinner": "no",
+        "interpreter_needed": "yes",
+        "interpreter_language": "Polish",
     }
     family = "Vandenberghe-Oyelaran-Papadimitriou de la Cruz y Montenegro"
     return document(answers, family, "Maximiliana Konstantina Bartholomea Evangelina")
