@@ -109,9 +109,10 @@ def child_app(database: str) -> None:
     print(json.dumps(result))
 
 
-def child_app_intake(database: str) -> None:
-    """Start the app on a database with patients, open an intake for the first one listed, let the
-    page finish building, then report memory, the widget count and every module loaded."""
+def child_app_intake(database: str, run: int) -> None:
+    """Start the app on a database with patients, open a new intake for the run-th patient listed
+    (one nobody opened an intake for today), let the page finish building, then report memory, the
+    widget count and every module loaded."""
     import gc
 
     from PySide6.QtCore import QTimer
@@ -139,9 +140,9 @@ def child_app_intake(database: str) -> None:
         if "listed" in result or rows == 0:
             return
         result["listed"] = True
-        patient_id = window.patients.current_patient_id()
-        if patient_id is None and window.clinic is not None:
-            patient_id = window.clinic.search_patients("", limit=1)[0].id
+        patient_id = None
+        if window.clinic is not None:
+            patient_id = window.clinic.search_patients("", limit=run + 1)[run].id
         if patient_id is None:
             QApplication.quit()
             return
@@ -631,7 +632,7 @@ def memory_after_intake_page(folder: Path, database: Path, rows: list[Row]) -> N
     app_runs, bare_runs = [], []
     modules = folder / "modules.json"
     for _ in range(MEMORY_RUNS):
-        app = spawn("app-intake", sqlite_url(database))
+        app = spawn("app-intake", sqlite_url(database), str(len(app_runs)))
         if "rss" not in app:
             raise SystemExit("the intake page was never opened")
         modules.write_text(json.dumps(app["modules"]))
@@ -705,7 +706,7 @@ if __name__ == "__main__":
         if sys.argv[2] == "app":
             child_app(sys.argv[3])
         elif sys.argv[2] == "app-intake":
-            child_app_intake(sys.argv[3])
+            child_app_intake(sys.argv[3], int(sys.argv[4]))
         elif sys.argv[2] == "bare-libraries":
             child_bare_libraries(int(sys.argv[3]), sys.argv[4])
         else:
