@@ -58,7 +58,7 @@ def level_style(level: Level, tier: str | None, emergency_department: str) -> Le
                           "Urgent spinal pathway", colors.HexColor("#F4B4B4"), INK, 3.0, None, True)
     if level == "likely":
         return LevelStyle("SPINAL ORIGIN LIKELY", "Routine referral: spine specialist advised",
-                          "Spine clinic", colors.HexColor("#C9C9C9"), INK, 1.5, None, True)
+                          "Spine clinic", colors.HexColor("#E3E3E3"), INK, 1.5, None, True)
     if level == "possible":
         return LevelStyle("SPINAL ORIGIN POSSIBLE", "Routine: clinician to examine and decide",
                           "Spine clinic", colors.white, INK, 1.5, (4, 2), False)

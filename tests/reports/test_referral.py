@@ -4,7 +4,10 @@ plain words, the appendix with the trace, its key and its sources."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -203,6 +206,11 @@ def test_levels_stay_distinct_in_greyscale() -> None:
 
     signatures = {(grey(look.fill), look.border, look.dash, look.double) for look in looks}
     assert len(signatures) == len(looks)
+    # Any two levels differ in the kind of line, or clearly in the grey of the fill.
+    for i, one in enumerate(looks):
+        for other in looks[i + 1:]:
+            same_line = (one.border, one.dash, one.double) == (other.border, other.dash, other.double)
+            assert not same_line or abs(grey(one.fill) - grey(other.fill)) >= 0.08
     # Likely and possible differ in the line itself (double versus dashed), not only in colour.
     likely, possible = looks[2], looks[3]
     assert (likely.dash, likely.double) != (possible.dash, possible.double)
@@ -277,3 +285,35 @@ def test_a_version_1_document_still_prints_a_letter() -> None:
     pdf = build_referral(*screened(document), OPTIONS)
     assert page_count(pdf) <= 2
     assert not FIELD_KEY.findall(pdftotext(pdf))
+
+
+def test_decision_boxes_differ_when_printed_in_grey(tmp_path: Path) -> None:
+    """Render page 1 in greyscale and read the grey inside each decision box, beside its headline."""
+    import pdfplumber
+
+    greys = {}
+    for name in ("urgent", "urgent_p", "likely", "possible"):
+        c = ALL[name]
+        pdf = build_referral(c.document, c.assessment, OPTIONS)
+        headline = level_style(c.assessment.level, c.assessment.tier, "A&E").headline
+        with pdfplumber.open(io.BytesIO(pdf)) as doc:
+            page = doc.pages[0]
+            words = page.search(headline)
+            x, top = float(words[0]["x1"]) + 20, float(words[0]["top"]) + 3
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-gray", "-r", "72", "-f", "1", "-l", "1", "-singlefile", str(path),
+                        str(tmp_path / name)], check=True)
+        image = (tmp_path / f"{name}.pgm").read_bytes()
+        greys[name] = _pgm_pixel(image, int(x), int(top))
+    assert greys["urgent"] < 60  # black
+    assert greys["possible"] > 240  # white, told apart by its dashed line
+    assert abs(greys["likely"] - greys["urgent_p"]) >= 20
+
+
+def _pgm_pixel(data: bytes, x: int, y: int) -> int:
+    """One pixel of a binary PGM (P5) image."""
+    match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
+    assert match
+    width = int(match.group(1))
+    return data[match.end() + y * width + x]
