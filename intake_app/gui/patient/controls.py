@@ -248,8 +248,9 @@ class NumberEntry(QWidget):
         self.spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         self.spin.setMinimumHeight(TARGET_HEIGHT)
         self.spin.setMinimumWidth(200)
-        self.spin.setAccessibleName(description)
-        self.spin.setAccessibleDescription(unit)
+        for box in (self.spin, self.spin.lineEdit()):
+            box.setAccessibleName(description)
+            box.setAccessibleDescription(unit)
         self.minus = QPushButton(less, self)
         self.plus = QPushButton(more, self)
         for button, name in ((self.minus, less), (self.plus, more)):

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 from intake_app.domain.language import ENGLISH, check_language
 
@@ -65,16 +65,17 @@ def qm_path(language: str) -> Path | None:
     return built if built.is_file() else None
 
 
-def install_translator(language: str, parent: QCoreApplication | None = None) -> QTranslator | None:
-    """Load and install the translation of `language` (None for English, or when none is found)."""
+def install_translator(language: str, owner: QObject) -> QTranslator | None:
+    """Load and install the translation of `language` (None for English, or when none is found).
+    The translator belongs to `owner`: when the owner goes, Qt removes the translation, so the desk's
+    screens never stay in the patient's language."""
     check_language(language)
-    app = parent or QCoreApplication.instance()
-    if language == ENGLISH or app is None:
+    if language == ENGLISH or QCoreApplication.instance() is None:
         return None
     path = qm_path(language)
     if path is None:
         return None
-    translator = QTranslator(app)
+    translator = QTranslator(owner)
     if not translator.load(str(path)):
         return None
     QCoreApplication.installTranslator(translator)
@@ -84,3 +85,4 @@ def install_translator(language: str, parent: QCoreApplication | None = None) ->
 def remove_translator(translator: QTranslator | None) -> None:
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()

@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE, Questionnaire, load_questionnaire
@@ -189,7 +189,7 @@ class PatientMode(QWidget):
 
     def choose_language(self, language: str) -> None:
         remove_translator(self._translator)
-        self._translator = install_translator(language)
+        self._translator = install_translator(language, self)
         self.flow.set_language(language)
         self._retranslate()
         self._show_step(0)
@@ -288,6 +288,12 @@ class PatientMode(QWidget):
     def _save(self, result: PatientResult) -> None:
         self._save_draft(result)
         self.saved.emit(result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        focus = self.page().first_focus()
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- idle -----------------------------------------------------------------------------------
 

@@ -19,3 +19,18 @@ def compiled_translations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     translations.BUILD_DIR = out
     yield built
     translations.BUILD_DIR = old
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """No test leaves the application in Spanish (a closed patient mode removes its translation)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from tests.gui.patient.helpers import OPENED, close_for_good
+
+    yield
+    while OPENED:
+        mode, desk = OPENED.pop()
+        if mode.isVisible():
+            close_for_good(mode, desk)
+    assert QCoreApplication.translate("PatientMode", "Next") == "Next"

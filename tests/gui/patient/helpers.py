@@ -33,10 +33,14 @@ class Desk:
         return self.sign_in_ok
 
 
+OPENED: list[tuple[PatientMode, Desk]] = []
+
+
 def open_mode(qtbot: QtBot, desk: Desk, clock: Callable[[], float] | None = None, **kwargs: Any) -> PatientMode:
     extra: dict[str, Any] = {"clock": clock} if clock is not None else {}
     mode = PatientMode(dict(STAFF_DRAFT), staff_sign_in=desk.sign_in, save_draft=desk.saved.append, **extra, **kwargs)
     qtbot.addWidget(mode)
+    OPENED.append((mode, desk))
     mode.resize(1280, 800)
     mode.show()
     qtbot.waitExposed(mode)
