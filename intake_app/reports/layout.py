@@ -95,7 +95,7 @@ def _numbered_canvas(page_width: float, footer_top: float, font_size: float) -> 
 
 
 @cache
-def _configure_reportlab() -> None:
+def configure_reportlab() -> None:
     """Process-wide reportlab settings (this package is reportlab's only user in the program).
 
     Compressed streams are written as binary instead of ASCII85 text: ASCII85 only matters for
@@ -141,7 +141,7 @@ def render(
     starts in DejaVu Sans, so no unembedded Helvetica is ever referenced.
     """
     register_fonts()
-    _configure_reportlab()
+    configure_reportlab()
     width, height = page_size(paper)
     footer_para, footer_top = _footer_geometry(paper, footer)
     bottom = footer_top + FOOTER_GAP

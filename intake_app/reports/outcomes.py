@@ -19,9 +19,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, register_fonts
+from intake_app.reports.layout import Table, configure_reportlab
 from intake_app.screening.model import LEVEL_TITLES
 from intake_app.screening.performance import Performance, PerformanceReport
 
@@ -162,6 +163,7 @@ def build_outcomes_report(
     generated: dt.datetime | None = None,
 ) -> bytes:
     """The PDF: figures per level and rule, red-flag timings, open safety answers, per rules version."""
+    configure_reportlab()  # drawings start in the embedded font, never an unembedded Helvetica
     styles = _styles()
     pagesize = LETTER if paper == "Letter" else A4
     buffer = io.BytesIO()
@@ -181,6 +183,7 @@ def build_outcomes_report(
     document = SimpleDocTemplate(
         buffer, pagesize=pagesize, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
         title="Screening record", author=clinic_name, subject="How the screening does", creator="Foot & Leg Intake",
+        initialFontName=BASE_FONT,
     )
     width = pagesize[0] - 36 * mm
     story: list[Any] = [

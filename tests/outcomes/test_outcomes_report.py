@@ -37,6 +37,10 @@ def test_report_for_a_period_with_cases_has_figures_charts_and_counts(tmp_path: 
                      "Re-screened with newer rules", "100%", "0%"):
         assert expected in text, expected
     assert SYNTHETIC_NOTE not in text
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(tmp_path / "record.pdf")], capture_output=True, text=True).stdout
+        rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+        assert rows and all(row[-5] == "yes" for row in rows), fonts  # every font embedded
     assert PdfReader(tmp_path / "record.pdf").metadata.title == "Screening record"
 
 
