@@ -1,7 +1,11 @@
 """Take the README screenshots of the real window on a virtual X display (synthetic demo data only).
 
-Run:  xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
-Writes patients.png, intake-map.png, urgent-banner.png and preview.png next to this file.
+Run (one screen size per run; the window fills the screen less a 40-pixel taskbar):
+  xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
+  xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python docs/screenshots/take_screenshots.py
+  QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
+Writes patients.png (the list), intake-map.png, summary.png, urgent-banner.png, today.png, settings.png and
+preview.png next to this file: at 1366x768 under those names, otherwise with "-1024x600" or "-125" added.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 HERE = Path(__file__).resolve().parent
+TASKBAR = 40
 
 
 def wait_for(signal: object, timeout_ms: int = 15000) -> None:
@@ -30,12 +35,22 @@ def pause(ms: int = 300) -> None:
     loop.exec()
 
 
-def shoot(name: str) -> None:
+def suffix() -> str:
+    scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
+    if abs(scale - 1) > 0.01:
+        return f"-{round(scale * 100)}"
+    screen = QApplication.primaryScreen().geometry()
+    size = f"{screen.width()}x{screen.height()}"
+    return "" if size == "1366x768" else f"-{size}"
+
+
+def shoot(name: str, widget: QWidget | None = None) -> None:
     pause()
     screen = QApplication.primaryScreen()
-    image = screen.grabWindow(0)
-    image.save(str(HERE / name))
-    print(f"wrote {name} ({image.width()}x{image.height()})")
+    image = screen.grabWindow(0) if widget is None else widget.grab()
+    target = HERE / f"{name}{suffix()}.png"
+    image.save(str(target))
+    print(f"wrote {target.name} ({image.width()}x{image.height()})")
 
 
 def main() -> int:
@@ -46,15 +61,19 @@ def main() -> int:
     os.environ["INTAKE_APP_CONFIG_DIR"] = str(folder / "config")
     os.environ["INTAKE_APP_STATE_DIR"] = str(folder / "state")
     url = f"sqlite:///{folder / 'demo.db'}"
+    from intake_app.demo import NO_RED_FLAGS, SCENARIOS
     from intake_app.services import Clinic
     from intake_app.settings import Settings
 
     Clinic.open(url).add_demo_data(400)
     from intake_app.gui.app import build_window, create_application
+    from intake_app.gui.settings_dialog import SettingsDialog
 
     create_application()
-    window = build_window(url, Settings(clinic_name="Riverside Foot & Spine Clinic", desk_user="Front desk"))
-    window.setGeometry(0, 0, 1366, 740)
+    settings = Settings(clinic_name="Riverside Foot & Spine Clinic", desk_user="Front desk")
+    window = build_window(url, settings)
+    screen = QApplication.primaryScreen().availableGeometry()
+    window.setGeometry(0, 0, screen.width(), screen.height() - round(TASKBAR / window.devicePixelRatioF()))
     window.show()
     wait_for(window.clinic_ready)
     wait_for(window.patients.search_finished)
@@ -62,37 +81,50 @@ def main() -> int:
     wait_for(window.patients.search_finished)
     window.patients.table.selectRow(2)
     wait_for(window.patients.runner.idle)
-    shoot("patients.png")
+    shoot("patients")
 
     window.new_intake(window.patients.current_patient_id())
     wait_for(window.intake_opened)
     page = window.intake_page
-    answers = dict(page.form.answers())
-    answers.update({
-        "pain": {"right": ["buttock", "back_of_thigh", "calf", "outer_shin", "top_of_foot", "big_toe"]},
-        "tingling": {"right": ["top_of_foot", "big_toe"]},
-        "radiates_to": {"right": "foot"}, "weakness": {"right": "none"},
-    })
+    assert page is not None
+    likely = dict(next(answers for name, answers in SCENARIOS if name == "sciatica, full pattern"))
+    answers = {**page.form.answers(), **likely}
     page.form.set_answers(answers)
-    for symptom in ("pain", "tingling"):
-        page.map.set_marks(symptom, {"left": [], "right": answers[symptom]["right"]})
+    for symptom in ("pain", "numbness", "tingling"):
+        page.map.set_marks(symptom, {"left": [], "right": list(answers.get(symptom, {}).get("right", []))})
     page.form.show_section("where")
     page._on_answers_changed()
-    shoot("intake-map.png")
+    if page.mode == "narrow":
+        page.all_tabs.setCurrentWidget(page.map_box)
+    shoot("intake-map")
 
-    answers.update({"rf_saddle_numbness": "new", "rf_bladder_change": "new"})
-    page.form.set_answers(answers)
+    page.form.set_answers({**answers, **{k: v for k, v in NO_RED_FLAGS.items() if k != "rf_cancer_history"}})
+    page._on_answers_changed()
+    page.show_review()
+    shoot("summary")
+    page.show_form()
+
+    page.form.set_answers({**answers, "rf_saddle_numbness": "new", "rf_bladder_change": "new"})
     page.form.show_section("safety")
     page._on_answers_changed()
-    shoot("urgent-banner.png")
+    if page.mode == "narrow":
+        page.all_tabs.setCurrentWidget(page.form)
+    page.form.focus_field("rf_saddle_numbness")
+    shoot("urgent-banner")
 
-    window.preview()
-    dialog = window.preview_dialog
-    if not dialog.is_ready:
-        wait_for(dialog.ready)
-    shoot("preview.png")
+    page.save_now_blocking()
+    window.show_patients()
+    window.show_today()
+    wait_for(window.today.refreshed)
+    shoot("today")
+
+    dialog = SettingsDialog(settings, window)
+    dialog.resize(min(640, window.width() - 40), min(600, window.height() - 40))
+    dialog.show()
+    shoot("settings", dialog)
     dialog.close()
-    page._set_dirty(False)
+
+    window.home_tabs.setCurrentWidget(window.patients)
     window.close()
     return 0
 

@@ -13,6 +13,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -145,6 +146,18 @@ class AssessmentPanel(QFrame):
         self.setMinimumHeight(120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """The words above the reasons keep the height they need at this width (never squeezed)."""
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        for label in (self.title, self.level, self.gap, self.footer):
+            width = label.width() or self.width() - 20
+            wanted = label.heightForWidth(width)
+            if wanted > 0 and label.minimumHeight() != wanted:
+                label.setMinimumHeight(wanted)
+
     def _show_trace(self, shown: bool) -> None:
         self.trace.setVisible(shown)
         self.trace_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -159,6 +172,7 @@ class AssessmentPanel(QFrame):
             "Mark where the symptoms are, or answer a safety question, and the result appears here.")) + "</p>")
         self.trace.setHtml("")
         self.footer.setText(self.tr("Screening aid for clinician review - not a diagnosis."))
+        self._fit_labels()
 
     def show_assessment(self, assessment: Assessment) -> None:
         self.assessment = assessment
@@ -174,6 +188,7 @@ class AssessmentPanel(QFrame):
         self.footer.setText(
             self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.").format(assessment.rules_version)
         )
+        self._fit_labels()
 
     def _set_level_property(self, level: str) -> None:
         self.level.setProperty("level", level)

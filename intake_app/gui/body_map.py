@@ -261,6 +261,14 @@ class BodyMapWidget(QWidget):
             radius = max(3.0, 10 * scale)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
             painter.setPen(TITLE_TEXT)
+            # A small map gets smaller titles, never cut ones; too small to read, a title is left out.
+            fitted = QFont(font)
+            room = rect.width() - 4
+            while fitted.pixelSize() > 6 and QFontMetricsF(fitted).horizontalAdvance(view.label) > room:
+                fitted.setPixelSize(fitted.pixelSize() - 1)
+            if QFontMetricsF(fitted).horizontalAdvance(view.label) > room:
+                continue
+            painter.setFont(fitted)
             title_rect = QRectF(rect.left(), rect.top() + 3 * scale, rect.width(), 34 * scale)
             painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
                              view.label)
@@ -325,7 +333,7 @@ class BodyMapWidget(QWidget):
         painter.setPen(LABEL_TEXT)
         for label in self._map.labels:
             font = QFont(self.font())
-            font.setPixelSize(max(9, round(label.size * scale)))
+            font.setPixelSize(max(6, round(label.size * scale)))  # "Right" and "Left" must not run together
             font.setBold(True)
             painter.setFont(font)
             centre = self._transform.map(QPointF(label.x, label.y))

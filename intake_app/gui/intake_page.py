@@ -172,7 +172,7 @@ class IntakePage(IntakeSaving, QWidget):
 
         # On a very short screen (1024x600 at 150 % leaves 373 pixels) the whole page scrolls rather than
         # squeezing the header, the banner or the form below the height their words need.
-        body = QWidget(self)
+        body = _Body(self)
         body.setObjectName("intakeBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -180,6 +180,7 @@ class IntakePage(IntakeSaving, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
+        body.stretchy = self.pages
         self.scroller = QScrollArea(self)
         self.scroller.setObjectName("intakeScroller")
         self.scroller.setWidgetResizable(True)
@@ -444,6 +445,27 @@ class IntakePage(IntakeSaving, QWidget):
             self.all_tabs.setCurrentWidget(self.form)
         question_id, side = split_key(field)
         self.form.focus_field(f"{question_id}.{side}" if side else question_id)
+
+
+class _Body(QWidget):
+    """The page inside its scroll area: as tall as the screen allows, taller only below its minimum.
+
+    The scroll area asks for the height at a width; the layout would answer with the height it would
+    *like* (the form's full length), giving a 1366x768 screen a second scroll bar it does not need. The
+    answer here counts the header and the banner at that width, and only the minimum of the rest."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.stretchy: QWidget | None = None
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        layout = self.layout()
+        if layout is None or self.stretchy is None:
+            return super().heightForWidth(width)
+        stretchy = self.stretchy
+        liked = stretchy.heightForWidth(width) if stretchy.hasHeightForWidth() else stretchy.sizeHint().height()
+        needed = layout.heightForWidth(width) - max(0, liked) + stretchy.minimumSizeHint().height()
+        return max(needed, self.minimumSizeHint().height())
 
 
 def fired_fields(assessment: Assessment) -> set[str]:

@@ -73,7 +73,8 @@ class WrapSizes:
         """Everything on one line (what the option would like)."""
         if self._hint is None:
             text = self.button.text().replace("&&", "&")
-            width = self.button.fontMetrics().horizontalAdvance(text) + self.indicator() + 2 * self.PAD + 2
+            # A few pixels to spare: measured exactly, the words would wrap on rounding at the hint's width.
+            width = self.button.fontMetrics().horizontalAdvance(text) + self.indicator() + 2 * self.PAD + 6
             self._hint = QSize(width, self.line_height())
         return QSize(self._hint)
 

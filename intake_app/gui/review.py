@@ -62,8 +62,8 @@ def summary_html(questionnaire: Questionnaire, answers: Mapping[str, Any], shown
             else:
                 css = ""
             link = "" if read_only else f" <a href='edit:{escape(question.id)}'>Edit</a>"
-            rows.append(f"<tr class='{css}'><td class='q'>{escape(question.label)}</td>"
-                        f"<td class='a'>{escape(words)}</td><td>{link}</td></tr>")
+            rows.append(f"<tr class='{css}'><td class='q' width='48%'>{escape(question.label)}</td>"
+                        f"<td class='a' width='44%'>{escape(words)}</td><td width='8%'>{link}</td></tr>")
         if rows:
             parts.append(f"<h3>{escape(section.title)}</h3><table width='100%'>{''.join(rows)}</table>")
     return "".join(parts)

@@ -280,7 +280,7 @@ class PerSideRegionsEditor(_PerSide):
             adder.setObjectName(f"{question.id}.{side}")
             side_name = questionnaire.side_label(side)
             adder.setAccessibleName(f"{question.label} ({side_name})")
-            adder.setPlaceholderText(self.tr("{0}: type a region").format(side_name))
+            adder.setPlaceholderText(self.tr("type a region"))
             adder.returnPressed.connect(lambda side=side: self._add_typed(side))
             caption = _side_caption(questionnaire, side, adder, self)
             box = QHBoxLayout()

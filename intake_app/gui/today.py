@@ -106,7 +106,9 @@ class TodayPanel(QWidget):
             cells = (
                 summary.patient_name,
                 self.tr("Complete") if summary.status == "complete" else self.tr("Draft"),
-                level_words(summary.level, summary.tier, summary.acknowledged) or self.tr("Not screened yet"),
+                # A draft's live result is not stored yet: say so rather than suggest there is nothing to see.
+                level_words(summary.level, summary.tier, summary.acknowledged)
+                or self.tr("not stored for drafts - open it to see"),
                 str(summary.revision),
                 summary.updated_at.strftime("%H:%M"),
             )
