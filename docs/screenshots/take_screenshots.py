@@ -4,8 +4,8 @@ Run (one screen size per run; the window fills the screen less a 40-pixel taskba
   xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
   xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python docs/screenshots/take_screenshots.py
   QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
-Writes patients.png (the list), intake-map.png, summary.png, urgent-banner.png, today.png, settings.png and
-preview.png next to this file: at 1366x768 under those names, otherwise with "-1024x600" or "-125" added.
+Writes patients.png (the list), intake-map.png, summary.png, urgent-banner.png, today.png and settings.png
+next to this file: at 1366x768 under those names, otherwise with "-1024x600" or "-125" added.
 """
 
 from __future__ import annotations
