@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>BodyMapWidget</name>
@@ -89,7 +88,7 @@
     </message>
     <message>
         <source>Staff</source>
-        <translation>Personal</translation>
+        <translation>Personal de la clínica</translation>
     </message>
     <message>
         <source>For the front desk: sign in to leave or help</source>
@@ -112,6 +111,10 @@
         <translation>Cuántas preguntas lleva</translation>
     </message>
     <message>
+        <source>Last step</source>
+        <translation>Último paso</translation>
+    </message>
+    <message>
         <source>Question {0} of {1}</source>
         <translation>Pregunta {0} de {1}</translation>
     </message>
@@ -128,8 +131,8 @@
         <translation>Siguiente</translation>
     </message>
     <message>
-        <source>Choose an answer first. If you are not sure, choose I don&apos;t know.</source>
-        <translation>Elija primero una respuesta. Si no está seguro, elija No lo sé.</translation>
+        <source>Choose an answer first. If you are not sure, choose I don't know.</source>
+        <translation>Elija primero una respuesta. Si no lo sabe, elija No lo sé.</translation>
     </message>
     <message>
         <source>Go to the next page</source>
@@ -177,11 +180,11 @@
     </message>
     <message>
         <source>Welcome</source>
-        <translation>Bienvenido</translation>
+        <translation>Le damos la bienvenida</translation>
     </message>
     <message>
         <source>Please ask the front desk to start.</source>
-        <translation>Por favor, pida en recepción que le pongan en marcha las preguntas.</translation>
+        <translation>Por favor, pida ayuda en recepción para empezar.</translation>
     </message>
     <message>
         <source>The answers so far are kept as a draft.</source>
@@ -192,7 +195,7 @@
         <translation>Seguir con el paciente</translation>
     </message>
     <message>
-        <source>Back to the patient&apos;s questions</source>
+        <source>Back to the patient's questions</source>
         <translation>Volver a las preguntas del paciente</translation>
     </message>
     <message>

@@ -8,7 +8,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from intake_app.domain.body_map import BodyMap, load_body_map
@@ -66,9 +66,10 @@ class RegionPicker(QWidget):
         self._question = question
         self.map = PatientBodyMap(questionnaire, language, self)
         self.map.set_symptom(question.id)
-        self.map.setMinimumSize(520, 520)
+        self.map.setMinimumSize(360, 360)
         self.lists: dict[str, OptionList] = {}
         column = QWidget(self)
+        column.setObjectName("pageBody")
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 12, 0)
         regions = [(r.value, r.label.text(language)) for r in questionnaire.regions]
@@ -94,6 +95,11 @@ class RegionPicker(QWidget):
         row.addWidget(self.map, 3)
         row.addWidget(scroll, 2)
         self.map.marksChanged.connect(self._map_changed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # Modest, so that the page fits a 1280x800 screen without scrolling; the map grows into
+        # whatever room the page has.
+        return QSize(900, 400)
 
     def _side_caption(self, side: str) -> str:
         return self.tr("Left leg") if side == "left" else self.tr("Right leg")

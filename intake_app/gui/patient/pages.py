@@ -34,6 +34,7 @@ class Page(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.body = QWidget()
+        self.body.setObjectName("pageBody")
         self.content = QVBoxLayout(self.body)
         self.content.setContentsMargins(32, 16, 32, 16)
         self.content.setSpacing(16)

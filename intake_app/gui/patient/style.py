@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_POINT_SIZE = 20  # the smallest text patient mode shows
 MIN_TARGET = 44  # px: the smallest height (and width) of anything a patient touches
@@ -29,7 +30,7 @@ FOCUS = "#b35900"  # focus ring: dark orange, visible on white and on blue
 BORDER = "#5d6b7a"
 
 STYLE_SHEET = f"""
-QWidget#patientMode {{ background: {PAGE}; color: {INK}; }}
+QWidget#patientMode, QWidget#pageBody {{ background: {PAGE}; color: {INK}; }}
 QLabel {{ color: {INK}; }}
 QLabel#help {{ color: {MUTED}; background: {PAGE}; }}
 QLabel#optionText {{ color: {INK}; background: {SECONDARY}; }}
@@ -40,7 +41,8 @@ QPushButton {{ color: {INK}; background: {SECONDARY}; border: 2px solid {BORDER}
     padding: 8px 18px; }}
 QPushButton#primary {{ color: {PRIMARY_INK}; background: {PRIMARY}; border: 2px solid {PRIMARY}; }}
 QPushButton:checked {{ color: {PRIMARY_INK}; background: {PRIMARY}; border: 2px solid {INK}; }}
-QPushButton:disabled {{ color: {MUTED}; background: {SECONDARY}; border: 2px dashed {BORDER}; }}
+QPushButton:disabled, QPushButton#primary:disabled {{ color: {MUTED}; background: {SECONDARY};
+    border: 2px dashed {BORDER}; }}
 QPushButton:focus {{ border: 4px solid {FOCUS}; }}
 QLineEdit, QPlainTextEdit, QSpinBox {{ color: {INK}; background: {PAGE}; border: 2px solid {BORDER};
     border-radius: 6px; padding: 6px; }}
@@ -86,6 +88,15 @@ def base_point_size() -> float:
     if system <= 0:
         system = 10.0
     return max(float(MIN_POINT_SIZE), 2.0 * system)
+
+
+def apply_fonts(root: QWidget) -> None:
+    """Give every widget under `root` that has no font of its own the patient font. (A style sheet
+    on an ancestor stops Qt from passing the font down, so each widget gets it set.)"""
+    base = patient_font()
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) or widget.font().pointSizeF() < MIN_POINT_SIZE:
+            widget.setFont(base)
 
 
 def patient_font(scale: float = 1.0, *, bold: bool = False) -> QFont:

@@ -19,12 +19,21 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE, Questionnaire, load_questionnaire
 from intake_app.gui.patient.flow import PatientFlow, PatientResult, Step, is_positive_red_flag
 from intake_app.gui.patient.pages import LanguagePage, MessagePage, Page, QuestionPage, ReviewPage
-from intake_app.gui.patient.style import MIN_TARGET, STYLE_SHEET, TARGET_HEIGHT, patient_font
+from intake_app.gui.patient.style import MIN_TARGET, STYLE_SHEET, TARGET_HEIGHT, apply_fonts, patient_font
 from intake_app.gui.patient.translations import install_translator, remove_translator
 
 IDLE_PROMPT_S = 180.0  # no touch for 3 minutes: "Are you still there?"
@@ -90,12 +99,13 @@ class PatientMode(QWidget):
         self.progress.setMinimumHeight(MIN_TARGET - 8)
         self.progress.setTextVisible(False)
         self.progress_label = QLabel(self)
-        self.progress_label.setFont(patient_font(0.9))
         self.staff_button = QPushButton(self)
         self.staff_button.setMinimumHeight(MIN_TARGET + 12)
         self.staff_button.clicked.connect(self.staff_requested)
+        self.staff_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         top.addWidget(self.progress_label)
         top.addWidget(self.progress, 1)
+        top.addStretch(0)
         top.addWidget(self.staff_button)
         self.stack = QStackedLayout()
         bottom = QHBoxLayout()
@@ -115,6 +125,7 @@ class PatientMode(QWidget):
         outer.addLayout(top)
         outer.addLayout(self.stack, 1)
         outer.addLayout(bottom)
+        apply_fonts(self)
         self._retranslate()
 
     def _retranslate(self) -> None:
@@ -131,6 +142,7 @@ class PatientMode(QWidget):
 
     def _set_page(self, page: Page, kind: str) -> None:
         old = self.stack.currentWidget()
+        apply_fonts(page)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         if old is not None:
@@ -163,7 +175,10 @@ class PatientMode(QWidget):
         done = self._index + 1 if on_question else total
         self.progress.setRange(0, total)
         self.progress.setValue(done if on_question else total)
-        self.progress_label.setText(self.tr("Question {0} of {1}").format(min(done, total), total))
+        if kind == "review":
+            self.progress_label.setText(self.tr("Last step"))
+        else:
+            self.progress_label.setText(self.tr("Question {0} of {1}").format(min(done, total), total))
         self.progress.setAccessibleDescription(self.progress_label.text())
         if kind == "review":
             self.next_button.setText(self.tr("I have finished"))

@@ -135,3 +135,15 @@ def test_text_grows_with_the_system_font_without_clipping(qtbot: QtBot, larger_s
     walk(qtbot, mode, language, PLAN, on_page=check)
     assert problems == []
     close_for_good(mode, desk)
+
+
+def test_a_disabled_next_looks_disabled(qtbot: QtBot) -> None:
+    desk = Desk()
+    mode = open_mode(qtbot, desk)
+    qtbot.keyClick(mode.focusWidget(), Qt.Key.Key_Space)
+    mode._show_step(mode.flow.index_of("rf_fever_or_unwell"))  # noqa: SLF001
+    assert not mode.next_button.isEnabled()
+    image = mode.next_button.grab().toImage()
+    centre = image.pixelColor(image.width() // 2, 4)
+    assert centre.name() != "#1d5fa8"  # not the blue of an enabled Next
+    close_for_good(mode, desk)

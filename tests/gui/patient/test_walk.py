@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from intake_app.domain.document import parse_document
@@ -16,6 +17,7 @@ from intake_app.gui.patient.style import MIN_POINT_SIZE, MIN_TARGET
 from tests.domain.v2_documents import V2, v2_document
 from tests.gui.patient.helpers import Desk, close_for_good, open_mode, question_page, visible_buttons, walk
 
+TEXT_WIDGETS = (QLabel, QAbstractButton, QLineEdit, QPlainTextEdit, QAbstractSpinBox)
 PLAN: dict[str, Any] = {
     "pain": {"right": ["heel", "sole"], "left": ["calf"]},
     "numbness": {"right": ["big_toe"]},
@@ -55,6 +57,9 @@ def test_a_walk_in_each_language_ends_in_a_valid_draft_marked_as_the_patients(
         small = [b.accessibleName() for b in visible_buttons(m) if b.height() < MIN_TARGET or b.width() < MIN_TARGET]
         assert small == [], f"buttons under {MIN_TARGET} px on the {m.page_kind()} page"
         assert m.font().pointSizeF() >= MIN_POINT_SIZE
+        texts = [w for w in m.findChildren(QWidget) if isinstance(w, TEXT_WIDGETS) and w.isVisibleTo(m)]
+        tiny = [f"{type(w).__name__} {w.font().pointSizeF()}" for w in texts if w.font().pointSizeF() < MIN_POINT_SIZE]
+        assert tiny == [], f"text under {MIN_POINT_SIZE} pt on the {m.page_kind()} page"
 
     result = walk(qtbot, mode, language, PLAN, on_page=check)
     assert result.finished and result.language == language
@@ -89,7 +94,6 @@ def test_the_review_page_is_in_the_patients_language(qtbot: QtBot) -> None:
 
     def grab(m: PatientMode) -> None:
         if m.page_kind() == "review":
-            from PySide6.QtWidgets import QLabel
             texts.extend(label.text() for label in m.page().findChildren(QLabel))
 
     walk(qtbot, mode, "es", PLAN, on_page=grab)
