@@ -89,7 +89,7 @@ def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.Comple
 # interpreter about a second; the kill tests start hundreds of children) ------------------------------
 
 PRELOAD = ["intake_app.services", "intake_app.storage", "intake_app.storage.repository", "alembic.command",
-           "alembic.operations", "tests.reliability.helpers"]
+           "alembic.operations", "tests.reliability.helpers", "tests.reliability.warm"]
 
 
 def forkserver() -> multiprocessing.context.BaseContext:
@@ -132,3 +132,54 @@ def kill_after_step(url: str, step: int, result: Any = None) -> None:
     upgrade(create_database_engine(url))
     if result is not None:
         result.put(done[0])
+
+
+def crash_answers(k: int) -> dict[str, Any]:
+    """The answers of save number k: recognisable whole (a half-written save would not equal any of them)."""
+    return {"age_years": 46, "pain_score_0_10": k % 11, "duration_days": k % 3650,
+            "desk_note": f"save {k} " + "x" * (k * 37 % 1500)}
+
+
+def stored_form(k: int) -> dict[str, Any]:
+    """crash_answers(k) as validation stores it (unasked red-flag questions become "unknown")."""
+    from intake_app.domain import parse_document
+    from tests.conftest import synthetic_document
+
+    document = synthetic_document(**crash_answers(k))
+    document["questionnaire"] = "foot-leg-intake/2"
+    return dict(parse_document(document).answers)
+
+
+def save_loop(url: str, pipe: Any, seed: int) -> None:
+    """Open the database, say ("ready",) and wait for "go", then save drafts in a loop until killed:
+    ("try", intake, k) before each save, ("done", intake, version, k) after it returned, ("new", intake)
+    for a new intake. Never returns on its own."""
+    import datetime as dt
+    import random
+
+    from intake_app.domain import Patient
+    from intake_app.services import Clinic
+
+    clinic = Clinic.open(url)
+    rng = random.Random(seed)
+    ids = [record.id for record in clinic.repository.iter_intakes(status="draft")]
+    patient = Patient("Testperson", "Alex", dt.date(1980, 1, 15), "female", "0700 000001", f"SYN-{seed}")
+    n = 0
+    while True:
+        n += 1
+        k = seed * 100_000 + n
+        if n == 1:  # opened and read: the kill comes at a random moment after "go"
+            if ids:
+                clinic.intake(ids[0])
+            pipe.send(("ready",))
+            pipe.recv()
+        if not ids or rng.random() < 0.15:
+            record = clinic.register_patient(patient)
+            draft = clinic.start_intake(record.id)
+            ids.append(draft.id)
+            pipe.send(("new", draft.id))
+            continue
+        intake_id = rng.choice(ids)
+        pipe.send(("try", intake_id, k))
+        saved = clinic.save_draft(intake_id, crash_answers(k), clinic.intake(intake_id).document.visit_date)
+        pipe.send(("done", intake_id, saved.row_version, k))
