@@ -24,8 +24,10 @@ def test_rescreen_stores_a_new_result_and_lists_changed_levels(
 
     assert main(["--database", database_url, "rescreen"]) == 0
     out = capsys.readouterr().out
-    assert f"re-screened with rules {RULES_VERSION}; 1 intake(s) changed level" in out
-    assert f"intake {current.id}: not_indicated (2000.01-1) -> " in out
+    assert f"re-screened with rules {RULES_VERSION}; 1 intake(s) changed result" in out
+    row = next(line for line in out.splitlines() if line.split()[:1] == [str(current.id)])
+    assert "spinal origin not indicated" in row  # the old result beside the new one
+    assert "not_indicated" not in out  # plain words, no value codes
 
     history = clinic.repository.assessments(current.id)
     assert [(h.rules_version, h.cause) for h in history] == [("2000.01-1", "import"), (RULES_VERSION, "rescreen")]
@@ -34,7 +36,7 @@ def test_rescreen_stores_a_new_result_and_lists_changed_levels(
     assert clinic.repository.assessments(same.id) == []
 
     assert main(["--database", database_url, "rescreen"]) == 0  # nothing left to do
-    assert "0 intake(s) changed level" in capsys.readouterr().out
+    assert "0 intake(s) changed result" in capsys.readouterr().out
     assert len(clinic.repository.assessments(current.id)) == 2
 
 
@@ -73,3 +75,55 @@ def test_completing_without_the_red_flag_screen_needs_the_explicit_not_asked(
         clinic.complete_intake(other.id, {k: v for k, v in answers.items() if k != "age_years"}, document.visit_date,
                                red_flags_not_asked=True)
     assert excinfo.value.missing == ["age_years"]
+
+
+def old_result(level: str, tier: str | None) -> dict[str, Any]:
+    return {"level": level, "tier": tier, "spinal_flag": False, "reasons": [], "recommendation": "old",
+            "rules_version": "2000.01-1"}
+
+
+def test_rescreen_lists_a_change_of_tier_alone(clinic: Clinic, database_url: str, full_document: dict[str, Any],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from intake_app.services import screen
+
+    document = parse_document(full_document)
+    now = screen(document)
+    other_tier = "P" if now.tier != "P" else "E"
+    same_level = clinic.repository.import_documents([(document, old_result(now.level, other_tier))])[0]
+    unchanged = clinic.repository.import_documents([(document, old_result(now.level, now.tier))])[0]
+    changes = clinic.rescreen()
+    assert [c.intake_id for c in changes] == [same_level.id]
+    assert (changes[0].old_tier, changes[0].new_tier) == (other_tier, now.tier)
+    assert unchanged.id not in [c.intake_id for c in changes]
+
+
+def test_a_result_that_rose_after_the_patient_left_goes_on_the_recall_list(
+    clinic: Clinic, database_url: str, full_document: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from intake_app.services import screen
+
+    urgent = dict(full_document)
+    urgent["answers"] = dict(full_document["answers"], rf_saddle_numbness="new", rf_bladder_change="new")
+    document = parse_document(urgent)
+    assert screen(document).level == "urgent"
+    rose = clinic.repository.import_documents([(document, old_result("possible", None))])[0]
+    fell = clinic.repository.import_documents([(parse_document(full_document), old_result("urgent", "E"))])[0]
+    assert main(["--database", database_url, "rescreen"]) == 0
+    out = capsys.readouterr().out
+    assert "recall: contact the patient" in out
+    assert [e.intake_id for e in clinic.recall_list()] == [rose.id]  # a result that fell is not recalled
+    assert fell.id not in [e.intake_id for e in clinic.recall_list()]
+
+    assert main(["--database", database_url, "recall"]) == 0
+    out = capsys.readouterr().out
+    assert f"intake {rose.id}" in out and "Testperson, Alex" in out and "spinal origin possible -> URGENT" in out
+
+    assert main(["--database", database_url, "recall", "--contacted", str(rose.id)]) == 2  # who is required
+    assert main(["--database", database_url, "recall", "--contacted", str(rose.id), "--who", "Dr Example"]) == 0
+    capsys.readouterr()
+    assert clinic.recall_list() == []
+    assert main(["--database", database_url, "recall"]) == 0
+    assert "nobody to contact" in capsys.readouterr().out
+    assert main(["--database", database_url, "recall", "--contacted", str(rose.id), "--who", "Dr Example"]) == 1
+    assert "not on the recall list" in capsys.readouterr().err
+    assert len(clinic.repository.assessments(rose.id)) == 2  # the earlier result is kept
