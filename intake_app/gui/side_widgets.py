@@ -358,8 +358,16 @@ class PerSideRegionsEditor(_PerSide):
                 chip.setObjectName(f"{self.question.id}.{side}.{region}")
                 chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))
                 self.chips_layout.addWidget(chip)
+                chip.show()  # at once, not on the next pass of the event loop: Tab may come first
                 self.chips.append(chip)
         self.empty.setHidden(bool(self.chips))
+        # Each side's chips follow that side's box in the Tab order, so a keyboard can reach and remove them.
+        for side in DISPLAY_SIDES:
+            previous: QWidget = self.adders[side]
+            for chip in self.chips:
+                if chip.side == side:
+                    QWidget.setTabOrder(previous, chip)
+                    previous = chip
         if focused_chip is not None:
             self.adders[focused_chip.side].setFocus(Qt.FocusReason.OtherFocusReason)
         self.chips_box.updateGeometry()

@@ -279,6 +279,8 @@ def test_regions_are_added_by_typing_their_name_right_first_and_tell_the_body_ma
         press(qtbot, Qt.Key.Key_Return)
     assert blocker.args == ["pain", {"left": [], "right": ["calf"]}]
     press(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "pain.right.calf"  # the new mark, reachable by keyboard
+    press(qtbot, Qt.Key.Key_Tab)
     assert focused().objectName() == "pain.left"
     qtbot.keyClicks(focused(), "whole")
     press(qtbot, Qt.Key.Key_Return)
@@ -287,6 +289,12 @@ def test_regions_are_added_by_typing_their_name_right_first_and_tell_the_body_ma
     assert form.answers()["pain"] == {"left": ["buttock", "whole_foot"], "right": ["calf"]}
     chips = form.editor("pain").chip_buttons()
     assert [chip.accessibleName() for chip in chips] == ["Right: Calf", "Left: Buttock", "Left: Whole foot"]
+    # The marks can be reached and taken away by keyboard: they follow their side's box in the Tab order.
+    control(form, "pain.right").setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused().objectName() == "pain.right.calf"
+    press(qtbot, Qt.Key.Key_Delete)
+    assert form.answers()["pain"] == {"left": ["buttock", "whole_foot"]}
 
 
 def test_a_region_chip_removes_its_mark_when_clicked(form: IntakeForm, qtbot: Any) -> None:
