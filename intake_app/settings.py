@@ -106,7 +106,9 @@ class Settings:
     autosave_seconds: int = _setting(
         5, "Autosave interval", "How often an open draft is saved automatically (seconds, 2-120).")
     desk_user: str = _setting(
-        _login_name, "Desk user", "Name recorded when a red-flag banner is acknowledged.", 100)
+        _login_name, "Desk user",
+        "Name written in the audit log for saves and imports at this desk (a red-flag acknowledgement records "
+        "the clinician's own typed name instead).", 100)
 
     def validated(self) -> Settings:
         """The settings themselves when every value is allowed; else an IntakeError naming the setting."""
