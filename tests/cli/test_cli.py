@@ -147,7 +147,7 @@ def test_assess_prints_the_assessment_json(
     result = json.loads(out)
     assert set(result) == {"level", "tier", "spinal_flag", "reasons", "recommendation", "rules_version"}
     assert result["level"] in {"likely", "possible"}
-    assert all({"rule", "group", "text", "because"} == set(r) for r in result["reasons"])
+    assert all({"rule", "group", "text", "because"} <= set(r) for r in result["reasons"])
 
 
 def test_assess_text_and_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
