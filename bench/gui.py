@@ -474,12 +474,14 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     found = Waiter(patients.search_finished)
     patients.search_now(sample.family_name)
     found.wait()
-    patient_id = patients.current_patient_id()
+    # Patients nobody opened an intake for today (a second one the same day asks first); the memory
+    # children used the first few of the list.
+    fresh = [r.id for r in clinic.search_patients("", limit=MEMORY_RUNS + 13)[MEMORY_RUNS + 10:]]
     open_stalls: list[Stall] = []
     for attempt in range(3):
         with heartbeat.during(open_stalls):
             opened = Waiter(window.intake_opened)
-            window.new_intake(patient_id)
+            window.new_intake(fresh[attempt])
             opened.wait()
         if attempt < 2:
             window.show_patients()
