@@ -69,3 +69,11 @@ def as_text(value: str | Text) -> Text:
 def text_in(value: str | Text, language: str = ENGLISH) -> str:
     """`value` in `language`: a Text's translation, or a plain string as it is."""
     return value.text(language) if isinstance(value, Text) else str(value)
+
+
+def coerce_texts(obj: object, names: tuple[str, ...]) -> None:
+    """Make the named fields of a frozen dataclass Text (a plain string becomes English-only)."""
+    for name in names:
+        value = getattr(obj, name)
+        if not isinstance(value, Text):
+            object.__setattr__(obj, name, as_text(value))

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from intake_app.domain.language import ENGLISH, LANGUAGES, Text, as_text
+from intake_app.domain.language import ENGLISH, LANGUAGES, Text, coerce_texts
 from intake_app.errors import IntakeError
 from intake_app.resources import forms_dir
 
@@ -43,14 +43,6 @@ class QuestionnaireError(IntakeError):
 _EMPTY = Text("")
 
 
-def _coerce_texts(obj: object, names: tuple[str, ...]) -> None:
-    """Make the named fields of a frozen dataclass Text (a plain string becomes English-only)."""
-    for name in names:
-        value = getattr(obj, name)
-        if not isinstance(value, Text):
-            object.__setattr__(obj, name, as_text(value))
-
-
 @dataclass(frozen=True)
 class Option:
     value: str
@@ -59,7 +51,7 @@ class Option:
     patient: Text = _EMPTY  # display-only: the wording a patient reads ("I don't know" for "Not asked")
 
     def __post_init__(self) -> None:
-        _coerce_texts(self, ("label", "short", "patient"))
+        coerce_texts(self, ("label", "short", "patient"))
 
     @property
     def printed(self) -> Text:
@@ -162,7 +154,7 @@ class Question:
     help_patient: Text = _EMPTY  # display-only: help for the patient
 
     def __post_init__(self) -> None:
-        _coerce_texts(self, ("label", "help", "unit", "short", "patient", "help_patient"))
+        coerce_texts(self, ("label", "help", "unit", "short", "patient", "help_patient"))
 
     @property
     def texts(self) -> tuple[tuple[str, Text], ...]:
@@ -207,7 +199,7 @@ class Section:
     patient: Text = _EMPTY  # display-only: the section's title as a patient reads it
 
     def __post_init__(self) -> None:
-        _coerce_texts(self, ("title", "intro", "patient"))
+        coerce_texts(self, ("title", "intro", "patient"))
 
 
 @dataclass(frozen=True)
@@ -222,7 +214,7 @@ class Questionnaire:
     source: Path = field(compare=False, repr=False, default=Path())
 
     def __post_init__(self) -> None:
-        _coerce_texts(self, ("title",))
+        coerce_texts(self, ("title",))
 
     @property
     def ref(self) -> str:
