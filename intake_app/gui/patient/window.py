@@ -371,11 +371,11 @@ class PatientMode(QWidget):
         """The Staff button: after a staff sign-in, carry on with the patient or leave."""
         if not self._staff_sign_in(self):
             return
-        before = self._page_kind
+        before = {"start": "language", "language": "language", "review": "review"}.get(self._page_kind, "question")
         page = MessagePage(self.tr("Staff"), self.tr("The answers so far are kept as a draft."),
                            [(self.tr("Carry on with the patient"), self.tr("Back to the patient's questions")),
                             (self.tr("Leave patient mode"), self.tr("Save the draft and close patient mode"))])
-        page.buttons[0].clicked.connect(partial(self._restore, before if before != "start" else "language"))
+        page.buttons[0].clicked.connect(partial(self._restore, before))
         page.buttons[1].clicked.connect(self.leave)
         self._set_page(page, "staff")
 

@@ -114,3 +114,17 @@ def test_staff_can_hand_back_to_the_patient(qtbot: QtBot) -> None:
     touch(qtbot, mode.page().buttons[0])  # type: ignore[attr-defined]
     assert question_page(mode).step.key == "onset"
     close_for_good(mode, desk)
+
+
+def test_staff_hand_back_after_the_tell_desk_page_returns_to_the_questions(qtbot: QtBot) -> None:
+    desk = Desk(sign_in_ok=True)
+    mode = open_mode(qtbot, desk)
+    to_step(qtbot, mode, "en", "rf_fever_or_unwell")
+    touch(qtbot, question_page(mode).control.button("yes"))
+    touch(qtbot, mode.next_button)
+    assert mode.page_kind() == "tell_desk"
+    touch(qtbot, mode.staff_button)
+    touch(qtbot, mode.page().buttons[0])  # type: ignore[attr-defined]
+    assert question_page(mode).step.key == "rf_fever_or_unwell"
+    assert mode.result().answers["rf_fever_or_unwell"] == "yes"
+    close_for_good(mode, desk)
