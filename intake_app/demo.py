@@ -36,7 +36,8 @@ SCIATICA = {
 SCENARIOS: list[tuple[str, dict[str, Any]]] = [
     ("sciatica, full pattern", SCIATICA),
     ("cauda equina warning", {**SCIATICA, "rf_saddle_numbness": "new", "rf_bladder_change": "new"}),
-    ("worsening foot drop", {**SCIATICA, "weakness": {"right": "foot_drop"}, "weakness_course": "worsening"}),
+    ("worsening foot drop", {
+        **SCIATICA, "weakness": {"right": "foot_drop"}, "weakness_course": {"right": "worsening"}}),
     ("cancer history with new back pain", {**SCIATICA, "rf_cancer_history": "yes"}),
     ("sciatica, red-flag screen not finished", {
         **{k: v for k, v in SCIATICA.items()}, "rf_bowel_change": "unknown", "rf_cancer_history": "unknown"}),
