@@ -1,7 +1,8 @@
 """Starting the window: paint first, then open the database in the background.
 
 PySide6 slows every import that follows it, so SQLAlchemy, Alembic and reportlab are loaded only
-after the first paint, off the GUI thread.
+after the first paint, off the GUI thread. The background thread starts only once the window has been
+painted: started earlier, its imports hold the interpreter lock while the first paint waits for it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from intake_app.errors import IntakeError
@@ -56,12 +57,46 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
     runner.run(work, lambda result: window.set_clinic(*result), failed, label=window.tr("Opening the database..."))
 
 
+#: A window that never paints (started minimised) still opens its database after this long.
+PAINT_WAIT_MS = 1500
+
+
+class _AfterFirstPaint(QObject):
+    """Runs `action` once, on the event-loop turn after the window's first paint (or when the window
+    is not shown at all once the event loop runs, or after PAINT_WAIT_MS at the latest)."""
+
+    def __init__(self, window: MainWindow, action: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        self._action = action
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(0, self._if_not_shown)
+        QTimer.singleShot(PAINT_WAIT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self._window and event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _if_not_shown(self) -> None:
+        if not self._window.isVisible():
+            self._run()
+
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
+        self._action()
+
+
 def build_window(database_url: str | None = None, settings: Settings | None = None,
                  chooser: Chooser | None = None) -> MainWindow:
     window = MainWindow(settings or load_settings(), window_state(), chooser=chooser)
     runner = TaskRunner(window)
     window.busy.track(runner)
-    QTimer.singleShot(0, lambda: open_database_later(window, database_url, runner))
+    _AfterFirstPaint(window, lambda: open_database_later(window, database_url, runner))  # kept by its parent
     return window
 
 

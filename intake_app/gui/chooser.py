@@ -9,27 +9,43 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
-Button = QMessageBox.StandardButton
-BUTTON_NAMES = {
-    Button.Yes: "yes", Button.No: "no", Button.Ok: "ok", Button.Cancel: "cancel",
-    Button.Save: "save", Button.Discard: "discard", Button.Retry: "retry", Button.Close: "close",
-}
+# The dialogs' own classes (message boxes, the print and file dialogs, QtPrintSupport itself) load
+# when a question is first asked, not while the window starts.
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
+
+    Button = QMessageBox.StandardButton
+    BUTTON_NAMES: dict[Button, str]
+
+
+def _button_names() -> dict[Button, str]:
+    """What each standard button is called in the answers ("yes", "ok", ...), made on first use."""
+    names = globals().get("BUTTON_NAMES")
+    if names is None:
+        from PySide6.QtWidgets import QMessageBox
+
+        button = QMessageBox.StandardButton
+        names = {
+            button.Yes: "yes", button.No: "no", button.Ok: "ok", button.Cancel: "cancel",
+            button.Save: "save", button.Discard: "discard", button.Retry: "retry", button.Close: "close",
+        }
+        globals().update(Button=button, BUTTON_NAMES=names)
+    return names
+
+
+def __getattr__(name: str) -> Any:
+    """`Button` (the message box's standard buttons) and `BUTTON_NAMES` for importers, made on first use."""
+    if name not in ("Button", "BUTTON_NAMES"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _button_names()
+    return globals()[name]
+
+
 ROLES = ("clinician", "nurse", "doctor", "physiotherapist")
 
 
@@ -39,6 +55,8 @@ class Chooser:
     def ask(self, parent: QWidget | None, kind: str, title: str, text: str, buttons: Sequence[Button],
             default: Button, informative: str = "") -> str:
         """A message box; returns the name of the button pressed ("yes", "ok", "cancel", ...)."""
+        from PySide6.QtWidgets import QMessageBox
+
         icon = {"error": QMessageBox.Icon.Warning, "question": QMessageBox.Icon.Question}.get(
             kind, QMessageBox.Icon.Information)
         box = QMessageBox(icon, title, text, parent=parent)
@@ -47,10 +65,12 @@ class Chooser:
         for button in buttons:
             box.addButton(button)
         box.setDefaultButton(default)
-        return BUTTON_NAMES.get(Button(box.exec()), "cancel")
+        return _button_names().get(QMessageBox.StandardButton(box.exec()), "cancel")
 
     def crash_choice(self, parent: QWidget | None, where: str) -> str:
         """After an unexpected error: "continue" or "quit"."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
                           "Something went wrong that the program did not expect.", parent=parent)
         box.setInformativeText(
@@ -65,6 +85,8 @@ class Chooser:
 
     def duplicate_choice(self, parent: QWidget | None, lines: list[str], editing: bool) -> str:
         """A likely duplicate patient: "open", "register" or "cancel"."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate", "This patient may already be registered:",
                           parent=parent)
         box.setInformativeText("\n".join(lines))
@@ -80,12 +102,16 @@ class Chooser:
     def printer(self, parent: QWidget | None, printer: QPrinter, title: str) -> QPrinter | None:
         """The print dialog over a prepared printer; None when cancelled. A printer set to write a PDF
         file (the dialog's "Print to file") is returned as it is; the caller writes the PDF itself."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(title)
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def save_folder(self, parent: QWidget | None, title: str, suggestion: Path) -> Path | None:
         """A folder to save files in; None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(parent, title, str(suggestion))
         return Path(folder) if folder else None
 
@@ -98,6 +124,8 @@ class Chooser:
 
     def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A line of text (the reason for an amendment); None when cancelled."""
+        from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         edit = QLineEdit(dialog)
@@ -121,6 +149,8 @@ class AcknowledgeDialog(QDialog):
     """Who was told: the clinician types their own name (never the computer's login)."""
 
     def __init__(self, summary: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("Acknowledge the red flag"))
         text = QLabel(summary, self)
@@ -147,6 +177,8 @@ class AcknowledgeDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
+        from PySide6.QtWidgets import QDialogButtonBox
+
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.who()))
 
     def who(self) -> str:
@@ -157,5 +189,7 @@ class AcknowledgeDialog(QDialog):
 
 
 def documents_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder else Path.home()

@@ -8,13 +8,14 @@ import functools
 import sys
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from intake_app.crashlog import write_crash_log
 from intake_app.errors import IntakeError
-from intake_app.gui import messages
-from intake_app.gui.chooser import Chooser
+
+if TYPE_CHECKING:
+    from intake_app.gui.chooser import Chooser
 
 # Called before quitting after a crash, so open drafts are saved (set by the main window).
 save_before_quit: Callable[[], None] | None = None
@@ -25,6 +26,11 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
     if issubclass(exc_type, KeyboardInterrupt):
         QApplication.quit()
         return
+    # Loaded here rather than at start (the log writer, the dialogs); the window loads them soon
+    # after its first paint anyway (IdleWork in main_window.py), so a crash does not wait for them.
+    from intake_app.crashlog import write_crash_log
+    from intake_app.gui import messages
+
     parent = QApplication.activeWindow()
     if isinstance(exc, IntakeError):
         messages.show_error(parent, exc)

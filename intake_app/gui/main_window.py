@@ -10,8 +10,8 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake_app import __version__
 from intake_app.errors import IntakeError
@@ -25,6 +25,8 @@ from intake_app.recovery import RecoveryJournal
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from intake_app.gui.intake_page import IntakePage
 
 DEFAULT_SIZE = (1320, 720)
@@ -345,6 +347,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         from html import escape
+
+        from PySide6.QtWidgets import QMessageBox
 
         from intake_app.domain import load_questionnaire
         from intake_app.screening import RULES_VERSION

@@ -6,10 +6,22 @@ real dialogs in the program, a scripted chooser in the tests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from intake_app.errors import IntakeError, InvalidInput
-from intake_app.gui.chooser import Button, Chooser
+from intake_app.gui.chooser import Chooser
+
+if TYPE_CHECKING:
+    from intake_app.gui.chooser import Button
+
+
+def _buttons() -> type[Button]:
+    """The message box's standard buttons (QMessageBox loads with the first message, not at start)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox.StandardButton
 
 _DIALOGS = Chooser()
 
@@ -38,6 +50,7 @@ def show_error(parent: QWidget | None, error: IntakeError, title: str = "",
     `describe(field) -> str` names a problem's field in plain words (the form passes the questionnaire's
     wording); without it, problems are listed by their message only, never by a field key.
     """
+    button = _buttons()
     details = ""
     if isinstance(error, InvalidInput) and error.problems:
         lines = []
@@ -46,24 +59,27 @@ def show_error(parent: QWidget | None, error: IntakeError, title: str = "",
             lines.append(f"- {name}: {message}" if name else f"- {message}")
         details = "\n".join(lines)
     informative = "\n".join(p for p in (error.hint, details) if p)
-    _ask(parent, "error", title or parent_title(parent), error.message, [Button.Ok], Button.Ok, informative)
+    _ask(parent, "error", title or parent_title(parent), error.message, [button.Ok], button.Ok, informative)
 
 
 def inform(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:
-    _ask(parent, "info", title, text, [Button.Ok], Button.Ok, informative)
+    button = _buttons()
+    _ask(parent, "info", title, text, [button.Ok], button.Ok, informative)
 
 
 def ask_yes_no(
     parent: QWidget | None, title: str, text: str, informative: str = "", *, default_yes: bool = False
 ) -> bool:
-    default = Button.Yes if default_yes else Button.No
-    return _ask(parent, "question", title, text, [Button.Yes, Button.No], default, informative) == "yes"
+    button = _buttons()
+    default = button.Yes if default_yes else button.No
+    return _ask(parent, "question", title, text, [button.Yes, button.No], default, informative) == "yes"
 
 
 def ask_save_discard_cancel(parent: QWidget | None, title: str, text: str) -> str:
     """'save', 'discard' or 'cancel'."""
+    button = _buttons()
     return _ask(
-        parent, "question", title, text, [Button.Save, Button.Discard, Button.Cancel], Button.Save,
+        parent, "question", title, text, [button.Save, button.Discard, button.Cancel], button.Save,
         "Unsaved answers are lost if you discard them.",
     )
 
