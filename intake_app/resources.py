@@ -30,6 +30,11 @@ def forms_dir() -> Path:
     return _root("forms")
 
 
+def resources_dir() -> Path:
+    """The resources/ folder itself (source checkout, wheel or frozen bundle)."""
+    return _root("resources")
+
+
 def resource_path(*parts: str) -> Path:
     """Path of a file under resources/, e.g. ``resource_path("fonts", "DejaVuSans.ttf")``."""
     path = _root("resources").joinpath(*parts)

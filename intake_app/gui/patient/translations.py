@@ -16,13 +16,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 from intake_app.domain.language import ENGLISH, check_language
+from intake_app.resources import resources_dir
 
 PREFIX = "intake_app"
-_REPO = Path(__file__).resolve().parents[3]
-SOURCE_DIR = _REPO / "resources" / "translations"
-BUILD_DIR = _REPO / "build" / "translations"
+_PACKAGE = Path(__file__).resolve().parents[2]  # intake_app/
+# Sources (and, in a wheel or bundle, the compiled files) live in resources/translations, found through
+# the one resources accessor; in a source checkout `make setup` compiles them into build/translations.
+SOURCE_DIR = resources_dir() / "translations"
+BUILD_DIR = _PACKAGE.parent / "build" / "translations"
 # lupdate reads these (this package, and the map widget whose legend patient mode shows).
-LUPDATE_SOURCES = (Path(__file__).resolve().parent, _REPO / "intake_app" / "gui" / "body_map.py")
+LUPDATE_SOURCES = (Path(__file__).resolve().parent, _PACKAGE / "gui" / "body_map.py")
 
 
 def ts_path(language: str) -> Path:
