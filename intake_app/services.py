@@ -179,11 +179,14 @@ def documents_in(data: Any) -> list[Any]:
     return list(data) if isinstance(data, list) else [data]
 
 
-def screen(document: IntakeDocument) -> Assessment:
-    """The screening result for a document (pure; used live while typing)."""
+def screen(document: IntakeDocument, settings: Settings | None = None) -> Assessment:
+    """The screening result for a document (pure; used live while typing). With `settings`, the urgent
+    recommendation names the clinic's local emergency department ("A&E", "the ER ...")."""
     from intake_app.screening import assess
 
-    return assess(document)
+    if settings is None:
+        return assess(document)
+    return assess(document, emergency_department=settings.emergency().department_phrase)
 
 
 def report_options(settings: Settings) -> Any:
@@ -274,6 +277,10 @@ class Clinic:
         from intake_app.storage import close_engine
 
         close_engine(self.repository.engine)
+
+    def screen(self, document: IntakeDocument) -> Assessment:
+        """The screening result for a document, worded with this clinic's settings."""
+        return screen(document, self.settings)
 
     @property
     def actor(self) -> str:
@@ -405,7 +412,9 @@ class Clinic:
         (StaleRecord, whose `.current` is the stored intake)."""
         record = self.repository.get_intake(intake_id)
         document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
-        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor)
+        live = self.screen(document)  # stored on the row: an urgent draft leads the day list at once
+        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor,
+                                          live=(live.level, live.tier))
 
     def complete_intake(
         self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,
@@ -496,10 +505,13 @@ class Clinic:
         """Validate every document in the file, then store all of them in one transaction (or none)."""
         documents = self.validate_file(path)
         items = []
+        live: list[tuple[str, str | None] | None] = []
         for document in documents:
             complete = not missing_required(document) and not unanswered_red_flags(document)
-            items.append((document, screen(document).to_json() if complete else None))
-        return self.repository.import_documents(items, actor=self.actor)
+            assessment = self.screen(document)
+            items.append((document, assessment.to_json() if complete else None))
+            live.append(None if complete else (assessment.level, assessment.tier))
+        return self.repository.import_documents(items, actor=self.actor, live=live)
 
     def export_documents(self, status: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every intake as a document, each as its latest revision."""

@@ -93,6 +93,10 @@ def _rules(text: str | None) -> set[str]:
     return {part for part in (text or "").split(",") if part}
 
 
+# A draft's screening result while it is being answered: (level, tier).
+LiveResult = tuple[str, str | None]
+
+
 class NotFound(LookupError):
     pass
 
@@ -220,14 +224,21 @@ class Repository:
         return row
 
     def save_draft(
-        self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: str = ""
+        self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: str = "",
+        live: LiveResult | None = None,
     ) -> IntakeRecord:
         """Store the draft's answers. The completed-intake guard and the row version are checked inside
-        the same write transaction as the UPDATE, so an autosave can never overwrite a completed intake."""
+        the same write transaction as the UPDATE, so an autosave can never overwrite a completed intake.
+
+        `live` (level, tier) is the draft's screening result now: it goes on the intake row in the same
+        UPDATE, so the day list can put an unacknowledged urgent draft first (the assessments table stays
+        the record of completed and re-screened results)."""
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
             row = self._editable_draft(session, intake_id, expected_version)
             row.answers = dict(document.answers)
             row.visit_date = document.visit_date
+            if live is not None:
+                row.level, row.tier = live
             row.updated_at = utcnow()
             self._audit(session, actor, "intake.save", patient_id=row.patient_id, intake_id=intake_id)
             session.flush()
@@ -308,7 +319,8 @@ class Repository:
             new = IntakeRow(
                 patient_id=old.patient_id, status="draft", questionnaire=old.questionnaire,
                 visit_date=old.visit_date, answers=dict(old.answers), red_flags_not_asked=False,
-                red_flag_ack_by=old.red_flag_ack_by, red_flag_ack_at=old.red_flag_ack_at,
+                level=old.level, tier=old.tier, red_flag_ack_by=old.red_flag_ack_by,
+                red_flag_ack_at=old.red_flag_ack_at,
                 red_flag_ack_role=old.red_flag_ack_role, red_flag_ack_rules=old.red_flag_ack_rules,
                 created_at=now, updated_at=now, revision=old.revision + 1, amends_id=old.id,
                 amend_reason=reason, amended_by=actor or "desk", amended_at=now,
@@ -427,16 +439,18 @@ class Repository:
             last_id = records[-1].id
 
     def import_documents(
-        self, items: Sequence[tuple[IntakeDocument, dict[str, Any] | None]], *, actor: str = ""
+        self, items: Sequence[tuple[IntakeDocument, dict[str, Any] | None]], *, actor: str = "",
+        live: Sequence[LiveResult | None] | None = None,
     ) -> list[IntakeRecord]:
         """Store documents in ONE transaction (all or nothing): each patient matched exactly or added.
 
-        An item with an assessment is stored as a completed intake, one without as a draft.
+        An item with an assessment is stored as a completed intake, one without as a draft; `live` (one
+        per item) gives a draft's screening result now (level, tier) for the lists.
         """
         now = utcnow()
         records = []
         with storage_errors(), self._writer() as session, session.begin():
-            for document, assessment in items:
+            for n, (document, assessment) in enumerate(items):
                 patient = document.patient
                 patient_row = session.scalars(
                     select(PatientRow).where(
@@ -454,6 +468,9 @@ class Repository:
                     answers=dict(document.answers), red_flags_not_asked=False, created_at=now, updated_at=now,
                     completed_at=now if assessment else None,
                 )
+                now_result = live[n] if live is not None and assessment is None else None
+                if now_result is not None:
+                    row.level, row.tier = now_result
                 session.add(row)
                 session.flush()
                 if assessment is not None:
