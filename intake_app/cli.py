@@ -192,9 +192,10 @@ def _load_one_document(path: str) -> Any:
 def cmd_assess(args: argparse.Namespace) -> int:
     from intake_app.screening.text import format_text
     from intake_app.services import screen
+    from intake_app.settings import load_settings
 
     document = _load_one_document(args.file)
-    assessment = screen(document)
+    assessment = screen(document, load_settings())  # worded with the clinic's emergency department
     if args.format == "json":
         print(json.dumps(assessment.to_json(), indent=2, ensure_ascii=False))
     else:
@@ -218,9 +219,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise TargetExists(target)
     document = _load_one_document(args.file)
     settings = load_settings()
-    assessment = screen(document)  # once, for both documents
+    assessment = screen(document, settings)  # once, for both documents
+    overrides: dict[str, Any] = {"revision": args.revision} if args.revision else {}
     for kind, target in targets:
-        data = build_report_pdf(kind, document, settings, assessment)
+        data = build_report_pdf(kind, document, settings, assessment, **overrides)
         atomic_write_bytes(target, data, overwrite=args.overwrite, group=shared_group(settings))
         print(f"wrote {target} ({len(data) // 1024} KiB)")
     return EXIT_OK
@@ -336,6 +338,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _revision(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError("a revision is a whole number from 1")
+    return value
+
+
 # --- parser ------------------------------------------------------------------------------------
 
 
@@ -376,6 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--referral", metavar="OUT.pdf")
     p.add_argument("--handout", metavar="OUT.pdf")
     p.add_argument("--overwrite", action="store_true", help="replace PDF files that already exist")
+    p.add_argument("--revision", type=_revision, metavar="N",
+                   help="the intake's revision: above 1 the referral says \"amended (revision N)\"")
     p.set_defaults(func=cmd_report)
 
     p = commands.add_parser("demo-data", help="add N synthetic patients and intakes (fixed seed)")

@@ -33,6 +33,7 @@ from intake_app.errors import (
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
+    from intake_app.reports import ReportOptions
     from intake_app.screening.model import Assessment
     from intake_app.storage import IntakeRecord, IntakeSummary, PatientRecord, RecallEntry, Repository
 
@@ -189,25 +190,28 @@ def screen(document: IntakeDocument, settings: Settings | None = None) -> Assess
     return assess(document, emergency_department=settings.emergency().department_phrase)
 
 
-def report_options(settings: Settings) -> Any:
-    """The clinic details and paper size the reports print with ("auto" paper follows the locale)."""
-    from intake_app.reports import ReportOptions, default_page_size
+def report_options(settings: Settings, **overrides: Any) -> ReportOptions:
+    """What the reports print with: the clinic's settings (details, referrer, emergency number and
+    department, paper; "auto" paper follows the locale), and `overrides` for one print (revision,
+    referrer_name, large_print...)."""
+    from intake_app.reports import ReportOptions
 
-    page_size = settings.page_size if settings.page_size != "auto" else default_page_size()
-    return ReportOptions(
-        clinic_name=settings.clinic_name, clinic_address=settings.clinic_address,
-        clinic_phone=settings.clinic_phone, page_size=page_size,
-    )
+    return ReportOptions.from_settings(settings, **overrides)
 
 
 def build_report_pdf(
-    kind: str, document: IntakeDocument, settings: Settings, assessment: Assessment | None = None
+    kind: str, document: IntakeDocument, settings: Settings, assessment: Assessment | None = None,
+    **overrides: Any,
 ) -> bytes:
-    """The referral summary ("referral") or patient handout ("handout") as PDF bytes; needs no database."""
+    """The referral summary ("referral") or patient handout ("handout") as PDF bytes; needs no database.
+
+    The assessment (when not given) is made with the clinic's emergency department name; `overrides`
+    change this print only (e.g. revision=2 prints "amended (revision 2)")."""
     from intake_app.reports import build_handout, build_referral
 
     build = {"referral": build_referral, "handout": build_handout}[kind]
-    return bytes(build(document, assessment or screen(document), report_options(settings)))
+    options = report_options(settings, **overrides)
+    return bytes(build(document, assessment or screen(document, settings), options))
 
 
 LEVEL_RANK = {"urgent": 0, "likely": 1, "possible": 2, "not_indicated": 3}
@@ -428,7 +432,7 @@ class Clinic:
         unasked = unanswered_red_flags(document)
         if missing or (unasked and not red_flags_not_asked):
             raise IncompleteIntake(missing, [] if red_flags_not_asked else unasked)
-        assessment = screen(document)
+        assessment = self.screen(document)
         stored = self.repository.complete_intake(
             intake_id, document, assessment.to_json(), red_flags_not_asked=bool(unasked),
             expected_version=expected_version, urgent_rules=urgent_rules(assessment), actor=self.actor,
@@ -448,7 +452,7 @@ class Clinic:
             record = self.repository.get_intake(intake_id)
             self.save_draft(intake_id, answers, visit_date or record.document.visit_date)
         return self.repository.acknowledge_red_flag(
-            intake_id, name, role=role_text, urgent_rules=lambda d: urgent_rules(screen(d)), actor=self.actor
+            intake_id, name, role=role_text, urgent_rules=lambda d: urgent_rules(self.screen(d)), actor=self.actor
         )
 
     def amend_intake(self, intake_id: int, reason: str) -> IntakeRecord:
@@ -472,7 +476,7 @@ class Clinic:
         for record in self.repository.iter_intakes(status="complete", latest_only=True):
             if record.rules_version == RULES_VERSION:
                 continue
-            assessment = screen(record.document)
+            assessment = self.screen(record.document)
             recall = rose_to_recall(record.level, assessment.level)
             self.repository.store_assessment(
                 record.id, assessment.to_json(), "rescreen", recall_from=(record.level, record.tier) if recall
@@ -520,11 +524,21 @@ class Clinic:
 
     # --- reports ------------------------------------------------------------------------------
 
-    def referral_pdf(self, document: IntakeDocument) -> bytes:
-        return build_report_pdf("referral", document, self.settings)
+    def referral_pdf(self, document: IntakeDocument, *, revision: int | None = None, **overrides: Any) -> bytes:
+        """The referral summary from the clinic's settings; `revision` above 1 prints "amended (revision N)"
+        (pass the record's revision); `overrides` change this letter only (referrer_name, ...)."""
+        if revision is not None:
+            overrides["revision"] = revision
+        return build_report_pdf("referral", document, self.settings, **overrides)
 
-    def handout_pdf(self, document: IntakeDocument) -> bytes:
-        return build_report_pdf("handout", document, self.settings)
+    def handout_pdf(self, document: IntakeDocument, **overrides: Any) -> bytes:
+        """The patient handout from the clinic's settings; `overrides` change this print only (large_print)."""
+        return build_report_pdf("handout", document, self.settings, **overrides)
+
+    def intake_referral_pdf(self, intake_id: int, **overrides: Any) -> bytes:
+        """The referral summary of a stored intake, marked with its revision when amended."""
+        record = self.repository.get_intake(intake_id)
+        return self.referral_pdf(record.document, revision=record.revision, **overrides)
 
     # --- synthetic data -----------------------------------------------------------------------
 
