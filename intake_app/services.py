@@ -43,6 +43,10 @@ __all__ = [
 ]
 
 
+DEMO_EXTRA_MISSING = "Demo data needs the optional Faker package, which is not installed; nothing was added."
+DEMO_EXTRA_HINT = "Install it with: pip install 'intake-app[demo]'"
+
+
 class IncompleteIntake(InvalidInput):
     """Completing was refused: required answers are missing or red-flag questions were not asked."""
 
@@ -543,9 +547,13 @@ class Clinic:
     # --- synthetic data -----------------------------------------------------------------------
 
     def add_demo_data(self, count: int, *, seed: int = 20261125) -> int:
-        from intake_app.demo import generate
+        """Add `count` synthetic patients, each with one completed intake, in one transaction (generated and
+        written in batches, so memory stays flat). Needs the optional Faker package (the `demo` extra)."""
+        try:
+            import faker  # noqa: F401 - only checked here, so a missing extra is a message, not a traceback
+        except ImportError:
+            raise IntakeError(DEMO_EXTRA_MISSING, hint=DEMO_EXTRA_HINT) from None
+        from intake_app.demo import generate_batches
+        from intake_app.storage.bulk import bulk_load
 
-        patients, intakes = generate(count, seed=seed)
-        self.repository.bulk_insert(patients, intakes)
-        return len(patients)
-
+        return bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count)

@@ -158,10 +158,11 @@ class Repository:
         self, query: str, *, limit: int = search.SEARCH_LIMIT, offset: int = 0, sort: str = "name",
         descending: bool = False,
     ) -> list[PatientRecord]:
-        """Prefix search by name, MRN or date of birth (see `storage/search.py`)."""
-        return self._patients(
-            search.search_statement(query, limit=limit, offset=offset, sort=sort, descending=descending)
-        )
+        """Prefix search by name, MRN or date of birth (see `storage/search.py`: on SQLite the planner
+        picks the cheapest index per word, elsewhere one statement)."""
+        with storage_errors(), self._session() as session:
+            return [_patient_record(row) for row in search.search_patients(
+                session, query, limit=limit, offset=offset, sort=sort, descending=descending)]
 
     def _patients(self, statement: Select[Any]) -> list[PatientRecord]:
         with storage_errors(), self._session() as session:
