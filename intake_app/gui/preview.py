@@ -41,6 +41,7 @@ from intake_app.domain.document import IntakeDocument
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
 from intake_app.gui.chooser import Chooser, documents_folder
+from intake_app.gui.letter_options import LetterOptions
 from intake_app.gui.printing import (
     BAND_PIXELS,
     FILE_STEMS,
@@ -205,6 +206,9 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Preview and print"))
         self.setSizeGripEnabled(True)
 
+        self.letter_options = LetterOptions(getattr(clinic, "settings", None), self)
+        self.letter_options.changed.connect(self._build)
+
         self.tabs = QTabWidget(self)
         self.tabs.setMinimumHeight(280)
         self.pages: dict[str, _DocumentTab] = {}
@@ -249,6 +253,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
+        layout.addWidget(self.letter_options)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -275,8 +280,11 @@ class PreviewDialog(QDialog):
         tab.show_busy(busy)
         self._update_buttons()
         clinic, document = self.clinic, self.document
+        overrides = self.letter_options.overrides(kind)
+        if kind == "referral":
+            overrides["revision"] = self.revision
         make = clinic.referral_pdf if kind == "referral" else clinic.handout_pdf
-        self.runner.run(lambda: make(document), lambda pdf: self._built(kind, pdf),
+        self.runner.run(lambda: make(document, **overrides), lambda pdf: self._built(kind, pdf),
                         lambda error: self._build_failed(kind, error), label=busy)
 
     def _show_work(self, busy: bool, label: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import io
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -483,13 +484,17 @@ class FlakyHandoutClinic:
         self.error = error
         self.fixed = False
 
-    def referral_pdf(self, document: IntakeDocument) -> bytes:
-        return self.clinic.referral_pdf(document)
+    @property
+    def settings(self) -> Any:
+        return self.clinic.settings
 
-    def handout_pdf(self, document: IntakeDocument) -> bytes:
+    def referral_pdf(self, document: IntakeDocument, **overrides: Any) -> bytes:
+        return self.clinic.referral_pdf(document, **overrides)
+
+    def handout_pdf(self, document: IntakeDocument, **overrides: Any) -> bytes:
         if not self.fixed:
             raise self.error
-        return self.clinic.handout_pdf(document)
+        return self.clinic.handout_pdf(document, **overrides)
 
 
 def test_report_failure_is_shown_and_the_other_document_still_prints(
@@ -536,3 +541,47 @@ def test_close_button_closes(qtbot: QtBot, dialog: PreviewDialog) -> None:
     with qtbot.waitSignal(dialog.rejected, timeout=READY_MS):
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+# --- for this letter only: referrer and large print (issue 10 item 1 and handout item 6) ------------------
+
+
+def test_the_referrer_can_be_changed_for_one_letter_without_touching_the_settings(
+    qtbot: QtBot, dialog: PreviewDialog, clinic: Clinic
+) -> None:
+    options = dialog.letter_options
+    assert options.referrer_name.text() == clinic.settings.referrer_name
+    qtbot.keyClicks(options.referrer_name, "Dr Quill Override")
+    qtbot.keyClicks(options.referrer_phone, "0100 555 0199")
+    assert options.apply_button.isEnabled()
+    qtbot.mouseClick(options.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Quill Override" in pdf_text(dialog.pdf("referral") or b""), timeout=READY_MS)
+    first_page = pypdf.PdfReader(io.BytesIO(dialog.pdf("referral") or b"")).pages[0].extract_text()
+    assert "Dr Quill Override" in first_page and "0100 555 0199" in first_page
+    assert "Quill" not in clinic.settings.referrer_name  # the settings are unchanged
+
+
+def test_large_print_handout_for_one_print(qtbot: QtBot, dialog: PreviewDialog) -> None:
+    normal = dialog.pdf("handout") or b""
+    dialog.letter_options.large_print.setChecked(True)
+    qtbot.waitUntil(lambda: (dialog.pdf("handout") or normal) != normal, timeout=READY_MS)
+    normal_body = Counter(round(size) for size in _font_sizes(normal)).most_common(1)[0][0]
+    large_body = Counter(round(size) for size in _font_sizes(dialog.pdf("handout") or b"")).most_common(1)[0][0]
+    assert normal_body >= 14 and large_body >= 18  # the text people read; the small footer is for staff
+
+
+def _font_sizes(pdf: bytes) -> list[float]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return [char["size"] for page in document.pages for char in page.chars if char["text"].strip()]
+
+
+def test_an_amended_intake_prints_its_revision(qtbot: QtBot, clinic: Clinic, document: IntakeDocument,
+                                               chooser: ScriptedChooser) -> None:
+    opened = PreviewDialog(clinic, document, intake_id=7, revision=2, chooser=chooser)
+    qtbot.addWidget(opened)
+    with qtbot.waitSignal(opened.ready, timeout=READY_MS):
+        opened.show()
+    assert "amended (revision 2)" in pdf_text(opened.pdf("referral") or b"")
+    opened.runner.wait()
