@@ -129,6 +129,7 @@ class AssessmentPanel(QFrame):
         self.trace.setAccessibleName(self.tr("Clinician trace: the rules that fired"))
         self.trace.document().setDefaultStyleSheet(_STYLE)
         self.trace.setVisible(False)
+        self._trace_html = ""
         self.trace_button.toggled.connect(self._show_trace)
         self.footer = QLabel(self)
         self.footer.setObjectName("muted")
@@ -170,7 +171,7 @@ class AssessmentPanel(QFrame):
         self.gap.setVisible(False)
         self.reasons.setHtml("<p>" + escape(self.tr(
             "Mark where the symptoms are, or answer a safety question, and the result appears here.")) + "</p>")
-        self.trace.setHtml("")
+        self._set_trace("")
         self.footer.setText(self.tr("Screening aid for clinician review - not a diagnosis."))
         self._fit_labels()
 
@@ -184,13 +185,21 @@ class AssessmentPanel(QFrame):
             self.gap.setText(self.tr("Safety questions not asked yet: ask them before the patient leaves."))
         recommendation = f"<p class='recommendation'>{escape(assessment.recommendation)}</p>"
         self.reasons.setHtml(recommendation + reasons_html(self.questionnaire, assessment, trace=False))
-        self.trace.setHtml(reasons_html(self.questionnaire, assessment, trace=True))
+        self._set_trace(reasons_html(self.questionnaire, assessment, trace=True))
         self.footer.setText(
             self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.").format(assessment.rules_version)
         )
         self._fit_labels()
 
+    def _set_trace(self, html: str) -> None:
+        """The folded trace is laid out again only when its text changed."""
+        if self._trace_html != html:
+            self._trace_html = html
+            self.trace.setHtml(html)
+
     def _set_level_property(self, level: str) -> None:
+        if self.level.property("level") == level:
+            return  # re-polishing the chip costs a style pass per change
         self.level.setProperty("level", level)
         self.level.style().unpolish(self.level)
         self.level.style().polish(self.level)

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
     QTransform,
@@ -86,6 +87,10 @@ class BodyMapWidget(QWidget):
         self._polygons: list[QPolygonF] = []
         self._outline_polygons: list[tuple[QPolygonF, bool]] = []
         self._cached_size = QSize()
+        # What never changes with the marks, drawn once per size: under the marks (view panels, body,
+        # empty regions) and over them (outlines, labels). A click then repaints the marked regions only.
+        self._under: QPixmap | None = None
+        self._over: QPixmap | None = None
 
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -185,6 +190,7 @@ class BodyMapWidget(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         self._cached_size = QSize()
+        self._under = self._over = None
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -226,6 +232,8 @@ class BodyMapWidget(QWidget):
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._under = self._over = None  # the titles and labels are drawn in the widget's font
         if event.type() == QEvent.Type.EnabledChange:
             self._hover = None
             self.update()
@@ -241,14 +249,43 @@ class BodyMapWidget(QWidget):
         painter.fillRect(self.rect(), PAPER)
         if not self.isEnabled():
             painter.setOpacity(0.6)
-        scale = self._transform.m11()
-        self._paint_views(painter, scale)
-        self._paint_body(painter)
+        under, over = self._layers()
+        painter.drawPixmap(0, 0, under)
         self._paint_regions(painter)
-        self._paint_outlines(painter, scale)
-        self._paint_labels(painter, scale)
+        painter.drawPixmap(0, 0, over)
         self._paint_legend(painter)
         painter.end()
+
+    def _layers(self) -> tuple[QPixmap, QPixmap]:
+        """The unchanging drawing under and over the marks, for the present size."""
+        if self._under is None or self._over is None:
+            ratio = self.devicePixelRatioF()
+            layers = []
+            for paint in (self._paint_under, self._paint_over):
+                pixmap = QPixmap(self.size() * ratio)
+                pixmap.setDevicePixelRatio(ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                layer = QPainter(pixmap)
+                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+                layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                paint(layer, self._transform.m11())
+                layer.end()
+                layers.append(pixmap)
+            self._under, self._over = layers
+        return self._under, self._over
+
+    def _paint_under(self, painter: QPainter, scale: float) -> None:
+        self._paint_views(painter, scale)
+        self._paint_body(painter)
+        edge = QPen(REGION_EDGE, 0.8)
+        painter.setPen(edge)
+        painter.setBrush(REGION_FILL)
+        for polygon in self._polygons:
+            painter.drawPolygon(polygon)
+
+    def _paint_over(self, painter: QPainter, scale: float) -> None:
+        self._paint_outlines(painter, scale)
+        self._paint_labels(painter, scale)
 
     def _paint_views(self, painter: QPainter, scale: float) -> None:
         font = QFont(self.font())
@@ -281,14 +318,14 @@ class BodyMapWidget(QWidget):
                 painter.drawPolygon(polygon)
 
     def _paint_regions(self, painter: QPainter) -> None:
-        edge = QPen(REGION_EDGE, 0.8)
+        """The marks and the hovered region over the empty regions of the layer below."""
+        hover = self._hover if self.isEnabled() else None
         for shape, polygon in zip(self._map.shapes, self._polygons, strict=True):
             key = (shape.region, shape.side)
             marked = [s for s in self._symptoms if shape.region in self._marks[s][shape.side]]
+            if not marked and key != hover:
+                continue  # drawn empty in the layer below
             current = self._symptom in marked
-            painter.setPen(edge)
-            painter.setBrush(REGION_FILL)
-            painter.drawPolygon(polygon)
             style = self._style(self._symptom)
             if current:
                 fill = QColor(style.colour)

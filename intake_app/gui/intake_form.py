@@ -10,13 +10,12 @@ problems beside the field they concern, and keeps the body map in step through `
 from __future__ import annotations
 
 import copy
-import html
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.domain.questionnaire import SIDES, Question, Questionnaire, Section, load_questionnaire
+from intake_app.domain.questionnaire import SIDES, Questionnaire, Section, load_questionnaire
 from intake_app.errors import InvalidInput
-from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, RadioChoiceEditor, editor_for
+from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, editor_for
 from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import escape_mnemonic
+from intake_app.gui.question_row import QuestionRow
 from intake_app.gui.side_widgets import PerSideRegionsEditor, _PerSide
 
 NAV_WIDTH = 170
@@ -48,111 +48,6 @@ def _capitalised(message: str) -> str:
     return message[:1].upper() + message[1:]
 
 
-class QuestionRow(QFrame):
-    """One question: its wording, markers, help text, editor and the problem shown beside it."""
-
-    def __init__(self, question: Question, editor: FieldEditor, section_id: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.question = question
-        self.editor = editor
-        self.section_id = section_id
-        self.external_problems: list[str] = []
-        self.setObjectName("redFlagRow" if question.red_flag else "questionRow")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10 if question.red_flag else 0, 6, 6, 6)
-        layout.setSpacing(4)
-
-        header = QHBoxLayout()
-        header.setSpacing(6)
-        self.badge: QLabel | None = None
-        if question.red_flag:
-            # Only a red flag that fired wears red; the others look like any question, so the real
-            # alarm stands out.
-            self.badge = QLabel(self.tr("Red flag"), self)
-            self.badge.setObjectName("redFlagBadge")
-            self.badge.setAccessibleName(self.tr("Red flag raised by this answer"))
-            self.badge.hide()
-            header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(self)
-        self.label.setObjectName("question")
-        self.label.setWordWrap(True)
-        bold = QFont(self.label.font())
-        bold.setBold(True)
-        self.label.setFont(bold)
-        self.label.setAccessibleName(question.label)
-        if question.required:
-            # The mark sits right after the wording, so it reads as part of the question.
-            self.label.setTextFormat(Qt.TextFormat.RichText)
-            self.label.setText(f'{html.escape(question.label)} <span style="color:#b3261e">*</span>')
-            self.label.setAccessibleDescription(self.tr("required"))
-            self.label.setToolTip(self.tr("An answer is required"))
-        else:
-            self.label.setTextFormat(Qt.TextFormat.PlainText)
-            self.label.setText(question.label)
-        self.label.setBuddy(editor.focus_control())
-        header.addWidget(self.label, 1)
-        layout.addLayout(header)
-
-        self.help: QLabel | None = None
-        if question.help:
-            self.help = QLabel(question.help, self)
-            self.help.setObjectName("help")
-            self.help.setTextFormat(Qt.TextFormat.PlainText)
-            self.help.setWordWrap(True)
-            small = QFont(self.help.font())
-            small.setPointSizeF(max(small.pointSizeF() - 1, 7.5))
-            self.help.setFont(small)
-            layout.addWidget(self.help)
-
-        layout.addSpacing(2)
-        layout.addWidget(editor)
-
-        self.problem = QLabel(self)
-        self.problem.setObjectName("problem")
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-        self.refresh_problem()
-
-    def set_fired(self, fired: bool) -> None:
-        """Wear red (badge and border) while this safety answer raises a red flag."""
-        if self.badge is None or self.badge.isHidden() != fired:
-            return
-        self.badge.setVisible(fired)
-        self.setProperty("fired", fired)
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def is_fired(self) -> bool:
-        return self.badge is not None and not self.badge.isHidden()
-
-    def problem_text(self) -> str:
-        """What is wrong right now: the editor's own check first, then problems handed in."""
-        local = self.editor.local_problem()
-        return "\n".join([local] if local else self.external_problems)
-
-    def refresh_problem(self) -> None:
-        text = self.problem_text()
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-        parts = []
-        if self.question.red_flag:
-            parts.append(self.tr("Red-flag question."))
-        if self.question.required:
-            parts.append(self.tr("Required."))
-        if self.question.help:
-            parts.append(self.question.help)
-        if isinstance(self.editor, RadioChoiceEditor) and not self.question.red_flag:
-            parts.append(self.tr("Press Delete to clear the answer."))
-        if text:
-            parts.append(text)
-        if isinstance(self.editor, RadioChoiceEditor) or self.question.type == "multi":
-            # Radio buttons and check boxes are named by their option; the question goes here.
-            parts.insert(0, self.question.label)
-        self.editor.set_accessible_description(" ".join(parts))
-
-
 class IntakeForm(QWidget):
     """The whole intake questionnaire as a form; see the module docstring for the contract."""
 
@@ -160,7 +55,10 @@ class IntakeForm(QWidget):
     sectionChanged = Signal(str)
     regions_changed = Signal(str, dict)
 
-    def __init__(self, questionnaire: Questionnaire | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, questionnaire: Questionnaire | None = None, parent: QWidget | None = None, *,
+                 build_now: bool = True) -> None:
+        """`build_now=False` leaves the questions to `build_steps()` (the window builds them in idle
+        time, one small step per event-loop turn); the form is usable once `finish_building()` ran."""
         super().__init__(parent)
         self.questionnaire = questionnaire or load_questionnaire()
         self.setObjectName("intakeForm")  # its look is part of the application's style sheet (style.py)
@@ -171,6 +69,9 @@ class IntakeForm(QWidget):
         self._pages: dict[str, QScrollArea] = {}
         self._page_buttons: dict[str, list[QPushButton]] = {}
         self._cache: dict[str, Any] | None = None
+        # The questionnaire builds these tuples on every access; the form asks for them on every change.
+        self._answer_questions = self.questionnaire.answer_questions
+        self._warning_icon: QIcon | None = None
         self._emit_sections = False
         self.read_only = False
 
@@ -189,21 +90,37 @@ class IntakeForm(QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
 
+        self._steps = self._build()
+        self.built = False
+        if build_now:
+            self.finish_building()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def build_steps(self) -> Iterator[None]:
+        """The rest of the form, one question (a few milliseconds) per step."""
+        return self._steps
+
+    def finish_building(self) -> None:
+        for _step in self._steps:
+            pass
+
+    def _build(self) -> Iterator[None]:
         for index, section in enumerate(self._sections):
             item = QListWidgetItem(section.title, self.nav)
             item.setData(Qt.ItemDataRole.UserRole + 2, section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
-            self.stack.addWidget(self._build_page(index, section))
+            yield from self._build_page(index, section)
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.nav.setCurrentRow(0)
         self._chain_tab_order()
         self._update_visibility()
         self._refresh_progress()
         self._emit_sections = True
+        self.built = True
 
-    # --- building ------------------------------------------------------------------------------------
-
-    def _build_page(self, index: int, section: Section) -> QScrollArea:
+    def _build_page(self, index: int, section: Section) -> Iterator[None]:
+        """One section's page: its heading first, then a step per question, then the buttons."""
         page = QScrollArea(self.stack)
         page.setObjectName(f"page_{section.id}")
         page.setWidgetResizable(True)
@@ -237,6 +154,11 @@ class IntakeForm(QWidget):
             intro_layout.addWidget(intro)
             column.addWidget(intro_frame)
 
+        content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        page.setWidget(content)
+        self._pages[section.id] = page
+        self.stack.addWidget(page)
+        yield
         for question in section.questions:
             if question.part != "answers":
                 continue
@@ -246,6 +168,7 @@ class IntakeForm(QWidget):
             editor.recheck.connect(lambda row=row: self._on_recheck(row))
             self._rows[question.id] = row
             column.addWidget(row)
+            yield
 
         column.addStretch(1)
         buttons_box = QWidget(content)
@@ -269,11 +192,6 @@ class IntakeForm(QWidget):
             buttons.addWidget(forward)
             self._page_buttons[section.id].append(forward)
         column.addWidget(buttons_box)
-
-        content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        page.setWidget(content)
-        self._pages[section.id] = page
-        return page
 
     def _chain_tab_order(self) -> None:
         """Tab follows reading order: the section list, then each question, then the page buttons."""
@@ -325,13 +243,17 @@ class IntakeForm(QWidget):
 
     def answers(self) -> dict[str, Any]:
         """The answers in intake-document shape: shown, answered questions plus every red flag."""
+        return copy.deepcopy(self._current())
+
+    def _current(self) -> dict[str, Any]:
+        """The answers, computed once per change; callers inside the form only read them."""
         if self._cache is None:
             self._cache = self._compute_answers()
-        return copy.deepcopy(self._cache)
+        return self._cache
 
     def _raw_answers(self) -> dict[str, Any]:
         raw: dict[str, Any] = {}
-        for question in self.questionnaire.answer_questions:
+        for question in self._answer_questions:
             editor = self._rows[question.id].editor
             value = editor.full_value() if isinstance(editor, _PerSide) else editor.value()
             if value is not None:
@@ -343,7 +265,7 @@ class IntakeForm(QWidget):
         answers = dict(raw)
         shown: dict[str, bool] = {}
         for _ in range(len(self._rows) + 1):
-            shown = {q.id: self.questionnaire.is_shown(q, answers) for q in self.questionnaire.answer_questions}
+            shown = {q.id: self.questionnaire.is_shown(q, answers) for q in self._answer_questions}
             narrowed = {k: v for k, v in raw.items() if shown[k]}
             if narrowed == answers:
                 break
@@ -354,12 +276,12 @@ class IntakeForm(QWidget):
         raw = self._raw_answers()
         shown = self._shown(raw)
         result: dict[str, Any] = {}
-        for question in self.questionnaire.answer_questions:
+        for question in self._answer_questions:
             if question.red_flag:
                 result[question.id] = raw.get(question.id, UNKNOWN) if shown[question.id] else UNKNOWN
             elif shown[question.id] and question.id in raw:
                 result[question.id] = raw[question.id]
-        for question in self.questionnaire.answer_questions:
+        for question in self._answer_questions:
             value = result.get(question.id)
             if question.per_side and isinstance(value, Mapping):
                 sides = self.questionnaire.shown_sides(question, result)
@@ -441,7 +363,7 @@ class IntakeForm(QWidget):
     def section_progress(self, section_id: str) -> tuple[int, int]:
         """(answered, asked) of the questions shown in a section; a safety question left on
         "Not asked" does not count as answered."""
-        answers = self.answers()
+        answers = self._current()
         asked = answered = 0
         for row in self._rows.values():
             if row.section_id != section_id or row.isHidden():
@@ -543,13 +465,13 @@ class IntakeForm(QWidget):
         return row.problem.text() if not row.problem.isHidden() else ""
 
     def _refresh_nav_marks(self) -> None:
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if self._warning_icon is None:
+            self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning = self._warning_icon
+        troubled_sections = {row.section_id for row in self._rows.values()
+                             if not row.isHidden() and row.problem_text()}
         for index, section in enumerate(self._sections):
-            troubled = any(
-                row.problem_text() and not row.isHidden()
-                for row in self._rows.values()
-                if row.section_id == section.id
-            )
+            troubled = section.id in troubled_sections
             item = self.nav.item(index)
             if troubled != bool(item.data(Qt.ItemDataRole.UserRole + 1)):
                 item.setData(Qt.ItemDataRole.UserRole + 1, troubled)

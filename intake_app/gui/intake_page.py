@@ -9,6 +9,7 @@ Saving itself (drafts, conflicts, completion) lives in intake_saving.py.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -67,7 +68,9 @@ class IntakePage(IntakeSaving, QWidget):
     amended = Signal(int)  # the new revision's intake id
     print_requested = Signal()  # completed with "Complete and print both"
 
-    def __init__(self, journal: RecoveryJournal | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, journal: RecoveryJournal | None = None, parent: QWidget | None = None, *,
+                 build_now: bool = True) -> None:
+        """`build_now=False`: the form's questions come from `build_steps()` (see IntakeForm)."""
         super().__init__(parent)
         self.clinic: Clinic | None = None
         self.record: IntakeRecord | None = None
@@ -124,7 +127,7 @@ class IntakePage(IntakeSaving, QWidget):
         top.addWidget(header_box)
 
         self.banner = RedFlagBanner(self)
-        self.form = IntakeForm(questionnaire, self)
+        self.form = IntakeForm(questionnaire, self, build_now=build_now)
 
         # The map, with the symptom it marks (keys 1, 2, 3), and the live result.
         self.map = BodyMapWidget(self)
@@ -221,6 +224,13 @@ class IntakePage(IntakeSaving, QWidget):
         self.forward_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.forward_shortcut.activated.connect(self._forward)
         self.complete_button.setToolTip(self.tr("Every answer on one page, then complete (Ctrl+Enter)"))
+
+    def build_steps(self) -> Iterator[None]:
+        """What is left to build, a small step at a time (nothing once built)."""
+        return self.form.build_steps()
+
+    def finish_building(self) -> None:
+        self.form.finish_building()
 
     # --- layout --------------------------------------------------------------------------------
 

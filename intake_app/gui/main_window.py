@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -30,6 +31,22 @@ if TYPE_CHECKING:
     from intake_app.gui.intake_page import IntakePage
 
 DEFAULT_SIZE = (1320, 720)
+#: The intake workspace is built in idle time, one step (a question) per tick of this interval, so a
+#: search or a key press never waits behind more than one step.
+IDLE_STEP_MS = 15
+_BUILT = object()
+
+
+def _load_in_background() -> None:
+    """What the intake workspace and printing need, loaded off the GUI thread after start-up."""
+    import intake_app.crashlog  # noqa: F401 - the crash handler writes with it
+    import intake_app.gui.intake_page  # noqa: F401
+    import intake_app.gui.messages  # noqa: F401
+    from intake_app.domain import load_questionnaire
+    from intake_app.domain.body_map import load_body_map
+
+    load_questionnaire()
+    load_body_map()
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +84,11 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("muted")
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.busy)
-        self.background = TaskRunner(self)  # daily backup
+        self.background = TaskRunner(self)  # daily backup, loading modules after start
+        self._idle = QTimer(self)
+        self._idle.setInterval(IDLE_STEP_MS)
+        self._idle.timeout.connect(self._idle_step)
+        self._building: Iterator[None] | None = None
         for runner in (self.patients.runner, self.today.runner, self.background):
             self.busy.track(runner)
         self.today.failed.connect(self.on_failure)
@@ -145,21 +166,40 @@ class MainWindow(QMainWindow):
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.clinic_ready.emit()
         QTimer.singleShot(0, self.offer_recovery)
-        # Build the intake workspace while the desk is idle, so the first "New intake" opens at once.
-        QTimer.singleShot(250, self._prepare_in_idle_time)
+        # Build the intake workspace while the desk is idle, so the first "New intake" opens at once:
+        # the modules load on the background thread, the widgets a question at a time on this one.
+        self.background.run(_load_in_background, lambda _none: self._idle.start())
 
-    def _prepare_in_idle_time(self) -> None:
-        self._ensure_intake_page()
-        # Start-up objects live as long as the program: keep them out of the garbage collector's
-        # full passes, which would otherwise pause the window for 60-90 ms at random moments.
-        gc.collect()
+    def _idle_step(self) -> None:
+        """One small piece of the intake workspace (a few milliseconds), unless the desk is busy."""
+        if self.busy.running:
+            return  # a search or a save is under way: its answer comes first
+        if self._building is None:
+            self._building = self._new_intake_page(build_now=False).build_steps()
+            return
+        if next(self._building, _BUILT) is _BUILT:
+            self._idle.stop()
+            self._after_start_up()
+
+    def _after_start_up(self) -> None:
+        # Start-up objects live as long as the program: keep them out of the garbage collector's full
+        # passes, which would otherwise pause the window for 60-90 ms at random moments. (No collection
+        # first: that would be such a pause itself.)
         gc.freeze()
 
     def _ensure_intake_page(self) -> IntakePage:
+        page = self.intake_page or self._new_intake_page(build_now=True)
+        if not page.form.built:
+            self._idle.stop()
+            page.finish_building()
+            self._after_start_up()
+        return page
+
+    def _new_intake_page(self, *, build_now: bool) -> IntakePage:
         if self.intake_page is None:
             from intake_app.gui.intake_page import IntakePage
 
-            page = IntakePage(self.journal, self)
+            page = IntakePage(self.journal, self, build_now=build_now)
             page.back_requested.connect(self.show_patients)
             page.preview_requested.connect(self.preview)
             page.print_requested.connect(lambda: self.preview(print_both=True))
