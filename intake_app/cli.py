@@ -133,49 +133,34 @@ def cmd_import(args: argparse.Namespace) -> int:
             status = EXIT_BAD_INPUT
             continue
         done = sum(r.status == "complete" for r in records)
-        print(f"{path}: imported {len(records)} intake(s) ({done} complete, {len(records) - done} draft)")
+        line = f"{path}: imported {len(records)} intake(s) ({done} complete, {len(records) - done} draft)"
+        if records.skipped:
+            line += f"; {len(records.skipped)} already stored, left alone"
+        print(line)
     return status
 
 
-def _export_name(intake_id: int) -> str:
-    return f"intake-{intake_id:06d}.json"  # the record id only, never patient details
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    from intake_app.files import atomic_write_text, private_dir
+    import io
 
     clinic = _clinic(args)
     status = None if args.status == "all" else args.status
     if args.out:
-        folder = Path(args.out)
-        if folder.is_symlink():
-            raise IntakeError(f"{folder} is a symbolic link; exports are never written through one.",
-                              hint="Give the real folder.")
-        if not folder.exists():
-            private_dir(folder, group=clinic.group)
-        elif not folder.is_dir():
-            raise IntakeError(f"{folder} is a file, not a folder; nothing was exported.")
-        if not args.overwrite:
-            taken = [name for name in (_export_name(i) for i, _ in clinic.export_documents(status))
-                     if os.path.lexists(folder / name)]
-            if taken:
-                raise IntakeError(
-                    f"{len(taken)} export file(s) already exist in {folder} (e.g. {taken[0]}); nothing was exported.",
-                    hint="Choose an empty folder, or repeat with --overwrite to replace them.",
-                )
-        count = 0
-        for intake_id, document in clinic.export_documents(status):
-            atomic_write_text(folder / _export_name(intake_id),
-                              json.dumps(document, indent=2, ensure_ascii=False) + "\n",
-                              overwrite=args.overwrite, group=clinic.group)
-            count += 1
-        print(f"exported {count} intake document(s) to {folder}", file=sys.stderr)
-        return EXIT_OK
-    out = sys.stdout
-    out.write("[")
-    for n, (_intake_id, document) in enumerate(clinic.export_documents(status)):
-        out.write(("," if n else "") + "\n" + json.dumps(document, ensure_ascii=False))
-    out.write("\n]\n")
+        result = clinic.export_documents(status, format=args.format, out=args.out, overwrite=args.overwrite)
+        where = args.out
+    elif args.format == "csv":  # the byte-order mark and CRLF rows go out as written
+        sys.stdout.flush()
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            result = clinic.export_documents(status, format="csv", stream=stream)
+        finally:
+            stream.flush()
+            stream.detach()
+        where = "standard output"
+    else:
+        result = clinic.export_documents(status, format=args.format, stream=sys.stdout)
+        where = "standard output"
+    print(f"exported {result.count} intake(s) as {args.format} to {where}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -368,14 +353,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_validate)
 
-    p = commands.add_parser("import", help="validate and store intake document files (all or nothing per file)")
+    p = commands.add_parser("import", help="validate and store intake document files or FHIR bundles written by "
+                            "this program (all or nothing per file; intakes already stored are left alone)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=cmd_import)
 
-    p = commands.add_parser("export", help="write stored intakes as intake documents (JSON)")
-    p.add_argument("--out", metavar="FOLDER", help="one file per intake in FOLDER (default: a JSON array on stdout)")
+    p = commands.add_parser("export", help="write stored intakes (latest revisions) as intake documents (json), "
+                            "a FHIR R4 Bundle (fhir) or a spreadsheet (csv)")
+    p.add_argument("--format", choices=("json", "fhir", "csv"), default="json")
+    p.add_argument("--out", metavar="FOLDER|FILE", help="json, fhir: one file per intake in FOLDER; csv: the FILE "
+                   "to write (default: everything to standard output)")
     p.add_argument("--status", choices=("all", "complete", "draft"), default="all")
-    p.add_argument("--overwrite", action="store_true", help="replace export files already in FOLDER")
+    p.add_argument("--overwrite", action="store_true", help="replace export files already there")
     p.set_defaults(func=cmd_export)
 
     p = commands.add_parser("assess", help="screen one intake document and print the assessment")

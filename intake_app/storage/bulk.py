@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -109,7 +110,7 @@ def _load_portable(connection: Connection, batches: Iterable[Batch], now: Any) -
         intake_rows, assessment_rows = [], []
         for n, (index, document, assessment) in enumerate(documents):
             intake_rows.append(dict(_intake_values(document, assessment, now), id=next_intake + n,
-                                    patient_id=next_patient + index))
+                                    patient_id=next_patient + index, intake_uuid=str(uuid.uuid4())))
             assessment_rows.append(dict(_assessment_values(assessment, now), intake_id=next_intake + n))
         if intake_rows:
             connection.execute(insert(IntakeRow), intake_rows)
@@ -214,6 +215,7 @@ class _Encoder:
 
 
 def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, expected: int) -> tuple[int, int]:
+    uuid4 = uuid.uuid4
     next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
     next_assessment = _next_id(connection, AssessmentRow)
     rebuild = expected >= REBUILD_MIN_ROWS and expected >= next_patient - 1
@@ -229,7 +231,7 @@ def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, exp
             "phone_digits", "mrn", "mrn_fold", "created_at", "updated_at"))
         intakes_out = _Writer(connection, IntakeRow.__table__, (
             "id", "patient_id", "status", "questionnaire", "visit_date", "answers", "rules_version", "level",
-            "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at"))
+            "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at", "intake_uuid"))
         assessments_out = _Writer(connection, AssessmentRow.__table__, (
             "id", "intake_id", "rules_version", "level", "tier", "result", "cause", "created_at"))
         added = intakes = 0
@@ -245,7 +247,7 @@ def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, exp
                 intake_rows.append((
                     next_intake + n, next_patient + index, "complete", document.questionnaire,
                     encode.date(document.visit_date), encode.json(document.answers), rules, level, tier, 0, when,
-                    when, when))
+                    when, when, str(uuid4())))
                 assessment_rows.append((next_assessment + n, next_intake + n, rules, level, tier,
                                         encode.json(result), "complete", when))
             intakes_out.write(intake_rows)

@@ -80,6 +80,8 @@ class IntakeRow(Base):
     red_flag_ack_role: Mapped[str | None] = mapped_column(String(40))
     # The urgent rules the acknowledgement covered (rule ids, comma-separated; no patient data).
     red_flag_ack_rules: Mapped[str | None] = mapped_column(String(200))
+    # The intake's stable identifier (exchange files): set on create, the same for all its revisions.
+    intake_uuid: Mapped[str | None] = mapped_column(String(36))
 
     patient: Mapped[PatientRow] = relationship(back_populates="intakes")
 
@@ -88,6 +90,7 @@ class IntakeRow(Base):
         Index("ix_intakes_status_updated", "status", "updated_at"),
         Index("ix_intakes_visit_date", "visit_date"),
         Index("ix_intakes_amends_id", "amends_id"),
+        Index("ux_intakes_uuid_revision", "intake_uuid", "revision", unique=True),
     )
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it once
 

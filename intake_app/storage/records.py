@@ -42,6 +42,7 @@ class IntakeRecord:
     amended_by: str | None = None
     amended_at: dt.datetime | None = None
     red_flag_ack_role: str | None = None
+    intake_uuid: str = ""  # the stable identifier shared by all revisions (FHIR exchange)
 
     @property
     def acknowledged_by(self) -> str | None:
@@ -107,3 +108,35 @@ class RecallEntry:
     found_at: dt.datetime
     contacted_by: str | None
     contacted_at: dt.datetime | None
+
+
+# A draft's screening result while it is being answered: (level, tier).
+LiveResult = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One intake to store from an import file.
+
+    `intake_uuid` None gives a new identifier (a plain JSON document); an item whose (intake_uuid,
+    revision) is already stored is skipped. `history` is the assessment the file carried (kept, cause
+    "import"); `assessment` the result now (stored for a complete intake); `live` a draft's (level, tier).
+    """
+
+    document: IntakeDocument
+    status: str = "draft"  # draft | complete
+    intake_uuid: str | None = None
+    revision: int = 1
+    history: dict[str, Any] | None = None
+    assessment: dict[str, Any] | None = None
+    live: LiveResult | None = None
+    red_flags_not_asked: bool = False
+
+
+class ImportedRecords(list[IntakeRecord]):
+    """The intakes an import stored, in file order; `.skipped` lists the (intake_uuid, revision) pairs
+    that were already stored and so left alone."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: list[tuple[str, int]] = []

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Select, case, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -18,8 +19,11 @@ from intake_app.storage import search
 from intake_app.storage.database import storage_errors, writing
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow, RecallRow
 from intake_app.storage.records import (
+    ImportedRecords,
+    ImportItem,
     IntakeRecord,
     IntakeSummary,
+    LiveResult,
     PatientRecord,
     RecallEntry,
     StoredAssessment,
@@ -28,6 +32,11 @@ from intake_app.storage.records import (
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    """A new intake identifier (random, so it says nothing about the patient or the desk)."""
+    return str(uuid.uuid4())
 
 
 def digits(text: str) -> str:
@@ -68,7 +77,7 @@ def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
         red_flag_ack_at=row.red_flag_ack_at, created_at=row.created_at, updated_at=row.updated_at,
         completed_at=row.completed_at, row_version=row.row_version, revision=row.revision, amends_id=row.amends_id,
         superseded_by=row.superseded_by, amend_reason=row.amend_reason, amended_by=row.amended_by,
-        amended_at=row.amended_at, red_flag_ack_role=row.red_flag_ack_role,
+        amended_at=row.amended_at, red_flag_ack_role=row.red_flag_ack_role, intake_uuid=row.intake_uuid or "",
     )
 
 
@@ -93,8 +102,20 @@ def _rules(text: str | None) -> set[str]:
     return {part for part in (text or "").split(",") if part}
 
 
-# A draft's screening result while it is being answered: (level, tier).
-LiveResult = tuple[str, str | None]
+def id_ranges(ids: Iterable[int]) -> str:
+    """"1-3,7,9-10": record ids, short however many there are."""
+    parts: list[str] = []
+    start = end = None
+    for value in sorted(set(ids)):
+        if end is not None and value == end + 1:
+            end = value
+            continue
+        if start is not None:
+            parts.append(f"{start}-{end}" if end != start else str(start))
+        start = end = value
+    if start is not None:
+        parts.append(f"{start}-{end}" if end != start else str(start))
+    return ",".join(parts)
 
 
 class NotFound(LookupError):
@@ -204,7 +225,7 @@ class Repository:
             row = IntakeRow(
                 patient_id=patient_id, status="draft", questionnaire=document.questionnaire,
                 visit_date=document.visit_date, answers=dict(document.answers), red_flags_not_asked=False,
-                created_at=now, updated_at=now, revision=1,
+                created_at=now, updated_at=now, revision=1, intake_uuid=new_uuid(),
             )
             session.add(row)
             session.flush()
@@ -324,6 +345,7 @@ class Repository:
                 red_flag_ack_at=old.red_flag_ack_at,
                 red_flag_ack_role=old.red_flag_ack_role, red_flag_ack_rules=old.red_flag_ack_rules,
                 created_at=now, updated_at=now, revision=old.revision + 1, amends_id=old.id,
+                intake_uuid=old.intake_uuid or new_uuid(),
                 amend_reason=reason, amended_by=actor or "desk", amended_at=now,
             )
             session.add(new)
@@ -448,37 +470,113 @@ class Repository:
         An item with an assessment is stored as a completed intake, one without as a draft; `live` (one
         per item) gives a draft's screening result now (level, tier) for the lists.
         """
+        return list(self.import_intakes([
+            ImportItem(document, "complete" if assessment else "draft", assessment=assessment,
+                       live=live[n] if live is not None and not assessment else None)
+            for n, (document, assessment) in enumerate(items)
+        ], actor=actor))
+
+    def import_intakes(self, items: Sequence[ImportItem], *, actor: str = "") -> ImportedRecords:
+        """Store intakes in ONE transaction (all or nothing); each patient matched exactly or added.
+
+        An item whose (intake_uuid, revision) is already stored is skipped (listed in `.skipped`), so a
+        file imported twice adds nothing. A revision joins the revisions of the same intake already here
+        (amends / superseded_by). `history` is kept with cause "import"; `assessment` (a complete intake's
+        result with the current rules) becomes the intake's result, `live` a draft's.
+        """
         now = utcnow()
-        records = []
+        records = ImportedRecords()
         with storage_errors(), self._writer() as session, session.begin():
-            for n, (document, assessment) in enumerate(items):
-                patient = document.patient
-                patient_row = session.scalars(
-                    select(PatientRow).where(
-                        PatientRow.family_name == patient.family_name, PatientRow.given_name == patient.given_name,
-                        PatientRow.date_of_birth == patient.date_of_birth, PatientRow.mrn == patient.mrn,
-                    ).limit(1)
-                ).first()
-                if patient_row is None:
-                    patient_row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
-                    session.add(patient_row)
-                    session.flush()
-                row = IntakeRow(
-                    patient_id=patient_row.id, status="complete" if assessment else "draft",
-                    questionnaire=document.questionnaire, visit_date=document.visit_date,
-                    answers=dict(document.answers), red_flags_not_asked=False, created_at=now, updated_at=now,
-                    completed_at=now if assessment else None,
-                )
-                now_result = live[n] if live is not None and assessment is None else None
-                if now_result is not None:
-                    row.level, row.tier = now_result
-                session.add(row)
-                session.flush()
-                if assessment is not None:
-                    self._store_assessment(session, row, assessment, "import", now)
+            for item in items:
+                if item.intake_uuid is not None and session.scalar(
+                    select(IntakeRow.id).where(IntakeRow.intake_uuid == item.intake_uuid,
+                                               IntakeRow.revision == item.revision)
+                ) is not None:
+                    records.skipped.append((item.intake_uuid, item.revision))
+                    continue
+                patient_row = self._import_patient(session, item.document.patient, now)
+                row = self._import_row(session, item, patient_row.id, now)
+                if item.history is not None:
+                    self._store_assessment(session, row, item.history, "import", now)
+                if item.assessment is not None:
+                    self._store_assessment(session, row, item.assessment,
+                                           "rescreen" if item.history is not None else "import", now)
+                elif item.live is not None:
+                    row.level, row.tier = item.live
                 self._audit(session, actor, "intake.import", patient_id=patient_row.id, intake_id=row.id)
+                session.flush()
                 records.append(_intake_record(row, _patient(patient_row)))
         return records
+
+    @staticmethod
+    def _import_patient(session: Session, patient: Patient, now: dt.datetime) -> PatientRow:
+        patient_row = session.scalars(
+            select(PatientRow).where(
+                PatientRow.family_name == patient.family_name, PatientRow.given_name == patient.given_name,
+                PatientRow.date_of_birth == patient.date_of_birth, PatientRow.mrn == patient.mrn,
+            ).order_by(PatientRow.id).limit(1)
+        ).first()
+        if patient_row is None:
+            patient_row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
+            session.add(patient_row)
+            session.flush()
+        return patient_row
+
+    @staticmethod
+    def _import_row(session: Session, item: ImportItem, patient_id: int, now: dt.datetime) -> IntakeRow:
+        document = item.document
+        complete = item.status == "complete"
+        row = IntakeRow(
+            patient_id=patient_id, status=item.status, questionnaire=document.questionnaire,
+            visit_date=document.visit_date, answers=dict(document.answers),
+            red_flags_not_asked=item.red_flags_not_asked, created_at=now, updated_at=now,
+            completed_at=now if complete else None, revision=item.revision,
+            intake_uuid=item.intake_uuid or new_uuid(),
+        )
+        session.add(row)
+        session.flush()
+        if item.intake_uuid is None:
+            return row
+        # Join the revisions of this intake already stored: the one before and the one after.
+        for other in session.scalars(select(IntakeRow).where(
+            IntakeRow.intake_uuid == item.intake_uuid, IntakeRow.revision.in_((item.revision - 1, item.revision + 1))
+        ).with_for_update()):
+            if other.revision < row.revision and other.superseded_by is None:
+                other.superseded_by, row.amends_id = row.id, other.id
+            elif other.revision > row.revision and other.amends_id is None:
+                row.superseded_by, other.amends_id = other.id, row.id
+        return row
+
+    def iter_for_export(
+        self, *, status: str | None = None, batch: int = 500
+    ) -> Iterator[tuple[IntakeRecord, dict[str, Any] | None]]:
+        """Each intake's latest revision with its latest stored assessment (None for a draft that was
+        never completed), streamed in id order."""
+        last_id = 0
+        while True:
+            statement = (select(IntakeRow, PatientRow).join(PatientRow)
+                         .where(IntakeRow.id > last_id, IntakeRow.superseded_by.is_(None)))
+            if status is not None:
+                statement = statement.where(IntakeRow.status == status)
+            statement = statement.order_by(IntakeRow.id).limit(batch)
+            with storage_errors(), self._session() as session:
+                rows = list(session.execute(statement))
+                records = [_intake_record(intake, _patient(patient)) for intake, patient in rows]
+                latest = select(func.max(AssessmentRow.id)).where(
+                    AssessmentRow.intake_id.in_([r.id for r in records])).group_by(AssessmentRow.intake_id)
+                results = {a.intake_id: dict(a.result) for a in session.scalars(
+                    select(AssessmentRow).where(AssessmentRow.id.in_(latest)))} if records else {}
+            if not records:
+                return
+            for record in records:
+                yield record, results.get(record.id)
+            last_id = records[-1].id
+
+    def record_export(self, fmt: str, intake_ids: Sequence[int], *, actor: str = "") -> None:
+        """The audit entry of an export: format, how many intakes and their ids (never names or answers)."""
+        with storage_errors(), self._writer() as session, session.begin():
+            self._audit(session, actor, "intake.export",
+                        detail=f"{fmt}: {len(intake_ids)} intake(s): {id_ranges(intake_ids)}"[:100_000])
 
     def bulk_insert(
         self, patients: Sequence[Patient], intakes: Iterable[tuple[int, IntakeDocument, dict[str, Any]]]
@@ -511,9 +609,9 @@ class Repository:
 
     @staticmethod
     def _audit(session: Session, actor: str, action: str, *, patient_id: int | None = None,
-               intake_id: int | None = None) -> None:
+               intake_id: int | None = None, detail: str = "") -> None:
         session.add(AuditRow(at=utcnow(), actor=actor or "desk", action=action, patient_id=patient_id,
-                             intake_id=intake_id, detail=""))
+                             intake_id=intake_id, detail=detail))
 
     def audit_entries(self) -> list[tuple[str, str, int | None, int | None]]:
         with storage_errors(), self._session() as session:

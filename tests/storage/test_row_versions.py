@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -178,7 +179,7 @@ def test_amending_makes_a_new_revision_and_keeps_the_original(clinic: Clinic) ->
     assert clinic.intake(done.id).document.answers == done.document.answers  # the original is kept
     assert len(clinic.repository.assessments(done.id)) == 1  # ... with its assessment
     assert [s.id for s in clinic.intakes_for(record.patient_id)] == [amended.id]  # lists show the latest
-    assert [i for i, _ in clinic.export_documents()] == [amended.id]
+    assert clinic.export_documents(stream=io.StringIO()).intake_ids == (amended.id,)
     assert [s.id for s in clinic.today(visit)] == [amended.id]
     with pytest.raises(IntakeError, match="already amended"):
         clinic.amend_intake(done.id, "again")

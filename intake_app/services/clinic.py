@@ -1,0 +1,367 @@
+"""The Clinic: one method per user action over one database, shared by the GUI and the command line.
+
+It composes the rooms (domain, screening, storage, reports, exchange) and owns transactions and the
+audit trail. Heavy modules are imported when first needed, so the window can paint before they load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from intake_app.domain import (
+    IntakeDocument,
+    Patient,
+    missing_required,
+    parse_document,
+    unanswered_red_flags,
+)
+from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
+from intake_app.errors import IntakeError
+from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
+from intake_app.services.reports import build_report_pdf
+from intake_app.services.results import (
+    IncompleteIntake,
+    RescreenChange,
+    rose_to_recall,
+    screen,
+    urgent_rules,
+)
+from intake_app.settings import Settings
+
+if TYPE_CHECKING:
+    from intake_app.screening.model import Assessment
+    from intake_app.services.exchange import ExportResult
+    from intake_app.storage import IntakeRecord, IntakeSummary, PatientRecord, RecallEntry, Repository
+    from intake_app.storage.records import ImportedRecords
+
+DEMO_EXTRA_MISSING = "Demo data needs the optional Faker package, which is not installed; nothing was added."
+DEMO_EXTRA_HINT = "Install it with: pip install 'intake-app[demo]'"
+
+
+def shared_group(settings: Settings | None) -> str | None:
+    """The OS group the clinic shares its SQLite files with (settings `shared_group`), if any."""
+    value = getattr(settings, "shared_group", None) if settings is not None else None
+    return value.strip() or None if isinstance(value, str) else None
+
+
+class Clinic:
+    """Everything the front desk does, over one database."""
+
+    def __init__(self, repository: Repository, settings: Settings | None = None) -> None:
+        self.repository = repository
+        self.settings = settings or Settings()
+
+    @classmethod
+    def open(cls, database_url: str | None = None, settings: Settings | None = None) -> Clinic:
+        """Open (check, and migrate) the database named by --database, the environment, or the default file.
+
+        Refused with a StorageError a person can act on: a network share, an empty, foreign or damaged
+        file (left unchanged), a database made by a newer version (DatabaseTooNew).
+        """
+        from intake_app.storage import Repository, open_database, resolve_database_url
+
+        group = shared_group(settings)
+        engine = open_database(resolve_database_url(database_url, group=group), group=group)
+        return cls(Repository(engine), settings)
+
+    def close(self) -> None:
+        """Close the database (another program, e.g. restore, can then take it)."""
+        from intake_app.storage import close_engine
+
+        close_engine(self.repository.engine)
+
+    def _screen(self, document: IntakeDocument) -> Assessment:
+        """The screening result for a document, worded with this clinic's settings."""
+        return screen(document, self.settings)
+
+    @property
+    def actor(self) -> str:
+        return self.settings.desk_user
+
+    @property
+    def group(self) -> str | None:
+        return shared_group(self.settings)
+
+    # --- the database itself ------------------------------------------------------------------
+
+    def sqlite_version(self) -> str | None:
+        """The SQLite library's version when the database is SQLite (for the About box), else None."""
+        if self.repository.engine.dialect.name != "sqlite":
+            return None
+        from intake_app.storage.database import sqlite_library_version
+
+        return sqlite_library_version()
+
+    def describe_database(self) -> str:
+        """Where the data is, without any password (window title, About box)."""
+        from intake_app.storage import describe_url
+
+        engine = self.repository.engine
+        return describe_url(engine.url.render_as_string(hide_password=True))
+
+    def backup(self, folder: str | Path | None = None) -> Path:
+        """A verified backup now (default folder: backups/ beside the database, kept in a rotation).
+
+        On PostgreSQL this says to use the server's own tools (pg_dump)."""
+        from intake_app import __version__
+        from intake_app.storage.backup import backup_sqlite
+
+        return backup_sqlite(self.repository.engine, Path(folder) if folder else None, group=self.group,
+                             app_version=__version__)
+
+    def daily_backup(self, today: dt.date | None = None) -> Path | None:
+        """The first backup of the day (the GUI calls this at start and on exit); None when one exists or
+        the database is not a SQLite file."""
+        from intake_app.storage.backup import default_backup_folder, latest_backup_on
+        from intake_app.storage.database import sqlite_file
+
+        database = sqlite_file(self.repository.engine.url)
+        if database is None:
+            return None
+        if latest_backup_on(default_backup_folder(database), today or dt.date.today()) is not None:
+            return None
+        return self.backup()
+
+    # --- patients ------------------------------------------------------------------------------
+
+    def search_patients(
+        self, query: str, *, limit: int = 50, offset: int = 0, sort: str = "name", descending: bool = False
+    ) -> list[PatientRecord]:
+        return self.repository.search_patients(query, limit=limit, offset=offset, sort=sort, descending=descending)
+
+    def count_patients(self) -> int:
+        return self.repository.count_patients()
+
+    def check_patient(self, patient: Patient) -> Patient:
+        """Validate patient details with the questionnaire's rules; raises InvalidInput naming fields."""
+        _refuse_unstorable({"patient": patient.to_json()})
+        probe = {
+            "format": "intake-document/1", "questionnaire": DEFAULT_QUESTIONNAIRE,
+            "patient": patient.to_json(), "visit_date": dt.date.today().isoformat(), "answers": {},
+        }
+        return parse_document(probe).patient
+
+    def likely_duplicates(self, patient: Patient, *, exclude_id: int | None = None) -> list[PatientRecord]:
+        return self.repository.find_similar(patient, exclude_id=exclude_id)
+
+    def register_patient(self, patient: Patient) -> PatientRecord:
+        return self.repository.add_patient(self.check_patient(patient), actor=self.actor)
+
+    def update_patient(
+        self, patient_id: int, patient: Patient, *, expected_version: int | None = None
+    ) -> PatientRecord:
+        """Change a patient's details; StaleRecord (with `.current`) when another desk saved them since
+        `expected_version` was read."""
+        return self.repository.update_patient(
+            patient_id, self.check_patient(patient), expected_version=expected_version, actor=self.actor
+        )
+
+    def patient(self, patient_id: int) -> PatientRecord:
+        return self.repository.get_patient(patient_id)
+
+    # --- intakes -------------------------------------------------------------------------------
+
+    def intakes_for(self, patient_id: int) -> list[IntakeSummary]:
+        """A patient's intakes, newest first, each shown as its latest revision."""
+        return self.repository.list_intakes(patient_id)
+
+    def intake(self, intake_id: int) -> IntakeRecord:
+        return self.repository.get_intake(intake_id)
+
+    def today(self, day: dt.date | None = None) -> list[IntakeSummary]:
+        """The day's intakes (latest revisions), unacknowledged urgent ones first."""
+        return self.repository.intakes_on(day or dt.date.today())
+
+    def start_intake(self, patient_id: int, visit_date: dt.date | None = None) -> IntakeRecord:
+        """A new draft for a patient; age is filled in from the date of birth."""
+        patient = self.repository.get_patient(patient_id).patient
+        visit = visit_date or dt.date.today()
+        answers: dict[str, Any] = {}
+        age = patient.age_on(visit)
+        if age is not None and 0 <= age <= 120:
+            answers["age_years"] = age
+        document = self.document(patient, visit, answers)
+        return self.repository.create_intake(patient_id, document, actor=self.actor)
+
+    def document(
+        self, patient: Patient, visit_date: dt.date, answers: dict[str, Any], questionnaire: str | None = None
+    ) -> IntakeDocument:
+        """A validated intake document (unanswered red flags become "unknown"); raises DocumentInvalid."""
+        document = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers)
+        if questionnaire is not None:
+            from dataclasses import replace
+
+            document = replace(document, questionnaire=questionnaire)
+        raw = document.to_json()
+        _refuse_unstorable(raw)
+        return parse_document(raw)
+
+    def save_draft(
+        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, expected_version: int | None = None
+    ) -> IntakeRecord:
+        """Store a draft. Refused, with nothing changed, when the intake was completed or amended meanwhile
+        (checked in the write transaction) or, given `expected_version`, when another desk saved it since
+        (StaleRecord, whose `.current` is the stored intake)."""
+        record = self.repository.get_intake(intake_id)
+        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
+        live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
+        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor,
+                                          live=(live.level, live.tier))
+
+    def complete_intake(
+        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,
+        expected_version: int | None = None,
+    ) -> tuple[IntakeRecord, Assessment]:
+        """Check, screen and store. Unasked red-flag questions need the explicit "not asked" choice; an
+        URGENT result needs the red flag acknowledged (AcknowledgementNeeded) after it last fired."""
+        record = self.repository.get_intake(intake_id)
+        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
+        missing = missing_required(document)
+        unasked = unanswered_red_flags(document)
+        if missing or (unasked and not red_flags_not_asked):
+            raise IncompleteIntake(missing, [] if red_flags_not_asked else unasked)
+        assessment = self._screen(document)
+        stored = self.repository.complete_intake(
+            intake_id, document, assessment.to_json(), red_flags_not_asked=bool(unasked),
+            expected_version=expected_version, urgent_rules=urgent_rules(assessment), actor=self.actor,
+        )
+        return stored, assessment
+
+    def acknowledge_red_flag(
+        self, intake_id: int, who: str | None = None, role: str = "clinician", *,
+        answers: dict[str, Any] | None = None, visit_date: dt.date | None = None,
+    ) -> IntakeRecord:
+        """Record that a clinician (`who`, the name typed into the acknowledgement, and `role`) has seen the
+        red flag. It covers the urgent rules the stored answers fire now; with `answers` the draft is saved
+        first, so the acknowledgement covers exactly what is on the screen."""
+        name = _person("who", who if who is not None else self.actor)
+        role_text = _person("role", role, limit=40)
+        if answers is not None:
+            record = self.repository.get_intake(intake_id)
+            self.save_draft(intake_id, answers, visit_date or record.document.visit_date)
+        return self.repository.acknowledge_red_flag(
+            intake_id, name, role=role_text, urgent_rules=lambda d: urgent_rules(self._screen(d)), actor=self.actor
+        )
+
+    def amend_intake(self, intake_id: int, reason: str) -> IntakeRecord:
+        """A new draft revision N+1 of a completed intake (the original and its assessments are kept)."""
+        why = _person("reason", reason, limit=500, single_line=False)
+        return self.repository.amend_intake(intake_id, why, actor=self.actor)
+
+    def revisions(self, intake_id: int) -> list[IntakeSummary]:
+        """Every revision of an intake, the original first."""
+        return self.repository.revisions(intake_id)
+
+    def rescreen(self) -> list[RescreenChange]:
+        """Re-assess completed intakes judged by other rules; keep the old result, store the new one.
+
+        Returns every intake whose level or tier changed. One whose result rose to urgent or likely goes
+        on the recall list (the patient has left) until a clinician marks it contacted.
+        """
+        from intake_app.screening import RULES_VERSION
+
+        changes = []
+        for record in self.repository.iter_intakes(status="complete", latest_only=True):
+            if record.rules_version == RULES_VERSION:
+                continue
+            assessment = self._screen(record.document)
+            recall = rose_to_recall(record.level, assessment.level)
+            self.repository.store_assessment(
+                record.id, assessment.to_json(), "rescreen", recall_from=(record.level, record.tier) if recall
+                else None, actor=self.actor,
+            )
+            if assessment.level != record.level or assessment.tier != record.tier:
+                changes.append(RescreenChange(
+                    record.id, record.level, assessment.level, record.rules_version, old_tier=record.tier,
+                    new_tier=assessment.tier, recall=recall,
+                ))
+        return changes
+
+    def recall_list(self) -> list[RecallEntry]:
+        """Intakes whose result rose to urgent or likely after the patient left, not yet contacted."""
+        return self.repository.recall_list()
+
+    def mark_contacted(self, intake_id: int, who: str) -> int:
+        """A clinician contacted the patient: the intake leaves the recall list. Returns recalls closed."""
+        closed = self.repository.mark_contacted(intake_id, _person("who", who), actor=self.actor)
+        if not closed:
+            raise IntakeError(f"Intake {intake_id} is not on the recall list; nothing was changed.")
+        return closed
+
+    # --- documents: validate, import, export --------------------------------------------------
+
+    def validate_file(self, path: str | Path) -> list[IntakeDocument]:
+        return [parse_document(item) for item in documents_in(read_json_file(path))]
+
+    def import_file(self, path: str | Path) -> ImportedRecords:
+        """Store what the file holds - intake documents or a FHIR Bundle written by this program - in one
+        transaction (all or nothing), after every document has been validated.
+
+        From a bundle, an intake whose UUID and revision are already stored is left alone (listed in
+        `.skipped`); the assessment it carried is kept as history (cause "import") and a complete
+        intake is re-screened with the current rules. Drafts carry their live result for the lists."""
+        from intake_app.services.exchange import import_items
+
+        # Checked below: a bundle's documents once read from it, plain documents as they are.
+        data = read_json_file(path, check=False)
+        return self.repository.import_intakes(import_items(data, self._screen, source=str(path)), actor=self.actor)
+
+    def export_documents(
+        self, status: str | None = None, *, format: str = "json", out: str | Path | None = None,
+        overwrite: bool = False, stream: TextIO | None = None,
+    ) -> ExportResult:
+        """Export every intake (its latest revision) as `format` json, fhir or csv; recorded in the audit
+        trail (format, count, intake ids).
+
+        With `out`: json and fhir write one private file per intake into that folder (an existing file
+        stops the export before anything is written unless `overwrite`), csv writes that one file. Else
+        the export goes to `stream` (json: an array of documents, fhir: one Bundle, csv: the file, on a
+        stream opened with newline="")."""
+        from intake_app.services import exchange
+
+        if format not in exchange.EXPORT_FORMATS:
+            raise IntakeError(f"Unknown export format {format!r}; choose json, fhir or csv.")
+
+        def pairs() -> Iterator[tuple[IntakeRecord, dict[str, Any] | None]]:
+            return self.repository.iter_for_export(status=status)
+
+        if out is not None and format == "csv":
+            result = exchange.write_csv_file(pairs(), Path(out), overwrite=overwrite, group=self.group)
+        elif out is not None:
+            result = exchange.write_per_intake(pairs, format, Path(out), overwrite=overwrite, group=self.group)
+        elif stream is not None:
+            result = exchange.write_stream(pairs(), format, stream)
+        else:
+            raise IntakeError("Nothing to export to: give a folder or file (--out), or a stream.")
+        self.repository.record_export(format, result.intake_ids, actor=self.actor)
+        return result
+
+    # --- reports ------------------------------------------------------------------------------
+
+    def referral_pdf(self, document: IntakeDocument, *, revision: int | None = None, **overrides: Any) -> bytes:
+        """The referral summary from the clinic's settings; `revision` above 1 prints "amended (revision N)"
+        (pass the record's revision); `overrides` change this letter only (referrer_name, ...)."""
+        if revision is not None:
+            overrides["revision"] = revision
+        return build_report_pdf("referral", document, self.settings, **overrides)
+
+    def handout_pdf(self, document: IntakeDocument, **overrides: Any) -> bytes:
+        """The patient handout from the clinic's settings; `overrides` change this print only (large_print)."""
+        return build_report_pdf("handout", document, self.settings, **overrides)
+
+    # --- synthetic data -----------------------------------------------------------------------
+
+    def add_demo_data(self, count: int, *, seed: int = 20261125) -> int:
+        """Add `count` synthetic patients, each with one completed intake, in one transaction (generated and
+        written in batches, so memory stays flat). Needs the optional Faker package (the `demo` extra)."""
+        try:
+            import faker  # noqa: F401 - only checked here, so a missing extra is a message, not a traceback
+        except ImportError:
+            raise IntakeError(DEMO_EXTRA_MISSING, hint=DEMO_EXTRA_HINT) from None
+        from intake_app.demo import generate_batches
+        from intake_app.storage.bulk import bulk_load
+
+        return bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count)

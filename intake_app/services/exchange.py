@@ -1,0 +1,187 @@
+"""Export and import files for the Clinic: stored records become exchange items, files are written
+atomically (0600 in a 0700 folder), and what a file brings back is checked, re-screened and stored.
+
+The formats themselves live in intake_app/exchange (no storage there); see docs/exchange.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from intake_app.domain import IntakeDocument, missing_required, parse_document, unanswered_red_flags
+from intake_app.errors import IntakeError, InvalidInput
+from intake_app.services.inputs import check_input, documents_in
+
+if TYPE_CHECKING:
+    from intake_app.exchange import ExportItem
+    from intake_app.screening.model import Assessment
+    from intake_app.storage import IntakeRecord
+    from intake_app.storage.records import ImportItem
+
+EXPORT_FORMATS = ("json", "fhir", "csv")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: the format, the intakes (ids, latest revisions) and the files (none for a stream)."""
+
+    format: str
+    intake_ids: tuple[int, ...] = ()
+    paths: tuple[Path, ...] = field(default=())
+
+    @property
+    def count(self) -> int:
+        return len(self.intake_ids)
+
+
+def export_item(record: IntakeRecord, assessment: dict[str, Any] | None) -> ExportItem:
+    """A stored intake as an exchange item: its UUID and revision, and the stored result when complete."""
+    from intake_app.exchange import ExportItem
+
+    complete = record.status == "complete"
+    return ExportItem(record.intake_uuid, record.revision, record.document,
+                      status="complete" if complete else "draft", assessment=assessment if complete else None,
+                      patient_id=record.patient_id)
+
+
+def json_file_name(record: IntakeRecord) -> str:
+    """The per-intake JSON file: the record id only, as exports always named it (never patient details)."""
+    return f"intake-{record.id:06d}.json"
+
+
+def _folder(out: Path, group: str | None) -> Path:
+    from intake_app.files import private_dir
+
+    if out.is_symlink():
+        raise IntakeError(f"{out} is a symbolic link; exports are never written through one.",
+                          hint="Give the real folder.")
+    if out.exists() and not out.is_dir():
+        raise IntakeError(f"{out} is a file, not a folder; nothing was exported.",
+                          hint="With --format json or fhir, --out names a folder (one file per intake).")
+    return private_dir(out, group=group)
+
+
+def write_per_intake(
+    pairs: Callable[[], Iterator[tuple[IntakeRecord, dict[str, Any] | None]]], fmt: str, out: Path, *,
+    overwrite: bool, group: str | None,
+) -> ExportResult:
+    """One file per intake (json: its document; fhir: a Bundle holding it). `pairs` is called twice: once
+    to check that no file is in the way (nothing is written then), once to write, so memory stays flat."""
+    from intake_app.exchange import file_name, intake_bytes
+    from intake_app.files import atomic_write_bytes
+
+    def name(record: IntakeRecord) -> str:
+        return json_file_name(record) if fmt == "json" else file_name(export_item(record, None), "fhir")
+
+    folder = _folder(out, group)
+    if not overwrite:
+        taken = [n for n in (name(record) for record, _ in pairs()) if os.path.lexists(folder / n)]
+        if taken:
+            raise IntakeError(
+                f"{len(taken)} export file(s) already exist in {folder} (e.g. {taken[0]}); nothing was exported.",
+                hint="Choose an empty folder, or repeat with --overwrite to replace them.",
+            )
+    ids, paths = [], []
+    for record, assessment in pairs():
+        item = export_item(record, assessment)
+        path = folder / name(record)
+        data = (json.dumps(record.document.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8") \
+            if fmt == "json" else intake_bytes(item, "fhir")
+        atomic_write_bytes(path, data, overwrite=overwrite, group=group)
+        ids.append(record.id)
+        paths.append(path)
+    return ExportResult(fmt, tuple(ids), tuple(paths))
+
+
+def write_csv_file(
+    pairs: Iterable[tuple[IntakeRecord, dict[str, Any] | None]], out: Path, *, overwrite: bool, group: str | None
+) -> ExportResult:
+    """The CSV export as one file, written atomically (a file in the way needs `overwrite`)."""
+    from intake_app.exchange import csv_bytes
+    from intake_app.files import TargetExists, atomic_write_bytes
+
+    if out.is_symlink():
+        raise IntakeError(f"{out} is a symbolic link; it is never written through, so nothing was exported.")
+    if out.is_dir():
+        raise IntakeError(f"{out} is a folder; with --format csv, --out names the file to write.")
+    if out.exists() and not overwrite:
+        raise TargetExists(out)
+    ids: list[int] = []
+
+    def items() -> Iterator[ExportItem]:
+        for record, assessment in pairs:
+            ids.append(record.id)
+            yield export_item(record, assessment)
+
+    atomic_write_bytes(out, csv_bytes(items()), overwrite=overwrite, group=group)
+    return ExportResult("csv", tuple(ids), (out,))
+
+
+def write_stream(
+    pairs: Iterable[tuple[IntakeRecord, dict[str, Any] | None]], fmt: str, stream: TextIO
+) -> ExportResult:
+    """The whole export to a text stream: json an array of documents, fhir one Bundle, csv the file (the
+    stream then needs newline="" and UTF-8; the byte-order mark is written)."""
+    from intake_app.exchange import write_csv, write_fhir_bundle
+
+    ids: list[int] = []
+
+    def items() -> Iterator[ExportItem]:
+        for record, assessment in pairs:
+            ids.append(record.id)
+            yield export_item(record, assessment)
+
+    if fmt == "json":
+        stream.write("[")
+        for n, item in enumerate(items()):
+            stream.write(("," if n else "") + "\n" + json.dumps(item.document.to_json(), ensure_ascii=False))
+        stream.write("\n]\n")
+    elif fmt == "fhir":
+        write_fhir_bundle(items(), stream)
+    else:
+        write_csv(items(), stream)
+    return ExportResult(fmt, tuple(ids))
+
+
+def import_items(
+    data: Any, screen: Callable[[IntakeDocument], Assessment], *, source: str = "the file"
+) -> list[ImportItem]:
+    """What a file read as JSON holds, ready to store: intake documents (each a new intake; complete when
+    every required answer is there) or a FHIR Bundle written by this program (each intake keeps its UUID
+    and revision and its exported assessment as history; a complete one is re-screened with the current
+    rules). Every document is validated first; any problem raises InvalidInput and nothing is returned."""
+    from intake_app.exchange import from_fhir_bundle, is_fhir_bundle
+    from intake_app.storage.records import ImportItem
+
+    items: list[ImportItem] = []
+    if is_fhir_bundle(data):
+        imported = from_fhir_bundle(data)
+        problems = [p for n, intake in enumerate(imported)
+                    for p in check_input(intake.document.to_json(), f"intake {n + 1}")]
+        if problems:
+            raise InvalidInput(f"{source}: holds text or values that cannot be stored", problems)
+        for intake in imported:
+            document, result = intake.document, screen(intake.document)
+            complete = intake.status == "complete"
+            items.append(ImportItem(
+                document, intake.status, intake.intake_uuid, intake.revision, history=intake.assessment,
+                assessment=result.to_json() if complete else None,
+                live=None if complete else (result.level, result.tier),
+                red_flags_not_asked=complete and bool(unanswered_red_flags(document)),
+            ))
+        return items
+    problems = check_input(data)  # a plain intake document is never nested as deep as a bundle
+    if problems:
+        raise InvalidInput(f"{source}: holds text or values that cannot be stored", problems)
+    for document in [parse_document(raw) for raw in documents_in(data)]:
+        result = screen(document)
+        complete = not missing_required(document) and not unanswered_red_flags(document)
+        items.append(ImportItem(document, "complete" if complete else "draft",
+                                assessment=result.to_json() if complete else None,
+                                live=None if complete else (result.level, result.tier)))
+    return items
