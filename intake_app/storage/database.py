@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import QueuePool
 
@@ -60,6 +60,45 @@ def resolve_database_url(explicit: str | None = None, *, group: str | None = Non
     except Exception as exc:  # IntakeError from files.py: re-raise as a storage problem
         raise StorageError(str(exc), hint="Check the permissions of your home folder, or pass --database.") from None
     return f"sqlite:///{path}"
+
+
+# A database server on another host is reached only over TLS that checks the certificate and the host name
+# (libpq's sslmode=verify-full). An administrator who must use a server without it says so in the URL
+# with this query flag (taken out before connecting); see docs/data-safety.md.
+TLS_OPT_OUT = "intake_allow_unverified_tls"
+_LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def _is_local(host: str) -> bool:
+    """Loopback or a Unix socket folder (a host that is a path)."""
+    return all(part.strip().lower() in _LOCAL_HOSTS or part.strip().startswith("/") for part in host.split(","))
+
+
+def server_url(parsed: URL) -> URL:
+    """The URL to connect with, after the transport check: a server on another host needs
+    sslmode=verify-full (in the URL, or PGSSLMODE) unless the URL carries `intake_allow_unverified_tls=yes`.
+    Refused with a plain StorageError (never quoting a password)."""
+    query = dict(parsed.query)
+    opt_out = str(query.get(TLS_OPT_OUT, "")).strip().lower()
+    if TLS_OPT_OUT in query:
+        if opt_out not in ("yes", "true", "1", "no", "false", "0"):
+            raise StorageError(f"{TLS_OPT_OUT} in the database address must be yes or no.")
+        parsed = parsed.difference_update_query([TLS_OPT_OUT])
+    socket_host = query.get("host")
+    hosts = ",".join(h for h in (parsed.host or "", *([socket_host] if isinstance(socket_host, str) else []))
+                     if h)
+    if _is_local(hosts) or opt_out in ("yes", "true", "1"):
+        return parsed
+    mode = query.get("sslmode") or os.environ.get("PGSSLMODE", "")
+    if mode != "verify-full":
+        raise StorageError(
+            f"The database server {parsed.host} is on another computer, and the address does not ask for an "
+            "encrypted connection that checks the server's certificate and name (sslmode=verify-full); nothing "
+            "was sent to it.",
+            hint="Add ?sslmode=verify-full to the address (with the server's CA certificate in ~/.postgresql/"
+            f"root.crt or sslrootcert=...). Only an administrator may turn the check off, with {TLS_OPT_OUT}=yes.",
+        )
+    return parsed
 
 
 def describe_url(url: str) -> str:
@@ -154,8 +193,9 @@ def create_database_engine(url: str, *, group: str | None = None) -> Engine:
         if lock is not None:
             lock.attach(engine)
         return engine
+    parsed = server_url(parsed)
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except (ImportError, ArgumentError) as exc:
         raise StorageError(
             f"No database driver for {parsed.get_backend_name()} is installed ({type(exc).__name__}).",
@@ -205,6 +245,13 @@ def translate_error(exc: BaseException) -> StorageError:
                 return StorageError(message, hint=hint)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return StorageError("The connection to the database was lost.", hint="Check the network, then try again.")
+    if isinstance(exc, OperationalError) and type(original).__module__.startswith("psycopg"):
+        # The server's own words may quote the address; only the kind of failure is shown.
+        return StorageError(
+            f"Cannot reach the database server, or it refused the connection ({type(original).__name__}).",
+            hint="Check the address, the user name and password, and that the server is running; ask IT if it "
+            "repeats.",
+        )
     return StorageError(
         f"The database reported an error ({type(original).__name__}).",
         hint="Try again; if it repeats, ask IT and quote this message.",
