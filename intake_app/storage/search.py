@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,13 +24,10 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from intake_app.domain import fold
+from intake_app.domain.dates import parse_search_date as parse_search_date  # re-exported (the GUI used it here)
 from intake_app.storage.models import PatientRow
 
 SEARCH_LIMIT = 50
-_DATE_FORMS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})$"),
-)
 _TOP = "\U0010ffff"  # above every character: `text <= x < text + _TOP` is "x starts with text"
 
 
@@ -66,18 +62,6 @@ _STEP, _LOOKUP, _SORT = 1.0, 30.0, 4.0
 # orders look further, as their plans differ more (rows read from the table to test or sort them).
 COUNT_CAP = 2000
 COUNT_CAP_OTHER_ORDERS = 20_000
-
-
-def parse_search_date(text: str) -> dt.date | None:
-    """A date typed into the search box: 1970-02-03, 03.02.1970 or 03/02/1970 (day first)."""
-    for pattern in _DATE_FORMS:
-        match = pattern.match(text.strip())
-        if match:
-            try:
-                return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
-                return None
-    return None
 
 
 @dataclass(frozen=True)
