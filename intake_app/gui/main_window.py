@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,8 @@ DEFAULT_SIZE = (1320, 720)
 #: The intake workspace is built in idle time, one step (a question) per tick of this interval, so a
 #: search or a key press never waits behind more than one step.
 IDLE_STEP_MS = 15
+#: ... and only once no task has started or finished for this long (a person typing a search).
+QUIET_S = 0.3
 _BUILT = object()
 
 
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self._idle.setInterval(IDLE_STEP_MS)
         self._idle.timeout.connect(self._idle_step)
         self._building: Iterator[None] | None = None
+        self._last_work = 0.0  # when a task runner last started or finished (time.monotonic)
         for runner in (self.patients.runner, self.today.runner, self.background):
             self.busy.track(runner)
         self.today.failed.connect(self.on_failure)
@@ -172,8 +176,8 @@ class MainWindow(QMainWindow):
 
     def _idle_step(self) -> None:
         """One small piece of the intake workspace (a few milliseconds), unless the desk is busy."""
-        if self.busy.running:
-            return  # a search or a save is under way: its answer comes first
+        if self.busy.running or time.monotonic() - self._last_work < QUIET_S:
+            return  # a search or a save is under way or just answered: the person comes first
         if self._building is None:
             self._building = self._new_intake_page(build_now=False).build_steps()
             return
@@ -440,6 +444,7 @@ class MainWindow(QMainWindow):
             raise error
 
     def _on_busy(self, label: str) -> None:
+        self._last_work = time.monotonic()
         if label:
             self.statusBar().showMessage(label)
         elif not self.busy.running:
