@@ -11,8 +11,8 @@ transaction: a failure leaves the database as it was, indexes included.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -108,9 +108,10 @@ def _load_portable(connection: Connection, batches: Iterable[Batch], now: Any) -
             dict(_patient_values(p), id=next_patient + i, created_at=now, updated_at=now)
             for i, p in enumerate(patients)])
         intake_rows, assessment_rows = [], []
+        uuids = uuid4_batch(len(documents))
         for n, (index, document, assessment) in enumerate(documents):
             intake_rows.append(dict(_intake_values(document, assessment, now), id=next_intake + n,
-                                    patient_id=next_patient + index, intake_uuid=str(uuid.uuid4())))
+                                    patient_id=next_patient + index, intake_uuid=uuids[n]))
             assessment_rows.append(dict(_assessment_values(assessment, now), intake_id=next_intake + n))
         if intake_rows:
             connection.execute(insert(IntakeRow), intake_rows)
@@ -120,6 +121,16 @@ def _load_portable(connection: Connection, batches: Iterable[Batch], now: Any) -
         added += len(patients)
         intakes += len(intake_rows)
     return added, intakes
+
+
+_VARIANT = "89ab" * 4  # the RFC 4122 variant: the 17th hex digit is 8, 9, a or b
+
+
+def uuid4_batch(count: int) -> list[str]:
+    """`count` random (version 4) UUIDs as text, about twice as fast as str(uuid.uuid4()) one by one."""
+    raw = os.urandom(16 * count).hex()
+    return [f"{raw[i:i + 8]}-{raw[i + 8:i + 12]}-4{raw[i + 13:i + 16]}-{_VARIANT[int(raw[i + 16], 16)]}"
+            f"{raw[i + 17:i + 20]}-{raw[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
 
 
 def _intake_values(document: IntakeDocument, assessment: dict[str, Any], now: Any) -> dict[str, Any]:
@@ -215,7 +226,6 @@ class _Encoder:
 
 
 def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, expected: int) -> tuple[int, int]:
-    uuid4 = uuid.uuid4
     next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
     next_assessment = _next_id(connection, AssessmentRow)
     rebuild = expected >= REBUILD_MIN_ROWS and expected >= next_patient - 1
@@ -242,12 +252,13 @@ def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, exp
                  encode.fold_unique(p.mrn), when, when)
                 for i, p in enumerate(patients)])
             intake_rows, assessment_rows = [], []
+            uuids = uuid4_batch(len(documents))
             for n, (index, document, result) in enumerate(documents):
                 rules, level, tier = result["rules_version"], result["level"], result["tier"]
                 intake_rows.append((
                     next_intake + n, next_patient + index, "complete", document.questionnaire,
                     encode.date(document.visit_date), encode.json(document.answers), rules, level, tier, 0, when,
-                    when, when, str(uuid4())))
+                    when, when, uuids[n]))
                 assessment_rows.append((next_assessment + n, next_intake + n, rules, level, tier,
                                         encode.json(result), "complete", when))
             intakes_out.write(intake_rows)

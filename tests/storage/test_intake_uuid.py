@@ -72,3 +72,14 @@ def test_the_same_uuid_and_revision_cannot_be_stored_twice(clinic: Clinic) -> No
         row = session.get(IntakeRow, second.id)
         assert row is not None
         row.intake_uuid = first.intake_uuid
+
+
+def test_bulk_loaded_intakes_get_distinct_version_4_uuids(clinic: Clinic) -> None:
+    from intake_app.storage.bulk import uuid4_batch
+
+    for text in uuid4_batch(2000):
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+    assert clinic.add_demo_data(40, seed=5) == 40
+    found = {r.intake_uuid for r in clinic.repository.iter_intakes()}
+    assert len(found) == 40 and all(uuid.UUID(u).version == 4 for u in found)
