@@ -50,9 +50,11 @@ class IntakeRecord:
     red_flag_ack_role: str | None = None
     intake_uuid: str = ""  # the stable identifier shared by all revisions (FHIR exchange)
 
+    # The red flag's acknowledgement as it stands: None when there is none, or when a red flag fired
+    # after it (red_flag_ack_at cleared; red_flag_ack_by/_role still say who acknowledged before).
     @property
     def acknowledged_by(self) -> str | None:
-        return self.red_flag_ack_by
+        return self.red_flag_ack_by if self.red_flag_ack_at is not None else None
 
     @property
     def acknowledged_at(self) -> dt.datetime | None:
@@ -60,7 +62,7 @@ class IntakeRecord:
 
     @property
     def acknowledged_role(self) -> str | None:
-        return self.red_flag_ack_role
+        return self.red_flag_ack_role if self.red_flag_ack_at is not None else None
 
     @property
     def is_latest(self) -> bool:

@@ -209,7 +209,7 @@ class Clinic:
         document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
         live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
         return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor,
-                                          live=(live.level, live.tier))
+                                          live=(live.level, live.tier), urgent_rules=urgent_rules(live))
 
     def complete_intake(
         self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,

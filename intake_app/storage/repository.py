@@ -247,20 +247,27 @@ class Repository:
 
     def save_draft(
         self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: str = "",
-        live: LiveResult | None = None,
+        live: LiveResult | None = None, urgent_rules: Sequence[str] = (),
     ) -> IntakeRecord:
         """Store the draft's answers. The completed-intake guard and the row version are checked inside
         the same write transaction as the UPDATE, so an autosave can never overwrite a completed intake.
 
         `live` (level, tier) is the draft's screening result now: it goes on the intake row in the same
         UPDATE, so the day list can put an unacknowledged urgent draft first (the assessments table stays
-        the record of completed and re-screened results)."""
+        the record of completed and re-screened results). `urgent_rules` are the urgent red flags the
+        answers fire now: one the acknowledgement did not cover makes the draft unacknowledged again."""
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
             row = self._editable_draft(session, intake_id, expected_version)
             row.answers = dict(document.answers)
             row.visit_date = document.visit_date
             if live is not None:
                 row.level, row.tier = live
+            if row.red_flag_ack_at is not None and not set(urgent_rules) <= _rules(row.red_flag_ack_rules):
+                # A red flag fired after the acknowledgement: the draft is unacknowledged again (who
+                # acknowledged what stays on the row and in the audit trail) until a clinician sees it.
+                row.red_flag_ack_at = None
+                self._audit(session, actor, "intake.red_flag_ack_lapsed", patient_id=row.patient_id,
+                            intake_id=intake_id)
             row.updated_at = utcnow()
             self._audit(session, actor, "intake.save", patient_id=row.patient_id, intake_id=intake_id)
             session.flush()

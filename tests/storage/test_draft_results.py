@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import event
 
 from intake_app.domain import Patient
@@ -79,3 +80,27 @@ def test_screening_a_draft_adds_no_statement_to_the_save(clinic: Clinic) -> None
     # get_intake (2 SELECTs), then one write transaction: lock, audit INSERT, UPDATE, patient SELECT.
     assert statements.count("UPDATE") == 1
     assert len(statements) <= 8 + 2
+
+
+def test_a_red_flag_firing_after_the_acknowledgement_makes_the_draft_unacknowledged_again(clinic: Clinic) -> None:
+    from intake_app.errors import AcknowledgementNeeded
+
+    draft = clinic.start_intake(clinic.register_patient(_patient("Lapse", "L-1")).id)
+    visit = draft.document.visit_date
+    acked = clinic.acknowledge_red_flag(draft.id, "Dr Test", answers=_answers(rf_saddle_numbness="new"),
+                                        visit_date=visit)
+    assert acked.acknowledged_by == "Dr Test"
+    same = clinic.save_draft(draft.id, _answers(rf_saddle_numbness="new", pain_score_0_10=3), visit)
+    assert (same.acknowledged_by, clinic.today(visit)[0].acknowledged) == ("Dr Test", True)
+
+    lapsed = clinic.save_draft(draft.id, _answers(rf_saddle_numbness="new", rf_fever_or_unwell="yes"), visit)
+    assert (lapsed.level, lapsed.acknowledged_by, lapsed.acknowledged_at) == ("urgent", None, None)
+    assert lapsed.red_flag_ack_by == "Dr Test"  # who acknowledged the earlier red flag stays on record
+    (summary,) = clinic.today(visit)
+    assert (summary.level, summary.acknowledged) == ("urgent", False)
+    assert ("intake.red_flag_ack_lapsed" in [entry[1] for entry in clinic.repository.audit_entries()])
+    with pytest.raises(AcknowledgementNeeded):
+        clinic.complete_intake(draft.id, _answers(rf_saddle_numbness="new", rf_fever_or_unwell="yes"), visit)
+    clinic.acknowledge_red_flag(draft.id, "Dr Other")
+    done, _ = clinic.complete_intake(draft.id, _answers(rf_saddle_numbness="new", rf_fever_or_unwell="yes"), visit)
+    assert (done.status, done.acknowledged_by) == ("complete", "Dr Other")
