@@ -105,6 +105,7 @@ pytest: setup
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy intake_app
+	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # One table of every speed and memory target (measure, ours, floor, ratio, target, verdict).

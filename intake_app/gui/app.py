@@ -42,10 +42,9 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
 
     def work() -> tuple[Any, str]:
         from intake_app.services import Clinic
-        from intake_app.storage import describe_url, resolve_database_url
 
-        url = resolve_database_url(database_url)
-        return Clinic.open(url, window.settings), describe_url(url)
+        clinic = Clinic.open(database_url, window.settings)
+        return clinic, clinic.describe_database()
 
     def failed(error: BaseException) -> None:
         if isinstance(error, IntakeError):

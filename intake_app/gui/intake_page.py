@@ -45,8 +45,8 @@ from intake_app.screening import assess
 from intake_app.screening.model import Assessment
 
 if TYPE_CHECKING:
+    from intake_app.domain.records import IntakeRecord
     from intake_app.services import Clinic
-    from intake_app.storage import IntakeRecord
 
 SYMPTOMS = (("pain", "Pain"), ("numbness", "Numbness"), ("tingling", "Pins and needles"))
 SYMPTOM_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}

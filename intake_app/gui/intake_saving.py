@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
     from intake_app.domain.questionnaire import Questionnaire
+    from intake_app.domain.records import IntakeRecord
     from intake_app.gui.assessment_panel import RedFlagBanner
     from intake_app.gui.intake_form import IntakeForm
     from intake_app.gui.tasks import TaskRunner
     from intake_app.recovery import RecoveryJournal
     from intake_app.screening.model import Assessment
     from intake_app.services import Clinic
-    from intake_app.storage import IntakeRecord
 
 
 if TYPE_CHECKING:

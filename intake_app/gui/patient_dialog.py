@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.domain import DocumentInvalid, Patient, load_questionnaire
+from intake_app.domain.dates import parse_search_date
+from intake_app.domain.records import PatientRecord
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
 from intake_app.gui.tasks import TaskRunner
 from intake_app.services import Clinic
-from intake_app.storage import PatientRecord
-from intake_app.storage.search import parse_search_date
 
 
 class PatientDialog(QDialog):

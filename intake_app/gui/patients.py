@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which must wait until after the first paint
+    from intake_app.domain.records import IntakeSummary, PatientRecord
     from intake_app.services import Clinic
-    from intake_app.storage import IntakeSummary, PatientRecord
 
 PAGE = 50
 LEVEL_WORDS = {

@@ -26,8 +26,8 @@ from intake_app.gui.patients import level_words
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from intake_app.domain.records import IntakeSummary
     from intake_app.services import Clinic
-    from intake_app.storage import IntakeSummary
 
 REFRESH_MS = 15000
 URGENT_OPEN = QColor("#fbe3e1")
