@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from intake_app.errors import InvalidInput
 
@@ -37,6 +37,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "urgent_route_at": "Reached the urgent route at",
     "note": "Note",
 }
+_When = TypeVar("_When", dt.date, dt.datetime)
 MAX_SHORT_TEXT = 200
 MAX_NOTE = 4000
 
@@ -105,6 +106,17 @@ def _text(value: Any, key: str, limit: int, problems: _Problems, *, multiline: b
     return value.strip()
 
 
+def _when(value: Any, kind: type[_When], key: str, message: str, problems: _Problems) -> _When | None:
+    """A date (or date and time) given as one, or as ISO text; empty is None; bad text is a problem."""
+    if isinstance(value, str) and value.strip():
+        try:
+            return kind.fromisoformat(value.strip())
+        except ValueError:
+            problems.add(key, message)
+            return None
+    return value if isinstance(value, kind) else None
+
+
 def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synthetic: bool = False) -> Outcome:
     """An Outcome from form, CLI or CSV values (strings or typed); raises InvalidInput naming each field."""
     today = today or dt.date.today()
@@ -116,15 +128,7 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
     other = _text(data.get("other_cause"), "other_cause", MAX_SHORT_TEXT, problems)
     if finding == "other_cause" and not other:
         problems.add("other_cause", "say briefly what the other cause is")
-    seen_on = data.get("seen_on")
-    if isinstance(seen_on, str) and seen_on.strip():
-        try:
-            seen_on = dt.date.fromisoformat(seen_on.strip())
-        except ValueError:
-            problems.add("seen_on", "must be a date written YYYY-MM-DD")
-            seen_on = None
-    elif not isinstance(seen_on, dt.date):
-        seen_on = None
+    seen_on = _when(data.get("seen_on"), dt.date, "seen_on", "must be a date written YYYY-MM-DD", problems)
     if seen_on is not None and seen_on > today:
         problems.add("seen_on", "is in the future")
     imaging_raw = data.get("imaging") or ()
@@ -134,15 +138,8 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
     unknown = [v for v in imaging if v not in IMAGING]
     if unknown:
         problems.add("imaging", "choose from " + ", ".join(IMAGING.values()))
-    route = data.get("urgent_route_at")
-    if isinstance(route, str) and route.strip():
-        try:
-            route = dt.datetime.fromisoformat(route.strip())
-        except ValueError:
-            problems.add("urgent_route_at", "must be a date and time written YYYY-MM-DD HH:MM")
-            route = None
-    elif not isinstance(route, dt.datetime):
-        route = None
+    route = _when(data.get("urgent_route_at"), dt.datetime, "urgent_route_at",
+                  "must be a date and time written YYYY-MM-DD HH:MM", problems)
     seen_by = _text(data.get("seen_by"), "seen_by", MAX_SHORT_TEXT, problems)
     note = _text(data.get("note"), "note", MAX_NOTE, problems, multiline=True)
     if problems.items:
