@@ -1,7 +1,8 @@
-"""Today's worklist: every intake of the day (draft or complete), unacknowledged urgent ones first.
+"""Today's worklist: every intake of the day (draft or complete), unacknowledged urgent ones first, and
+the patients to contact because a re-screen raised their result after they left (the recall list).
 
 It refreshes itself while the desk works: on a timer (other desks save into the same database) and
-whenever this desk saves. The query runs on a TaskRunner, never on the GUI thread.
+whenever this desk saves. The queries run on a TaskRunner, never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.gui import messages
 from intake_app.gui.patients import level_words
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from intake_app.domain.records import IntakeSummary
+    from intake_app.domain.records import IntakeSummary, RecallEntry
     from intake_app.services import Clinic
 
 REFRESH_MS = 15000
@@ -45,6 +47,7 @@ class TodayPanel(QWidget):
         self.clinic: Clinic | None = None
         self.runner = TaskRunner(self)
         self.rows: list[IntakeSummary] = []
+        self.recalls: list[RecallEntry] = []
         title = QLabel(self.tr("Today's intakes"), self)
         title.setObjectName("sectionTitle")
         self.note = QLabel(self.tr("Urgent intakes that no clinician has acknowledged yet come first."), self)
@@ -75,12 +78,39 @@ class TodayPanel(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
+        self.recall_title = QLabel(self.tr("To contact: results that rose after the patient left"), self)
+        self.recall_title.setObjectName("sectionTitle")
+        self.recall_table = QTableWidget(0, 4, self)
+        self.recall_table.setObjectName("recallTable")
+        self.recall_table.setAccessibleName(self.tr("Patients to contact"))
+        self.recall_table.setHorizontalHeaderLabels(
+            [self.tr("Patient"), self.tr("Visit"), self.tr("Result then"), self.tr("Result now")])
+        self.recall_table.verticalHeader().setVisible(False)
+        self.recall_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.recall_table.horizontalHeader().setStretchLastSection(True)
+        self.recall_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recall_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recall_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recall_table.setTabKeyNavigation(False)
+        self.recall_table.itemActivated.connect(lambda item: self._open_recall(item.row()))
+        self.contacted_button = QPushButton(self.tr("&Mark contacted..."), self)
+        self.contacted_button.clicked.connect(self.mark_contacted)
+        self.open_recall_button = QPushButton(self.tr("Open &recalled intake"), self)
+        self.open_recall_button.clicked.connect(lambda: self._open_recall(self.recall_table.currentRow()))
+        recall_buttons = QHBoxLayout()
+        recall_buttons.addWidget(self.open_recall_button)
+        recall_buttons.addWidget(self.contacted_button)
+        recall_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.note)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        layout.addWidget(self.recall_title)
+        layout.addWidget(self.recall_table, 1)
+        layout.addLayout(recall_buttons)
+        self._show_recalls([])
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -95,7 +125,52 @@ class TodayPanel(QWidget):
         if self.clinic is None or self.runner.is_busy:
             return
         clinic = self.clinic
-        self.runner.run(clinic.today, self._show, self.failed.emit, label=self.tr("Updating today's list..."))
+
+        def shown(result: tuple[list[IntakeSummary], list[RecallEntry]]) -> None:
+            self._show_recalls(result[1])
+            self._show(result[0])
+
+        self.runner.run(lambda: (clinic.today(), clinic.recall_list()), shown, self.failed.emit,
+                        label=self.tr("Updating today's list..."))
+
+    def _show_recalls(self, entries: list[RecallEntry]) -> None:
+        self.recalls = list(entries)
+        self.recall_table.setRowCount(len(entries))
+        for index, entry in enumerate(entries):
+            cells = (entry.patient_name, entry.visit_date.isoformat(), self._result(entry.old_level),
+                     self._result(entry.new_level))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.intake_id)
+                self.recall_table.setItem(index, column, item)
+        has = bool(entries)
+        for widget in (self.recall_title, self.recall_table, self.contacted_button, self.open_recall_button):
+            widget.setVisible(has)
+
+    def _result(self, level: str | None) -> str:
+        """A recalled result in words (the acknowledgement belongs to the day list, not here)."""
+        if level == "urgent":
+            return self.tr("URGENT")
+        return level_words(level, None, True) or self.tr("no result")
+
+    def _open_recall(self, row: int) -> None:
+        if 0 <= row < len(self.recalls):
+            self.intake_open_requested.emit(self.recalls[row].intake_id)
+
+    def mark_contacted(self) -> None:
+        """A clinician has contacted the selected patient: ask who, then take the intake off the list."""
+        row = self.recall_table.currentRow()
+        if self.clinic is None or not 0 <= row < len(self.recalls):
+            return
+        entry = self.recalls[row]
+        who = messages.chooser_for(self).text(
+            self, self.tr("Mark contacted"), self.tr("Who contacted {0}?").format(entry.patient_name))
+        if not who:
+            return
+        clinic = self.clinic
+        self.runner.run(lambda: clinic.mark_contacted(entry.intake_id, who),
+                        lambda _closed: QTimer.singleShot(0, self.refresh),
+                        self.failed.emit, label=self.tr("Saving..."))
 
     def _show(self, rows: list[IntakeSummary]) -> None:
         selected = self.selected_id()

@@ -377,3 +377,32 @@ def test_a_visible_focus_ring_is_part_of_the_style(qtbot: Any, seeded_url: str, 
     page.form.nav.setFocus()
     unfocused = button.grab().toImage()
     assert focused != unfocused  # the ring changes what is drawn
+
+
+def test_today_lists_the_recall_list_until_a_clinician_marks_each_contacted(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser, tmp_path: Path
+) -> None:
+    """Issue 9 item 6: an intake whose result rose to urgent after the patient left is on Today's recall list."""
+    from intake_app.domain.document import parse_document
+
+    other_desk = Clinic.open(seeded_url)
+    urgent = synthetic_document(rf_saddle_numbness="new", rf_bladder_change="new", back_pain="moderate")
+    old = {"level": "possible", "tier": None, "spinal_flag": True, "reasons": [], "recommendation": "old",
+           "rules_version": "2000.01-1"}
+    rose = other_desk.repository.import_documents([(parse_document(urgent), old)])[0]
+    assert [change.intake_id for change in other_desk.rescreen()] == [rose.id]
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    with qtbot.waitSignal(window.today.refreshed, timeout=10000):
+        window.act_today.trigger()
+    today = window.today
+    assert [entry.intake_id for entry in today.recalls] == [rose.id]
+    assert today.recall_table.isVisible()
+    assert [today.recall_table.item(0, c).text() for c in (2, 3)] == ["Spinal origin possible", "URGENT"]
+    today.recall_table.selectRow(0)
+    chooser.texts.append("Dr Example")
+    with qtbot.waitSignal(today.refreshed, timeout=10000):
+        qtbot.mouseClick(today.contacted_button, Qt.MouseButton.LeftButton)
+    assert today.recalls == [] and not today.recall_table.isVisible()
+    assert chooser.shown[-1][0] == "text" and "Testperson" in chooser.shown[-1][2]
+    assert other_desk.recall_list() == []
+    other_desk.repository.engine.dispose()
