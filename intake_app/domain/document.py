@@ -320,7 +320,7 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     if not isinstance(raw_answers, Mapping):
         v.problem("answers", "must be an object of field names to answers")
         raw_answers = {}
-    known = {q.id: q for q in questionnaire.answer_questions}
+    known = questionnaire.answer_index
     for key, value in raw_answers.items():
         question = known.get(key)
         if question is None:

@@ -1,33 +1,68 @@
 """The questionnaire, loaded from forms/<id>/<version>.yaml and checked on load.
 
 This is the single definition of every intake question: the GUI builds its form from it, the
-reports print its wording, validation and exports use its field names.
+reports print its wording, validation and exports use its field names. The objects it builds are
+described in `questionnaire_model.py` and re-exported here.
+
+Loaded once per process: each questionnaire by its reference, and the list of installed ones (the
+forms/ folder does not change while the program runs; pass a folder to list another one).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from intake_app.domain.language import ENGLISH, LANGUAGES, Text, coerce_texts
+from intake_app.domain.language import ENGLISH, LANGUAGES, Text
+from intake_app.domain.questionnaire_model import (
+    FIELD_TYPES,
+    PARTS,
+    PER_SIDE_TYPES,
+    SIDES,
+    TEXT_TYPES,
+    AnyOf,
+    Condition,
+    Option,
+    Question,
+    Questionnaire,
+    Section,
+    ShowIf,
+)
 from intake_app.errors import IntakeError
 from intake_app.resources import forms_dir
 
+__all__ = [
+    "DEFAULT_QUESTIONNAIRE",
+    "FIELD_TYPES",
+    "PARTS",
+    "PER_SIDE_TYPES",
+    "REFERENCE_PATTERN",
+    "SIDES",
+    "SIDE_PLACEHOLDER",
+    "TEXT_TYPES",
+    "AnyOf",
+    "Condition",
+    "Option",
+    "Question",
+    "Questionnaire",
+    "QuestionnaireError",
+    "Section",
+    "ShowIf",
+    "installed_questionnaires",
+    "is_reference",
+    "load_questionnaire",
+    "load_questionnaire_file",
+    "parse_questionnaire",
+    "questionnaire_path",
+]
+
 DEFAULT_QUESTIONNAIRE = "foot-leg-intake/2"
 
-FIELD_TYPES = frozenset(
-    {"text", "date", "sex", "integer", "choice", "multi", "per_side_regions", "per_side_choice", "per_side_text"}
-)
-PARTS = frozenset({"answers", "patient", "visit"})
-SIDES = ("left", "right")
-PER_SIDE_TYPES = frozenset({"per_side_regions", "per_side_choice", "per_side_text"})
-TEXT_TYPES = frozenset({"text", "per_side_text"})
 # "<id>/<version>": a lower-case id of letters, digits and hyphens, and a whole version number.
 REFERENCE_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,47}/[1-9][0-9]{0,3}")
 
@@ -41,279 +76,6 @@ class QuestionnaireError(IntakeError):
 
 
 _EMPTY = Text("")
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: Text
-    short: Text = _EMPTY  # display-only: a shorter wording for printed lines ("the foot" for "Into the foot")
-    patient: Text = _EMPTY  # display-only: the wording a patient reads ("I don't know" for "Not asked")
-
-    def __post_init__(self) -> None:
-        coerce_texts(self, ("label", "short", "patient"))
-
-    @property
-    def printed(self) -> Text:
-        return self.short or self.label
-
-    @property
-    def for_patient(self) -> Text:
-        """The wording a patient reads: the patient wording, else the full label."""
-        return self.patient or self.label
-
-
-def _is_blank(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, list | tuple | Mapping) and not value)
-
-
-@dataclass(frozen=True)
-class Condition:
-    """Show a question only while another answer is (or is not) one of some values, or is given.
-
-    `answered` holds for any non-empty answer other than "none". For a per-side field the
-    condition holds when either side meets it, unless `per_side` is set: then `holds(answers, side)`
-    judges that one side only (a per-side question asked only for the sides that meet it).
-    An unanswered field never meets a condition.
-    """
-
-    field: str
-    values: frozenset[str]
-    negate: bool
-    answered: bool = False
-    per_side: bool = False
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        return (self.field,)
-
-    def holds(self, answers: Mapping[str, Any], side: str | None = None) -> bool:
-        value = answers.get(self.field)
-        if value is None:
-            return False
-        if isinstance(value, Mapping):
-            sides = (side,) if self.per_side and side is not None else SIDES
-            parts = [value.get(s) for s in sides]
-        else:
-            parts = [value]
-        # Each chosen value on its own: a list (several choices, or one side's regions) is flattened.
-        candidates: list[str] = []
-        for part in parts:
-            items = part if isinstance(part, list | tuple) else [part]
-            candidates.extend(item for item in items if isinstance(item, str) and item != "")
-        if not candidates:
-            return False
-        if self.answered:
-            return any(c != "none" for c in candidates)
-        if self.negate:
-            return any(c not in self.values for c in candidates)
-        return any(c in self.values for c in candidates)
-
-
-@dataclass(frozen=True)
-class AnyOf:
-    """Holds when one of its conditions holds."""
-
-    conditions: tuple[Condition, ...]
-
-    @property
-    def fields(self) -> tuple[str, ...]:
-        return tuple(c.field for c in self.conditions)
-
-    @property
-    def per_side(self) -> bool:
-        return any(c.per_side for c in self.conditions)
-
-    def holds(self, answers: Mapping[str, Any], side: str | None = None) -> bool:
-        return any(c.holds(answers, side) for c in self.conditions)
-
-
-ShowIf = Condition | AnyOf
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    label: Text
-    help: Text = _EMPTY
-    part: str = "answers"
-    required: bool = False
-    red_flag: bool = False
-    options: tuple[Option, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    max_length: int | None = None
-    unit: Text = _EMPTY
-    show_if: ShowIf | None = None
-    exclusive: tuple[str, ...] = ()
-    short: Text = _EMPTY  # display-only: a short label for printed lines; may hold one "{side}" placeholder
-    multiline: bool = False  # a text answer that keeps line breaks
-    counts_as_unanswered: tuple[str, ...] = ()  # options that do not satisfy `required`
-    patient: Text = _EMPTY  # display-only: the question as the patient reads it (patient mode)
-    help_patient: Text = _EMPTY  # display-only: help for the patient
-
-    def __post_init__(self) -> None:
-        coerce_texts(self, ("label", "help", "unit", "short", "patient", "help_patient"))
-
-    @property
-    def texts(self) -> tuple[tuple[str, Text], ...]:
-        """Every display text of the question and its options, named ("label", "options(new).patient")."""
-        named = [(name, getattr(self, name)) for name in ("label", "short", "help", "unit", "patient", "help_patient")]
-        for option in self.options:
-            named.extend((f"options({option.value}).{name}", getattr(option, name))
-                         for name in ("label", "short", "patient"))
-        return tuple((name, text) for name, text in named if text)
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        return tuple(o.value for o in self.options)
-
-    @property
-    def per_side(self) -> bool:
-        return self.type in PER_SIDE_TYPES
-
-    def is_unanswered(self, value: Any) -> bool:
-        """No answer for `required`: blank, or one of `counts_as_unanswered`."""
-        return _is_blank(value) or (isinstance(value, str) and value in self.counts_as_unanswered)
-
-    def option_label(self, value: str, language: str = ENGLISH) -> str:
-        for option in self.options:
-            if option.value == value:
-                return option.label.text(language)
-        return value
-
-    def option(self, value: str) -> Option | None:
-        for option in self.options:
-            if option.value == value:
-                return option
-        return None
-
-
-@dataclass(frozen=True)
-class Section:
-    id: str
-    title: Text
-    questions: tuple[Question, ...]
-    intro: Text = _EMPTY
-    patient: Text = _EMPTY  # display-only: the section's title as a patient reads it
-
-    def __post_init__(self) -> None:
-        coerce_texts(self, ("title", "intro", "patient"))
-
-
-@dataclass(frozen=True)
-class Questionnaire:
-    id: str
-    version: int
-    title: Text
-    regions: tuple[Option, ...]
-    region_groups: Mapping[str, tuple[str, ...]]
-    sides: tuple[Option, ...]
-    sections: tuple[Section, ...]
-    source: Path = field(compare=False, repr=False, default=Path())
-
-    def __post_init__(self) -> None:
-        coerce_texts(self, ("title",))
-
-    @property
-    def ref(self) -> str:
-        return f"{self.id}/{self.version}"
-
-    @property
-    def questions(self) -> tuple[Question, ...]:
-        return tuple(q for s in self.sections for q in s.questions)
-
-    @property
-    def answer_questions(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.part == "answers")
-
-    @property
-    def red_flag_ids(self) -> tuple[str, ...]:
-        return tuple(q.id for q in self.questions if q.red_flag)
-
-    @property
-    def region_ids(self) -> tuple[str, ...]:
-        return tuple(r.value for r in self.regions)
-
-    def question(self, question_id: str) -> Question:
-        for q in self.questions:
-            if q.id == question_id:
-                return q
-        raise KeyError(question_id)
-
-    def has_question(self, question_id: str) -> bool:
-        return any(q.id == question_id for q in self.questions)
-
-    def region_label(self, region_id: str, language: str = ENGLISH) -> str:
-        for region in self.regions:
-            if region.value == region_id:
-                return region.label.text(language)
-        return region_id
-
-    def side_label(self, side: str, language: str = ENGLISH) -> str:
-        for option in self.sides:
-            if option.value == side:
-                return option.label.text(language)
-        return side
-
-    def section_of(self, question_id: str) -> Section:
-        for section in self.sections:
-            if any(q.id == question_id for q in section.questions):
-                return section
-        raise KeyError(question_id)
-
-    def texts(self) -> tuple[tuple[str, Text], ...]:
-        """Every display text of the questionnaire, each named by where it is
-        ("title", "regions(heel).label", "sections(safety).title", "rf_saddle_numbness.patient")."""
-        named: list[tuple[str, Text]] = [("title", self.title)]
-        named.extend((f"regions({r.value}).label", r.label) for r in self.regions)
-        named.extend((f"sides({s.value}).label", s.label) for s in self.sides)
-        for section in self.sections:
-            named.extend((f"sections({section.id}).{name}", getattr(section, name))
-                         for name in ("title", "intro", "patient") if getattr(section, name))
-            for question in section.questions:
-                named.extend((f"{question.id}.{name}", text) for name, text in question.texts)
-        return tuple(named)
-
-    def text(self, key: str, language: str = ENGLISH) -> str:
-        """One display text by its name in `texts()` ("sections(safety).title"), in `language`."""
-        for name, text in self.texts():
-            if name == key:
-                return text.text(language)
-        raise KeyError(key)
-
-    def is_shown(self, question: Question, answers: Mapping[str, Any]) -> bool:
-        """Whether a question applies, given the answers so far (its `show_if` condition);
-        a per-side question judged per side is shown when it applies to either side."""
-        return question.show_if is None or question.show_if.holds(answers)
-
-    def shown_sides(self, question: Question, answers: Mapping[str, Any]) -> tuple[str, ...]:
-        """The sides a per-side question is asked for: both, unless its condition is judged per
-        side (then only the sides that meet it). A question that is not per side: both or none."""
-        if question.show_if is None:
-            return SIDES
-        if question.per_side and question.show_if.per_side:
-            return tuple(side for side in SIDES if question.show_if.holds(answers, side))
-        return SIDES if question.show_if.holds(answers) else ()
-
-    def missing_required(self, answers: Mapping[str, Any]) -> list[str]:
-        """Required questions asked but not answered: "field", or "field.side" for a per-side
-        question (required for each side it is asked for). Options listed in
-        `counts_as_unanswered` do not count as an answer here."""
-        missing: list[str] = []
-        for question in self.answer_questions:
-            if not question.required:
-                continue
-            value = answers.get(question.id)
-            if question.per_side:
-                per_side = value if isinstance(value, Mapping) else {}
-                for side in self.shown_sides(question, answers):
-                    if question.is_unanswered(per_side.get(side)):
-                        missing.append(f"{question.id}.{side}")
-            elif self.is_shown(question, answers) and question.is_unanswered(value):
-                missing.append(question.id)
-        return missing
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -563,10 +325,23 @@ def parse_questionnaire(data: Any, path: Path) -> Questionnaire:
     return questionnaire
 
 
-def installed_questionnaires() -> tuple[str, ...]:
-    """The references ("foot-leg-intake/1", ...) of every questionnaire file in forms/, in order."""
+def installed_questionnaires(forms: Path | None = None) -> tuple[str, ...]:
+    """The references ("foot-leg-intake/1", ...) of every questionnaire file in forms/, in order.
+
+    The installed forms/ folder is listed once per process (every document read asks); a folder
+    passed in is listed afresh each time.
+    """
+    return _installed() if forms is None else _listing(forms)
+
+
+@cache
+def _installed() -> tuple[str, ...]:
+    return _listing(forms_dir())
+
+
+def _listing(forms: Path) -> tuple[str, ...]:
     refs: list[str] = []
-    for folder in sorted(p for p in forms_dir().iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for folder in sorted(p for p in forms.iterdir() if p.is_dir() and not p.name.startswith(".")):
         versions = sorted(int(f.stem) for f in folder.glob("*.yaml") if f.stem.isdigit())
         refs.extend(f"{folder.name}/{v}" for v in versions)
     return tuple(refs)
