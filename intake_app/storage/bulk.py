@@ -10,19 +10,23 @@ transaction: a failure leaves the database as it was, indexes included.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from intake_app.access.audit_chain import AuditAction, AuditEvent
+from intake_app.access.roles import SYSTEM
 from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors
-from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
+from intake_app.storage.models import AssessmentRow, IntakeRow, PatientRow
 from intake_app.storage.repository import _patient_values, utcnow
 
 Batch = tuple[Sequence[Patient], Sequence[tuple[int, IntakeDocument, dict[str, Any]]]]
@@ -44,10 +48,18 @@ def bulk_insert(
     bulk_load(engine, [(patients, list(intakes))], expected=len(patients))
 
 
-def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0) -> int:
+def demo_event(patients: int, intakes: int) -> AuditEvent:
+    """The audit entry of a load nobody asked for by name: recorded as the program itself."""
+    return AuditEvent(at=dt.datetime.now(dt.UTC), who=SYSTEM.name, role=SYSTEM.role.value,
+                      action=AuditAction.DEMO_DATA.value, desk="", detail=f"{patients} patients, {intakes} intakes")
+
+
+def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0,
+              audit: Callable[[int, int], AuditEvent] = demo_event) -> int:
     """Insert batches of patients with their completed intakes in ONE transaction; returns how many
     patients were added. In each batch an intake's index points into that batch's patients.
     `expected` (about how many patients will come) decides whether rebuilding the indexes pays off.
+    `audit(patients, intakes)` gives the audit event, chained in the same transaction.
     """
     now = utcnow()
     with storage_errors(), _loading_connection(engine, expected) as connection, connection.begin():
@@ -55,11 +67,7 @@ def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0) ->
             added, intakes = _load_sqlite(connection, batches, now, expected)
         else:
             added, intakes = _load_portable(connection, batches, now)
-        connection.execute(
-            insert(AuditRow),
-            [{"at": now, "actor": "demo-data", "action": "demo.insert", "patient_id": None, "intake_id": None,
-              "detail": f"{added} patients, {intakes} intakes"}],
-        )
+        audit_store.append(connection, [audit(added, intakes)])
     return added
 
 

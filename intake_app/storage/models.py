@@ -77,6 +77,8 @@ class IntakeRow(Base):
     amend_reason: Mapped[str | None] = mapped_column(Text)
     amended_by: Mapped[str | None] = mapped_column(String(100))
     amended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The role of the signed-in account that amended (front-desk, clinician); amended_by is its full name.
+    amended_role: Mapped[str | None] = mapped_column(String(40))
     red_flag_ack_role: Mapped[str | None] = mapped_column(String(40))
     # The urgent rules the acknowledgement covered (rule ids, comma-separated; no patient data).
     red_flag_ack_rules: Mapped[str | None] = mapped_column(String(200))
@@ -135,14 +137,83 @@ class RecallRow(Base):
 
 
 class AuditRow(Base):
-    """Who did what and when. Holds record ids only, never patient details."""
+    """Who did what and when, hash-chained (access/audit_chain.py). Record ids only, never patient details.
+
+    `seq` is the entry's position in the chain (1, 2, ...), `prev_hash` the hash of the entry before it and
+    `entry_hash` its own; rows are read in `id` order (the order they were written). `at` is naive UTC.
+    """
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
-    actor: Mapped[str] = mapped_column(String(100))
+    who: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
     action: Mapped[str] = mapped_column(String(40))
+    desk: Mapped[str] = mapped_column(String(100))
     patient_id: Mapped[int | None] = mapped_column(Integer)
     intake_id: Mapped[int | None] = mapped_column(Integer)
     detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ux_audit_log_seq", "seq", unique=True),
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_who", "who"),
+        Index("ix_audit_log_patient_id", "patient_id"),
+    )
+
+
+class AuditHeadRow(Base):
+    """The chain's newest entry (one row, id 1): read and moved in the same transaction as every append,
+    under the write lock (BEGIN IMMEDIATE on SQLite, SELECT ... FOR UPDATE on PostgreSQL)."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AccountRow(Base):
+    """A staff account (access/accounts.py). `name_key` is the case-folded name, unique."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    name_key: Mapped[str] = mapped_column(String(40))
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ux_accounts_name_key", "name_key", unique=True),)
+
+
+class AccessSecretRow(Base):
+    """Hashes of secrets that are not passwords: the one-time recovery key ("recovery_key")."""
+
+    __tablename__ = "access_secrets"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value_hash: Mapped[str] = mapped_column(String(255))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicSettingRow(Base):
+    """A clinic-wide setting (settings.CLINIC_FIELDS), one row per field, value as JSON."""
+
+    __tablename__ = "clinic_settings"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

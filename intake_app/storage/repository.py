@@ -8,14 +8,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, event, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent
+from intake_app.access.roles import Actor
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.errors import AcknowledgementNeeded, IntakeError, StaleRecord
-from intake_app.storage import search
+from intake_app.storage import audit_store, search
+from intake_app.storage.access_store import AccessStore
 from intake_app.storage.database import storage_errors, writing
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow, RecallRow
 from intake_app.storage.records import (
@@ -122,13 +125,35 @@ class NotFound(LookupError):
     pass
 
 
-class Repository:
-    def __init__(self, engine: Engine) -> None:
+def utc_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Repository(AccessStore):
+    """Every read and write of the clinic's data. Each write records its audit entry in the same
+    transaction (`audit_store.append`), stamped with `desk` (this computer) and `clock` (aware UTC);
+    after the commit `audit_committed` (if set) gets the newest entry, to move this computer's anchor."""
+
+    def __init__(self, engine: Engine, *, desk: str = "", clock: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine
+        self.desk = desk
+        self.clock: Callable[[], dt.datetime] = clock or utc_clock
+        self.audit_committed: Callable[[AuditEntry], None] | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Writes begin with the write lock (BEGIN IMMEDIATE on SQLite), so a row version read at the
         # start of the transaction is still the stored one when the UPDATE runs.
         self._write_sessions = sessionmaker(writing(engine), expire_on_commit=False)
+        event.listen(self._write_sessions, "after_commit", self._after_commit)
+        event.listen(self._write_sessions, "after_rollback", self._after_rollback)
+
+    def _after_commit(self, session: Session) -> None:
+        entry = session.info.pop(audit_store.LAST_APPENDED, None)
+        if entry is not None and self.audit_committed is not None:
+            self.audit_committed(entry)
+
+    @staticmethod
+    def _after_rollback(session: Session) -> None:
+        session.info.pop(audit_store.LAST_APPENDED, None)
 
     def _session(self) -> Session:
         return self._sessions()
@@ -138,7 +163,7 @@ class Repository:
 
     # --- patients ------------------------------------------------------------------------------
 
-    def add_patient(self, patient: Patient, *, actor: str = "") -> PatientRecord:
+    def add_patient(self, patient: Patient, *, actor: Actor) -> PatientRecord:
         now = utcnow()
         with storage_errors(), self._writer() as session, session.begin():
             row = PatientRow(**_patient_values(patient), created_at=now, updated_at=now)
@@ -148,7 +173,7 @@ class Repository:
             return _patient_record(row)
 
     def update_patient(
-        self, patient_id: int, patient: Patient, *, expected_version: int | None = None, actor: str = ""
+        self, patient_id: int, patient: Patient, *, expected_version: int | None = None, actor: Actor
     ) -> PatientRecord:
         """Change a patient's details; refused with StaleRecord when expected_version is not the stored one."""
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
@@ -216,7 +241,7 @@ class Repository:
 
     # --- intakes -------------------------------------------------------------------------------
 
-    def create_intake(self, patient_id: int, document: IntakeDocument, *, actor: str = "") -> IntakeRecord:
+    def create_intake(self, patient_id: int, document: IntakeDocument, *, actor: Actor) -> IntakeRecord:
         now = utcnow()
         with storage_errors(), self._writer() as session, session.begin():
             patient_row = session.get(PatientRow, patient_id)
@@ -246,7 +271,7 @@ class Repository:
         return row
 
     def save_draft(
-        self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: str = "",
+        self, intake_id: int, document: IntakeDocument, *, expected_version: int | None = None, actor: Actor,
         live: LiveResult | None = None, urgent_rules: Sequence[str] = (),
     ) -> IntakeRecord:
         """Store the draft's answers. The completed-intake guard and the row version are checked inside
@@ -276,7 +301,7 @@ class Repository:
     def complete_intake(
         self, intake_id: int, document: IntakeDocument, assessment: dict[str, Any], *,
         red_flags_not_asked: bool, expected_version: int | None = None, urgent_rules: Sequence[str] = (),
-        actor: str = "",
+        actor: Actor,
     ) -> IntakeRecord:
         """Store the final answers and their assessment. Inside the write transaction: still a draft, the
         expected row version, and (for an URGENT result) an acknowledgement covering every urgent rule."""
@@ -299,7 +324,7 @@ class Repository:
 
     def store_assessment(
         self, intake_id: int, assessment: dict[str, Any], cause: str, *, recall_from: tuple[str | None, str | None]
-        | None = None, actor: str = "",
+        | None = None, actor: Actor,
     ) -> None:
         """Keep a new assessment (the old ones stay). With `recall_from` (old level, old tier) the intake
         also goes on the recall list, in the same transaction."""
@@ -317,26 +342,30 @@ class Repository:
             self._audit(session, actor, f"intake.{cause}", patient_id=row.patient_id, intake_id=intake_id)
 
     def acknowledge_red_flag(
-        self, intake_id: int, who: str, *, role: str = "clinician",
-        urgent_rules: Callable[[IntakeDocument], Sequence[str]] | None = None, actor: str = "",
+        self, intake_id: int, signer: Actor, *,
+        urgent_rules: Callable[[IntakeDocument], Sequence[str]] | None = None, actor: Actor,
     ) -> IntakeRecord:
-        """Record who (name and role) acknowledged the red flag, and which urgent rules it covered: those
-        `urgent_rules` finds in the answers stored at this moment (read in the same transaction)."""
+        """Record who acknowledged the red flag (the signer's full name and role; the audit entry names
+        the signer's account and, when it is not the signed-in one, the session it was signed at), and
+        which urgent rules it covered: those `urgent_rules` finds in the answers stored at this moment
+        (read in the same transaction)."""
         now = utcnow()
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
             row = self._intake_row(session, intake_id, lock=True)
             record = _intake_record(row, _patient(row.patient))
             rules = list(urgent_rules(record.document)) if urgent_rules is not None else []
-            row.red_flag_ack_by = who
-            row.red_flag_ack_role = role
+            row.red_flag_ack_by = signer.shown_name
+            row.red_flag_ack_role = signer.role.value
             row.red_flag_ack_rules = ",".join(sorted(set(rules)))
             row.red_flag_ack_at = now
             row.updated_at = now
-            self._audit(session, actor or who, "intake.red_flag_ack", patient_id=row.patient_id, intake_id=intake_id)
+            at_session = f"signed at the session of {actor.name}" if actor.name != signer.name else ""
+            self._audit(session, signer, AuditAction.INTAKE_RED_FLAG_ACK, patient_id=row.patient_id,
+                        intake_id=intake_id, detail=at_session)
             session.flush()
             return _intake_record(row, _patient(row.patient))
 
-    def amend_intake(self, intake_id: int, reason: str, *, actor: str = "") -> IntakeRecord:
+    def amend_intake(self, intake_id: int, reason: str, *, actor: Actor) -> IntakeRecord:
         """A new draft revision N+1 of a completed intake, linked to it; the original and its assessments stay."""
         now = utcnow()
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
@@ -353,7 +382,7 @@ class Repository:
                 red_flag_ack_role=old.red_flag_ack_role, red_flag_ack_rules=old.red_flag_ack_rules,
                 created_at=now, updated_at=now, revision=old.revision + 1, amends_id=old.id,
                 intake_uuid=old.intake_uuid or new_uuid(),
-                amend_reason=reason, amended_by=actor or "desk", amended_at=now,
+                amend_reason=reason, amended_by=actor.shown_name, amended_role=actor.role.value, amended_at=now,
             )
             session.add(new)
             session.flush()
@@ -421,7 +450,7 @@ class Repository:
                 for r, patient_id, visit, family, given in session.execute(statement)
             ]
 
-    def mark_contacted(self, intake_id: int, who: str, *, actor: str = "") -> int:
+    def mark_contacted(self, intake_id: int, who: str, *, actor: Actor) -> int:
         """Close every open recall of the intake; returns how many were open."""
         now = utcnow()
         with storage_errors(), self._writer() as session, session.begin():
@@ -433,7 +462,7 @@ class Repository:
                 recall.contacted_by = who
                 recall.contacted_at = now
             if open_recalls:
-                self._audit(session, actor or who, "intake.contacted", patient_id=row.patient_id, intake_id=intake_id)
+                self._audit(session, actor, "intake.contacted", patient_id=row.patient_id, intake_id=intake_id)
             return len(open_recalls)
 
     def assessments(self, intake_id: int) -> list[StoredAssessment]:
@@ -469,7 +498,7 @@ class Repository:
             last_id = records[-1].id
 
     def import_documents(
-        self, items: Sequence[tuple[IntakeDocument, dict[str, Any] | None]], *, actor: str = "",
+        self, items: Sequence[tuple[IntakeDocument, dict[str, Any] | None]], *, actor: Actor,
         live: Sequence[LiveResult | None] | None = None,
     ) -> list[IntakeRecord]:
         """Store documents in ONE transaction (all or nothing): each patient matched exactly or added.
@@ -483,7 +512,7 @@ class Repository:
             for n, (document, assessment) in enumerate(items)
         ], actor=actor))
 
-    def import_intakes(self, items: Sequence[ImportItem], *, actor: str = "") -> ImportedRecords:
+    def import_intakes(self, items: Sequence[ImportItem], *, actor: Actor) -> ImportedRecords:
         """Store intakes in ONE transaction (all or nothing); each patient matched exactly or added.
 
         An item whose (intake_uuid, revision) is already stored is skipped (listed in `.skipped`), so a
@@ -579,11 +608,11 @@ class Repository:
                 yield record, results.get(record.id)
             last_id = records[-1].id
 
-    def record_export(self, fmt: str, intake_ids: Sequence[int], *, actor: str = "") -> None:
+    def record_export(self, fmt: str, intake_ids: Sequence[int], *, actor: Actor) -> None:
         """The audit entry of an export: format, how many intakes and their ids (never names or answers)."""
         with storage_errors(), self._writer() as session, session.begin():
-            self._audit(session, actor, "intake.export",
-                        detail=f"{fmt}: {len(intake_ids)} intake(s): {id_ranges(intake_ids)}"[:100_000])
+            self._audit(session, actor, AuditAction.DATA_EXPORT,
+                        detail=audit_store.shortened(f"{fmt}: {len(intake_ids)} intake(s): {id_ranges(intake_ids)}"))
 
     def bulk_insert(
         self, patients: Sequence[Patient], intakes: Iterable[tuple[int, IntakeDocument, dict[str, Any]]]
@@ -614,16 +643,59 @@ class Repository:
             tier=assessment["tier"], result=assessment, cause=cause, created_at=now,
         ))
 
-    @staticmethod
-    def _audit(session: Session, actor: str, action: str, *, patient_id: int | None = None,
+    def event(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
+              detail: str = "", at: dt.datetime | None = None) -> AuditEvent:
+        """An audit event by `actor` at this desk, now (or `at`)."""
+        return AuditEvent(at=at or self.clock(), who=actor.name, role=actor.role.value, action=str(action),
+                          desk=self.desk, patient_id=patient_id, intake_id=intake_id, detail=detail)
+
+    def _audit(self, session: Session, actor: Actor, action: str, *, patient_id: int | None = None,
                intake_id: int | None = None, detail: str = "") -> None:
-        session.add(AuditRow(at=utcnow(), actor=actor or "desk", action=action, patient_id=patient_id,
-                             intake_id=intake_id, detail=detail))
+        audit_store.append(session, [self.event(actor, action, patient_id=patient_id, intake_id=intake_id,
+                                                detail=detail)])
+
+    # --- the audit trail ---------------------------------------------------------------------
+
+    def record(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
+               detail: str = "") -> None:
+        """An audit entry on its own (a sign-in, a print, a backup), in its own transaction."""
+        self.record_events([self.event(actor, action, patient_id=patient_id, intake_id=intake_id, detail=detail)])
+
+    def record_events(self, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+        """Several audit entries in one transaction (the view/search queue's writer)."""
+        with storage_errors(), self._writer() as session, session.begin():
+            return audit_store.append(session, events)
+
+    def audit_head(self) -> tuple[int, str]:
+        """(position, hash) of the newest entry, as the head row says."""
+        from intake_app.storage.models import AuditHeadRow
+
+        with storage_errors(), self._session() as session:
+            head = session.get(AuditHeadRow, 1)
+            return (head.seq, head.hash) if head is not None else (0, "0" * 64)
+
+    def iter_audit(self, *, from_seq: int = 0) -> Iterator[AuditEntry]:
+        """The stored entries in written order from position `from_seq` (streamed for `verify`)."""
+        with storage_errors(), self._session() as session:
+            yield from audit_store.stored_entries(session, from_seq=from_seq)
+
+    def audit_log(self, *, account: str | None = None, patient_id: int | None = None,
+                  start: dt.datetime | None = None, end: dt.datetime | None = None, newest_first: bool = True,
+                  limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
+        with storage_errors(), self._session() as session:
+            return audit_store.select_entries(session, account=account, patient_id=patient_id, start=start,
+                                              end=end, newest_first=newest_first, limit=limit, offset=offset)
+
+    def count_audit(self, *, account: str | None = None, patient_id: int | None = None,
+                    start: dt.datetime | None = None, end: dt.datetime | None = None) -> int:
+        with storage_errors(), self._session() as session:
+            return audit_store.count_entries(session, account=account, patient_id=patient_id, start=start, end=end)
 
     def audit_entries(self) -> list[tuple[str, str, int | None, int | None]]:
+        """(who, action, patient id, intake id) of every entry in written order (tests, quick checks)."""
         with storage_errors(), self._session() as session:
             rows = session.execute(
-                select(AuditRow.actor, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
+                select(AuditRow.who, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
             )
             return [tuple(r) for r in rows]  # type: ignore[misc]
 

@@ -1,0 +1,145 @@
+"""The audit trail in the database: ONE append function that chains entries, and the reads.
+
+`append` runs inside the caller's write transaction: it reads the chain's head (`audit_head`, one row)
+with the write lock held (BEGIN IMMEDIATE on SQLite; SELECT ... FOR UPDATE on PostgreSQL, so two desks
+appending at once wait for each other), chains the events after it (access/audit_chain.py), inserts them
+and moves the head, all in the same transaction as the change they record. The last entry appended is
+left in `session.info` for the repository to advance this computer's anchor after the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from intake_app.access.audit_chain import (
+    GENESIS_HASH,
+    MAX_DETAIL_LENGTH,
+    AuditEntry,
+    AuditEvent,
+    content_hash,
+    readable_entries,
+)
+from intake_app.storage.models import AuditHeadRow, AuditRow
+
+LAST_APPENDED = "intake_audit_last"  # session.info key: the newest AuditEntry this transaction wrote
+READ_BATCH = 2000
+S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
+
+
+def stored_time(at: dt.datetime) -> dt.datetime:
+    """An aware time as the columns keep it: naive UTC."""
+    return at.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def shortened(text: str, limit: int = MAX_DETAIL_LENGTH) -> str:
+    """At most `limit` characters, cut after the last list separator that fits and marked with "...",
+    so a list of ids never ends in a truncated (wrong) number."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 3]
+    for separator in (",", " "):
+        if separator in cut:
+            cut = cut[:cut.rindex(separator) + 1]
+            break
+    return cut + "..."
+
+
+def _head(db: Session | Connection) -> tuple[int, str]:
+    """The head under the write lock (FOR UPDATE: PostgreSQL holds the row until the commit)."""
+    head = db.execute(select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
+                      .with_for_update()).first()
+    if head is not None:
+        return int(head[0]), str(head[1])
+    # The head row went missing (deleted by hand): rebuild it from the newest entry; `verify` still
+    # judges the chain itself.
+    last = db.execute(select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1)).first()
+    seq, hash_ = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
+    db.execute(insert(AuditHeadRow).values(id=1, seq=seq, hash=hash_))
+    return seq, hash_
+
+
+def append(db: Session | Connection, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+    """Chain `events` after the current head and store them, in the caller's (write) transaction."""
+    if not events:
+        return []
+    seq, prev_hash = _head(db)
+    entries = []
+    for event in events:
+        seq += 1
+        entry = AuditEntry(seq, event, prev_hash, content_hash(seq, event, prev_hash))
+        entries.append(entry)
+        prev_hash = entry.entry_hash
+    db.execute(insert(AuditRow), [_row(entry) for entry in entries])
+    db.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=seq, hash=prev_hash))
+    if isinstance(db, Session):
+        db.info[LAST_APPENDED] = entries[-1]
+    return entries
+
+
+def _row(entry: AuditEntry) -> dict[str, Any]:
+    e = entry.event
+    return {"seq": entry.seq, "at": stored_time(e.at), "who": e.who, "role": e.role, "action": e.action,
+            "desk": e.desk, "patient_id": e.patient_id, "intake_id": e.intake_id, "detail": e.detail,
+            "prev_hash": entry.prev_hash, "entry_hash": entry.entry_hash}
+
+
+_COLUMNS = (AuditRow.id, AuditRow.seq, AuditRow.at, AuditRow.who, AuditRow.role, AuditRow.action, AuditRow.desk,
+            AuditRow.patient_id, AuditRow.intake_id, AuditRow.detail, AuditRow.prev_hash, AuditRow.entry_hash)
+
+
+def _mapping(row: Any) -> dict[str, Any]:
+    values = dict(row._mapping)
+    values.pop("id", None)
+    return values
+
+
+def stored_entries(session: Session, *, from_seq: int = 0) -> Iterator[AuditEntry]:
+    """The stored entries in the order they were written (id order) from position `from_seq` on, read in
+    batches; a row holding what the program never writes comes out as an entry that fails its check."""
+    last_id = 0
+    while True:
+        statement = select(*_COLUMNS).where(AuditRow.id > last_id)
+        if from_seq:
+            statement = statement.where(AuditRow.seq >= from_seq)
+        rows = session.execute(statement.order_by(AuditRow.id).limit(READ_BATCH)).all()
+        if not rows:
+            return
+        yield from readable_entries(_mapping(row) for row in rows)
+        last_id = rows[-1][0]
+
+
+def filtered(statement: S, *, account: str | None, patient_id: int | None,
+             start: dt.datetime | None, end: dt.datetime | None) -> S:
+    if account is not None:
+        statement = statement.where(func.lower(AuditRow.who) == account.casefold())
+    if patient_id is not None:
+        statement = statement.where(AuditRow.patient_id == patient_id)
+    if start is not None:
+        statement = statement.where(AuditRow.at >= stored_time(start))
+    if end is not None:
+        statement = statement.where(AuditRow.at < stored_time(end))
+    return statement
+
+
+def select_entries(session: Session, *, account: str | None = None, patient_id: int | None = None,
+                   start: dt.datetime | None = None, end: dt.datetime | None = None, newest_first: bool = True,
+                   limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
+    """Entries matching a filter (the viewer): newest first unless asked otherwise."""
+    statement = filtered(select(*_COLUMNS), account=account, patient_id=patient_id, start=start, end=end)
+    statement = statement.order_by(AuditRow.id.desc() if newest_first else AuditRow.id).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    return list(readable_entries(_mapping(row) for row in session.execute(statement)))
+
+
+def count_entries(session: Session, *, account: str | None = None, patient_id: int | None = None,
+                  start: dt.datetime | None = None, end: dt.datetime | None = None) -> int:
+    statement = filtered(select(func.count()).select_from(AuditRow), account=account, patient_id=patient_id,
+                         start=start, end=end)
+    return int(session.scalar(statement) or 0)
