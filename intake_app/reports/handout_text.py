@@ -1,106 +1,289 @@
-"""What the handout says, in short sentences and everyday words (Flesch-Kincaid grade 6 or lower).
+"""What the handout says, in English and in Spanish, side by side: each sentence is defined once here.
 
-Each text has an adult form ("you") and a form for the parent or carer of a child under 16
-("your child"). "{ed}" is the local name of the emergency department, "{number}" the emergency
-number; both come from settings with defaults by country. We say "doctor or nurse", never
-"clinician".
+English is written at a Flesch-Kincaid grade of 6 or lower; Spanish at a Fernández-Huerta ease of
+70 or more, for patients in plain Mexican and US Spanish (usted, short sentences, everyday words:
+"espalda baja", "orinar", "dormida"), written for the reader rather than word for word. Each text has
+an adult form ("you") and may have a form for the parent or carer of a child under 16 ("your
+child"). "{ed}" is the local name of the emergency department and "{number}" the emergency number
+(settings, with defaults by country). We say "doctor or nurse", never "clinician".
+
+`tests/reports/test_handout_spanish.py` fails when a text lacks its Spanish (or its child form in
+one language only), or when the two languages use different placeholders.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from intake_app.domain.language import ENGLISH, SPANISH
+from intake_app.settings import with_article
+
+# The languages a handout is written in.
+HANDOUT_LANGUAGES: tuple[str, ...] = (ENGLISH, SPANISH)
 
 
 @dataclass(frozen=True)
 class Say:
-    adult: str
-    child: str
+    """One text of the handout in each language; the child forms default to the adult ones."""
 
-    def __call__(self, child: bool, **values: str) -> str:
-        return (self.child if child else self.adult).format(**values)
+    en: str
+    es: str
+    en_child: str = ""
+    es_child: str = ""
 
+    def form(self, language: str, child: bool) -> str:
+        """The unformatted text in `language` ("es" or else English) for an adult or a child."""
+        adult, young = (self.es, self.es_child) if language == SPANISH else (self.en, self.en_child)
+        return (young or adult) if child else adult
+
+    def __call__(self, language: str, child: bool, **values: str) -> str:
+        return self.form(language, child).format(**values)
+
+
+# --- safety first ---------------------------------------------------------------------------------
 
 STAY_HERE = Say(
-    "Stay here. Do not leave on your own. We are arranging an urgent check today.",
-    "Stay here with your child. Do not leave on your own. We are arranging an urgent check today.",
+    en="Stay here. Do not leave on your own. We are arranging an urgent check today.",
+    en_child="Stay here with your child. Do not leave on your own. We are arranging an urgent check today.",
+    es="Quédese aquí. No se vaya por su cuenta. Estamos preparando una revisión urgente para hoy.",
+    es_child="Quédese aquí con su hijo o hija. No se vayan por su cuenta. Estamos preparando una revisión "
+             "urgente para hoy.",
 )
 IF_YOU_LEAVE = Say(
-    "If you have to leave, or you feel worse on the way, call {number} at once.",
-    "If you have to leave, or your child gets worse on the way, call {number} at once.",
+    en="If you have to leave, or you feel worse on the way, call {number} at once.",
+    en_child="If you have to leave, or your child gets worse on the way, call {number} at once.",
+    es="Si tiene que irse, o se siente peor por el camino, llame al {number} de inmediato.",
+    es_child="Si tienen que irse, o su hijo o hija se pone peor por el camino, llame al {number} de inmediato.",
 )
-CALL_HEADING = Say("Go to {ed} or call {number} at once if:", "Take your child to {ed} or call {number} at once if:")
+CALL_HEADING = Say(
+    en="Go to {ed} or call {number} at once if:",
+    en_child="Take your child to {ed} or call {number} at once if:",
+    es="Vaya a {ed} o llame al {number} de inmediato si:",
+    es_child="Lleve a su hijo o hija a {ed} o llame al {number} de inmediato si:",
+)
+# In Spanish "usted" takes the third person, so one form reads for an adult and for a child.
 CALL_SIGNS = (
-    Say("The skin around your bottom or between your legs feels numb.",
-        "The skin around their bottom or between their legs feels numb."),
-    Say("You cannot pee, or you leak pee. This is new.", "They cannot pee, or they leak pee. This is new."),
-    Say("You cannot hold your poo, or cannot feel it.", "They cannot hold their poo, or cannot feel it."),
-    Say("Your leg or foot gets weaker, or your foot drags.", "Their leg or foot gets weaker, or their foot drags."),
-    Say("The pain or numbness spreads to both legs.", "The pain or numbness spreads to both legs."),
-    Say("You have back pain and a fever, or feel very ill.", "They have back pain and a fever, or seem very ill."),
+    Say(en="The skin around your bottom or between your legs feels numb.",
+        en_child="The skin around their bottom or between their legs feels numb.",
+        es="Siente dormida la piel entre las nalgas, alrededor del ano o en los genitales."),
+    Say(en="You cannot pee, or you leak pee. This is new.",
+        en_child="They cannot pee, or they leak pee. This is new.",
+        es="No puede orinar, o se le sale la orina sin querer. Y esto es nuevo."),
+    Say(en="You cannot hold your poo, or cannot feel it.",
+        en_child="They cannot hold their poo, or cannot feel it.",
+        es="No puede aguantar para hacer popó, o no siente cuando sale."),
+    Say(en="Your leg or foot gets weaker, or your foot drags.",
+        en_child="Their leg or foot gets weaker, or their foot drags.",
+        es="La pierna o el pie tiene cada vez menos fuerza, o arrastra el pie."),
+    Say(en="The pain or numbness spreads to both legs.",
+        es="El dolor o la parte dormida pasa a las dos piernas."),
+    Say(en="You have back pain and a fever, or feel very ill.",
+        en_child="They have back pain and a fever, or seem very ill.",
+        es="Tiene dolor de espalda y fiebre, o se siente muy mal."),
 )
+
+# --- what we think, what happens next, what you can do --------------------------------------------
 
 THINK = {
     "E": Say(
-        "Some of your answers can be a sign of a serious back problem. You need a check today at {ed}.",
-        "Some answers can be a sign of a serious back problem. Your child needs a check today at {ed}.",
+        en="Some of your answers can be a sign of a serious back problem. You need a check today at {ed}.",
+        en_child="Some answers can be a sign of a serious back problem. Your child needs a check today at {ed}.",
+        es="Algunas de sus respuestas pueden ser señal de un problema serio en la espalda. Necesita una "
+           "revisión hoy en {ed}.",
+        es_child="Algunas respuestas pueden ser señal de un problema serio en la espalda. Su hijo o hija "
+                 "necesita una revisión hoy en {ed}.",
     ),
     "P": Say(
-        "Some of your answers mean a doctor or nurse needs to see you today.",
-        "Some answers mean a doctor or nurse needs to see your child today.",
+        en="Some of your answers mean a doctor or nurse needs to see you today.",
+        en_child="Some answers mean a doctor or nurse needs to see your child today.",
+        es="Por algunas de sus respuestas, usted necesita ver hoy a un médico o a una enfermera.",
+        es_child="Por algunas respuestas, su hijo o hija necesita ver hoy a un médico o a una enfermera.",
     ),
     "likely": Say(
-        "A nerve in your lower back may cause the pain in your foot. The nerve runs from your back down "
-        "your leg to your toes. This can happen even when your back does not hurt.",
-        "A nerve in the lower back may cause the pain in your child's foot. The nerve runs from the back "
-        "down the leg to the toes.",
+        en="A nerve in your lower back may cause the pain in your foot. The nerve runs from your back down "
+           "your leg to your toes. This can happen even when your back does not hurt.",
+        en_child="A nerve in the lower back may cause the pain in your child's foot. The nerve runs from the "
+                 "back down the leg to the toes.",
+        es="El dolor del pie puede venir de un nervio de la espalda baja. Ese nervio baja desde la espalda "
+           "por la pierna hasta los dedos del pie. Esto puede pasar aunque no le duela la espalda.",
+        es_child="El dolor en el pie de su hijo o hija puede venir de un nervio de la espalda baja. Ese "
+                 "nervio baja desde la espalda por la pierna hasta los dedos del pie.",
     ),
     "possible": Say(
-        "Some of your answers fit a nerve problem in your lower back. Some do not. The cause may be in "
-        "your back, your leg or your foot.",
-        "Some answers fit a nerve problem in the lower back. Some do not. The cause may be in the back, "
-        "the leg or the foot.",
+        en="Some of your answers fit a nerve problem in your lower back. Some do not. The cause may be in "
+           "your back, your leg or your foot.",
+        en_child="Some answers fit a nerve problem in the lower back. Some do not. The cause may be in the "
+                 "back, the leg or the foot.",
+        es="Algunas de sus respuestas hacen pensar en un nervio de la espalda baja. Otras no. La causa "
+           "puede estar en la espalda, en la pierna o en el pie.",
+        es_child="Algunas respuestas hacen pensar en un nervio de la espalda baja. Otras no. La causa puede "
+                 "estar en la espalda, en la pierna o en el pie.",
     ),
     "not_indicated": Say(
-        "Your answers do not point to your back. The cause is more likely in your foot or leg.",
-        "The answers do not point to the back. The cause is more likely in the foot or leg.",
+        en="Your answers do not point to your back. The cause is more likely in your foot or leg.",
+        en_child="The answers do not point to the back. The cause is more likely in the foot or leg.",
+        es="Sus respuestas no apuntan a la espalda. Lo más seguro es que la causa esté en el pie o en la "
+           "pierna.",
+        es_child="Las respuestas no apuntan a la espalda. Lo más seguro es que la causa esté en el pie o en "
+                 "la pierna.",
     ),
 }
 NOT_A_DIAGNOSIS = Say(
-    "This sheet is not a diagnosis. Only a doctor or nurse can tell you the cause.",
-    "This sheet is not a diagnosis. Only a doctor or nurse can tell you the cause.",
+    en="This sheet is not a diagnosis. Only a doctor or nurse can tell you the cause.",
+    es="Esta hoja no es un diagnóstico. Solo un médico o una enfermera le puede decir la causa.",
 )
 
 NEXT = {
-    "E": Say("A doctor or nurse will see you now. You may go straight to {ed}. Take this sheet with you.",
-             "A doctor or nurse will see your child now. You may go straight to {ed}. Take this sheet."),
-    "P": Say("A doctor or nurse will talk with you today. They may send you for a check soon.",
-             "A doctor or nurse will talk with you today. They may send your child for a check soon."),
-    "likely": Say("A doctor or nurse will examine you. They may send you to a back specialist.",
-                  "A doctor or nurse will examine your child. They may send your child to a back specialist."),
-    "possible": Say("A doctor or nurse will check your back, legs and feet. Then they will decide what to do.",
-                    "A doctor or nurse will check your child's back, legs and feet. Then they will decide."),
-    "not_indicated": Say("A doctor or nurse will check your foot and leg. They will tell you what may help.",
-                         "A doctor or nurse will check your child's foot and leg. They will tell you what may help."),
+    "E": Say(
+        en="A doctor or nurse will see you now. You may go straight to {ed}. Take this sheet with you.",
+        en_child="A doctor or nurse will see your child now. You may go straight to {ed}. Take this sheet.",
+        es="Ahora mismo le atiende un médico o una enfermera. Puede que tenga que ir directo a {ed}. Lleve "
+           "esta hoja con usted.",
+        es_child="Ahora mismo un médico o una enfermera atiende a su hijo o hija. Puede que tengan que ir "
+                 "directo a {ed}. Lleve esta hoja.",
+    ),
+    "P": Say(
+        en="A doctor or nurse will talk with you today. They may send you for a check soon.",
+        en_child="A doctor or nurse will talk with you today. They may send your child for a check soon.",
+        es="Hoy va a hablar con un médico o una enfermera. Puede que le manden pronto a otra revisión.",
+        es_child="Hoy va a hablar con un médico o una enfermera. Puede que manden pronto a su hijo o hija "
+                 "a otra revisión.",
+    ),
+    "likely": Say(
+        en="A doctor or nurse will examine you. They may send you to a back specialist.",
+        en_child="A doctor or nurse will examine your child. They may send your child to a back specialist.",
+        es="Un médico o una enfermera le va a revisar. Puede que tenga que ver a un especialista de la "
+           "espalda.",
+        es_child="Un médico o una enfermera va a revisar a su hijo o hija. Puede que tenga que ver a un "
+                 "especialista de la espalda.",
+    ),
+    "possible": Say(
+        en="A doctor or nurse will check your back, legs and feet. Then they will decide what to do.",
+        en_child="A doctor or nurse will check your child's back, legs and feet. Then they will decide.",
+        es="Un médico o una enfermera le va a revisar la espalda, las piernas y los pies. Después le dirá "
+           "qué hacer.",
+        es_child="Un médico o una enfermera va a revisar la espalda, las piernas y los pies de su hijo o "
+                 "hija. Después le dirá qué hacer.",
+    ),
+    "not_indicated": Say(
+        en="A doctor or nurse will check your foot and leg. They will tell you what may help.",
+        en_child="A doctor or nurse will check your child's foot and leg. They will tell you what may help.",
+        es="Un médico o una enfermera le va a revisar el pie y la pierna. Le dirá qué le puede ayudar.",
+        es_child="Un médico o una enfermera va a revisar el pie y la pierna de su hijo o hija. Le dirá qué "
+                 "puede ayudar.",
+    ),
 }
-APPOINTMENT = "Your next appointment:"
+APPOINTMENT = Say(en="Your next appointment:", es="Su próxima cita:")
 
 MEANWHILE = {
-    "E": Say("Do not drive. Do not go home first.", "Do not drive. Do not go home first."),
-    "P": Say("Do not drive until a doctor or nurse has seen you.",
-             "Stay with your child until a doctor or nurse has seen them."),
-    "likely": Say("Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
-                  "Help your child keep moving gently. Use the pain medicine you usually give, as the pack says."),
-    "possible": Say("Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
-                    "Help your child keep moving gently. Use the pain medicine you usually give, as the pack says."),
-    "not_indicated": Say("Rest the foot when it hurts. Wear soft, flat shoes.",
-                         "Let your child rest the foot when it hurts. Soft, flat shoes help."),
+    "E": Say(en="Do not drive. Do not go home first.",
+             es="No maneje. No vaya primero a su casa.",
+             es_child="No maneje. No vayan primero a su casa."),
+    "P": Say(en="Do not drive until a doctor or nurse has seen you.",
+             en_child="Stay with your child until a doctor or nurse has seen them.",
+             es="No maneje hasta que hable con un médico o una enfermera.",
+             es_child="Quédese con su hijo o hija hasta que le atienda un médico o una enfermera."),
+    "likely": Say(en="Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
+                  en_child="Help your child keep moving gently. Use the pain medicine you usually give, as "
+                           "the pack says.",
+                  es="Siga moviéndose con calma. Caminar un poco ayuda. Tome sus pastillas de siempre para "
+                     "el dolor, como dice la caja.",
+                  es_child="Ayude a su hijo o hija a seguir moviéndose con calma. Dele la medicina de siempre "
+                           "para el dolor, como dice la caja."),
+    "possible": Say(en="Keep moving gently. Short walks help. Take your usual pain tablets as the pack says.",
+                    en_child="Help your child keep moving gently. Use the pain medicine you usually give, as "
+                             "the pack says.",
+                    es="Siga moviéndose con calma. Caminar un poco ayuda. Tome sus pastillas de siempre para "
+                       "el dolor, como dice la caja.",
+                    es_child="Ayude a su hijo o hija a seguir moviéndose con calma. Dele la medicina de "
+                             "siempre para el dolor, como dice la caja."),
+    "not_indicated": Say(en="Rest the foot when it hurts. Wear soft, flat shoes.",
+                         en_child="Let your child rest the foot when it hurts. Soft, flat shoes help.",
+                         es="Descanse el pie cuando le duela. Use zapatos planos y suaves.",
+                         es_child="Deje que su hijo o hija descanse el pie cuando le duela. Los zapatos "
+                                  "planos y suaves ayudan."),
 }
-MORE_QUESTIONS = Say("We still need to ask you some safety questions. Please do not leave yet.",
-                     "We still need to ask some safety questions. Please do not leave yet.")
-FOOT_ALERT = Say(
-    "Your foot needs a check today. Go to {ed} or call us at once if your foot turns cold or pale, gets hot "
-    "or swollen, or a sore will not heal.",
-    "Your child's foot needs a check today. Go to {ed} or call us at once if the foot turns cold or pale, "
-    "gets hot or swollen, or a sore will not heal.",
+MORE_QUESTIONS = Say(
+    en="We still need to ask you some safety questions. Please do not leave yet.",
+    en_child="We still need to ask some safety questions. Please do not leave yet.",
+    es="Todavía tenemos que hacerle unas preguntas importantes. Por favor, no se vaya aún.",
+    es_child="Todavía tenemos que hacerles unas preguntas importantes. Por favor, no se vayan aún.",
 )
-QUESTIONS = Say("Any questions? Call us.", "Any questions? Call us.")
+FOOT_ALERT = Say(
+    en="Your foot needs a check today. Go to {ed} or call us at once if your foot turns cold or pale, gets "
+       "hot or swollen, or a sore will not heal.",
+    en_child="Your child's foot needs a check today. Go to {ed} or call us at once if the foot turns cold or "
+             "pale, gets hot or swollen, or a sore will not heal.",
+    es="Hay que revisarle el pie hoy. Vaya a {ed} o llámenos de inmediato si el pie se pone frío o pálido, "
+       "caliente o hinchado, o si una herida no se cura.",
+    es_child="Hay que revisar hoy el pie de su hijo o hija. Vaya a {ed} o llámenos de inmediato si el pie se "
+             "pone frío o pálido, caliente o hinchado, o si una herida no se cura.",
+)
+
+# --- headings, the header, what you told us, contact ----------------------------------------------
+
+TITLE = Say(en="Your foot and leg symptoms", es="Sus molestias en el pie y la pierna")
+FOR = Say(en="For", en_child="For the parent or carer of",
+          es="Para", es_child="Para la madre, el padre o quien cuida a")
+WHAT_WE_THINK = Say(en="What we think", es="Lo que pensamos")
+WHAT_NEXT = Say(en="What happens next", es="Lo que sigue")
+WHAT_YOU_CAN_DO = Say(en="What you can do now", es="Lo que puede hacer ahora")
+YOU_TOLD_US = Say(en="What you told us", en_child="What you told us about your child",
+                  es="Lo que nos dijo", es_child="Lo que nos dijo de su hijo o hija")
+MORE_PLACES = Say(en="and {count} more", es="y {count} más")
+QUESTIONS_HEADING = Say(en="Questions", es="¿Preguntas?")
+CALL_CLINIC = Say(en="Call {clinic} on {phone}.", es="Llame a {clinic} al {phone}.")
+ASK_STAFF = Say(en="Ask the staff at {clinic}.", es="Pregunte al personal de {clinic}.")
+OPEN_HOURS = Say(en="Open: {hours}.", es="Horario: {hours}.")
+TEAR_HERE = Say(en="\u2702  tear here", es="\u2702  corte por aquí")
+
+# --- the tear-off strip: clinical words for the emergency department's staff ------------------------
+# Written in the clinic's language (English): the screening's reasons it quotes are English.
+STRIP_HEADING = "For the emergency department"
+STRIP_SEEN = "{name}, born {born}, seen {seen} at {clinic}."
+STRIP_FLAGS = "Red flags: {flags}."
+STRIP_NO_FLAGS = "see the referral letter"
+STRIP_REFERRER = "Referrer: {referrer}; direct phone {phone}."
+STRIP_NO_PHONE = "see letter"
+
+# --- dates and the emergency department -----------------------------------------------------------
+
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+             "octubre", "noviembre", "diciembre")
+NOT_RECORDED = Say(en="not recorded", es="sin fecha")
+
+# What Spanish-speaking patients call the department that the clinic's settings name in English.
+_DEPARTMENTS_ES = {
+    "a&e": "urgencias del hospital",
+    "er (emergency room)": "la sala de emergencias",
+    "the er (emergency room)": "la sala de emergencias",
+    "er": "la sala de emergencias",
+    "emergency room": "la sala de emergencias",
+    "emergency department": "urgencias del hospital",
+    "the emergency department": "urgencias del hospital",
+    "emergency unit": "urgencias del hospital",
+}
+
+
+def patient_date(day: dt.date | None, language: str) -> str:
+    """A date as the patient reads it: ISO in English (1961-03-12: the same on both sides of the
+    Atlantic), written out in Spanish ("2 de marzo de 2026")."""
+    if day is None:
+        return NOT_RECORDED(language, False)
+    if language == SPANISH:
+        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+    return day.isoformat()
+
+
+def department(name: str, language: str) -> str:
+    """The emergency department as the sentence needs it: "the ER (emergency room)", "A&E"; in
+    Spanish the usual name ("la sala de emergencias", "urgencias del hospital"), or for a local
+    name the clinic set, that name after "urgencias" ("urgencias del hospital (St Mary's)")."""
+    if language != SPANISH:
+        return with_article(name)
+    plain = " ".join(name.split())
+    known = _DEPARTMENTS_ES.get(plain.casefold())
+    if known:
+        return known
+    return f"urgencias del hospital ({plain})" if plain else "urgencias del hospital"
