@@ -5,6 +5,9 @@ No Qt and no SQL in this room.
 
 from intake_app.domain.document import (
     DOCUMENT_FORMAT,
+    ENTERED_BY_PATIENT,
+    ENTERED_BY_STAFF,
+    ENTERED_BY_VALUES,
     UNKNOWN,
     DocumentInvalid,
     IntakeDocument,
@@ -28,6 +31,9 @@ from intake_app.domain.wording import answer_text, describe, describe_because, q
 __all__ = [
     "DEFAULT_QUESTIONNAIRE",
     "DOCUMENT_FORMAT",
+    "ENTERED_BY_PATIENT",
+    "ENTERED_BY_STAFF",
+    "ENTERED_BY_VALUES",
     "UNKNOWN",
     "DocumentInvalid",
     "IntakeDocument",

@@ -3,11 +3,16 @@
 A document is what `assess`, `report`, `export` and `import` exchange. Its `questionnaire`
 reference ("foot-leg-intake/1", "foot-leg-intake/2") says which questionnaire version's fields it
 holds, and validation is against that version; every problem is reported with the field it concerns.
+
+Who entered each answer (the patient in patient mode, or staff) travels in the optional
+`entered_by` object: answer field name -> "patient" or "staff". A document that records nobody
+leaves it out, so documents written before it existed read and write exactly as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -31,6 +36,10 @@ PATIENT_KEYS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "m
 UNKNOWN = "unknown"
 MAX_AGE_YEARS = 120
 FIRST_QUESTIONNAIRE = "foot-leg-intake/1"  # what a document without a questionnaire reference holds
+ENTERED_BY_PATIENT = "patient"
+ENTERED_BY_STAFF = "staff"
+ENTERED_BY_VALUES = (ENTERED_BY_PATIENT, ENTERED_BY_STAFF)
+DOCUMENT_KEYS = ("format", "questionnaire", "patient", "visit_date", "answers", "entered_by")
 
 
 class DocumentInvalid(InvalidInput):
@@ -77,18 +86,34 @@ class IntakeDocument:
     visit_date: dt.date
     answers: Mapping[str, Any] = field(default_factory=dict)
     questionnaire: str = DEFAULT_QUESTIONNAIRE
+    # Who entered each answer: answer field name -> "patient" or "staff" (a per-side field has one
+    # entry for both sides). A field not listed has no record of who entered it.
+    entered_by: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": DOCUMENT_FORMAT,
             "questionnaire": self.questionnaire,
             "patient": self.patient.to_json(),
             "visit_date": self.visit_date.isoformat(),
             "answers": {k: _copy(v) for k, v in self.answers.items()},
         }
+        if self.entered_by:  # left out when nobody is recorded: older documents stay byte-identical
+            data["entered_by"] = dict(self.entered_by)
+        return data
 
-    def with_answers(self, answers: Mapping[str, Any]) -> IntakeDocument:
-        return replace(self, answers=dict(answers))
+    def with_answers(
+        self, answers: Mapping[str, Any], *, entered_by: Mapping[str, str] | None = None
+    ) -> IntakeDocument:
+        """A copy holding `answers`. Who entered them is `entered_by` when given; otherwise an entry
+        is kept only while its field still holds the very answer it was recorded for (whoever changed
+        or cleared an answer is not known here, so the record of it is dropped rather than kept wrong)."""
+        if entered_by is None:
+            entered_by = {
+                key: who for key, who in self.entered_by.items()
+                if key in answers and key in self.answers and answers[key] == self.answers[key]
+            }
+        return replace(self, answers=dict(answers), entered_by=dict(entered_by))
 
 
 def _copy(value: Any) -> Any:
@@ -307,7 +332,7 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     if questionnaire is None:
         raise DocumentInvalid(problems)
     for key in data:
-        if key not in ("format", "questionnaire", "patient", "visit_date", "answers"):
+        if key not in DOCUMENT_KEYS:
             problems.append((str(key), "is not a known document field"))
     v = _Validator(questionnaire, today)
     v.problems = problems
@@ -331,6 +356,11 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
         checked = v.answer(question, value)
         if checked is not None:
             answers[key] = checked
+    # Who entered an answer the document does not hold (cleared since, or a red flag filled in
+    # as "unknown" below) is not an answer anyone entered: such entries are dropped.
+    entered_by: dict[str, str] = {}
+    if "entered_by" in data:
+        entered_by = _entered_by(data["entered_by"], questionnaire, v, answered=set(answers))
     for rf in questionnaire.red_flag_ids:
         answers.setdefault(rf, UNKNOWN)
     if patient and patient.date_of_birth and visit_date and "age_years" in answers:
@@ -341,7 +371,40 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
         raise DocumentInvalid(v.problems)
     assert patient is not None and visit_date is not None
     ordered = {q.id: answers[q.id] for q in questionnaire.answer_questions if q.id in answers}
-    return IntakeDocument(patient=patient, visit_date=visit_date, answers=ordered, questionnaire=questionnaire.ref)
+    return IntakeDocument(patient=patient, visit_date=visit_date, answers=ordered, questionnaire=questionnaire.ref,
+                          entered_by=entered_by)
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")  # safe to name as a place
+
+
+def _entered_by(raw: Any, questionnaire: Questionnaire, v: _Validator, *, answered: set[str]) -> dict[str, str]:
+    """The `entered_by` object checked against the questionnaire: field name -> patient or staff,
+    in the questionnaire's order, only for fields the document answers."""
+    allowed = ", ".join(ENTERED_BY_VALUES)
+    if not isinstance(raw, Mapping):
+        v.problem("entered_by", f"must be an object of answer field names to {allowed}")
+        return {}
+    fields = [q.id for q in questionnaire.answer_questions]
+    if len(raw) > len(fields):
+        v.problem("entered_by", f"holds {len(raw)} entries; this questionnaire has only {len(fields)} questions")
+        return {}
+    known = set(fields)
+    per_side = {f"{q.id}.{side}": q.id for q in questionnaire.answer_questions if q.per_side for side in SIDES}
+    found: dict[str, str] = {}
+    for key, who in raw.items():
+        if isinstance(key, str) and key in per_side:
+            v.problem(f"entered_by.{key}", f"is recorded once for both sides, under {per_side[key]}")
+        elif not isinstance(key, str) or key not in known:
+            if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+                v.problem(f"entered_by.{key}", "is not a question of this questionnaire")
+            else:  # not even shaped like a field name: shown quoted and cut short, never as a place
+                v.problem("entered_by", f"{_show(key)} is not a field name of this questionnaire")
+        elif not isinstance(who, str) or who not in ENTERED_BY_VALUES:
+            v.problem(f"entered_by.{key}", f"{_show(who)} is not one of {allowed}")
+        else:
+            found[key] = who
+    return {key: found[key] for key in fields if key in found and key in answered}
 
 
 def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str, str]]) -> Questionnaire | None:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from intake_app.domain.document import ENTERED_BY_VALUES
 from intake_app.domain.questionnaire import (
     DEFAULT_QUESTIONNAIRE,
     SIDES,
@@ -109,6 +110,12 @@ def build_schema(questionnaire: Questionnaire | None = None) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "properties": {question.id: _answer_schema(question, regions) for question in q.answer_questions},
+            },
+            "entered_by": {
+                "description": "Who entered each answer: answer field name -> patient or staff (optional).",
+                "type": "object",
+                "propertyNames": {"enum": [question.id for question in q.answer_questions]},
+                "additionalProperties": {"enum": list(ENTERED_BY_VALUES)},
             },
         },
     }

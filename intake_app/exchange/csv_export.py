@@ -5,7 +5,8 @@ The columns cover every installed questionnaire version (or the ones given), so 
 both its plain column and its `_left`/`_right` columns. Lists are joined with "; ". The file starts
 with a UTF-8 byte-order mark so spreadsheet programs read names in any script correctly, and every
 cell that a spreadsheet could take for a formula is neutralised with a leading apostrophe.
-Values are the questionnaire's codes and field keys, as in the JSON export.
+Values are the questionnaire's codes and field keys, as in the JSON export. The last two columns
+say who entered the answers: the field keys the patient entered, and those staff entered.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from intake_app.domain import Questionnaire, load_questionnaire
+from intake_app.domain import (
+    ENTERED_BY_PATIENT,
+    ENTERED_BY_STAFF,
+    ENTERED_BY_VALUES,
+    Questionnaire,
+    load_questionnaire,
+)
 from intake_app.domain.document import PATIENT_KEYS
 from intake_app.domain.questionnaire import SIDES, installed_questionnaires
 from intake_app.exchange.items import ExchangeError, ExportItem
@@ -26,6 +33,10 @@ LIST_SEPARATOR = "; "
 INTAKE_COLUMNS = ("intake_uuid", "revision", "status", "questionnaire", "visit_date")
 RESULT_COLUMNS = ("level", "tier", "rules_version")
 PATIENT_COLUMNS: tuple[str, ...] = PATIENT_KEYS
+# Last, after the answers (so the earlier columns keep their places): the answer fields (keys, in
+# questionnaire order, "; "-joined) the patient entered and those staff entered. A field in
+# neither has no record of who entered it.
+ENTERED_BY_COLUMNS = ("entered_by_patient", "entered_by_staff")
 
 # A spreadsheet may run a cell starting with one of these as a formula (OWASP "CSV injection"); the
 # full-width forms are read as formulas by some East Asian spreadsheet set-ups. Line feed is added
@@ -88,15 +99,16 @@ def _after(columns: list[AnswerColumn], field: str | None) -> int:
 
 
 def _fixed_names() -> set[str]:
-    return set(INTAKE_COLUMNS) | set(RESULT_COLUMNS) | set(PATIENT_COLUMNS)
+    return set(INTAKE_COLUMNS) | set(RESULT_COLUMNS) | set(PATIENT_COLUMNS) | set(ENTERED_BY_COLUMNS)
 
 
 def csv_columns(questionnaires: Sequence[Questionnaire] | None = None, *, patient_details: bool = True) -> list[str]:
-    """The header row: intake columns, result columns, patient columns (unless left out), answers."""
+    """The header row: intake columns, result columns, patient columns (unless left out), answers,
+    who entered them."""
     columns = list(INTAKE_COLUMNS) + list(RESULT_COLUMNS)
     if patient_details:
         columns += PATIENT_COLUMNS
-    return columns + [col.name for col in answer_columns(questionnaires)]
+    return columns + [col.name for col in answer_columns(questionnaires)] + list(ENTERED_BY_COLUMNS)
 
 
 def _cell(value: Any) -> str:
@@ -132,6 +144,12 @@ def _row(item: ExportItem, answers: list[AnswerColumn], patient_details: bool,
         elif column.side is not None:
             value = value.get(column.side) if isinstance(value, Mapping) else None
         row.append(value)
+    if any(key not in per_side or who not in ENTERED_BY_VALUES for key, who in document.entered_by.items()):
+        raise ExchangeError("An intake records who entered an answer in a form the CSV cannot hold (a question "
+                            "its questionnaire does not ask, or someone other than the patient or staff).")
+    for who in (ENTERED_BY_PATIENT, ENTERED_BY_STAFF):
+        row.append([q.id for q in questionnaire.answer_questions
+                    if q.id in document.answers and document.entered_by.get(q.id) == who])
     return [neutralise(_cell(v)) for v in row]
 
 

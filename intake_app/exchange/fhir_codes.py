@@ -43,6 +43,13 @@ HL7_ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 HL7_IDENTIFIER_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/v2-0203"
 HL7_OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 HL7_DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+# Who entered an answer, on a QuestionnaireResponse item (core extension, Reference(Patient |
+# RelatedPerson | Device | Practitioner) in R4/R4B): the intake's Patient, or clinic staff as a
+# Practitioner reference without an address (no one person is named).
+HL7_QR_AUTHOR = "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-author"
+STAFF_REFERENCE_TYPE = "Practitioner"
+STAFF_DISPLAY = "Clinic staff"
+PATIENT_REFERENCE_TYPE = "Patient"
 
 QR_STATUS = {"complete": "completed", "draft": "in-progress"}
 OBSERVATION_STATUS = {"complete": "final", "draft": "preliminary"}

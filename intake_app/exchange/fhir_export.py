@@ -16,7 +16,15 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from intake_app.domain import IntakeDocument, Patient, Question, Questionnaire, load_questionnaire
+from intake_app.domain import (
+    ENTERED_BY_PATIENT,
+    ENTERED_BY_STAFF,
+    IntakeDocument,
+    Patient,
+    Question,
+    Questionnaire,
+    load_questionnaire,
+)
 from intake_app.domain.questionnaire import SIDES
 from intake_app.domain.wording import describe_because, question_text, readable
 from intake_app.exchange import fhir_codes as c
@@ -320,9 +328,23 @@ def _answers(questionnaire: Questionnaire, question: Question, kind: c.Kind, val
     return [{"valueCoding": {"system": system, "code": v, "display": known[v]}} for v in values]
 
 
-def _response_item(questionnaire: Questionnaire, question: Question, value: Any) -> dict[str, Any]:
+def author_extension(who: str, patient_url: str) -> dict[str, Any]:
+    """The item extension saying who entered an answer: the intake's Patient, or clinic staff."""
+    if who == ENTERED_BY_PATIENT:
+        reference = {"reference": patient_url, "type": c.PATIENT_REFERENCE_TYPE}
+    elif who == ENTERED_BY_STAFF:
+        reference = {"type": c.STAFF_REFERENCE_TYPE, "display": c.STAFF_DISPLAY}
+    else:
+        raise ExchangeError("Who entered an answer must be the patient or staff, so the intake cannot be exported.")
+    return {"url": c.HL7_QR_AUTHOR, "valueReference": reference}
+
+
+def _response_item(questionnaire: Questionnaire, question: Question, value: Any,
+                   author: dict[str, Any] | None = None) -> dict[str, Any]:
     shape = shape_of(question)
     item: dict[str, Any] = {"linkId": question.id, "text": question.label}
+    if author is not None:
+        item = {"extension": [author], **item}
     if not shape.per_side:
         answers = _answers(questionnaire, question, shape.kind, value)
         if answers:
@@ -345,16 +367,28 @@ def _response_item(questionnaire: Questionnaire, question: Question, value: Any)
     return item
 
 
-def response_items(questionnaire: Questionnaire, document: IntakeDocument) -> list[dict[str, Any]]:
-    """The answered questions, grouped by section as in the Questionnaire."""
+def response_items(
+    questionnaire: Questionnaire, document: IntakeDocument, patient_url: str | None = None
+) -> list[dict[str, Any]]:
+    """The answered questions, grouped by section as in the Questionnaire; each answer whose
+    `entered_by` is recorded carries the questionnaireresponse-author extension (needs `patient_url`)."""
     known = {q.id for q in questionnaire.answer_questions}
     unknown = [key for key in document.answers if key not in known]
     if unknown:
         raise ExchangeError("The intake holds an answer its questionnaire does not ask, so it cannot be exported.")
+    if any(key not in known for key in document.entered_by):
+        raise ExchangeError("The intake records who entered a question its questionnaire does not ask, so it "
+                            "cannot be exported.")
+    authors: dict[str, dict[str, Any]] = {}
+    if document.entered_by:
+        if patient_url is None:
+            raise ExchangeError("Who entered the answers needs the patient's address in the bundle.")
+        # An entry for a field without an answer has nothing to mark (parse_document drops it too).
+        authors = {key: author_extension(who, patient_url) for key, who in document.entered_by.items()}
     groups = []
     for section in questionnaire.sections:
         children = [
-            _response_item(questionnaire, q, document.answers[q.id])
+            _response_item(questionnaire, q, document.answers[q.id], authors.get(q.id))
             for q in section.questions
             if q.part == "answers" and q.id in document.answers and document.answers[q.id] is not None
         ]
@@ -374,7 +408,7 @@ def questionnaire_response(item: ExportItem, questionnaire: Questionnaire, patie
         "subject": {"reference": patient_url},
         "authored": item.document.visit_date.isoformat(),
     }
-    groups = response_items(questionnaire, item.document)
+    groups = response_items(questionnaire, item.document, patient_url)
     if groups:
         resource["item"] = groups
     return resource

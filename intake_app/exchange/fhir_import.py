@@ -17,6 +17,8 @@ from typing import Any
 
 from intake_app.domain import (
     DOCUMENT_FORMAT,
+    ENTERED_BY_PATIENT,
+    ENTERED_BY_STAFF,
     DocumentInvalid,
     Question,
     Questionnaire,
@@ -135,6 +137,8 @@ class _ResponseReader:
         self.problems = problems
         self.today = today
         self.ok = True
+        self.subject_ref: str | None = None
+        self.entered_by: dict[str, str] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.ok = False
@@ -157,8 +161,10 @@ class _ResponseReader:
         assessment = self.assessment(observations)
         if not self.ok or questionnaire is None or intake_uuid is None or revision is None or status is None:
             return None
-        data = {"format": DOCUMENT_FORMAT, "questionnaire": questionnaire.ref, "patient": patient,
-                "visit_date": visit_date, "answers": answers}
+        data: dict[str, Any] = {"format": DOCUMENT_FORMAT, "questionnaire": questionnaire.ref, "patient": patient,
+                                "visit_date": visit_date, "answers": answers}
+        if self.entered_by:
+            data["entered_by"] = self.entered_by
         try:
             document = parse_document(data, today=self.today)
         except DocumentInvalid as exc:
@@ -215,6 +221,7 @@ class _ResponseReader:
             self.problem("subject", "must refer to a Patient in the bundle")
             return "", {}
         assert isinstance(ref, str)
+        self.subject_ref = ref
         return ref, _patient_details(found[1], f"entry[{found[0]}] Patient", self.problems)
 
     # --- answers -------------------------------------------------------------------------------
@@ -236,6 +243,8 @@ class _ResponseReader:
             if isinstance(link, str) and link.startswith(c.section_link_id("")):
                 if "answer" in item:
                     self.problem(here, "a section holds no answers of its own")
+                if _authors(item):
+                    self.problem(here, "who entered an answer is given on its question, not on a section")
                 self._walk(_list(item.get("item")), questionnaire, questions, answers, here)
                 continue
             question = questions.get(link) if isinstance(link, str) else None
@@ -259,6 +268,29 @@ class _ResponseReader:
                 value = self._value(item, questionnaire, question, shape.kind, here)
             if value is not None:
                 answers[question.id] = value
+                self._author(item, question.id, here)
+
+    def _author(self, item: Mapping[str, Any], field: str, here: str) -> None:
+        """Who entered the answer (questionnaireresponse-author), when the item says so."""
+        authors = _authors(item)
+        if not authors:
+            return
+        where = f"{here}.extension(questionnaireresponse-author)"
+        if len(authors) > 1:
+            self.problem(where, "must say once who entered the answer")
+            return
+        reference = _mapping(authors[0].get("valueReference"))
+        target = reference.get("reference")
+        if target is not None:
+            kind = reference.get("type", c.PATIENT_REFERENCE_TYPE)
+            if target != self.subject_ref or kind != c.PATIENT_REFERENCE_TYPE:
+                self.problem(where, "must refer to the intake's own Patient, or to clinic staff")
+                return
+            self.entered_by[field] = ENTERED_BY_PATIENT
+        elif reference.get("type") == c.STAFF_REFERENCE_TYPE:
+            self.entered_by[field] = ENTERED_BY_STAFF
+        else:
+            self.problem(where, "must refer to the intake's own Patient, or to clinic staff (type Practitioner)")
 
     def _side_values(
         self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, shape: c.Shape, here: str
@@ -274,6 +306,9 @@ class _ResponseReader:
             side = links.get(link) if isinstance(link, str) else None
             if side is None or side in result:
                 self.problem(f"{here}.item({link})", "must be one item per side (left, right)")
+                return None
+            if _authors(child):
+                self.problem(f"{here}.item({link})", "who entered an answer is given on its question, not on a side")
                 return None
             value = self._value(child, questionnaire, question, shape.kind, f"{here}.item({link})")
             if value is None:
@@ -354,6 +389,11 @@ class _ResponseReader:
                 self.problems.add(f"{where} component({code})", "differs from the stored assessment")
                 self.ok = False
         return result
+
+
+def _authors(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The questionnaireresponse-author extensions of an item."""
+    return [_mapping(e) for e in _list(item.get("extension")) if _mapping(e).get("url") == c.HL7_QR_AUTHOR]
 
 
 def _is_screening(observation: Mapping[str, Any]) -> bool:
