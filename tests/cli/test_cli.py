@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,11 +124,11 @@ def test_a_database_folder_that_does_not_exist(tmp_path: Path, capsys: pytest.Ca
     assert "does not exist" in err
 
 
-def test_db_upgrade(capsys: pytest.CaptureFixture[str], database_url: str) -> None:
-    code, out, _ = run(capsys, "--database", database_url, "db", "upgrade")
+def test_db_upgrade(capsys: pytest.CaptureFixture[str], fresh_database_url: str) -> None:
+    code, out, _ = run(capsys, "--database", fresh_database_url, "db", "upgrade")  # no accounts yet: no sign-in
     assert code == 0
     assert "upgraded to the newest schema" in out
-    code, out, _ = run(capsys, "--database", database_url, "db", "upgrade")
+    code, out, _ = run(capsys, "--database", fresh_database_url, "db", "upgrade")
     assert "already up to date" in out
 
 
@@ -174,10 +175,12 @@ def test_a_draft_document_is_assessed_with_data_gaps(tmp_path: Path, capsys: pyt
     assert "Q1" in rules
 
 
-def test_demo_data_is_repeatable_and_spans_outcomes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    first, second = f"sqlite:///{tmp_path / 'a.db'}", f"sqlite:///{tmp_path / 'b.db'}"
-    assert run(capsys, "--database", first, "demo-data", "60")[0] == 0
-    assert run(capsys, "--database", second, "demo-data", "60")[0] == 0
+def test_demo_data_is_repeatable_and_spans_outcomes(
+    capsys: pytest.CaptureFixture[str], staffed_database: Callable[[str], str]
+) -> None:
+    first, second = staffed_database("a"), staffed_database("b")
+    assert run(capsys, "--database", first, "--user", "admin", "demo-data", "60")[0] == 0
+    assert run(capsys, "--database", second, "--user", "admin", "demo-data", "60")[0] == 0
     exports = [json.loads(run(capsys, "--database", url, "export")[1]) for url in (first, second)]
     assert exports[0] == exports[1]
     assert len(exports[0]) == 60
@@ -189,6 +192,7 @@ def test_demo_data_is_repeatable_and_spans_outcomes(capsys: pytest.CaptureFixtur
     clinic = Clinic.open(first)
     levels = {record.level for record in clinic.repository.iter_intakes()}
     tiers = {record.tier for record in clinic.repository.iter_intakes()}
+    clinic.close()
     assert levels == {"urgent", "likely", "possible", "not_indicated"}
     assert {"E", "P"} <= tiers
 

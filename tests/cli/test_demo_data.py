@@ -10,27 +10,28 @@ import pytest
 from intake_app import demo
 from intake_app.cli import main
 from intake_app.services import Clinic
+from tests.cli.conftest import signed_in
 
 
 def test_demo_data_without_faker_exits_1_with_the_install_line(
     database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "faker", None)  # `import faker` now raises ImportError
-    assert main(["--database", database_url, "demo-data", "5"]) == 1
+    assert main(["--database", database_url, "--user", "admin", "demo-data", "5"]) == 1
     captured = capsys.readouterr()
     assert "pip install 'intake-app[demo]'" in captured.err
     assert "Traceback" not in captured.err + captured.out
-    clinic = Clinic.open(database_url)
+    clinic = signed_in(database_url, "doctor")
     assert clinic.count_patients() == 0
-    clinic.repository.engine.dispose()
+    clinic.close()
 
 
 def test_demo_data_streams_batches_into_the_bulk_loader(
-    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+    admin_clinic: Clinic, clinic: Clinic, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def everything_at_once(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("the demo data must not be generated all at once")
 
     monkeypatch.setattr(demo, "generate", everything_at_once)
-    assert clinic.add_demo_data(30, seed=7) == 30
+    assert admin_clinic.add_demo_data(30, seed=7) == 30
     assert clinic.count_patients() == 30

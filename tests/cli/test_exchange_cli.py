@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from intake_app.cli import main
 from intake_app.services import Clinic
+from tests.cli.conftest import signed_in
 from tests.conftest import FULL_ANSWERS, synthetic_document
 
 
@@ -130,22 +132,24 @@ def test_csv_to_stdout_has_the_bom(stored: str, capsys: pytest.CaptureFixture[st
     assert [r["mrn"] for r in rows] == ["SYN-0001", "SYN-0002", "SYN-0003"]
 
 
-def test_json_round_trip_through_import(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_round_trip_through_import(
+    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], staffed_database: Callable[[str], str]
+) -> None:
     exported = run(capsys, "--database", stored, "export")[1]
     path = tmp_path / "export.json"
     path.write_text(exported, encoding="utf-8")
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = staffed_database("other")
     code, out, _ = run(capsys, "--database", other, "import", str(path))
     assert code == 0 and "imported 3 intake(s) (2 complete, 1 draft)" in out
     assert json.loads(run(capsys, "--database", other, "export")[1]) == json.loads(exported)
 
 
 def test_fhir_round_trip_keeps_identity_and_history_and_never_duplicates(
-    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], staffed_database: Callable[[str], str]
 ) -> None:
     path = tmp_path / "bundle.json"
     path.write_text(run(capsys, "--database", stored, "export", "--format", "fhir")[1], encoding="utf-8")
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = staffed_database("other")
     code, out, err = run(capsys, "--database", other, "import", str(path))
     assert code == 0 and "imported 3 intake(s) (2 complete, 1 draft)" in out, err
     assert _uuids(other) == _uuids(stored)
@@ -169,20 +173,22 @@ def test_fhir_round_trip_keeps_identity_and_history_and_never_duplicates(
 
 
 def test_an_amended_revision_comes_back_as_that_revision(
-    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], staffed_database: Callable[[str], str]
 ) -> None:
-    clinic = Clinic.open(stored)
+    clinic = signed_in(stored, "doctor")
     amended = clinic.amend_intake(1, "a correction")
-    clinic.repository.engine.dispose()
+    clinic.close()
     path = tmp_path / "bundle.json"
     path.write_text(run(capsys, "--database", stored, "export", "--format", "fhir")[1], encoding="utf-8")
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = staffed_database("other")
     assert run(capsys, "--database", other, "import", str(path))[0] == 0
     assert (amended.intake_uuid, 2) in _uuids(other)
     assert "3 already stored" in run(capsys, "--database", stored, "import", str(path))[1]
 
 
-def test_a_damaged_bundle_imports_nothing(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_damaged_bundle_imports_nothing(
+    stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], staffed_database: Callable[[str], str]
+) -> None:
     bundle = json.loads(run(capsys, "--database", stored, "export", "--format", "fhir")[1])
     for entry in bundle["entry"]:
         if entry["resource"]["resourceType"] == "QuestionnaireResponse":
@@ -190,7 +196,7 @@ def test_a_damaged_bundle_imports_nothing(stored: str, tmp_path: Path, capsys: p
             break
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bundle), encoding="utf-8")
-    other = f"sqlite:///{tmp_path / 'other.db'}"
+    other = staffed_database("other")
     code, _, err = run(capsys, "--database", other, "import", str(path))
     assert code == 1
     assert "nothing imported" in err
@@ -198,10 +204,8 @@ def test_a_damaged_bundle_imports_nothing(stored: str, tmp_path: Path, capsys: p
 
 
 def test_every_export_is_in_the_audit_trail(stored: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "--database", stored, "export", "--format", "csv", "--out", str(tmp_path / "x.csv"))
-    clinic = Clinic.open(stored)
-    try:
-        exports = [e for e in clinic.repository.audit_entries() if e[1] == "intake.export"]
-    finally:
-        clinic.repository.engine.dispose()
-    assert len(exports) == 1
+    assert run(capsys, "--database", stored, "export", "--format", "csv", "--out", str(tmp_path / "x.csv"))[0] == 0
+    code, out, err = run(capsys, "--database", stored, "--user", "admin", "audit", "export")
+    assert code == 0, err
+    exports = [row for row in csv.DictReader(io.StringIO(out)) if row["what"] == "Exported patient data"]
+    assert [(row["account"], row["role"]) for row in exports] == [("doctor", "clinician")]

@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from intake_app.access.passwords import Secret
 from intake_app.cli import main
 from intake_app.domain import Patient, parse_document
-from intake_app.services import Clinic, report_options, screen
+from intake_app.services import report_options, screen
 from intake_app.settings import Settings, save_settings
+from tests.cli.conftest import PASSWORD, signed_in
 from tests.conftest import FULL_ANSWERS, synthetic_document
 from tests.reports.helpers import all_text
 
@@ -46,20 +48,21 @@ def test_screen_names_the_clinics_emergency_department() -> None:
 
 
 def test_a_completed_intake_stores_the_clinics_wording(database_url: str) -> None:
-    clinic = Clinic.open(database_url, GB)
+    clinic = signed_in(database_url, "doctor", GB)
     record = clinic.register_patient(Patient("Test", "Alex", dt.date(1970, 1, 2), "female", "", "W-1"))
     intake = clinic.start_intake(record.id)
     answers = {**copy.deepcopy(FULL_ANSWERS), "rf_saddle_numbness": "new",
                "age_years": intake.document.answers["age_years"]}
-    clinic.acknowledge_red_flag(intake.id, "Dr Test", answers=answers, visit_date=intake.document.visit_date)
+    clinic.acknowledge_red_flag(intake.id, clinician="doctor", password=Secret(PASSWORD), answers=answers,
+                                visit_date=intake.document.visit_date)
     _stored, assessment = clinic.complete_intake(intake.id, answers, intake.document.visit_date)
     assert "A&E" in _recommendation_text(assessment.to_json())
     assert "A&E" in _recommendation_text(clinic.repository.assessments(intake.id)[-1].result)
-    clinic.repository.engine.dispose()
+    clinic.close()
 
 
 def test_the_referral_prints_the_revision_and_the_settings_referrer(database_url: str) -> None:
-    clinic = Clinic.open(database_url, GB)
+    clinic = signed_in(database_url, "desk", GB)
     document = parse_document(synthetic_document(**copy.deepcopy(FULL_ANSWERS)))
     first = all_text(clinic.referral_pdf(document))
     assert "Dr Referrer" in first
@@ -67,7 +70,7 @@ def test_the_referral_prints_the_revision_and_the_settings_referrer(database_url
     amended = all_text(clinic.referral_pdf(document, revision=2, referrer_name="Dr Letter"))
     assert "amended (revision 2)" in amended
     assert "Dr Letter" in amended
-    clinic.repository.engine.dispose()
+    clinic.close()
 
 
 @pytest.fixture
