@@ -17,6 +17,9 @@ from intake_app.errors import IntakeError, InvalidInput
 if TYPE_CHECKING:
     import argparse
 
+    from intake_app.services import Clinic
+    from intake_app.services.outcomes import OutcomesMixin
+
 FINDING_HELP = "; ".join(f"{code} ({words})" for code, words in FINDINGS.items())
 IMAGING_HELP = ", ".join(IMAGING)
 
@@ -65,12 +68,21 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
+def outcomes(clinic: Clinic) -> OutcomesMixin:
+    """The clinic's outcome methods (services/outcomes.py, mixed into Clinic)."""
+    from intake_app.services.outcomes import OutcomesMixin
+
+    if not isinstance(clinic, OutcomesMixin):
+        raise IntakeError("This copy of the program cannot record outcomes.")
+    return clinic
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     values = {"finding": args.finding, "other_cause": args.other_cause, "seen_on": args.seen_on,
               "seen_by": args.seen_by, "imaging": args.imaging, "urgent_route_at": args.urgent_route_at,
               "note": args.note}
     with clinic_session(args, "outcome record") as clinic:
-        record = clinic.record_outcome(args.intake_id, {k: v for k, v in values.items() if v is not None},
+        record = outcomes(clinic).record_outcome(args.intake_id, {k: v for k, v in values.items() if v is not None},
                                        expected_version=args.expected_version)
     what = "recorded" if record.version == 1 else f"corrected (version {record.version})"
     print(f"intake {record.intake_id}: outcome {what}: {record.outcome.finding_text}")
@@ -80,7 +92,7 @@ def cmd_record(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     with clinic_session(args, "outcome import") as clinic:
         try:
-            records = clinic.import_outcomes_csv(args.file)
+            records = outcomes(clinic).import_outcomes_csv(args.file)
         except InvalidInput as exc:
             report_invalid(exc, args.file)
             err(f"{args.file}: nothing imported")
@@ -100,7 +112,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if target.exists() and not args.overwrite:
         raise TargetExists(target)
     with clinic_session(args, "outcomes report") as clinic:
-        data = clinic.outcomes_report_pdf(args.start, args.end)
+        data = outcomes(clinic).outcomes_report_pdf(args.start, args.end)
         atomic_write_bytes(target, data, overwrite=args.overwrite, group=clinic.group)
     print(f"wrote {target} ({len(data) // 1024} KiB)")
     return EXIT_OK

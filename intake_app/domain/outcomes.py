@@ -38,6 +38,8 @@ FIELD_LABELS: Mapping[str, str] = {
     "note": "Note",
 }
 _When = TypeVar("_When", dt.date, dt.datetime)
+# The results that send the patient on to a specialist, so an outcome is expected ("outcome due").
+REFERRED_LEVELS = ("urgent", "likely")
 MAX_SHORT_TEXT = 200
 MAX_NOTE = 4000
 
@@ -154,3 +156,29 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
         note=note,
         synthetic=synthetic,
     )
+
+
+@dataclass(frozen=True)
+class OutcomeRecord:
+    """A stored outcome: one version of an intake's outcome (corrections are new versions; the highest
+    `version` is the current one). Times are timezone-aware; `recorded_by` is the account name."""
+
+    id: int
+    intake_id: int
+    outcome: Outcome
+    version: int
+    recorded_by: str
+    recorded_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class OutcomeDue:
+    """A completed intake that was referred (an urgent or "spinal origin likely" result) and still has no
+    outcome after the set number of weeks: record ids and dates only."""
+
+    intake_id: int
+    patient_id: int
+    visit_date: dt.date
+    completed_at: dt.datetime
+    level: str
+    tier: str | None

@@ -1,0 +1,341 @@
+"""Outcomes in the database: record (with its audit entry), read, the "outcome due" list, the report's rows.
+
+Functions over an Engine, each in its own transaction; they hand out domain objects (domain/outcomes.py,
+screening/performance.py), never ORM rows. An outcome belongs to the intake as a whole: it is written on
+the newest revision and read across all revisions of the intake (the same intake_uuid), so amending an
+intake after its outcome was recorded keeps the outcome. Rows are never changed: a correction is the next
+version (storage/models_outcomes.py). The audit entry (ids and the version only) is appended
+(storage/audit_store.py, the chained trail) in the same transaction as the outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Text, and_, cast, exists, func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent, event_for
+from intake_app.access.roles import Actor
+from intake_app.domain.outcomes import FIELD_LABELS, Outcome, OutcomeDue, OutcomeRecord
+from intake_app.errors import IntakeError, InvalidInput
+from intake_app.screening.performance import CaseRow
+from intake_app.storage import audit_store
+from intake_app.storage.database import storage_errors, writing
+from intake_app.storage.models import AssessmentRow, IntakeRow
+from intake_app.storage.models_outcomes import OutcomeRow
+
+
+@dataclass(frozen=True)
+class AuditContext:
+    """Who records, at which desk, when (aware), and what to tell once the entries are committed (the
+    repository's `audit_committed`, which moves this computer's anchor)."""
+
+    actor: Actor
+    desk: str
+    at: dt.datetime
+    committed: Callable[[AuditEntry], None] | None = None
+
+    def event(self, *, patient_id: int, intake_id: int, detail: str) -> AuditEvent:
+        return event_for(self.actor, AuditAction.OUTCOME_RECORD, at=self.at, desk=self.desk,
+                         patient_id=patient_id, intake_id=intake_id, detail=detail)
+
+    def after_commit(self, entries: Sequence[AuditEntry]) -> None:
+        if entries and self.committed is not None:
+            self.committed(entries[-1])
+
+STALE_MESSAGE = ("The outcome of intake {0} was recorded or corrected at another desk after you opened it; "
+                 "yours was not saved.")
+STALE_HINT = "Open the intake again to see the outcome stored now, then correct it if needed."
+
+
+def to_utc(value: dt.datetime) -> dt.datetime:
+    """A time as stored: naive UTC. A naive value is read as this computer's local time."""
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def from_utc(value: dt.datetime | None) -> dt.datetime:
+    """A stored (naive UTC) time as an aware local time: durations stay exact, display is local. Only for
+    columns the query has already required (a missing time there is a broken row)."""
+    if value is None:
+        raise ValueError("a stored time is missing")
+    return value.replace(tzinfo=dt.UTC).astimezone()
+
+
+def _outcome(row: OutcomeRow) -> Outcome:
+    return Outcome(
+        finding=row.finding, seen_by=row.seen_by, seen_on=row.seen_on, other_cause=row.other_cause,
+        imaging=tuple(code for code in row.imaging.split(",") if code),
+        urgent_route_at=from_utc(row.urgent_route_at) if row.urgent_route_at is not None else None,
+        note=row.note, synthetic=row.synthetic,
+    )
+
+
+def _record(row: OutcomeRow) -> OutcomeRecord:
+    return OutcomeRecord(row.id, row.intake_id, _outcome(row), row.row_version, row.recorded_by,
+                         from_utc(row.recorded_at))
+
+
+def _row_values(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "finding": outcome.finding, "other_cause": outcome.other_cause, "seen_by": outcome.seen_by,
+        "seen_on": outcome.seen_on, "imaging": ",".join(outcome.imaging),
+        "urgent_route_at": to_utc(outcome.urgent_route_at) if outcome.urgent_route_at is not None else None,
+        "note": outcome.note, "synthetic": outcome.synthetic,
+    }
+
+
+def _same_intake(row: IntakeRow) -> Any:
+    """Every revision of the intake `row` belongs to (rows from before 0003 may lack a uuid)."""
+    if row.intake_uuid:
+        return IntakeRow.intake_uuid == row.intake_uuid
+    return IntakeRow.id == row.id
+
+
+def _newest_revision(session: Session, intake_id: int, *, lock: bool) -> IntakeRow:
+    row = session.get(IntakeRow, intake_id, with_for_update=lock or None)
+    if row is None:
+        raise IntakeError(f"There is no intake {intake_id}; nothing was recorded.",
+                          hint="Check the intake number on the patient's intake list.")
+    seen = {row.id}
+    while row.superseded_by is not None and row.superseded_by not in seen:
+        newer = session.get(IntakeRow, row.superseded_by, with_for_update=lock or None)
+        if newer is None:
+            break
+        seen.add(newer.id)
+        row = newer
+    return row
+
+
+def not_complete_message(intake_id: int) -> str:
+    return (f"Intake {intake_id} is not complete yet; an outcome is recorded only for a completed intake, so "
+            "nothing was recorded.")
+
+
+def _current_version(session: Session, row: IntakeRow) -> int:
+    return int(session.scalar(
+        select(func.max(OutcomeRow.row_version)).join(IntakeRow, OutcomeRow.intake_id == IntakeRow.id)
+        .where(_same_intake(row))
+    ) or 0)
+
+
+def _store(
+    session: Session, intake_id: int, outcome: Outcome, audit: AuditContext, *, expected_version: int | None,
+) -> tuple[OutcomeRow, list[AuditEntry]]:
+    if outcome.urgent_route_at is not None and outcome.urgent_route_at.tzinfo is None:
+        outcome = replace(outcome, urgent_route_at=outcome.urgent_route_at.astimezone())  # typed as local time
+    row = _newest_revision(session, intake_id, lock=True)
+    if row.status != "complete":
+        raise IntakeError(not_complete_message(intake_id), hint="Complete the intake first.")
+    current = _current_version(session, row)
+    if expected_version is not None and expected_version != current:
+        raise IntakeError(STALE_MESSAGE.format(intake_id), hint=STALE_HINT)
+    if (outcome.urgent_route_at is not None and row.completed_at is not None
+            and outcome.urgent_route_at < from_utc(row.completed_at) - dt.timedelta(hours=1)):
+        raise InvalidInput("The outcome was not recorded.", problems=[(
+            "urgent_route_at", f"{FIELD_LABELS['urgent_route_at']}: is before the intake was completed "
+            f"({from_utc(row.completed_at):%Y-%m-%d %H:%M})")])
+    stored = OutcomeRow(intake_id=row.id, **_row_values(outcome), recorded_by=audit.actor.name,
+                        recorded_at=to_utc(audit.at), row_version=current + 1)
+    session.add(stored)
+    session.flush()
+    # Ids only: the finding and the text are clinical, so the entry names the version, nothing else.
+    entries = audit_store.append(session, [audit.event(patient_id=row.patient_id, intake_id=row.id,
+                                                       detail=f"version {stored.row_version}")])
+    return stored, entries
+
+
+def record_outcome(
+    engine: Engine, intake_id: int, outcome: Outcome, audit: AuditContext, *, expected_version: int | None = None,
+) -> OutcomeRecord:
+    """Store the outcome of a completed intake (on its newest revision) as its next version, with its audit
+    entry, in one transaction. `expected_version` (the version shown when the form was opened; 0 for none)
+    refuses a save over a correction made meanwhile at another desk."""
+    try:
+        with storage_errors(), Session(writing(engine), expire_on_commit=False) as session, session.begin():
+            stored, entries = _store(session, intake_id, outcome, audit, expected_version=expected_version)
+            record = _record(stored)
+        audit.after_commit(entries)
+        return record
+    except IntakeError as exc:
+        if isinstance(exc.__cause__, IntegrityError):  # two desks wrote the same version at once
+            raise IntakeError(STALE_MESSAGE.format(intake_id), hint=STALE_HINT) from None
+        raise
+
+
+@dataclass(frozen=True)
+class ImportLine:
+    """One outcome read from an import file: the line it came from (for messages) and the intake id."""
+
+    line: int
+    intake_id: int
+    outcome: Outcome
+
+
+def intake_states(engine: Engine, intake_ids: Iterable[int]) -> dict[int, str]:
+    """The status ("complete" or "draft") of the newest revision of each stored intake among `intake_ids`."""
+    wanted = sorted(set(intake_ids))
+    states: dict[int, str] = {}
+    with storage_errors(), Session(engine) as session:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for intake_id in session.scalars(select(IntakeRow.id).where(IntakeRow.id.in_(chunk))):
+                states[intake_id] = _newest_revision(session, intake_id, lock=False).status
+    return states
+
+
+def import_outcomes(engine: Engine, lines: Sequence[ImportLine], audit: AuditContext) -> list[OutcomeRecord]:
+    """Store every outcome in ONE transaction (all or nothing), each as the next version of its intake's
+    outcome with its own audit entry. A line whose intake is missing or not complete stops the import
+    with InvalidInput naming the line; nothing is stored then."""
+    with storage_errors(), Session(writing(engine), expire_on_commit=False) as session, session.begin():
+        stored = []
+        entries: list[AuditEntry] = []
+        problems: list[tuple[str, str]] = []
+        for item in lines:
+            try:
+                row, appended = _store(session, item.intake_id, item.outcome, audit, expected_version=None)
+            except InvalidInput as exc:
+                problems += [(f"line {item.line}", message) for _key, message in exc.problems]
+                continue
+            except IntakeError as exc:
+                problems.append((f"line {item.line}", f"Intake number: {exc.message}"))
+                continue
+            stored.append(row)
+            entries += appended
+        if problems:
+            raise InvalidInput("No outcome was imported.", problems=problems)
+        records = [_record(row) for row in stored]
+    audit.after_commit(entries)
+    return records
+
+
+def outcome_history(engine: Engine, intake_id: int) -> list[OutcomeRecord]:
+    """Every version of the intake's outcome (all its revisions), the current one first."""
+    with storage_errors(), Session(engine) as session:
+        row = session.get(IntakeRow, intake_id)
+        if row is None:
+            raise IntakeError(f"There is no intake {intake_id}.")
+        statement = (select(OutcomeRow).join(IntakeRow, OutcomeRow.intake_id == IntakeRow.id)
+                     .where(_same_intake(row)).order_by(OutcomeRow.row_version.desc(), OutcomeRow.id.desc()))
+        return [_record(r) for r in session.scalars(statement)]
+
+
+def _has_outcome() -> Any:
+    """True for an intake row one of whose revisions has an outcome."""
+    revision = aliased(IntakeRow)
+    return exists().where(
+        OutcomeRow.intake_id == revision.id,
+        or_(and_(IntakeRow.intake_uuid.is_not(None), revision.intake_uuid == IntakeRow.intake_uuid),
+            revision.id == IntakeRow.id),
+    )
+
+
+def outcomes_due(
+    engine: Engine, completed_before: dt.datetime, levels: Sequence[str], *, limit: int | None = None
+) -> list[OutcomeDue]:
+    """Completed intakes (newest revisions) with a result in `levels`, completed before `completed_before`
+    (aware) and with no outcome on any revision: the oldest first."""
+    statement = (
+        select(IntakeRow.id, IntakeRow.patient_id, IntakeRow.visit_date, IntakeRow.completed_at, IntakeRow.level,
+               IntakeRow.tier)
+        .where(IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None),
+               IntakeRow.level.in_(list(levels)), IntakeRow.completed_at < to_utc(completed_before),
+               ~_has_outcome())
+        .order_by(IntakeRow.completed_at, IntakeRow.id)
+    )
+    if limit is not None:
+        statement = statement.limit(limit)
+    with storage_errors(), Session(engine) as session:
+        return [OutcomeDue(i, p, visit, from_utc(done), str(level), tier)
+                for i, p, visit, done, level, tier in session.execute(statement)]
+
+
+# --- the performance report's rows -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    rules_version: str
+    level: str
+    tier: str | None
+    fired: tuple[str, ...]
+    open_safety: bool
+
+
+def _judgement(text: str) -> _Judgement:
+    result = json.loads(text)
+    reasons = [r for r in result.get("reasons", []) if isinstance(r, Mapping)]
+    rules = [str(r.get("rule", "")) for r in reasons]
+    return _Judgement(
+        rules_version=str(result.get("rules_version", "")), level=str(result.get("level", "")),
+        tier=result.get("tier"),
+        fired=tuple(dict.fromkeys(rule for rule in rules if rule and "." not in rule)),
+        # D8 leads the recommendation with open safety answers; Q1 is a red-flag screen not finished.
+        open_safety=any(rule in ("D8", "Q1") for rule in rules),
+    )
+
+
+def _period_bounds(start: dt.date | None, end: dt.date | None) -> list[Any]:
+    """Conditions on completed_at (naive UTC) for local dates start..end, one day of slack each side;
+    `measure` then keeps exactly the local dates asked for."""
+    conditions: list[Any] = []
+    if start is not None:
+        conditions.append(IntakeRow.completed_at >= dt.datetime.combine(start, dt.time()) - dt.timedelta(days=1))
+    if end is not None:
+        conditions.append(IntakeRow.completed_at < dt.datetime.combine(end, dt.time()) + dt.timedelta(days=2))
+    return conditions
+
+
+def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None = None) -> list[CaseRow]:
+    """One row per completed intake (newest revision) completed in the period, judged by the result it was
+    completed with (or that its import file carried), with its current outcome; plus one `rescreen` row for
+    each intake re-screened since, judged by its latest re-screen. Identical stored results are read once."""
+    original_id = (select(func.min(AssessmentRow.id)).where(AssessmentRow.cause != "rescreen")
+                   .group_by(AssessmentRow.intake_id))
+    rescreen_id = (select(func.max(AssessmentRow.id)).where(AssessmentRow.cause == "rescreen")
+                   .group_by(AssessmentRow.intake_id))
+    period = _period_bounds(start, end)
+    intakes = (
+        select(IntakeRow.id, IntakeRow.intake_uuid, IntakeRow.completed_at, AssessmentRow.id,
+               cast(AssessmentRow.result, Text))
+        .join(AssessmentRow, AssessmentRow.intake_id == IntakeRow.id)
+        .where(IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None), IntakeRow.completed_at.is_not(None),
+               or_(AssessmentRow.id.in_(original_id), AssessmentRow.id.in_(rescreen_id)), *period)
+        .order_by(IntakeRow.id, AssessmentRow.id)
+    )
+    current = (select(OutcomeRow.intake_id.label("intake_id"), func.max(OutcomeRow.row_version).label("version"))
+               .group_by(OutcomeRow.intake_id).subquery())
+    outcomes = (
+        select(IntakeRow.id, IntakeRow.intake_uuid, OutcomeRow)
+        .join(OutcomeRow, OutcomeRow.intake_id == IntakeRow.id)
+        .join(current, and_(current.c.intake_id == OutcomeRow.intake_id, current.c.version == OutcomeRow.row_version))
+    )
+    parsed: dict[str, _Judgement] = {}
+    rows: list[CaseRow] = []
+    with storage_errors(), Session(engine) as session:
+        by_intake: dict[object, tuple[int, Outcome]] = {}
+        for intake_id, uuid, row in session.execute(outcomes):
+            key = uuid or intake_id
+            if key not in by_intake or by_intake[key][0] < row.row_version:
+                by_intake[key] = (row.row_version, _outcome(row))
+        seen_original: set[int] = set()
+        for intake_id, uuid, completed_at, _assessment_id, text in session.execute(intakes):
+            judgement = parsed.get(text)
+            if judgement is None:
+                judgement = parsed[text] = _judgement(text)
+            rescreen = intake_id in seen_original
+            seen_original.add(intake_id)
+            found = by_intake.get(uuid or intake_id)
+            rows.append(CaseRow(
+                intake_id=intake_id, rules_version=judgement.rules_version, level=judgement.level,
+                tier=judgement.tier, fired_rules=judgement.fired, open_safety=judgement.open_safety,
+                completed_at=from_utc(completed_at), outcome=found[1] if found else None, rescreen=rescreen,
+            ))
+    return rows
