@@ -1,4 +1,5 @@
-"""Starting the window: paint first, then open the database in the background.
+"""Starting the window: paint first, then open the database in the background, then setup (on an empty
+database) and the sign-in screen.
 
 PySide6 slows every import that follows it, so SQLAlchemy, Alembic and reportlab are loaded only
 after the first paint, off the GUI thread. The background thread starts only once the window has been
@@ -7,7 +8,9 @@ painted: started earlier, its imports hold the interpreter lock while the first 
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -37,14 +40,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database_later(window: MainWindow, database_url: str | None, runner: TaskRunner) -> None:
-    """Open (and migrate) the database off the GUI thread, then hand the clinic to the window."""
+def open_database_later(window: MainWindow, database_url: str | None, runner: TaskRunner,
+                        clinic_options: Mapping[str, Any] | None = None) -> None:
+    """Open (and migrate) the database off the GUI thread, then hand the clinic to the window (with
+    whether any staff account exists yet). `clinic_options` go to Clinic.open (e.g. a password hasher)."""
 
-    def work() -> tuple[Any, str]:
+    def work() -> tuple[Any, str, bool]:
         from intake_app.services import Clinic
 
-        clinic = Clinic.open(database_url, window.settings)
-        return clinic, clinic.describe_database()
+        clinic = Clinic.open(database_url, window.settings, **dict(clinic_options or {}))
+        return clinic, clinic.describe_database(), clinic.has_accounts()
 
     def failed(error: BaseException) -> None:
         if isinstance(error, IntakeError):
@@ -91,11 +96,14 @@ class _AfterFirstPaint(QObject):
 
 
 def build_window(database_url: str | None = None, settings: Settings | None = None,
-                 chooser: Chooser | None = None) -> MainWindow:
-    window = MainWindow(settings or load_settings(), window_state(), chooser=chooser)
+                 chooser: Chooser | None = None, *, clock: Callable[[], dt.datetime] | None = None,
+                 clinic_options: Mapping[str, Any] | None = None) -> MainWindow:
+    """The window; `clock` measures the idle time, `clinic_options` go to Clinic.open (tests pass a cheap
+    password hasher and a simulated clock)."""
+    window = MainWindow(settings or load_settings(), window_state(), chooser=chooser, clock=clock)
     runner = TaskRunner(window)
     window.busy.track(runner)
-    _AfterFirstPaint(window, lambda: open_database_later(window, database_url, runner))  # kept by its parent
+    _AfterFirstPaint(window, lambda: open_database_later(window, database_url, runner, clinic_options))
     return window
 
 

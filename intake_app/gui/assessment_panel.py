@@ -246,7 +246,7 @@ class RedFlagBanner(QFrame):
         return "; ".join(r.text for r in assessment.red_flags) or assessment.recommendation
 
     def update_for(self, assessment: Assessment | None, acknowledged_by: str | None, acknowledged_at: Any,
-                   *, read_only: bool = False) -> None:
+                   *, read_only: bool = False, acknowledged_role: str | None = None) -> None:
         if assessment is None or assessment.level != "urgent":
             self.setVisible(False)
             return
@@ -261,7 +261,8 @@ class RedFlagBanner(QFrame):
             if isinstance(acknowledged_at, dt.datetime):  # stored in UTC, shown in local time
                 local = acknowledged_at.replace(tzinfo=dt.UTC).astimezone()
                 when = local.strftime("%H:%M on %d %b %Y")
-            self.ack_state.setText(self.tr("Acknowledged by {0} at {1}.").format(acknowledged_by, when))
+            who = f"{acknowledged_by} ({acknowledged_role})" if acknowledged_role else acknowledged_by
+            self.ack_state.setText(self.tr("Acknowledged by {0} at {1}.").format(who, when))
             self.button.setEnabled(False)
         else:
             self.ack_state.setText(self.tr("Not yet acknowledged: a clinician must acknowledge it before the "

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
+    from intake_app.access.passwords import Secret
+
     Button = QMessageBox.StandardButton
     BUTTON_NAMES: dict[Button, str]
 
@@ -44,9 +46,6 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     _button_names()
     return globals()[name]
-
-
-ROLES = ("clinician", "nurse", "doctor", "physiotherapist")
 
 
 class Chooser:
@@ -115,12 +114,21 @@ class Chooser:
         folder = QFileDialog.getExistingDirectory(parent, title, str(suggestion))
         return Path(folder) if folder else None
 
-    def clinician(self, parent: QWidget | None, summary: str) -> tuple[str, str] | None:
-        """The name and role of the clinician who was told about a red flag; None when cancelled."""
+    def save_file(self, parent: QWidget | None, title: str, suggestion: Path, filter_text: str) -> Path | None:
+        """A file to write (e.g. the audit trail as CSV); None when cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggestion), filter_text)
+        return Path(chosen) if chosen else None
+
+    def clinician(self, parent: QWidget | None, summary: str) -> tuple[str, Secret] | None:
+        """The account name and password of the clinician who signs off a red flag; None when cancelled."""
+        from intake_app.gui.acknowledge_dialog import AcknowledgeDialog
+
         dialog = AcknowledgeDialog(summary, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.who(), dialog.role()
+        return dialog.answer()
 
     def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A line of text (the reason for an amendment); None when cancelled."""
@@ -143,49 +151,6 @@ class Chooser:
         if dialog.exec() != QDialog.DialogCode.Accepted or not edit.text().strip():
             return None
         return edit.text().strip()
-
-
-class AcknowledgeDialog(QDialog):
-    """Who was told: the clinician types their own name (never the computer's login)."""
-
-    def __init__(self, summary: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
-
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Acknowledge the red flag"))
-        text = QLabel(summary, self)
-        text.setWordWrap(True)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("clinicianName")
-        self.name.setMaxLength(80)
-        self.name.setPlaceholderText(self.tr("The clinician's own name"))
-        self.roles = QComboBox(self)
-        for role in ROLES:
-            self.roles.addItem(role.capitalize(), role)
-        form = QFormLayout()
-        form.addRow(self.tr("Clinician's &name"), self.name)
-        form.addRow(self.tr("&Role"), self.roles)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Acknowledge"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self._update)
-        layout = QVBoxLayout(self)
-        layout.addWidget(text)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self._update()
-
-    def _update(self) -> None:
-        from PySide6.QtWidgets import QDialogButtonBox
-
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.who()))
-
-    def who(self) -> str:
-        return " ".join(self.name.text().split())
-
-    def role(self) -> str:
-        return str(self.roles.currentData())
 
 
 def documents_folder() -> Path:

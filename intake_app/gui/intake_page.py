@@ -66,6 +66,7 @@ class IntakePage(IntakeSaving, QWidget):
     failed = Signal(object)
     dirty_changed = Signal(bool)
     amended = Signal(int)  # the new revision's intake id
+    acknowledged = Signal(int)  # a clinician signed off the red flag
     print_requested = Signal()  # completed with "Complete and print both"
 
     def __init__(self, journal: RecoveryJournal | None = None, parent: QWidget | None = None, *,
@@ -388,7 +389,7 @@ class IntakePage(IntakeSaving, QWidget):
             self.panel.show_not_screened()
         assert self.record is not None
         self.banner.update_for(self.assessment, self.record.acknowledged_by, self.record.acknowledged_at,
-                               read_only=self.read_only)
+                               read_only=self.read_only, acknowledged_role=self.record.acknowledged_role)
         self.assessed.emit(self.assessment)
 
     def needs_acknowledgement(self) -> bool:

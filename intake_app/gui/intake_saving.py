@@ -1,5 +1,5 @@
 """Saving an open intake: drafts (autosave, on demand, before closing), a save that another desk
-overtook, completing (with the red flag's acknowledgement by a named clinician), and amending.
+overtook, completing (after a clinician signed off the red flag with their own password), and amending.
 
 A mixin of IntakePage, kept apart so each file reads as one concern.
 """
@@ -58,6 +58,7 @@ class IntakeSaving(_Base):
         failed: SignalInstance
         dirty_changed: SignalInstance
         amended: SignalInstance
+        acknowledged: SignalInstance
         print_requested: SignalInstance
 
         def document(self) -> IntakeDocument: ...
@@ -251,13 +252,14 @@ class IntakeSaving(_Base):
     # --- acknowledging and amending ------------------------------------------------------------
 
     def acknowledge(self) -> None:
-        """A named clinician acknowledges the red flag (their name typed in, never the computer's login)."""
+        """A clinician signs off the red flag at this desk with their own account name and password (the
+        desk stays signed in as it is); a refusal (wrong password, a front-desk account) is shown in words."""
         if self.record is None or self.clinic is None or self.assessment is None:
             return
         answer = messages.chooser_for(self).clinician(self, self.banner.summary(self.assessment))
         if answer is None:
             return
-        who, role = answer
+        clinician, password = answer
         clinic, intake_id = self.clinic, self.record.id
         on_review = self.review_is_open()
         snapshot = self.form.answers()
@@ -270,16 +272,25 @@ class IntakeSaving(_Base):
             if self.form.answers() == snapshot:
                 self.journal.clear(intake_id)
                 self._set_dirty(False)
-            self.banner.update_for(self.assessment, record.acknowledged_by, record.acknowledged_at)
+            self.banner.update_for(self.assessment, record.acknowledged_by, record.acknowledged_at,
+                                   acknowledged_role=record.acknowledged_role)
+            self.acknowledged.emit(intake_id)
             if on_review:
                 self.show_review()
 
         def work() -> IntakeRecord:
-            record = clinic.acknowledge_red_flag(intake_id, who, role, answers=dict(snapshot), visit_date=visit)
+            record = clinic.acknowledge_red_flag(intake_id, clinician=clinician, password=password,
+                                                 answers=dict(snapshot), visit_date=visit)
             self._row_version = record.row_version
             return record
 
-        self.runner.run(work, done, self._failed, label=self.tr("Recording acknowledgement..."))
+        def failed(error: BaseException) -> None:
+            if isinstance(error, IntakeError) and not isinstance(error, StaleRecord):
+                messages.show_error(self, error, self.tr("The red flag was not acknowledged"))
+            else:
+                self._failed(error)
+
+        self.runner.run(work, done, failed, label=self.tr("Checking the clinician's password..."))
 
     def amend(self) -> None:
         """A completed intake gets a new numbered revision (the original and its result are kept)."""

@@ -1,28 +1,42 @@
-"""The main window: composes the patient list and the intake workspace, menus, shortcuts, status bar.
+"""The main window: composes the sign-in and lock screens, the patient list and the intake workspace
+(or, for administrators, their tools), menus, shortcuts, status bar.
 
-It holds no business logic: feature widgets call the services; this only wires them together.
+It holds no business logic: feature widgets call the services; this only wires them together. The menus
+show only what the signed-in role may do (access.roles.allowed); the services check again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app import __version__
+from intake_app.access.roles import Action, PermissionDenied
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
+from intake_app.gui.admin_page import AdminPage, AdminTools
 from intake_app.gui.busy import BusyIndicator
 from intake_app.gui.chooser import Chooser
 from intake_app.gui.patients import PatientsPanel
+from intake_app.gui.session import Session
 from intake_app.gui.tasks import TaskRunner
 from intake_app.gui.today import TodayPanel
+from intake_app.gui.window_access import AccessViews
 from intake_app.recovery import RecoveryJournal
 from intake_app.settings import Settings
 
@@ -53,12 +67,13 @@ def _load_in_background() -> None:
     load_body_map()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AccessViews, QMainWindow):
     clinic_ready = Signal()
     intake_opened = Signal(int)
 
     def __init__(self, settings: Settings, window_state: QSettings, journal: RecoveryJournal | None = None,
-                 chooser: Chooser | None = None) -> None:
+                 chooser: Chooser | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> None:
+        """`clock` (aware UTC now) measures the idle time; tests pass a simulated one."""
         super().__init__()
         self.chooser = chooser or Chooser()  # every question to the person goes through it (tests pass their own)
         self.settings = settings
@@ -80,12 +95,28 @@ class MainWindow(QMainWindow):
         page_layout.addWidget(self.home_tabs)
         self.patients_page = patients_page
         self.stack.addWidget(patients_page)
-        self.setCentralWidget(self.stack)
+        # The outer stack: the work (list and intake) stays alive under the sign-in and lock screens.
+        self.shell = QStackedWidget(self)
+        self.session = Session(self, clock)
+        self.admin_page = AdminPage(self)
+        for screen in (self.session.sign_in_screen, self.session.lock_screen, self.stack, self.admin_page):
+            self.shell.addWidget(screen)
+        self.shell.setCurrentWidget(self.session.sign_in_screen)
+        self.setCentralWidget(self.shell)
+        self.admin = AdminTools(self)
+        self.admin_page.accounts_requested.connect(self.admin.accounts)
+        self.admin_page.settings_requested.connect(self.admin.clinic_settings)
+        self.admin_page.audit_requested.connect(self.admin.audit)
+        self.admin_page.backup_requested.connect(self.admin.backup)
+        self._hidden_dialogs: list[QWidget] = []
 
         self.busy = BusyIndicator(self)
         self.busy.changed.connect(self._on_busy)
         self.db_label = QLabel(self)
         self.db_label.setObjectName("muted")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("signedInUser")
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.busy)
         self.background = TaskRunner(self)  # daily backup, loading modules after start
@@ -94,7 +125,7 @@ class MainWindow(QMainWindow):
         self._idle.timeout.connect(self._idle_step)
         self._building: Iterator[None] | None = None
         self._last_work = 0.0  # when a task runner last started or finished (time.monotonic)
-        for runner in (self.patients.runner, self.today.runner, self.background):
+        for runner in (self.patients.runner, self.today.runner, self.background, self.session.runner):
             self.busy.track(runner)
         self.today.failed.connect(self.on_failure)
         self.today.intake_open_requested.connect(self.open_intake)
@@ -118,15 +149,32 @@ class MainWindow(QMainWindow):
         self.act_print = self._action(self.tr("&Preview and print..."), QKeySequence.StandardKey.Print,
                                       lambda: self.preview(), file_menu)
         file_menu.addSeparator()
+        self.act_lock = self._action(self.tr("&Lock the window"), "Ctrl+L", self.session.lock, file_menu)
+        self.act_sign_out = self._action(self.tr("Sign &out"), None, self.session.sign_out, file_menu)
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
         edit_menu = menu.addMenu(self.tr("&Edit"))
         self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find_patient,
                                      edit_menu)
         self.act_today = self._action(self.tr("&Today's intakes"), "Ctrl+T", self.show_today, edit_menu)
         edit_menu.addSeparator()
-        self.act_settings = self._action(self.tr("&Settings..."), "Ctrl+,", self.open_settings, edit_menu)
+        self.act_settings = self._action(self.tr("&Desk preferences..."), "Ctrl+,", self.open_settings, edit_menu)
+        admin_menu = menu.addMenu(self.tr("&Administration"))
+        self.act_accounts = self._action(self.tr("Staff &accounts..."), None, self.admin.accounts, admin_menu)
+        self.act_clinic_settings = self._action(self.tr("&Clinic settings..."), None, self.admin.clinic_settings,
+                                                admin_menu)
+        self.act_audit = self._action(self.tr("Audit &trail..."), None, self.admin.audit, admin_menu)
+        self.act_backup = self._action(self.tr("&Back up now"), None, self.admin.backup, admin_menu)
         help_menu = menu.addMenu(self.tr("&Help"))
         self._action(self.tr("&About Foot & Leg Intake"), None, self.about, help_menu)
+        self.menus = (file_menu, edit_menu, admin_menu)
+        #: what each action needs; None: anyone signed in and not locked
+        self._needs: dict[QAction, Action | None] = {
+            self.act_new_patient: Action.REGISTER_PATIENT, self.act_new_intake: Action.START_INTAKE,
+            self.act_save: Action.SAVE_INTAKE, self.act_print: Action.PRINT, self.act_find: Action.SEARCH,
+            self.act_today: Action.SEARCH, self.act_accounts: Action.MANAGE_ACCOUNTS,
+            self.act_clinic_settings: Action.CLINIC_SETTINGS, self.act_audit: Action.AUDIT_VIEW,
+            self.act_backup: Action.BACKUP, self.act_lock: None, self.act_sign_out: None, self.act_settings: None,
+        }
         self._update_actions()
 
     def _action(self, text: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
@@ -136,11 +184,6 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
-
-    def _update_actions(self) -> None:
-        in_intake = self.intake_page is not None and self.stack.currentWidget() is self.intake_page
-        self.act_save.setEnabled(in_intake)
-        self.act_print.setEnabled(in_intake)
 
     def _restore_geometry(self) -> None:
         geometry = self.window_state.value("window/geometry")
@@ -155,8 +198,9 @@ class MainWindow(QMainWindow):
             self.window_state.setValue("intake/splitter", self.intake_page.splitter.saveState())
         self.window_state.sync()
 
-    def set_clinic(self, clinic: Any, description: str) -> None:
-        """Called once the database is open (after the first paint)."""
+    def set_clinic(self, clinic: Any, description: str, has_accounts: bool = True) -> None:
+        """Called once the database is open (after the first paint): setup on an empty database, then the
+        sign-in screen. The lists fill only once someone has signed in (start_work)."""
         self.clinic = clinic
         # The whole location goes in the window title and the tooltip; the status bar names just the file,
         # so a long folder path never pushes the bar wider than a small screen.
@@ -164,13 +208,9 @@ class MainWindow(QMainWindow):
         short = description.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         self.db_label.setText(self.tr("Database: {0}").format(short))
         self.db_label.setToolTip(description)
-        self.patients.set_clinic(clinic)
-        if self.stack.currentWidget() is self.patients_page:
-            self.patients.search.setFocus()  # type a name straight away
-        self.today.set_clinic(clinic)
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
+        self.session.begin(clinic, has_accounts)
         self.clinic_ready.emit()
-        QTimer.singleShot(0, self.offer_recovery)
         # Build the intake workspace while the desk is idle, so the first "New intake" opens at once:
         # the modules load on the background thread, the widgets a question at a time on this one.
         self.background.run(_load_in_background, lambda _none: self._start_building())
@@ -275,7 +315,12 @@ class MainWindow(QMainWindow):
 
     def edit_patient(self, patient_id: int) -> None:
         if self.clinic is not None:
-            self._open_patient_dialog(self.clinic.patient(patient_id))
+            try:
+                record = self.clinic.patient(patient_id)
+            except IntakeError as exc:
+                messages.show_error(self, exc)
+                return
+            self._open_patient_dialog(record)
 
     def _open_patient_dialog(self, record: Any) -> None:
         if self.clinic is None:
@@ -352,6 +397,7 @@ class MainWindow(QMainWindow):
             self.today.table.setFocus()
 
     def open_settings(self) -> None:
+        """This desk's own preferences (the settings file); clinic-wide settings are the administrator's."""
         from intake_app.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
@@ -360,9 +406,13 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
 
     def apply_settings(self, settings: Settings) -> None:
+        """The desk's preferences were saved: the clinic keeps its clinic-wide values, takes the desk's."""
+        from intake_app.gui.settings_dialog import desk_fields
+
         self.settings = settings
         if self.clinic is not None:
-            self.clinic.settings = settings
+            changes = {name: getattr(settings, name) for name in desk_fields()}
+            self.clinic.settings = dataclasses.replace(self.clinic.settings, **changes)
         self.statusBar().showMessage(self.tr("Settings saved"), 3000)
 
     def _backup_failed(self, error: BaseException) -> None:
@@ -444,6 +494,8 @@ class MainWindow(QMainWindow):
     # --- errors, busy, closing -----------------------------------------------------------------
 
     def on_failure(self, error: BaseException) -> None:
+        if isinstance(error, PermissionDenied) and (self.session.locked or self.session.actor is None):
+            return  # a refresh that was under way when the window locked: nothing was shown
         if isinstance(error, IntakeError):
             messages.show_error(self, error)
         else:
@@ -457,9 +509,10 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_unsaved():
+        if not self.session.locked and not self.confirm_unsaved():
             event.ignore()
             return
+        self.session.stop()
         if self.intake_page is not None:
             self.intake_page.close_record()
             self.intake_page.runner.wait()

@@ -370,10 +370,22 @@ class PreviewDialog(QDialog):
                 raise error
             messages.show_error(self, error, self.windowTitle())
 
+        def work() -> int:
+            pages = print_documents(pdfs, printer, job.progress)
+            if pages and not job.cancelled.is_set():
+                self._note("note_printed", kinds)
+            return pages
+
         self.status.setText(self.tr("Printing..."))
-        self.runner.run(lambda: print_documents(pdfs, printer, job.progress), done, failed,
-                        label=self.tr("Printing..."))
+        self.runner.run(work, done, failed, label=self.tr("Printing..."))
         return True
+
+    def _note(self, method: str, kinds: list[str]) -> None:
+        """Record the print or PDF save in the audit trail (runs on the runner's thread)."""
+        if self.intake_id is None:
+            return
+        for kind in kinds:
+            getattr(self.clinic, method)(self.intake_id, kind)
 
     def _show_print_progress(self, done: int, total: int) -> None:
         text = (self.tr("Printing page {0} of {1}...").format(done + 1, total) if done < total
@@ -408,7 +420,7 @@ class PreviewDialog(QDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         paths = [target] + [free_path(folder, f"{target.stem}-{FILE_STEMS[kind]}.pdf") for kind in kinds[1:]]
-        self._write_files(list(zip(paths, pdfs, strict=True)), printed=True)
+        self._write_files(list(zip(paths, pdfs, strict=True)), printed=True, kinds=kinds)
 
     # --- saving ---------------------------------------------------------------------------------
 
@@ -428,14 +440,16 @@ class PreviewDialog(QDialog):
         if folder is None:
             return
         pdfs = [self.pages[kind].pdf or b"" for kind in KINDS]
-        self._write_files(list(zip(self.suggested_paths(folder), pdfs, strict=True)), printed=False)
+        self._write_files(list(zip(self.suggested_paths(folder), pdfs, strict=True)), printed=False,
+                          kinds=list(KINDS))
 
-    def _write_files(self, files: list[tuple[Path, bytes]], *, printed: bool) -> None:
+    def _write_files(self, files: list[tuple[Path, bytes]], *, printed: bool, kinds: list[str]) -> None:
         self.save_button.setEnabled(False)
 
         def work() -> None:
             for path, pdf in files:
                 write_pdf(pdf, path)
+            self._note("note_pdf_saved", kinds)
 
         def done(_result: object) -> None:
             names = ", ".join(path.name for path, _pdf in files)

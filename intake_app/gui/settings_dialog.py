@@ -1,8 +1,11 @@
-"""The settings dialog, built from the Settings dataclass itself: every field becomes a row with its
+"""The settings dialogs, built from the Settings dataclass itself: every field becomes a row with its
 label and description, so a setting added to settings.py appears here without a change to this file.
 
-Saving validates all values first (a bad value is named and nothing is written), then writes the
-settings file atomically through save_settings.
+Two dialogs share the builder: the desk's own preferences (large print, autosave...) go to this computer's
+settings file (validated first, written atomically by save_settings); the clinic-wide settings
+(intake_app.settings.CLINIC_FIELDS: clinic name, referrer, emergency numbers, paper, idle lock time...)
+live in the database, are shown only to administrators and are saved through
+`Clinic.save_clinic_settings` (checked and recorded in the audit trail by the service).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.errors import IntakeError
-from intake_app.settings import PAGE_SIZES, Settings, save_settings
+from intake_app.gui.tasks import TaskRunner
+from intake_app.settings import CLINIC_FIELDS, PAGE_SIZES, Settings, save_settings
 
 #: Settings whose values come from a fixed list.
 CHOICES: dict[str, tuple[str, ...]] = {"page_size": PAGE_SIZES}
@@ -39,22 +43,31 @@ MULTILINE_FROM = 200
 Editor = QLineEdit | QPlainTextEdit | QCheckBox | QSpinBox | QComboBox
 
 
+def desk_fields() -> tuple[str, ...]:
+    """The settings this desk keeps for itself in its settings file (everything not clinic-wide)."""
+    return tuple(f.name for f in dataclasses.fields(Settings) if f.name not in CLINIC_FIELDS)
+
+
 class SettingsDialog(QDialog):
-    """Edit and save every setting; `saved(settings)` after the file was written."""
+    """Edit and save this desk's preferences; `saved(settings)` after the file was written."""
 
     saved = Signal(object)
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None, *, path: Path | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, path: Path | None = None,
+                 fields: tuple[str, ...] | None = None, title: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(title or self.tr("Desk preferences"))
         self.settings = settings
         self.path = path
         self.editors: dict[str, Editor] = {}
+        shown = desk_fields() if fields is None else fields
         body = QWidget(self)
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in dataclasses.fields(Settings):
+            if field.name not in shown:
+                continue
             editor = self._editor(field, getattr(settings, field.name), body)
             editor.setObjectName(f"setting_{field.name}")
             label_text = str(field.metadata.get("label") or field.name.replace("_", " ").capitalize())
@@ -79,6 +92,11 @@ class SettingsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.note = QLabel(self)
+        self.note.setObjectName("help")
+        self.note.setWordWrap(True)
+        self.note.setText(self.tr("Only this computer's preferences. The clinic's name, referrer, emergency "
+                                  "numbers, paper and idle lock time are set by an administrator."))
         self.problem = QLabel(self)
         self.problem.setObjectName("fieldError")
         self.problem.setWordWrap(True)
@@ -87,6 +105,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -135,15 +154,49 @@ class SettingsDialog(QDialog):
                 result[name] = editor.text().strip()
         return result
 
+    def show_problem(self, error: IntakeError) -> None:
+        self.problem.setText(error.message + (f" {error.hint}" if error.hint else ""))
+        self.problem.show()
+
     def submit(self) -> None:
         """Check every value, then write the file; a problem is shown and nothing is written."""
         try:
             settings = dataclasses.replace(self.settings, **self.values()).validated()
             save_settings(settings, self.path)
         except IntakeError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
+            self.show_problem(exc)
             return
         self.settings = settings
         self.saved.emit(settings)
         self.accept()
+
+
+class ClinicSettingsDialog(SettingsDialog):
+    """The clinic-wide settings (administrators): saved in the database through the clinic, audited there."""
+
+    def __init__(self, clinic: Any, parent: QWidget | None = None) -> None:
+        super().__init__(clinic.settings, parent, fields=tuple(CLINIC_FIELDS), title=self.tr("Clinic settings"))
+        self.clinic = clinic
+        self.runner = TaskRunner(self)
+        self.note.setText(self.tr("Shared by every desk. Changes are recorded in the audit trail (which settings "
+                                  "changed, never their values)."))
+
+    def submit(self) -> None:
+        values = self.values()
+        clinic = self.clinic
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(False)
+        self.problem.hide()
+
+        def done(settings: Settings) -> None:
+            self.settings = settings
+            self.saved.emit(settings)
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            save.setEnabled(True)
+            if not isinstance(error, IntakeError):
+                raise error
+            self.show_problem(error)
+
+        self.runner.run(lambda: clinic.save_clinic_settings(values), done, failed, label=self.tr("Saving..."))

@@ -48,6 +48,7 @@ class TodayPanel(QWidget):
         self.runner = TaskRunner(self)
         self.rows: list[IntakeSummary] = []
         self.recalls: list[RecallEntry] = []
+        self.recalls_allowed = True  # the recall list is a clinician's (set by the window at sign-in)
         title = QLabel(self.tr("Today's intakes"), self)
         title.setObjectName("sectionTitle")
         self.note = QLabel(self.tr("Urgent intakes that no clinician has acknowledged yet come first."), self)
@@ -130,7 +131,8 @@ class TodayPanel(QWidget):
             self._show_recalls(result[1])
             self._show(result[0])
 
-        self.runner.run(lambda: (clinic.today(), clinic.recall_list()), shown, self.failed.emit,
+        recalls = self.recalls_allowed
+        self.runner.run(lambda: (clinic.today(), clinic.recall_list() if recalls else []), shown, self.failed.emit,
                         label=self.tr("Updating today's list..."))
 
     def _show_recalls(self, entries: list[RecallEntry]) -> None:
@@ -158,17 +160,19 @@ class TodayPanel(QWidget):
             self.intake_open_requested.emit(self.recalls[row].intake_id)
 
     def mark_contacted(self) -> None:
-        """A clinician has contacted the selected patient: ask who, then take the intake off the list."""
+        """The signed-in clinician has contacted the selected patient: confirm, then take the intake off the
+        list (recorded under the clinician's own name)."""
         row = self.recall_table.currentRow()
         if self.clinic is None or not 0 <= row < len(self.recalls):
             return
         entry = self.recalls[row]
-        who = messages.chooser_for(self).text(
-            self, self.tr("Mark contacted"), self.tr("Who contacted {0}?").format(entry.patient_name))
-        if not who:
+        if not messages.ask_yes_no(self, self.tr("Mark contacted"),
+                                   self.tr("Have you contacted {0}?").format(entry.patient_name),
+                                   self.tr("The intake leaves this list, recorded under your name."),
+                                   default_yes=True):
             return
         clinic = self.clinic
-        self.runner.run(lambda: clinic.mark_contacted(entry.intake_id, who),
+        self.runner.run(lambda: clinic.mark_contacted(entry.intake_id),
                         lambda _closed: QTimer.singleShot(0, self.refresh),
                         self.failed.emit, label=self.tr("Saving..."))
 

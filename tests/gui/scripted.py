@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
+from intake_app.access.passwords import Secret
 from intake_app.gui.chooser import BUTTON_NAMES, Button, Chooser
 
 
@@ -25,7 +26,8 @@ class ScriptedChooser(Chooser):
         self.printers: list[QPrinter] = []  # or a real printer object to hand back
         self.folder: Path | None = None
         self.folders_offered: list[Path] = []
-        self.clinicians: list[tuple[str, str] | None] = []
+        self.clinicians: list[tuple[str, str] | None] = []  # (account name, password) or None (Cancel)
+        self.files: list[Path | None] = []
         self.texts: list[str | None] = []
 
     def ask(self, parent: QWidget | None, kind: str, title: str, text: str, buttons: Sequence[Button],
@@ -58,9 +60,14 @@ class ScriptedChooser(Chooser):
         self.folders_offered.append(suggestion)
         return self.folder
 
-    def clinician(self, parent: QWidget | None, summary: str) -> tuple[str, str] | None:
+    def clinician(self, parent: QWidget | None, summary: str) -> tuple[str, Secret] | None:
         self.shown.append(("acknowledge", "Acknowledge the red flag", summary))
-        return self.clinicians.pop(0) if self.clinicians else None
+        answer = self.clinicians.pop(0) if self.clinicians else None
+        return None if answer is None else (answer[0], Secret(answer[1]))
+
+    def save_file(self, parent: QWidget | None, title: str, suggestion: Path, filter_text: str) -> Path | None:
+        self.shown.append(("save file", title, suggestion.name))
+        return self.files.pop(0) if self.files else None
 
     def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
         self.shown.append(("text", title, label))

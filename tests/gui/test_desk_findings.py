@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.domain import Patient
 from intake_app.gui.busy import BusyIndicator
-from intake_app.gui.settings_dialog import SettingsDialog
+from intake_app.gui.settings_dialog import SettingsDialog, desk_fields
 from intake_app.gui.tasks import TaskRunner
-from intake_app.services import Clinic
-from intake_app.settings import Settings, load_settings, settings_path
+from intake_app.settings import CLINIC_FIELDS, Settings, load_settings, settings_path
 from tests.conftest import synthetic_document
 from tests.gui.scripted import ScriptedChooser
+from tests.gui.staff import PASSWORD, open_clinic
 from tests.gui.test_front_desk import choose_sex, click, open_window, settle, start_intake
 
 pytestmark = pytest.mark.gui
@@ -40,13 +40,13 @@ def chooser() -> ScriptedChooser:
 
 
 @pytest.fixture
-def seeded_url(database_url: str) -> str:
-    clinic = Clinic.open(database_url)
+def seeded_url(staffed_url: str) -> str:
+    clinic = open_clinic(staffed_url, "desk")
     for family, given, born in [("Abbott", "Maria", "1961-04-02"), ("Abel", "Jonas", "1990-08-09"),
                                 ("Berger", "Anna", "1975-01-30")]:
         clinic.register_patient(Patient(family, given, dt.date.fromisoformat(born), "female", "", ""))
-    clinic.repository.engine.dispose()
-    return database_url
+    clinic.close()
+    return staffed_url
 
 
 def raise_urgent(qtbot: Any, page: Any) -> None:
@@ -77,13 +77,13 @@ def test_the_panel_banner_and_list_speak_plain_words(
     assert page.panel.trace.isVisible() and "rule R1" in page.panel.trace.toPlainText()
     # The list says what still has to happen (an urgent intake that came in from another system).
     window.show_patients()
-    import_urgent(window.clinic, tmp_path)
+    import_urgent(open_clinic(seeded_url, "doctor"), tmp_path)  # a clinician imports
     window.patients.search_now("testperson")
     qtbot.waitUntil(lambda: window.patients.intakes.rowCount() == 1, timeout=10000)
     assert window.patients.intakes.item(0, 2).text() == "URGENT - not acknowledged"
 
 
-def import_urgent(clinic: Clinic, folder: Path) -> Any:
+def import_urgent(clinic: Any, folder: Path) -> Any:
     """A completed urgent intake nobody has acknowledged (imported), for today's date."""
     document = synthetic_document(**{rf: "no" for rf in clinic_red_flags()}, back_pain="mild")
     document["answers"]["rf_saddle_numbness"] = "new"
@@ -119,7 +119,7 @@ def test_a_blank_form_is_not_screened_yet_and_a_red_flag_shows_at_once(
 # --- 4. an urgent intake cannot slip through --------------------------------------------------------
 
 
-def test_an_urgent_intake_completes_only_after_a_named_clinician_acknowledges(
+def test_an_urgent_intake_completes_only_after_a_clinician_signs_it_off_with_their_password(
     qtbot: Any, seeded_url: str, chooser: ScriptedChooser
 ) -> None:
     window = open_window(qtbot, seeded_url, chooser=chooser)
@@ -139,12 +139,23 @@ def test_an_urgent_intake_completes_only_after_a_named_clinician_acknowledges(
     chooser.clinicians.append(None)  # cancelled: nothing recorded
     qtbot.mouseClick(page.review.ack_button, Qt.MouseButton.LeftButton)
     assert window.clinic.intake(page.record.id).acknowledged_by is None
-    chooser.clinicians.append(("Sam Okafor", "physiotherapist"))
-    qtbot.mouseClick(page.review.ack_button, Qt.MouseButton.LeftButton)
+    # A front-desk password cannot sign it off, nor a wrong one: refused in plain words, nothing recorded.
+    for account, password in (("desk", PASSWORD), ("doctor", "not the password at all")):
+        chooser.clinicians.append((account, password))
+        qtbot.mouseClick(page.review.ack_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: chooser.shown[-1][0] == "error", timeout=10000)
+        _kind, title, text = chooser.shown.pop()
+        assert title == "The red flag was not acknowledged" and "Traceback" not in text
+        assert window.clinic.intake(page.record.id).acknowledged_by is None
+        assert not page.review.complete_button.isEnabled()
+    chooser.clinicians.append(("doctor", PASSWORD))
+    with qtbot.waitSignal(page.acknowledged, timeout=10000):
+        qtbot.mouseClick(page.review.ack_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     stored = window.clinic.intake(page.record.id)
-    assert stored.acknowledged_by == "Sam Okafor"
-    assert stored.acknowledged_role == "physiotherapist"
+    assert stored.acknowledged_by == "Dr Dana Example"  # the clinician's account's name, never the desk's
+    assert stored.acknowledged_role == "clinician"
+    assert window.session.actor.name == "desk"
     assert page.review_is_open() and page.review.complete_button.isEnabled()
     chooser.answers.append("yes")  # complete with the other safety questions NOT ASKED
     with qtbot.waitSignal(page.completed, timeout=10000):
@@ -193,7 +204,7 @@ def test_today_lists_unacknowledged_urgent_first_and_follows_other_desks(
     qtbot: Any, seeded_url: str, chooser: ScriptedChooser, tmp_path: Path
 ) -> None:
     window = open_window(qtbot, seeded_url, chooser=chooser)
-    other_desk = Clinic.open(seeded_url)
+    other_desk = open_clinic(seeded_url, "doctor")
     calm = other_desk.start_intake(other_desk.search_patients("abbott")[0].id)
     other_desk.save_draft(calm.id, {**dict(calm.document.answers), "pain": {"right": ["heel"]}},
                           calm.document.visit_date)
@@ -208,20 +219,20 @@ def test_today_lists_unacknowledged_urgent_first_and_follows_other_desks(
     assert window.today.table.item(0, 0).text().startswith("Testperson")
     with qtbot.waitSignal(window.intake_opened, timeout=10000):
         window.today._open(0)
-    other_desk.repository.engine.dispose()
+    other_desk.close()
 
 
 # --- 7. settings ------------------------------------------------------------------------------------
 
 
-def test_the_settings_dialog_has_every_setting_and_writes_the_file(qtbot: Any) -> None:
+def test_the_desk_preferences_dialog_has_every_desk_setting_and_writes_the_file(qtbot: Any) -> None:
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
-    names = [field.name for field in dataclasses.fields(Settings)]
-    assert list(dialog.editors) == names
+    names = [field.name for field in dataclasses.fields(Settings) if field.name not in CLINIC_FIELDS]
+    assert list(dialog.editors) == names == list(desk_fields())
+    assert "clinic_name" not in dialog.editors and "idle_minutes" not in dialog.editors  # the administrator's
     for name, editor in dialog.editors.items():
         assert editor.accessibleDescription(), name  # every setting explains itself
-    dialog.editors["clinic_name"].setText("Riverside Clinic")
     dialog.editors["autosave_seconds"].setValue(500)
     dialog.submit()
     assert dialog.problem.isVisibleTo(dialog) and "Autosave" in dialog.problem.text()
@@ -231,8 +242,8 @@ def test_the_settings_dialog_has_every_setting_and_writes_the_file(qtbot: Any) -
     with qtbot.waitSignal(dialog.saved):
         dialog.submit()
     saved = load_settings()
-    assert (saved.clinic_name, saved.autosave_seconds, saved.large_print) == ("Riverside Clinic", 10, True)
-    assert json.loads(settings_path().read_text(encoding="utf-8"))["clinic_name"] == "Riverside Clinic"
+    assert (saved.autosave_seconds, saved.large_print) == (10, True)
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["large_print"] is True
 
 
 # --- 8. smaller findings ----------------------------------------------------------------------------
@@ -329,7 +340,7 @@ def test_a_save_overtaken_by_another_desk_shows_both_versions_and_lets_the_perso
     window = open_window(qtbot, seeded_url, chooser=chooser)
     page = start_intake(qtbot, window, "abel")
     page.autosave.stop()
-    other_desk = Clinic.open(seeded_url)
+    other_desk = open_clinic(seeded_url, "desk")
     record = other_desk.intake(page.record.id)
     other_desk.save_draft(record.id, {**dict(record.document.answers), "back_pain": "severe"},
                           record.document.visit_date,
@@ -344,7 +355,7 @@ def test_a_save_overtaken_by_another_desk_shows_both_versions_and_lets_the_perso
     assert "back_pain" not in text
     settle(qtbot, page)
     assert page.form.answers()["back_pain"] == "severe" and not page.dirty
-    other_desk.repository.engine.dispose()
+    other_desk.close()
 
 
 # --- 9. no test hooks in the program ----------------------------------------------------------------
@@ -385,13 +396,13 @@ def test_today_lists_the_recall_list_until_a_clinician_marks_each_contacted(
     """Issue 9 item 6: an intake whose result rose to urgent after the patient left is on Today's recall list."""
     from intake_app.domain.document import parse_document
 
-    other_desk = Clinic.open(seeded_url)
+    other_desk = open_clinic(seeded_url, "doctor")
     urgent = synthetic_document(rf_saddle_numbness="new", rf_bladder_change="new", back_pain="moderate")
     old = {"level": "possible", "tier": None, "spinal_flag": True, "reasons": [], "recommendation": "old",
            "rules_version": "2000.01-1"}
     rose = other_desk.repository.import_documents([(parse_document(urgent), old)])[0]
     assert [change.intake_id for change in other_desk.rescreen()] == [rose.id]
-    window = open_window(qtbot, seeded_url, chooser=chooser)
+    window = open_window(qtbot, seeded_url, chooser=chooser, user="doctor")  # the recall list is a clinician's
     with qtbot.waitSignal(window.today.refreshed, timeout=10000):
         window.act_today.trigger()
     today = window.today
@@ -399,10 +410,10 @@ def test_today_lists_the_recall_list_until_a_clinician_marks_each_contacted(
     assert today.recall_table.isVisible()
     assert [today.recall_table.item(0, c).text() for c in (2, 3)] == ["Spinal origin possible", "URGENT"]
     today.recall_table.selectRow(0)
-    chooser.texts.append("Dr Example")
+    chooser.answers.append("yes")  # "Have you contacted ...?": recorded under the clinician's own name
     with qtbot.waitSignal(today.refreshed, timeout=10000):
         qtbot.mouseClick(today.contacted_button, Qt.MouseButton.LeftButton)
     assert today.recalls == [] and not today.recall_table.isVisible()
-    assert chooser.shown[-1][0] == "text" and "Testperson" in chooser.shown[-1][2]
+    assert chooser.shown[-1][:2] == ("question", "Mark contacted") and "Testperson" in chooser.shown[-1][2]
     assert other_desk.recall_list() == []
-    other_desk.repository.engine.dispose()
+    other_desk.close()

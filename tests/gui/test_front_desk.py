@@ -18,9 +18,9 @@ from intake_app.gui import crash
 from intake_app.gui.app import build_window, create_application
 from intake_app.gui.main_window import MainWindow
 from intake_app.recovery import RecoveryJournal
-from intake_app.services import Clinic
 from intake_app.settings import Settings
 from tests.gui.scripted import ScriptedChooser
+from tests.gui.staff import PASSWORD, fast_passwords, open_clinic, sign_in
 
 pytestmark = pytest.mark.gui
 
@@ -38,27 +38,33 @@ def scripted_dialogs(chooser: ScriptedChooser) -> Iterator[list[str]]:
 
 
 @pytest.fixture
-def seeded_url(database_url: str) -> str:
-    clinic = Clinic.open(database_url)
+def seeded_url(staffed_url: str) -> str:
+    """Staff accounts (tests/gui/staff.py) and four patients registered by the front desk."""
+    clinic = open_clinic(staffed_url, "desk")
     for family, given, born, mrn in [
         ("Abbott", "Maria", "1961-04-02", "A-100"), ("Abel", "Jonas", "1990-08-09", "A-200"),
         ("Berger", "Anna", "1975-01-30", "B-300"), ("Björk", "Elin", "1983-12-24", "B-400"),
     ]:
         clinic.register_patient(Patient(family, given, dt.date.fromisoformat(born), "female", "", mrn))
-    clinic.repository.engine.dispose()
-    return database_url
+    clinic.close()
+    return staffed_url
 
 
 def open_window(qtbot: Any, url: str, journal: RecoveryJournal | None = None,
-                chooser: ScriptedChooser | None = None) -> MainWindow:
+                chooser: ScriptedChooser | None = None, *, user: str | None = "desk", clock: Any = None,
+                settings: Settings | None = None) -> MainWindow:
+    """The window on `url`, signed in through its sign-in screen as `user` (None: left at the screen)."""
     create_application()
-    window = build_window(url, Settings(autosave_seconds=2, desk_user="Desk Tester"), chooser or ScriptedChooser())
+    window = build_window(url, settings or Settings(autosave_seconds=2), chooser or ScriptedChooser(),
+                          clock=clock, clinic_options={"passwords": fast_passwords()})
     if journal is not None:
         window.journal = journal
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.clinic_ready, timeout=10000):
         window.show()
-    qtbot.waitUntil(lambda: not window.patients.runner.is_busy, timeout=10000)
+    if user is not None:
+        sign_in(qtbot, window, user)
+        qtbot.waitUntil(lambda: not window.patients.runner.is_busy, timeout=10000)
     return window
 
 
@@ -251,13 +257,14 @@ def test_a_red_flag_raises_the_banner_and_the_acknowledgement_is_stored(
     assert page.banner.isVisible()
     assert "URGENT" in page.banner.text.text()
     assert "R1" not in page.banner.text.text()
-    chooser.clinicians.append(("Dr Ada Quill", "doctor"))
-    qtbot.mouseClick(page.banner.button, Qt.MouseButton.LeftButton)
-    settle(qtbot, page)
+    chooser.clinicians.append(("doctor", PASSWORD))  # the clinician signs at the front desk's window
+    with qtbot.waitSignal(page.acknowledged, timeout=10000):
+        qtbot.mouseClick(page.banner.button, Qt.MouseButton.LeftButton)
     stored = window.clinic.intake(page.record.id)
-    assert stored.red_flag_ack_by == "Dr Ada Quill"  # the clinician's name as typed, never the login
+    assert (stored.red_flag_ack_by, stored.red_flag_ack_role) == ("Dr Dana Example", "clinician")
     assert stored.red_flag_ack_at is not None
-    assert "Acknowledged by Dr Ada Quill" in page.banner.ack_state.text()
+    assert window.session.actor.name == "desk"  # the desk stays signed in
+    assert "Acknowledged by Dr Dana Example (clinician)" in page.banner.ack_state.text()
     assert not page.banner.button.isEnabled()
 
 
@@ -325,7 +332,7 @@ def test_after_a_crash_the_unsaved_draft_is_offered_back(
     page.runner.wait()
     window.closeEvent = lambda event: event.accept()  # type: ignore[method-assign]
     window.hide()
-    assert "pain" not in Clinic.open(seeded_url).intake(intake_id).document.answers
+    assert "pain" not in open_clinic(seeded_url, "desk").intake(intake_id).document.answers
 
     scripted_dialogs.append("yes")
     again = open_window(qtbot, seeded_url, journal, chooser=chooser)
@@ -409,8 +416,8 @@ def test_an_unexpected_error_writes_a_private_log_and_lets_the_user_carry_on(
     assert chooser.shown[-1][0] == "crash"
 
 
-def test_the_about_box_and_window_title(qtbot: Any, database_url: str, chooser: ScriptedChooser) -> None:
-    window = open_window(qtbot, database_url, chooser=chooser)
+def test_the_about_box_and_window_title(qtbot: Any, staffed_url: str, chooser: ScriptedChooser) -> None:
+    window = open_window(qtbot, staffed_url, chooser=chooser)
     assert window.windowTitle().startswith("Foot & Leg Intake - ")  # and where the data is
     assert window.act_print.shortcut().toString() == "Ctrl+P"
     assert window.act_save.shortcut().toString() == "Ctrl+S"

@@ -1,0 +1,90 @@
+"""The lock screen: covers every patient detail after the idle time; the work underneath stays open.
+
+It names who is signed in, takes that person's password to unlock, and offers "Sign in as someone else"
+(which closes the first person's intake after saving its draft). While locked, an urgent red flag that
+fires at another desk shows as "Urgent red flag - sign in", without any patient data.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from intake_app.access.roles import ROLE_WORDS, Actor
+from intake_app.gui.sign_in import card, centred, password_box, show_urgent, take_secret, urgent_notice
+
+
+class LockScreen(QWidget):
+    """`unlock_requested(Secret)`; `switch_requested()` for "Sign in as someone else"."""
+
+    unlock_requested = Signal(object)
+    switch_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        frame, inner = card(self)
+        title = QLabel(self.tr("The window is locked"), frame)
+        title.setObjectName("sectionTitle")
+        self.who = QLabel(frame)
+        self.who.setObjectName("lockedUser")
+        self.who.setWordWrap(True)
+        note = QLabel(self.tr("Nothing was lost: open work is kept as it was. Type your password to carry on."),
+                      frame)
+        note.setObjectName("help")
+        note.setWordWrap(True)
+        self.password = password_box(frame, "unlockPassword")
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.unlock_button = QPushButton(self.tr("&Unlock"), frame)
+        self.unlock_button.setObjectName("primaryButton")
+        self.unlock_button.setDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.password, 1)
+        row.addWidget(self.unlock_button)
+        self.error = QLabel(frame)
+        self.error.setObjectName("problem")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.switch_button = QPushButton(self.tr("Sign in as &someone else..."), frame)
+        self.switch_button.setObjectName("switchUser")
+        inner.addWidget(title)
+        inner.addWidget(self.who)
+        inner.addWidget(note)
+        inner.addLayout(row)
+        inner.addWidget(self.error)
+        inner.addWidget(self.switch_button)
+        self.urgent = urgent_notice(self)
+        centred(self, frame, self.urgent)
+        self.unlock_button.clicked.connect(self._submit)
+        self.password.returnPressed.connect(self._submit)
+        self.switch_button.clicked.connect(self.switch_requested)
+
+    def show_for(self, actor: Actor) -> None:
+        """Locked for `actor`: the box empty, ready for their password."""
+        self.who.setText(self.tr("Signed in: {0} ({1})").format(actor.shown_name, ROLE_WORDS[actor.role]))
+        self.password.clear()
+        self.error.hide()
+        self.set_busy(False)
+        self.password.setFocus()
+
+    def set_urgent(self, count: int) -> None:
+        show_urgent(self.urgent, count)
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.password, self.unlock_button, self.switch_button):
+            widget.setEnabled(not busy)
+
+    def show_refusal(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()
+        self.password.setFocus()
+
+    def _submit(self) -> None:
+        if not self.password.text():
+            self.show_refusal(self.tr("Type your password."))
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.unlock_requested.emit(take_secret(self.password))

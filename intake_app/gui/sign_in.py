@@ -1,0 +1,258 @@
+"""The sign-in screen the window opens on: account name, password, Sign in; and, when an administrator
+has just set the password, a second step that asks for a new one (twice, with the rule in plain words).
+
+The screen only collects what was typed; the window's session (session.py) checks it off the GUI thread
+and calls back `show_refusal`, `ask_new_password` or `reset`. Passwords leave the boxes only inside a
+`Secret`, and the boxes are cleared as soon as they are read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.access.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Secret
+
+URGENT_STYLE = ("QLabel#urgentNotice { color: #ffffff; background: #b3261e; border-radius: 4px; padding: 8px 12px;"
+                " font-weight: bold; font-size: 15px; }")
+
+
+def password_rule() -> str:
+    """The new-password rule in plain words (the service checks the same rule)."""
+    return (f"At least {MIN_PASSWORD_LENGTH} characters, not only spaces, and not the account name. "
+            "A few unrelated words make a long password that is easy to remember.")
+
+
+def password_box(parent: QWidget, name: str) -> QLineEdit:
+    box = QLineEdit(parent)
+    box.setObjectName(name)
+    box.setEchoMode(QLineEdit.EchoMode.Password)
+    box.setMaxLength(MAX_PASSWORD_LENGTH)
+    return box
+
+
+def take_secret(box: QLineEdit) -> Secret:
+    """What the box holds, as a Secret; the box is emptied."""
+    secret = Secret(box.text())
+    box.clear()
+    return secret
+
+
+def card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    """A framed column centred on the page (the sign-in and lock screens share the look)."""
+    frame = QFrame(parent)
+    frame.setObjectName("signInCard")
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setMaximumWidth(460)
+    frame.setMinimumWidth(340)
+    inner = QVBoxLayout(frame)
+    inner.setContentsMargins(24, 20, 24, 20)
+    inner.setSpacing(10)
+    return frame, inner
+
+
+def centred(page: QWidget, frame: QFrame, urgent: QLabel) -> None:
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(16, 16, 16, 16)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    column = QVBoxLayout()
+    column.setSpacing(12)
+    column.addWidget(urgent)
+    column.addWidget(frame)
+    row.addLayout(column, 3)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+
+
+def urgent_notice(parent: QWidget) -> QLabel:
+    """'Urgent red flag - sign in': shown while an urgent intake waits; never any patient data."""
+    label = QLabel(parent)
+    label.setObjectName("urgentNotice")
+    label.setStyleSheet(URGENT_STYLE)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_urgent(label: QLabel, count: int) -> None:
+    if count > 0:
+        label.setText(label.tr("Urgent red flag - sign in") if count == 1
+                      else label.tr("Urgent red flags ({0}) - sign in").format(count))
+    label.setVisible(count > 0)
+
+
+class SignInScreen(QWidget):
+    """`sign_in_requested(name, Secret)`, `new_password_requested(name, old Secret, new Secret)`,
+    `back_requested()` (only offered while switching from the lock screen)."""
+
+    sign_in_requested = Signal(str, object)
+    new_password_requested = Signal(str, object, object)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInScreen")
+        self._old: Secret | None = None
+        self._name = ""
+        frame, inner = card(self)
+        title = QLabel(self.tr("Foot & Leg Intake"), frame)
+        title.setObjectName("sectionTitle")
+        self.subtitle = QLabel(self.tr("Sign in with your own account."), frame)
+        self.subtitle.setWordWrap(True)
+        self.steps = QStackedWidget(frame)
+
+        first = QWidget(self.steps)
+        form = QFormLayout(first)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.name = QLineEdit(first)
+        self.name.setObjectName("signInName")
+        self.name.setMaxLength(40)
+        self.password = password_box(first, "signInPassword")
+        form.addRow(self.tr("Account &name"), self.name)
+        form.addRow(self.tr("&Password"), self.password)
+        self.sign_in_button = QPushButton(self.tr("&Sign in"), first)
+        self.sign_in_button.setObjectName("primaryButton")
+        self.sign_in_button.setDefault(True)
+        self.back_button = QPushButton(self.tr("Back to the lock screen"), first)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+        form.addRow(buttons)
+        self.steps.addWidget(first)
+
+        second = QWidget(self.steps)
+        column = QVBoxLayout(second)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.change_note = QLabel(second)
+        self.change_note.setWordWrap(True)
+        rule = QLabel(password_rule(), second)
+        rule.setObjectName("help")
+        rule.setWordWrap(True)
+        change_form = QFormLayout()
+        self.new_password = password_box(second, "newPassword")
+        self.repeat_password = password_box(second, "repeatPassword")
+        change_form.addRow(self.tr("&New password"), self.new_password)
+        change_form.addRow(self.tr("&Repeat it"), self.repeat_password)
+        self.change_button = QPushButton(self.tr("Set password and sign in"), second)
+        self.change_button.setObjectName("primaryButton")
+        self.cancel_change = QPushButton(self.tr("Cancel"), second)
+        change_buttons = QHBoxLayout()
+        change_buttons.addWidget(self.cancel_change)
+        change_buttons.addStretch(1)
+        change_buttons.addWidget(self.change_button)
+        column.addWidget(self.change_note)
+        column.addWidget(rule)
+        column.addLayout(change_form)
+        column.addLayout(change_buttons)
+        self.steps.addWidget(second)
+
+        self.error = QLabel(frame)
+        self.error.setObjectName("problem")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.switch_note = QLabel(frame)
+        self.switch_note.setObjectName("help")
+        self.switch_note.setWordWrap(True)
+        self.switch_note.hide()
+        self.setup_button = QPushButton(self.tr("Set up the &administrator account..."), frame)
+        self.setup_button.setObjectName("setupButton")
+        self.setup_button.hide()
+        inner.addWidget(title)
+        inner.addWidget(self.subtitle)
+        inner.addWidget(self.switch_note)
+        inner.addWidget(self.steps)
+        inner.addWidget(self.error)
+        inner.addWidget(self.setup_button)
+        self.urgent = urgent_notice(self)
+        centred(self, frame, self.urgent)
+
+        self.sign_in_button.clicked.connect(self._submit)
+        self.name.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self._submit)
+        self.change_button.clicked.connect(self._submit_new)
+        self.repeat_password.returnPressed.connect(self._submit_new)
+        self.cancel_change.clicked.connect(self.reset)
+        self.back_button.clicked.connect(self.back_requested)
+        self.set_switching(None)
+
+    # --- what the session calls ----------------------------------------------------------------
+
+    def set_switching(self, current: str | None) -> None:
+        """Switching users from the lock screen (`current` is who is locked out) or a plain sign-in."""
+        self.back_button.setVisible(current is not None)
+        if current is not None:
+            self.switch_note.setText(self.tr("Signing in closes the intake {0} has open; its draft is saved first.")
+                                     .format(current))
+        self.switch_note.setVisible(current is not None)
+
+    def reset(self) -> None:
+        """Back to the first step, boxes empty, ready to type a name."""
+        self._old = None
+        for box in (self.password, self.new_password, self.repeat_password):
+            box.clear()
+        self.steps.setCurrentIndex(0)
+        self.set_busy(False)
+        self.error.hide()
+        self.name.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in (self.sign_in_button, self.change_button, self.name, self.password):
+            widget.setEnabled(not busy)
+
+    def show_refusal(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()
+        if self.steps.currentIndex() == 0:
+            self.password.setFocus()
+        else:
+            self.new_password.setFocus()
+
+    def ask_new_password(self, name: str, old: Secret, reason: str) -> None:
+        """The account must choose its own password before it can sign in."""
+        self._name, self._old = name, old
+        self.change_note.setText(reason)
+        self.steps.setCurrentIndex(1)
+        self.set_busy(False)
+        self.error.hide()
+        self.new_password.setFocus()
+
+    # --- typing --------------------------------------------------------------------------------
+
+    def _submit(self) -> None:
+        name = self.name.text().strip()
+        if not name or not self.password.text():
+            self.show_refusal(self.tr("Type your account name and password."))
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.sign_in_requested.emit(name, take_secret(self.password))
+
+    def _submit_new(self) -> None:
+        if self._old is None:
+            self.reset()
+            return
+        if self.new_password.text() != self.repeat_password.text():
+            self.repeat_password.clear()
+            self.show_refusal(self.tr("The two new passwords are not the same. Type them again."))
+            return
+        self.error.hide()
+        self.set_busy(True)
+        new = take_secret(self.new_password)
+        self.repeat_password.clear()
+        self.new_password_requested.emit(self._name, self._old, new)
