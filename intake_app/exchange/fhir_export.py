@@ -4,7 +4,8 @@ Per intake revision the bundle holds a QuestionnaireResponse (the answers), a Pa
 block of the document) and, once screened, an Observation (the assessment). Each questionnaire
 version used appears once as a Questionnaire carrying the questionnaire's own wording. Every
 resource is addressed by a `urn:uuid:` full URL derived from the intake's UUID and revision, so the
-same intakes always give the same bundle. See docs/exchange.md for the mapping, field by field.
+same intakes always give the same bundle. Who entered an answer (the document's `entered_by`) is
+HL7's questionnaireresponse-author extension on the answer's item. See docs/exchange.md for the mapping, field by field.
 """
 
 from __future__ import annotations
