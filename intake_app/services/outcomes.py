@@ -43,8 +43,9 @@ MAX_IMPORT_ROWS = 100_000
 def _words_to_code(value: str, choices: Mapping[str, str]) -> str:
     """A code typed as the code itself or as its plain words ("Not spinal" -> not_spinal); else as typed."""
     text = value.strip()
+    typed = " ".join(text.lower().replace("_", " ").split())
     for code, words in choices.items():
-        if text.lower() in (code, words.lower()):
+        if typed in (code.replace("_", " "), words.lower()):
             return code
     return text
 
