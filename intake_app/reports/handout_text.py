@@ -46,9 +46,9 @@ class Say:
 STAY_HERE = Say(
     en="Stay here. Do not leave on your own. We are arranging an urgent check today.",
     en_child="Stay here with your child. Do not leave on your own. We are arranging an urgent check today.",
-    es="Quédese aquí. No se vaya por su cuenta. Estamos preparando una revisión urgente para hoy.",
-    es_child="Quédese aquí con su hijo o hija. No se vayan por su cuenta. Estamos preparando una revisión "
-             "urgente para hoy.",
+    es="Quédese aquí. No se vaya por su cuenta. Ya estamos pidiendo una revisión urgente para hoy.",
+    es_child="Quédese aquí con su hijo o hija. No se vayan por su cuenta. Ya estamos pidiendo una "
+             "revisión urgente para hoy.",
 )
 IF_YOU_LEAVE = Say(
     en="If you have to leave, or you feel worse on the way, call {number} at once.",
@@ -69,15 +69,15 @@ CALL_SIGNS = (
         es="Siente dormida la piel entre las nalgas, alrededor del ano o en los genitales."),
     Say(en="You cannot pee, or you leak pee. This is new.",
         en_child="They cannot pee, or they leak pee. This is new.",
-        es="No puede orinar, o se le sale la orina sin querer. Y esto es nuevo."),
+        es="No puede orinar, o se le sale la orina sin querer, y antes no le pasaba."),
     Say(en="You cannot hold your poo, or cannot feel it.",
         en_child="They cannot hold their poo, or cannot feel it.",
-        es="No puede aguantar para hacer popó, o no siente cuando sale."),
+        es="Se le salen las heces (popó) sin querer, o no siente cuando salen."),
     Say(en="Your leg or foot gets weaker, or your foot drags.",
         en_child="Their leg or foot gets weaker, or their foot drags.",
         es="La pierna o el pie tiene cada vez menos fuerza, o arrastra el pie."),
     Say(en="The pain or numbness spreads to both legs.",
-        es="El dolor o la parte dormida pasa a las dos piernas."),
+        es="Ahora siente dolor o adormecimiento en las dos piernas."),
     Say(en="You have back pain and a fever, or feel very ill.",
         en_child="They have back pain and a fever, or seem very ill.",
         es="Tiene dolor de espalda y fiebre, o se siente muy mal."),
@@ -97,36 +97,37 @@ THINK = {
     "P": Say(
         en="Some of your answers mean a doctor or nurse needs to see you today.",
         en_child="Some answers mean a doctor or nurse needs to see your child today.",
-        es="Por algunas de sus respuestas, usted necesita ver hoy a un médico o a una enfermera.",
-        es_child="Por algunas respuestas, su hijo o hija necesita ver hoy a un médico o a una enfermera.",
+        es="Por lo que nos respondió, tiene que ver hoy mismo a un médico o a una enfermera.",
+        es_child="Por lo que nos respondió, su hijo o hija tiene que ver hoy mismo a un médico o a una "
+                 "enfermera.",
     ),
     "likely": Say(
         en="A nerve in your lower back may cause the pain in your foot. The nerve runs from your back down "
            "your leg to your toes. This can happen even when your back does not hurt.",
         en_child="A nerve in the lower back may cause the pain in your child's foot. The nerve runs from the "
                  "back down the leg to the toes.",
-        es="El dolor del pie puede venir de un nervio de la espalda baja. Ese nervio baja desde la espalda "
-           "por la pierna hasta los dedos del pie. Esto puede pasar aunque no le duela la espalda.",
+        es="El dolor del pie puede venir de un nervio de la espalda baja. Ese nervio va de la espalda, por "
+           "la pierna, hasta los dedos del pie. Esto puede pasar aunque no le duela la espalda.",
         es_child="El dolor en el pie de su hijo o hija puede venir de un nervio de la espalda baja. Ese "
-                 "nervio baja desde la espalda por la pierna hasta los dedos del pie.",
+                 "nervio va de la espalda, por la pierna, hasta los dedos del pie.",
     ),
     "possible": Say(
         en="Some of your answers fit a nerve problem in your lower back. Some do not. The cause may be in "
            "your back, your leg or your foot.",
         en_child="Some answers fit a nerve problem in the lower back. Some do not. The cause may be in the "
                  "back, the leg or the foot.",
-        es="Algunas de sus respuestas hacen pensar en un nervio de la espalda baja. Otras no. La causa "
-           "puede estar en la espalda, en la pierna o en el pie.",
-        es_child="Algunas respuestas hacen pensar en un nervio de la espalda baja. Otras no. La causa puede "
-                 "estar en la espalda, en la pierna o en el pie.",
+        es="Algunas de sus respuestas hacen pensar que un nervio de la espalda baja causa el problema. "
+           "Otras no. La causa puede estar en la espalda, en la pierna o en el pie.",
+        es_child="Algunas respuestas hacen pensar que un nervio de la espalda baja causa el problema. Otras "
+                 "no. La causa puede estar en la espalda, en la pierna o en el pie.",
     ),
     "not_indicated": Say(
         en="Your answers do not point to your back. The cause is more likely in your foot or leg.",
         en_child="The answers do not point to the back. The cause is more likely in the foot or leg.",
-        es="Sus respuestas no apuntan a la espalda. Lo más seguro es que la causa esté en el pie o en la "
-           "pierna.",
-        es_child="Las respuestas no apuntan a la espalda. Lo más seguro es que la causa esté en el pie o en "
-                 "la pierna.",
+        es="Sus respuestas no apuntan a la espalda. Lo más probable es que la causa esté en el pie o en "
+           "la pierna.",
+        es_child="Las respuestas no apuntan a la espalda. Lo más probable es que la causa esté en el pie o "
+                 "en la pierna.",
     ),
 }
 NOT_A_DIAGNOSIS = Say(
@@ -138,10 +139,10 @@ NEXT = {
     "E": Say(
         en="A doctor or nurse will see you now. You may go straight to {ed}. Take this sheet with you.",
         en_child="A doctor or nurse will see your child now. You may go straight to {ed}. Take this sheet.",
-        es="Ahora mismo le atiende un médico o una enfermera. Puede que tenga que ir directo a {ed}. Lleve "
-           "esta hoja con usted.",
-        es_child="Ahora mismo un médico o una enfermera atiende a su hijo o hija. Puede que tengan que ir "
-                 "directo a {ed}. Lleve esta hoja.",
+        es="Un médico o una enfermera le va a atender ahora mismo. Puede que tenga que ir directo a {ed}. "
+           "Lleve esta hoja con usted.",
+        es_child="Un médico o una enfermera va a atender a su hijo o hija ahora mismo. Puede que tengan que "
+                 "ir directo a {ed}. Lleve esta hoja.",
     ),
     "P": Say(
         en="A doctor or nurse will talk with you today. They may send you for a check soon.",
@@ -216,9 +217,9 @@ FOOT_ALERT = Say(
     en_child="Your child's foot needs a check today. Go to {ed} or call us at once if the foot turns cold or "
              "pale, gets hot or swollen, or a sore will not heal.",
     es="Hay que revisarle el pie hoy. Vaya a {ed} o llámenos de inmediato si el pie se pone frío o pálido, "
-       "caliente o hinchado, o si una herida no se cura.",
+       "caliente o hinchado, o si tiene una herida que no se cura.",
     es_child="Hay que revisar hoy el pie de su hijo o hija. Vaya a {ed} o llámenos de inmediato si el pie se "
-             "pone frío o pálido, caliente o hinchado, o si una herida no se cura.",
+             "pone frío o pálido, caliente o hinchado, o si tiene una herida que no se cura.",
 )
 
 # --- headings, the header, what you told us, contact ----------------------------------------------
