@@ -395,12 +395,16 @@ def _entered_by(raw: Any, questionnaire: Questionnaire, v: _Validator, *, answer
     for key, who in raw.items():
         if isinstance(key, str) and key in per_side:
             v.problem(f"entered_by.{key}", f"is recorded once for both sides, under {per_side[key]}")
-        elif not isinstance(key, str) or key not in known:
-            if isinstance(key, str) and _FIELD_NAME.fullmatch(key):
+        elif not isinstance(key, str):  # only a program can pass one; never shown
+            v.problem("entered_by", "holds a name that is not text; names are the questionnaire's field names")
+        elif key not in known:
+            if _FIELD_NAME.fullmatch(key):
                 v.problem(f"entered_by.{key}", "is not a question of this questionnaire")
             else:  # not even shaped like a field name: shown quoted and cut short, never as a place
                 v.problem("entered_by", f"{_show(key)} is not a field name of this questionnaire")
-        elif not isinstance(who, str) or who not in ENTERED_BY_VALUES:
+        elif not isinstance(who, str):  # a list or an object is not repeated back (it may be huge)
+            v.problem(f"entered_by.{key}", f"must be one of {allowed}, as text")
+        elif who not in ENTERED_BY_VALUES:
             v.problem(f"entered_by.{key}", f"{_show(who)} is not one of {allowed}")
         else:
             found[key] = who
