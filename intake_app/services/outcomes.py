@@ -191,6 +191,19 @@ class OutcomesMixin:
                                "was imported.", problems=problems)
         return import_outcomes(self.repository.engine, [ImportLine(*row) for row in rows], self._outcome_audit())
 
+    def _add_synthetic_outcomes(self, seed: int, *, newest: int) -> int:
+        """Made-up outcomes for the `newest` intakes (the ones demo-data just added; called by add_demo_data,
+        whose own permission check covers it). Marked synthetic everywhere; one audit entry says how many."""
+        from intake_app.demo_outcomes import draw_outcomes
+        from intake_app.storage.outcomes_store import demo_cases, insert_synthetic_outcomes
+
+        engine = self.repository.engine
+        audit = self._outcome_audit()
+        today = audit.at.astimezone().date()
+        return insert_synthetic_outcomes(engine, draw_outcomes(list(demo_cases(engine, newest)), seed=seed,
+                                                                 today=today),
+                                         audit)
+
     # --- reading ---------------------------------------------------------------------------------
 
     @requires(Action.VIEW_INTAKE)

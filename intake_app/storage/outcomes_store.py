@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, exists, func, or_, select
+from sqlalchemy import Text, and_, cast, exists, func, insert, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent, event_for
 from intake_app.access.roles import Actor
+from intake_app.demo_outcomes import DemoCase
 from intake_app.domain.outcomes import FIELD_LABELS, Outcome, OutcomeDue, OutcomeRecord
 from intake_app.errors import IntakeError, InvalidInput
 from intake_app.screening.performance import CaseRow
@@ -339,3 +340,58 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
                 completed_at=from_utc(completed_at), outcome=found[1] if found else None, rescreen=rescreen,
             ))
     return rows
+
+
+# --- demo data ---------------------------------------------------------------------------------------
+
+
+def demo_cases(engine: Engine, newest: int, *, batch: int = 5000) -> Iterator[DemoCase]:
+    """The `newest` intakes (by id: the ones demo-data just added) that are completed newest revisions with no
+    outcome yet, in id order."""
+    with storage_errors(), Session(engine) as session:
+        ids = select(IntakeRow.id).order_by(IntakeRow.id.desc()).limit(max(0, newest)).subquery()
+        last_id = int(session.scalar(select(func.min(ids.c.id))) or 0) - 1
+    if newest < 1 or last_id < 0:
+        return
+    while True:
+        statement = (
+            select(IntakeRow.id, IntakeRow.level, IntakeRow.tier, IntakeRow.visit_date, IntakeRow.completed_at)
+            .where(IntakeRow.id > last_id, IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None),
+                   IntakeRow.level.is_not(None), IntakeRow.completed_at.is_not(None), ~_has_outcome())
+            .order_by(IntakeRow.id).limit(batch)
+        )
+        with storage_errors(), Session(engine) as session:
+            rows = list(session.execute(statement))
+        if not rows:
+            return
+        for intake_id, level, tier, visit, completed in rows:
+            yield DemoCase(intake_id, str(level), tier, visit, from_utc(completed))
+        last_id = rows[-1][0]
+
+
+def insert_synthetic_outcomes(
+    engine: Engine, outcomes: Iterable[tuple[int, Outcome]], audit: AuditContext, *, batch: int = 5000
+) -> int:
+    """Store made-up outcomes (each must be marked synthetic) as first versions, in ONE transaction with ONE
+    audit entry that says how many (no ids: demo data is recorded as a whole). Returns how many."""
+    count = 0
+    with storage_errors(), Session(writing(engine), expire_on_commit=False) as session, session.begin():
+        pending: list[dict[str, Any]] = []
+        recorded_at = to_utc(audit.at)
+        for intake_id, outcome in outcomes:
+            if not outcome.synthetic:
+                raise ValueError("only synthetic outcomes are stored in bulk")
+            pending.append({"intake_id": intake_id, **_row_values(outcome), "recorded_by": audit.actor.name,
+                            "recorded_at": recorded_at, "row_version": 1})
+            if len(pending) >= batch:
+                session.execute(insert(OutcomeRow), pending)
+                count += len(pending)
+                pending = []
+        if pending:
+            session.execute(insert(OutcomeRow), pending)
+            count += len(pending)
+        entries = audit_store.append(session, [event_for(
+            audit.actor, AuditAction.OUTCOME_RECORD, at=audit.at, desk=audit.desk,
+            detail=f"synthetic demo outcomes: {count}")]) if count else []
+    audit.after_commit(entries)
+    return count

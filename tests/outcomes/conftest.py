@@ -5,6 +5,7 @@ intake flow; and a clinic with the outcome methods for each role."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,7 +66,7 @@ def add_intake(engine: Engine, scenario: str, completed: dt.datetime, *, status:
             answers={}, rules_version=result["rules_version"] if status == "complete" else None,
             level=result["level"] if status == "complete" else None, tier=result["tier"], red_flags_not_asked=False,
             created_at=stored, updated_at=stored, completed_at=stored if status == "complete" else None,
-            intake_uuid=f"00000000-0000-4000-8000-{len(scenario):04d}{stored:%d%H%M%S}"[:36],
+            intake_uuid=str(uuid.uuid4()),
         )
         session.add(intake)
         session.flush()

@@ -1,0 +1,90 @@
+"""Synthetic outcomes for demo data: made-up specialist findings for completed demo intakes, always marked
+synthetic (the report, the page and every export label them so).
+
+Drawn so the screening's record looks like a real one, uneven: an urgent referral is confirmed less often
+than a "likely" one (a suspected cauda equina is usually not one), "possible" is confirmed about one time in
+three, a few patients never turn up, recent referrals have no outcome yet, and the time to the urgent route
+spreads from an hour to days. A fixed seed gives the same outcomes every time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from intake_app.domain.outcomes import Outcome
+
+
+# Per level: P(outcome recorded), P(not seen | recorded), then the finding shares among the seen:
+# (spinal confirmed, not spinal, another cause); and the days from the visit to the specialist (low, high).
+@dataclass(frozen=True)
+class LevelPattern:
+    recorded: float
+    not_seen: float
+    findings: tuple[float, float, float]
+    days: tuple[int, int]
+
+
+PATTERNS: Mapping[str, LevelPattern] = {
+    "urgent": LevelPattern(0.97, 0.03, (0.38, 0.47, 0.15), (0, 2)),
+    "likely": LevelPattern(0.85, 0.12, (0.71, 0.17, 0.12), (10, 60)),
+    "possible": LevelPattern(0.60, 0.20, (0.34, 0.38, 0.28), (14, 90)),
+    "not_indicated": LevelPattern(0.12, 0.25, (0.07, 0.38, 0.55), (20, 120)),
+}
+OTHER_CAUSES = ("Plantar fasciitis", "Gout", "Peripheral arterial disease", "Diabetic neuropathy",
+                "Tarsal tunnel syndrome", "Hip osteoarthritis", "Stress fracture", "Morton's neuroma")
+SEEN_BY = ("Spinal clinic (synthetic)", "Orthopaedic clinic (synthetic)", "Emergency department (synthetic)",
+           "Neurology clinic (synthetic)", "Podiatry (synthetic)")
+SEEN_BY_LEVEL = {"urgent": 2, "likely": 0, "possible": 1, "not_indicated": 4}
+MEDIAN_HOURS_TO_ROUTE = {"E": 2.5, "P": 30.0}
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    """A completed demo intake as the generator needs it (ids and dates, no patient details)."""
+
+    intake_id: int
+    level: str
+    tier: str | None
+    visit_date: dt.date
+    completed_at: dt.datetime  # aware
+
+
+def _imaging(rng: random.Random, level: str, finding: str) -> tuple[str, ...]:
+    if level == "urgent" or (finding == "spinal_confirmed" and rng.random() < 0.8):
+        return ("mri",)
+    if finding == "other_cause":
+        return rng.choice((("x_ray",), ("ultrasound",), ("nerve_studies",), ()))
+    return ("x_ray",) if rng.random() < 0.25 else ()
+
+
+def draw_outcomes(cases: Iterable[DemoCase], *, seed: int, today: dt.date) -> Iterator[tuple[int, Outcome]]:
+    """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
+    rng = random.Random(seed ^ 0x0C7C0E)
+    for case in cases:
+        pattern = PATTERNS.get(case.level)
+        if pattern is None or rng.random() >= pattern.recorded:
+            continue
+        seen_on = case.visit_date + dt.timedelta(days=rng.randint(*pattern.days))
+        if seen_on > today:
+            continue  # the appointment has not happened yet
+        route = None
+        if case.level == "urgent" and rng.random() < 0.9:  # one in ten is never written down
+            median = MEDIAN_HOURS_TO_ROUTE.get(case.tier or "P", 30.0)
+            route = case.completed_at + dt.timedelta(hours=round(rng.lognormvariate(0, 0.8) * median, 1))
+        if rng.random() < pattern.not_seen:
+            yield case.intake_id, Outcome(finding="not_seen", urgent_route_at=route, synthetic=True)
+            continue
+        finding = rng.choices(("spinal_confirmed", "not_spinal", "other_cause"), weights=pattern.findings)[0]
+        yield case.intake_id, Outcome(
+            finding=finding,
+            other_cause=rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
+            seen_by=SEEN_BY[SEEN_BY_LEVEL[case.level]],
+            seen_on=seen_on,
+            imaging=_imaging(rng, case.level, finding),
+            urgent_route_at=route,
+            note="Synthetic outcome for demonstration.",
+            synthetic=True,
+        )

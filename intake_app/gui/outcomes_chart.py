@@ -1,0 +1,112 @@
+"""The bar chart of the clinicians' page: confirmation among seen patients per level, with 95 % Wilson
+whiskers, painted with QPainter (no plotting library to load).
+
+Each bar's label carries its counts ("3 of 4"); a level with fewer than 10 seen patients is drawn hatched and
+marked "fewer than 10", so a small group never passes for a trend.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from intake_app.screening.model import LEVEL_TITLES
+from intake_app.screening.performance import LevelFigures
+
+INK = QColor("#111111")
+BAR = QColor("#3b6e99")
+GRID = QColor("#c8c8c8")
+MUTED = QColor("#555555")
+TITLE = "Confirmed among seen, by level, with 95% intervals"
+SMALL_NOTE = "fewer than 10"
+
+
+def level_title(level: str) -> str:
+    return str(LEVEL_TITLES.get(level, level))  # type: ignore[call-overload]
+
+
+class ConfirmationChart(QWidget):
+    """Bars of confirmation per level; `set_levels` replaces the figures and repaints."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.levels: tuple[LevelFigures, ...] = ()
+        self.setMinimumSize(QSize(420, 230))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(TITLE)
+
+    def set_levels(self, levels: tuple[LevelFigures, ...]) -> None:
+        self.levels = levels
+        described = "; ".join(f"{level_title(f.level)}: {f.confirmation.text()}" for f in levels)
+        self.setAccessibleDescription(described)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(560, 260)
+
+    def labels(self) -> list[str]:
+        """The text under each bar (what the chart says in words; tests read it)."""
+        labels = []
+        for figures in self.levels:
+            rate = figures.confirmation
+            text = f"{level_title(figures.level)}\n{rate.numerator} of {rate.denominator}"
+            if rate.denominator and rate.small:
+                text += f"\n{SMALL_NOTE}"
+            labels.append(text)
+        return labels
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        font = QFont(self.font())
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        left, top, right, bottom = 8 + metrics.horizontalAdvance("100%") + 6, line * 2, 12, line * 3 + 10
+        plot = QRectF(left, top, max(10.0, self.width() - left - right), max(10.0, self.height() - top - bottom))
+        bold = QFont(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(INK)
+        painter.drawText(QRectF(0, 2, self.width(), line * 1.4), Qt.AlignmentFlag.AlignHCenter, TITLE)
+        painter.setFont(font)
+        for percent in range(0, 101, 20):  # the value axis and its grid
+            y = plot.bottom() - plot.height() * percent / 100
+            painter.setPen(QPen(GRID, 1, Qt.PenStyle.DotLine if percent else Qt.PenStyle.SolidLine))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(INK)
+            painter.drawText(QRectF(0, y - line / 2, left - 6, line), Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, f"{percent}%")
+        painter.setPen(QPen(INK, 1))
+        painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
+        if not self.levels:
+            painter.setPen(MUTED)
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No completed intakes in this period.")
+            painter.end()
+            return
+        step = plot.width() / len(self.levels)
+        bar_width = min(56.0, step * 0.45)
+        for index, (figures, label) in enumerate(zip(self.levels, self.labels(), strict=True)):
+            rate = figures.confirmation
+            centre = plot.left() + step * (index + 0.5)
+            if rate.denominator:
+                height = plot.height() * (rate.value or 0.0)
+                bar = QRectF(centre - bar_width / 2, plot.bottom() - height, bar_width, height)
+                painter.setPen(QPen(INK, 1))
+                brush = QBrush(BAR, Qt.BrushStyle.BDiagPattern if rate.small else Qt.BrushStyle.SolidPattern)
+                if rate.small:  # hatched over a light fill: visibly not a solid figure
+                    painter.fillRect(bar, QColor("#dbe6f0"))
+                painter.fillRect(bar, brush)
+                painter.drawRect(bar)
+                low, high = rate.interval or (0.0, 0.0)
+                y_low = plot.bottom() - plot.height() * low
+                y_high = plot.bottom() - plot.height() * high
+                painter.setPen(QPen(INK, 1.6))
+                painter.drawLine(QPointF(centre, y_low), QPointF(centre, y_high))
+                for y in (y_low, y_high):
+                    painter.drawLine(QPointF(centre - 6, y), QPointF(centre + 6, y))
+            painter.setPen(INK if rate.denominator else MUTED)
+            painter.drawText(QRectF(centre - step / 2, plot.bottom() + 4, step, line * 3 + 4),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+        painter.end()
