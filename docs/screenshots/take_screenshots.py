@@ -65,17 +65,32 @@ def main() -> int:
     from intake_app.services import Clinic
     from intake_app.settings import Settings
 
-    Clinic.open(url).add_demo_data(400)
+    from intake_app.access.passwords import Secret
+    from intake_app.access.roles import Role
+
+    password = Secret("correct horse battery")
+    clinic = Clinic.open(url)
+    clinic.create_first_administrator("admin", "Ada Admin", password)
+    clinic.sign_in("admin", password)
+    clinic.add_demo_data(400)
+    clinic.save_clinic_settings({"clinic_name": "Riverside Foot & Spine Clinic"})
+    clinic.add_account("desk1", "Dee Desk", Role.FRONT_DESK, Secret("first password desk1"))
+    clinic.sign_in("desk1", Secret("first password desk1"), new_password=password)
+    clinic.close()
     from intake_app.gui.app import build_window, create_application
     from intake_app.gui.settings_dialog import SettingsDialog
 
     create_application()
-    settings = Settings(clinic_name="Riverside Foot & Spine Clinic", desk_user="Front desk")
+    settings = Settings()
     window = build_window(url, settings)
     screen = QApplication.primaryScreen().availableGeometry()
     window.setGeometry(0, 0, screen.width(), screen.height() - round(TASKBAR / window.devicePixelRatioF()))
     window.show()
     wait_for(window.clinic_ready)
+    window.session.sign_in_screen.name.setText("desk1")
+    window.session.sign_in_screen.password.setText(password.reveal())
+    window.session.sign_in_screen.sign_in_button.click()
+    wait_for(window.session.signed_in)
     wait_for(window.patients.search_finished)
     window.patients.search_now("ma")
     wait_for(window.patients.search_finished)

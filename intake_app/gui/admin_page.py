@@ -89,8 +89,7 @@ class AdminTools:
 
     def __init__(self, window: Any) -> None:
         self.window = window
-        self.runner = TaskRunner(window)
-        window.busy.track(self.runner)
+        self.runner = TaskRunner(window)  # the window tracks it in its status bar
 
     def accounts(self) -> None:
         from intake_app.gui.accounts_dialog import AccountsDialog

@@ -54,7 +54,19 @@ def entry_cells(entry: AuditEntry, tz: dt.tzinfo | None = None) -> tuple[str, ..
     event = entry.event
     return (local_time_text(event.at, tz), event.who, role_words(event.role), action_words(event.action),
             event.desk, "" if event.patient_id is None else str(event.patient_id),
-            "" if event.intake_id is None else str(event.intake_id), event.detail)
+            "" if event.intake_id is None else str(event.intake_id), detail_words(event.action, event.detail))
+
+
+def detail_words(action: str, detail: str) -> str:
+    """A settings change names the changed settings by their labels, never their keys."""
+    if action != "settings.change" or not detail:
+        return detail
+    import dataclasses
+
+    from intake_app.settings import Settings
+
+    labels = {f.name: str(f.metadata.get("label") or f.name) for f in dataclasses.fields(Settings)}
+    return ", ".join(labels.get(part.strip(), part.strip()) for part in detail.split(","))
 
 
 def local_zone() -> dt.tzinfo:

@@ -125,7 +125,8 @@ class MainWindow(AccessViews, QMainWindow):
         self._idle.timeout.connect(self._idle_step)
         self._building: Iterator[None] | None = None
         self._last_work = 0.0  # when a task runner last started or finished (time.monotonic)
-        for runner in (self.patients.runner, self.today.runner, self.background, self.session.runner):
+        for runner in (self.patients.runner, self.today.runner, self.background, self.session.runner,
+                       self.admin.runner):
             self.busy.track(runner)
         self.today.failed.connect(self.on_failure)
         self.today.intake_open_requested.connect(self.open_intake)

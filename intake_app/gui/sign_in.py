@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -113,9 +112,8 @@ class SignInScreen(QWidget):
         title.setObjectName("sectionTitle")
         self.subtitle = QLabel(self.tr("Sign in with your own account."), frame)
         self.subtitle.setWordWrap(True)
-        self.steps = QStackedWidget(frame)
-
-        first = QWidget(self.steps)
+        # Two steps, one shown at a time (plain visibility, so the card is only as tall as the step).
+        first = QWidget(frame)
         form = QFormLayout(first)
         form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(first)
@@ -133,9 +131,8 @@ class SignInScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
         form.addRow(buttons)
-        self.steps.addWidget(first)
 
-        second = QWidget(self.steps)
+        second = QWidget(frame)
         column = QVBoxLayout(second)
         column.setContentsMargins(0, 0, 0, 0)
         self.change_note = QLabel(second)
@@ -159,7 +156,7 @@ class SignInScreen(QWidget):
         column.addWidget(rule)
         column.addLayout(change_form)
         column.addLayout(change_buttons)
-        self.steps.addWidget(second)
+        self._steps = (first, second)
 
         self.error = QLabel(frame)
         self.error.setObjectName("problem")
@@ -175,7 +172,8 @@ class SignInScreen(QWidget):
         inner.addWidget(title)
         inner.addWidget(self.subtitle)
         inner.addWidget(self.switch_note)
-        inner.addWidget(self.steps)
+        inner.addWidget(first)
+        inner.addWidget(second)
         inner.addWidget(self.error)
         inner.addWidget(self.setup_button)
         self.urgent = urgent_notice(self)
@@ -189,6 +187,16 @@ class SignInScreen(QWidget):
         self.cancel_change.clicked.connect(self.reset)
         self.back_button.clicked.connect(self.back_requested)
         self.set_switching(None)
+        self._show_step(0)
+
+    @property
+    def step(self) -> int:
+        """0: name and password; 1: choosing a new password."""
+        return 1 if self._steps[1].isVisibleTo(self) else 0
+
+    def _show_step(self, step: int) -> None:
+        self._steps[1 - step].hide()
+        self._steps[step].show()
 
     # --- what the session calls ----------------------------------------------------------------
 
@@ -205,7 +213,7 @@ class SignInScreen(QWidget):
         self._old = None
         for box in (self.password, self.new_password, self.repeat_password):
             box.clear()
-        self.steps.setCurrentIndex(0)
+        self._show_step(0)
         self.set_busy(False)
         self.error.hide()
         self.name.setFocus()
@@ -218,7 +226,7 @@ class SignInScreen(QWidget):
         self.set_busy(False)
         self.error.setText(text)
         self.error.show()
-        if self.steps.currentIndex() == 0:
+        if self.step == 0:
             self.password.setFocus()
         else:
             self.new_password.setFocus()
@@ -227,7 +235,7 @@ class SignInScreen(QWidget):
         """The account must choose its own password before it can sign in."""
         self._name, self._old = name, old
         self.change_note.setText(reason)
-        self.steps.setCurrentIndex(1)
+        self._show_step(1)
         self.set_busy(False)
         self.error.hide()
         self.new_password.setFocus()
