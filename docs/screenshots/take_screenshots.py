@@ -61,12 +61,11 @@ def main() -> int:
     os.environ["INTAKE_APP_CONFIG_DIR"] = str(folder / "config")
     os.environ["INTAKE_APP_STATE_DIR"] = str(folder / "state")
     url = f"sqlite:///{folder / 'demo.db'}"
+    from intake_app.access.passwords import Secret
+    from intake_app.access.roles import Role
     from intake_app.demo import NO_RED_FLAGS, SCENARIOS
     from intake_app.services import Clinic
     from intake_app.settings import Settings
-
-    from intake_app.access.passwords import Secret
-    from intake_app.access.roles import Role
 
     password = Secret("correct horse battery")
     clinic = Clinic.open(url)
