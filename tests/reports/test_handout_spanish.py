@@ -14,9 +14,9 @@ import textstat
 
 from intake_app.domain import load_questionnaire
 from intake_app.domain.wording import question_text_for_side, region_list
-from intake_app.reports import ReportError, ReportOptions, build_handout
+from intake_app.reports import ReportError, ReportOptions, build_handout, handout_language
 from intake_app.reports import handout_text as words
-from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE, handout_language
+from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE
 from intake_app.reports.handout_text import Say, patient_date
 from intake_app.screening import assess
 from intake_app.settings import Settings
