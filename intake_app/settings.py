@@ -7,11 +7,10 @@ the local name of the emergency department default by the clinic's country.
 
 from __future__ import annotations
 
-import getpass
 import json
 import locale
 import os
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,13 +57,6 @@ COUNTRY_EMERGENCY: dict[str, EmergencyDefaults] = {
 DEFAULT_EMERGENCY = EmergencyDefaults("112", "emergency department")
 
 
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "desk"
-
-
 def _setting(default: Any, label: str, description: str, max_length: int | None = None) -> Any:
     metadata: dict[str, Any] = {"label": label, "description": description}
     if max_length is not None:
@@ -105,10 +97,9 @@ class Settings:
     large_print: bool = _setting(False, "Large print", "Print handouts in large type (18 pt) by default.")
     autosave_seconds: int = _setting(
         5, "Autosave interval", "How often an open draft is saved automatically (seconds, 2-120).")
-    desk_user: str = _setting(
-        _login_name, "Desk user",
-        "Name written in the audit log for saves and imports at this desk (a red-flag acknowledgement records "
-        "the clinician's own typed name instead).", 100)
+    idle_minutes: int = _setting(
+        5, "Idle lock", "Minutes without a key press or click after which the window hides patient data behind "
+        "the lock screen (1-60; a clinic setting, measured by the wall clock).")
 
     def validated(self) -> Settings:
         """The settings themselves when every value is allowed; else an IntakeError naming the setting."""
@@ -124,6 +115,8 @@ class Settings:
                                   hint="Retype it; nothing was changed.")
         if self.page_size not in PAGE_SIZES:
             raise IntakeError(f"The setting \u201cPaper size\u201d must be one of {', '.join(PAGE_SIZES)}.")
+        if not 1 <= self.idle_minutes <= 60:
+            raise IntakeError("The setting \u201cIdle lock\u201d must be between 1 and 60 minutes.")
         if not 2 <= self.autosave_seconds <= 120:
             raise IntakeError("The setting \u201cAutosave interval\u201d must be between 2 and 120 seconds.")
         if self.country and not (len(self.country) == 2 and self.country.isascii() and self.country.isalpha()):
@@ -143,6 +136,30 @@ class Settings:
         defaults = COUNTRY_EMERGENCY.get(self.country_code(), DEFAULT_EMERGENCY)
         return EmergencyDefaults(self.emergency_number.strip() or defaults.number,
                                  self.emergency_department_name.strip() or defaults.department)
+
+
+# The clinic-wide settings: kept in the database, changed by administrators only (audited), the same at
+# every desk. The rest (large print, autosave) are this desk's own preferences in its settings file.
+CLINIC_FIELDS: tuple[str, ...] = (
+    "clinic_name", "clinic_address", "clinic_phone", "clinic_hours", "country", "clinic_language",
+    "referrer_name", "referrer_role", "referrer_phone", "emergency_number", "emergency_department_name",
+    "page_size", "idle_minutes",
+)
+DESK_FIELDS: tuple[str, ...] = ("large_print", "autosave_seconds")
+
+
+def with_clinic_values(settings: Settings, values: dict[str, Any]) -> Settings:
+    """`settings` with the clinic-wide values from the database laid over them. A stored value that breaks
+    a rule (changed by hand in the database) is skipped, leaving the desk's own value."""
+    result = settings
+    for name, value in values.items():
+        if name not in CLINIC_FIELDS:
+            continue
+        try:
+            result = replace(result, **{name: check_value(name, value, "")}).validated()
+        except IntakeError:
+            continue
+    return result
 
 
 def locale_territory() -> str:
@@ -183,8 +200,18 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def _expected_type(name: str) -> type:
-    return {"autosave_seconds": int, "large_print": bool}.get(name, str)
+def expected_type(name: str) -> type:
+    """The JSON type a setting takes (int, bool or str)."""
+    return {"autosave_seconds": int, "idle_minutes": int, "large_print": bool}.get(name, str)
+
+
+def check_value(name: str, value: Any, where: str) -> Any:
+    """`value` when it has the setting's type; else an IntakeError naming the setting (and `where`)."""
+    expected = expected_type(name)
+    if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+        kind = {int: "a whole number", bool: "true or false", str: "text"}[expected]
+        raise IntakeError(f"{where}\u201c{setting_label(name)}\u201d must be {kind}.")
+    return value
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -207,11 +234,7 @@ def load_settings(path: Path | None = None) -> Settings:
     for key, value in data.items():
         if key not in known:
             continue
-        expected = _expected_type(key)
-        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            kind = {int: "a whole number", bool: "true or false", str: "text"}[expected]
-            raise IntakeError(f"The settings file {path}: \u201c{setting_label(key)}\u201d must be {kind}.")
-        values[key] = value
+        values[key] = check_value(key, value, f"The settings file {path}: ")
     return replace(Settings(), **values).validated()
 
 
@@ -244,18 +267,23 @@ def settings_reference() -> str:
         "",
         "Generated from `intake_app/settings.py` by `python -m intake_app.settings`; a test keeps it current.",
         "",
-        "The settings live in `settings.json` in the user's config folder (or the folder named by the "
-        f"`{ENV_CONFIG_DIR}` environment variable). Keys not listed here are ignored; a value that breaks "
-        "a rule is refused with a message naming the setting, and nothing is changed.",
+        "Clinic settings (\"clinic\" below) are the same at every desk: they are kept in the database and "
+        "only an administrator changes them (each change is recorded in the audit trail by setting name). "
+        "A desk's own preferences (\"desk\") live in `settings.json` in the user's config folder (or the "
+        f"folder named by the `{ENV_CONFIG_DIR}` environment variable); a clinic setting in that file is used "
+        "only until an administrator sets it in the database. Who is recorded in the audit trail is always "
+        "the signed-in account, never a setting. Keys not listed here are ignored; a value that breaks a rule "
+        "is refused with a message naming the setting, and nothing is changed.",
         "",
-        "| key | label | type | default | limit | what it does |",
-        "|---|---|---|---|---|---|",
+        "| key | label | kept | type | default | limit | what it does |",
+        "|---|---|---|---|---|---|---|",
     ]
     for f in fields(Settings):
-        kind = _expected_type(f.name).__name__
-        default = "(the login name)" if f.default is MISSING else json.dumps(f.default, ensure_ascii=False)
+        kind = expected_type(f.name).__name__
+        default = json.dumps(f.default, ensure_ascii=False)
         limit = f"{f.metadata['max_length']} characters" if "max_length" in f.metadata else ""
-        lines.append(f"| `{f.name}` | {f.metadata['label']} | {kind} | `{default}` | {limit} | "
+        kept = "clinic" if f.name in CLINIC_FIELDS else "desk"
+        lines.append(f"| `{f.name}` | {f.metadata['label']} | {kept} | {kind} | `{default}` | {limit} | "
                      f"{f.metadata['description']} |")
     lines += ["", "Emergency defaults by country (used when the two emergency settings are empty):", "",
               "| country | number | emergency department |", "|---|---|---|"]

@@ -105,10 +105,85 @@ def database_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'intake-test.db'}"
 
 
-@pytest.fixture
-def clinic(database_url: str) -> Iterator[Any]:
+PASSWORD = "correct horse battery"
+ACCOUNTS = {"front-desk": ("desk", "Dee Desk"), "clinician": ("doctor", "Dr. Cora Clinician"),
+            "administrator": ("admin", "Ada Admin")}
+
+
+def _clinician_signs() -> dict[str, Any]:
+    from intake_app.access.passwords import Secret
+
+    return {"clinician": "doctor", "password": Secret(PASSWORD)}
+
+
+# `clinic.acknowledge_red_flag(intake_id, **CLINICIAN_SIGNS)`: the test clinician countersigns.
+CLINICIAN_SIGNS = _clinician_signs()
+
+
+def fast_passwords() -> Any:
+    """Argon2id with tiny costs, so tests sign in quickly (production uses the library's defaults)."""
+    from argon2 import PasswordHasher
+
+    from intake_app.access.passwords import Passwords
+
+    return Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def secret(text: str = PASSWORD) -> Any:
+    from intake_app.access.passwords import Secret
+
+    return Secret(text)
+
+
+def add_test_accounts(clinic: Any) -> None:
+    """The administrator "admin", "desk" (front-desk) and "doctor" (clinician), all with PASSWORD and
+    none needing a new password; leaves nobody signed in."""
+    from dataclasses import replace
+
+    from intake_app.access.roles import Role
+
+    if not clinic.has_accounts():
+        clinic.create_first_administrator("admin", ACCOUNTS["administrator"][1], secret())
+    clinic.sign_in("admin", secret())
+    for role in (Role.FRONT_DESK, Role.CLINICIAN):
+        name, full = ACCOUNTS[role.value]
+        if clinic.repository.get_account(name) is None:
+            clinic.add_account(name, full, role, secret())
+        account = clinic.repository.get_account(name)
+        clinic.repository.save_account(replace(account, must_change_password=False))
+    clinic.sign_out()
+
+
+def signed_in_clinic(url: str, role: str = "clinician", **options: Any) -> Any:
+    """A Clinic on `url` with the test accounts, signed in with the account of `role`."""
     from intake_app.services import Clinic
 
-    opened = Clinic.open(database_url)
+    options.setdefault("passwords", fast_passwords())
+    opened = Clinic.open(url, **options)
+    add_test_accounts(opened)
+    opened.sign_in(ACCOUNTS[role][0], secret())
+    return opened
+
+
+@pytest.fixture
+def clinic(database_url: str) -> Iterator[Any]:
+    """A clinic signed in as the clinician "doctor" (who may do all desk and clinical work)."""
+    opened = signed_in_clinic(database_url, "clinician")
     yield opened
-    opened.repository.engine.dispose()
+    opened.close()
+
+
+@pytest.fixture
+def desk_clinic(database_url: str) -> Iterator[Any]:
+    """A clinic signed in as the front-desk account "desk"."""
+    opened = signed_in_clinic(database_url, "front-desk")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def admin_clinic(database_url: str) -> Iterator[Any]:
+    """A clinic signed in as the administrator "admin"."""
+    opened = signed_in_clinic(database_url, "administrator")
+    yield opened
+    opened.close()

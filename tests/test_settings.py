@@ -28,7 +28,7 @@ def test_defaults_when_no_file_exists(isolated_user_dirs: Path) -> None:
 
 def test_saved_settings_come_back(isolated_user_dirs: Path) -> None:
     wanted = Settings(clinic_name="Hillside Clinic", clinic_phone="0100 200300", page_size="Letter",
-                      autosave_seconds=10, desk_user="Reception 2")
+                      autosave_seconds=10, idle_minutes=12)
     save_settings(wanted)
     assert load_settings() == wanted
 
@@ -56,6 +56,7 @@ def test_a_broken_settings_file_is_a_clear_error(isolated_user_dirs: Path, conte
     ("page_size", "A3", "Paper size"), ("autosave_seconds", 1, "Autosave interval"),
     ("autosave_seconds", 999, "Autosave interval"), ("country", "GBR", "Country"),
     ("emergency_number", "call 999", "Emergency number"), ("large_print", "yes", "Large print"),
+    ("idle_minutes", 0, "Idle lock"), ("idle_minutes", 61, "Idle lock"),
 ])
 def test_out_of_range_values_are_refused(isolated_user_dirs: Path, key: str, value: object, label: str) -> None:
     path = settings_path()
@@ -137,3 +138,31 @@ def test_docs_settings_md_is_current() -> None:
         "docs/settings.md is stale: run .venv/bin/python -m intake_app.settings > docs/settings.md")
     for f in fields(Settings):
         assert f"`{f.name}`" in docs.read_text(encoding="utf-8")
+
+
+def test_clinic_fields_and_desk_fields_cover_every_setting_once() -> None:
+    from intake_app.settings import CLINIC_FIELDS, DESK_FIELDS
+
+    names = [f.name for f in fields(Settings)]
+    assert sorted(CLINIC_FIELDS + DESK_FIELDS) == sorted(names)
+    assert "desk_user" not in names  # who is recorded comes from the signed-in account only
+    assert Settings().idle_minutes == 5
+
+
+def test_a_desk_user_left_in_an_old_settings_file_is_ignored(isolated_user_dirs: Path) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"desk_user": "Dr. Somebody Else", "clinic_name": "Hillside"}), encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.clinic_name == "Hillside" and "Somebody" not in repr(loaded)
+
+
+def test_clinic_values_from_the_database_lie_over_the_file_and_bad_ones_are_skipped() -> None:
+    from intake_app.settings import with_clinic_values
+
+    desk = Settings(clinic_name="From the file", large_print=True)
+    merged = with_clinic_values(desk, {"clinic_name": "From the database", "idle_minutes": 99,
+                                       "large_print": False, "page_size": "Letter"})
+    assert merged.clinic_name == "From the database" and merged.page_size == "Letter"
+    assert merged.idle_minutes == 5  # out of range: the desk's value stays
+    assert merged.large_print is True  # a desk preference is never taken from the database

@@ -7,6 +7,7 @@ Heavy modules are imported when first needed, so the window can paint before the
 """
 
 from intake_app.errors import AcknowledgementNeeded, DatabaseTooNew, StaleRecord, StorageError
+from intake_app.services.access import PasswordChangeNeeded, WindowLocked
 from intake_app.services.clinic import DEMO_EXTRA_HINT, DEMO_EXTRA_MISSING, Clinic, shared_group
 from intake_app.services.inputs import MAX_FILE_BYTES, check_input, documents_in, read_json_file
 from intake_app.services.reports import build_report_pdf, report_options
@@ -14,7 +15,7 @@ from intake_app.services.results import IncompleteIntake, RescreenChange, rose_t
 
 __all__ = [
     "DEMO_EXTRA_HINT", "DEMO_EXTRA_MISSING", "MAX_FILE_BYTES", "AcknowledgementNeeded", "Clinic",
-    "DatabaseTooNew", "IncompleteIntake", "RescreenChange", "StaleRecord", "StorageError", "build_report_pdf",
-    "check_input", "documents_in", "read_json_file", "report_options", "rose_to_recall", "screen",
-    "shared_group", "urgent_rules",
+    "DatabaseTooNew", "IncompleteIntake", "PasswordChangeNeeded", "RescreenChange", "StaleRecord", "StorageError",
+    "WindowLocked", "build_report_pdf", "check_input", "documents_in", "read_json_file", "report_options",
+    "rose_to_recall", "screen", "shared_group", "urgent_rules",
 ]

@@ -1,16 +1,24 @@
 """The Clinic: one method per user action over one database, shared by the GUI and the command line.
 
 It composes the rooms (domain, screening, storage, reports, exchange) and owns transactions and the
-audit trail. Heavy modules are imported when first needed, so the window can paint before they load.
+audit trail. Every public method that touches patient data or administration checks the signed-in
+account's role first (`@requires`, access/roles.py), so the window and the command line obey one table;
+sign-in, accounts, clinic settings and the audit trail are in services/access.py. Heavy modules are
+imported when first needed, so the window can paint before they load.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from intake_app.access import lockout
+from intake_app.access.audit_chain import AuditAction, AuditEvent, verify
+from intake_app.access.identity import desk_name
+from intake_app.access.passwords import Passwords, Secret
+from intake_app.access.roles import SYSTEM, Action, Actor, require
 from intake_app.domain import (
     IntakeDocument,
     Patient,
@@ -20,6 +28,8 @@ from intake_app.domain import (
 )
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
 from intake_app.errors import IntakeError
+from intake_app.services.access import AccessMixin, countersigned, requires
+from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
 from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
 from intake_app.services.reports import build_report_pdf
 from intake_app.services.results import (
@@ -41,45 +51,73 @@ DEMO_EXTRA_MISSING = "Demo data needs the optional Faker package, which is not i
 DEMO_EXTRA_HINT = "Install it with: pip install 'intake-app[demo]'"
 
 
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def shared_group(settings: Settings | None) -> str | None:
     """The OS group the clinic shares its SQLite files with (settings `shared_group`), if any."""
     value = getattr(settings, "shared_group", None) if settings is not None else None
     return value.strip() or None if isinstance(value, str) else None
 
 
-class Clinic:
-    """Everything the front desk does, over one database."""
+REPORT_KINDS = ("referral", "handout")
 
-    def __init__(self, repository: Repository, settings: Settings | None = None) -> None:
+
+class Clinic(AccessMixin):
+    """Everything the front desk does, over one database. Nobody is signed in after construction."""
+
+    def __init__(
+        self, repository: Repository, settings: Settings | None = None, *, passwords: Passwords | None = None,
+        clock: Callable[[], dt.datetime] | None = None, desk: str | None = None, anchor_folder: Path | None = None,
+    ) -> None:
         self.repository = repository
-        self.settings = settings or Settings()
+        self.passwords = passwords or Passwords()
+        self._clock = clock or _utc_now
+        self.desk = desk if desk is not None else desk_name()
+        repository.desk, repository.clock = self.desk, self._now
+        self._actor = None
+        self._locked = False
+        self._file_settings = settings or Settings()
+        self.settings = self._file_settings
+        self._overlay_clinic_settings()
+        self._anchors = AnchorKeeper(repository, anchor_folder)
+        repository.audit_committed = self._anchors.committed
+        self._anchors.check()  # cheap: only the entries added since this computer's anchor are read
+        self._views = ViewRecorder(repository.record_events)
 
     @classmethod
-    def open(cls, database_url: str | None = None, settings: Settings | None = None) -> Clinic:
+    def open(
+        cls, database_url: str | None = None, settings: Settings | None = None, *,
+        passwords: Passwords | None = None, clock: Callable[[], dt.datetime] | None = None, desk: str | None = None,
+        anchor_folder: Path | None = None,
+    ) -> Clinic:
         """Open (check, and migrate) the database named by --database, the environment, or the default file.
 
         Refused with a StorageError a person can act on: a network share, an empty, foreign or damaged
         file (left unchanged), a database made by a newer version (DatabaseTooNew).
         """
-        from intake_app.storage import Repository, open_database, resolve_database_url
+        from intake_app.storage import Repository, close_engine, open_database, resolve_database_url
 
         group = shared_group(settings)
         engine = open_database(resolve_database_url(database_url, group=group), group=group)
-        return cls(Repository(engine), settings)
+        try:
+            return cls(Repository(engine), settings, passwords=passwords, clock=clock, desk=desk,
+                       anchor_folder=anchor_folder)
+        except BaseException:
+            close_engine(engine)
+            raise
 
     def close(self) -> None:
-        """Close the database (another program, e.g. restore, can then take it)."""
+        """Write the queued views and searches, then close the database (restore can then take it)."""
         from intake_app.storage import close_engine
 
+        self._views.close()
         close_engine(self.repository.engine)
 
     def _screen(self, document: IntakeDocument) -> Assessment:
         """The screening result for a document, worded with this clinic's settings."""
         return screen(document, self.settings)
-
-    @property
-    def actor(self) -> str:
-        return self.settings.desk_user
 
     @property
     def group(self) -> str | None:
@@ -102,36 +140,98 @@ class Clinic:
         engine = self.repository.engine
         return describe_url(engine.url.render_as_string(hide_password=True))
 
+    @requires(Action.BACKUP)
     def backup(self, folder: str | Path | None = None) -> Path:
-        """A verified backup now (default folder: backups/ beside the database, kept in a rotation).
+        """A verified backup now (default folder: backups/ beside the database, kept in a rotation); its
+        manifest entry carries the audit anchor. On PostgreSQL this says to use the server's own tools."""
+        return self._backup(self._current(), folder)
 
-        On PostgreSQL this says to use the server's own tools (pg_dump)."""
+    def _backup(self, actor: Actor, folder: str | Path | None = None) -> Path:
         from intake_app import __version__
         from intake_app.storage.backup import backup_sqlite
 
-        return backup_sqlite(self.repository.engine, Path(folder) if folder else None, group=self.group,
+        self._views.flush()
+        made = backup_sqlite(self.repository.engine, Path(folder) if folder else None, group=self.group,
                              app_version=__version__)
+        self._record(actor, AuditAction.BACKUP, detail=made.name)
+        return made
 
     def daily_backup(self, today: dt.date | None = None) -> Path | None:
-        """The first backup of the day (the GUI calls this at start and on exit); None when one exists or
-        the database is not a SQLite file."""
+        """The first backup of the day (the GUI calls this at start and on exit), made by the program itself
+        whoever is signed in, and recorded as "system"; None when one exists or the database is not a file."""
         from intake_app.storage.backup import default_backup_folder, latest_backup_on
         from intake_app.storage.database import sqlite_file
 
+        require(SYSTEM, Action.BACKUP)
         database = sqlite_file(self.repository.engine.url)
         if database is None:
             return None
         if latest_backup_on(default_backup_folder(database), today or dt.date.today()) is not None:
             return None
-        return self.backup()
+        return self._backup(SYSTEM)
+
+    @requires(Action.RESTORE)
+    def restore(self, backup: str | Path) -> Path | None:
+        """Replace this SQLite database with a checked backup (needs every other program to have closed it);
+        returns where the replaced database was kept. The audit anchor becomes the one in the backup's
+        manifest (else the restored chain's own, once checked), and the restore is then recorded."""
+        from intake_app.storage import Repository, close_engine, open_database
+        from intake_app.storage.backup import POSTGRES_MESSAGE, manifest_anchor, restore_sqlite
+        from intake_app.storage.database import sqlite_file
+
+        actor = self._current()
+        database = sqlite_file(self.repository.engine.url)
+        if database is None:
+            raise IntakeError(POSTGRES_MESSAGE)
+        source = Path(backup)
+        anchor = manifest_anchor(source)
+        url = self.repository.engine.url.render_as_string(hide_password=False)
+        self._views.close()
+        close_engine(self.repository.engine)
+        try:
+            aside = restore_sqlite(database, source, group=self.group)
+        finally:
+            self._reattach(Repository(open_database(url, group=self.group)))
+        if anchor is None:
+            report = verify(self.repository.iter_audit())
+            anchor = report.anchor() if report.ok else None
+        if anchor is not None:
+            self._anchors.replace(anchor)
+        self._anchors.check()
+        self._record(actor, AuditAction.RESTORE, detail=source.name)
+        return aside
+
+    def _reattach(self, repository: Repository) -> None:
+        repository.desk, repository.clock = self.desk, self._now
+        repository.audit_committed = self._anchors.committed
+        self.repository = repository
+        self._anchors.repository = repository
+        self._views = ViewRecorder(repository.record_events)
+        self._overlay_clinic_settings()
+
+    @requires(Action.DB_UPGRADE)
+    def upgrade(self) -> bool:
+        """Bring the schema to this program's newest (opening already does it); recorded. True when
+        something was applied."""
+        from intake_app.storage import upgrade
+        from intake_app.storage.database import SCHEMA_HEAD
+
+        applied = upgrade(self.repository.engine)
+        self._record(self._current(), AuditAction.DB_UPGRADE,
+                     detail=f"schema {SCHEMA_HEAD}" + ("" if applied else " (already current)"))
+        return applied
 
     # --- patients ------------------------------------------------------------------------------
 
+    @requires(Action.SEARCH)
     def search_patients(
         self, query: str, *, limit: int = 50, offset: int = 0, sort: str = "name", descending: bool = False
     ) -> list[PatientRecord]:
-        return self.repository.search_patients(query, limit=limit, offset=offset, sort=sort, descending=descending)
+        found = self.repository.search_patients(query, limit=limit, offset=offset, sort=sort, descending=descending)
+        self._queue_view(AuditAction.PATIENT_SEARCH)  # the fact of searching, never the text
+        return found
 
+    @requires(Action.SEARCH)
     def count_patients(self) -> int:
         return self.repository.count_patients()
 
@@ -144,37 +244,51 @@ class Clinic:
         }
         return parse_document(probe).patient
 
+    @requires(Action.REGISTER_PATIENT)
     def likely_duplicates(self, patient: Patient, *, exclude_id: int | None = None) -> list[PatientRecord]:
         return self.repository.find_similar(patient, exclude_id=exclude_id)
 
+    @requires(Action.REGISTER_PATIENT)
     def register_patient(self, patient: Patient) -> PatientRecord:
-        return self.repository.add_patient(self.check_patient(patient), actor=self.actor)
+        return self.repository.add_patient(self.check_patient(patient), actor=self._current())
 
+    @requires(Action.UPDATE_PATIENT)
     def update_patient(
         self, patient_id: int, patient: Patient, *, expected_version: int | None = None
     ) -> PatientRecord:
         """Change a patient's details; StaleRecord (with `.current`) when another desk saved them since
         `expected_version` was read."""
         return self.repository.update_patient(
-            patient_id, self.check_patient(patient), expected_version=expected_version, actor=self.actor
+            patient_id, self.check_patient(patient), expected_version=expected_version, actor=self._current()
         )
 
+    @requires(Action.VIEW_PATIENT)
     def patient(self, patient_id: int) -> PatientRecord:
-        return self.repository.get_patient(patient_id)
+        record = self.repository.get_patient(patient_id)
+        self._queue_view(AuditAction.PATIENT_VIEW, patient_id=patient_id)
+        return record
 
     # --- intakes -------------------------------------------------------------------------------
 
+    @requires(Action.VIEW_PATIENT)
     def intakes_for(self, patient_id: int) -> list[IntakeSummary]:
         """A patient's intakes, newest first, each shown as its latest revision."""
-        return self.repository.list_intakes(patient_id)
+        intakes = self.repository.list_intakes(patient_id)
+        self._queue_view(AuditAction.PATIENT_VIEW, patient_id=patient_id)
+        return intakes
 
+    @requires(Action.VIEW_INTAKE)
     def intake(self, intake_id: int) -> IntakeRecord:
-        return self.repository.get_intake(intake_id)
+        record = self.repository.get_intake(intake_id)
+        self._queue_view(AuditAction.INTAKE_VIEW, patient_id=record.patient_id, intake_id=intake_id)
+        return record
 
+    @requires(Action.SEARCH)
     def today(self, day: dt.date | None = None) -> list[IntakeSummary]:
         """The day's intakes (latest revisions), unacknowledged urgent ones first."""
         return self.repository.intakes_on(day or dt.date.today())
 
+    @requires(Action.START_INTAKE)
     def start_intake(self, patient_id: int, visit_date: dt.date | None = None) -> IntakeRecord:
         """A new draft for a patient; age is filled in from the date of birth."""
         patient = self.repository.get_patient(patient_id).patient
@@ -184,7 +298,7 @@ class Clinic:
         if age is not None and 0 <= age <= 120:
             answers["age_years"] = age
         document = self.document(patient, visit, answers)
-        return self.repository.create_intake(patient_id, document, actor=self.actor)
+        return self.repository.create_intake(patient_id, document, actor=self._current())
 
     def document(
         self, patient: Patient, visit_date: dt.date, answers: dict[str, Any], questionnaire: str | None = None
@@ -199,6 +313,7 @@ class Clinic:
         _refuse_unstorable(raw)
         return parse_document(raw)
 
+    @requires(Action.SAVE_INTAKE)
     def save_draft(
         self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, expected_version: int | None = None
     ) -> IntakeRecord:
@@ -208,9 +323,10 @@ class Clinic:
         record = self.repository.get_intake(intake_id)
         document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
         live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
-        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self.actor,
+        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self._current(),
                                           live=(live.level, live.tier), urgent_rules=urgent_rules(live))
 
+    @requires(Action.COMPLETE_INTAKE)
     def complete_intake(
         self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,
         expected_version: int | None = None,
@@ -226,35 +342,48 @@ class Clinic:
         assessment = self._screen(document)
         stored = self.repository.complete_intake(
             intake_id, document, assessment.to_json(), red_flags_not_asked=bool(unasked),
-            expected_version=expected_version, urgent_rules=urgent_rules(assessment), actor=self.actor,
+            expected_version=expected_version, urgent_rules=urgent_rules(assessment), actor=self._current(),
         )
         return stored, assessment
 
+    @countersigned(Action.ACKNOWLEDGE_RED_FLAG, session=Action.SAVE_INTAKE)
     def acknowledge_red_flag(
-        self, intake_id: int, who: str | None = None, role: str = "clinician", *,
-        answers: dict[str, Any] | None = None, visit_date: dt.date | None = None,
+        self, intake_id: int, *, clinician: str, password: Secret, answers: dict[str, Any] | None = None,
+        visit_date: dt.date | None = None,
     ) -> IntakeRecord:
-        """Record that a clinician (`who`, the name typed into the acknowledgement, and `role`) has seen the
-        red flag. It covers the urgent rules the stored answers fire now; with `answers` the draft is saved
-        first, so the acknowledgement covers exactly what is on the screen."""
-        name = _person("who", who if who is not None else self.actor)
-        role_text = _person("role", role, limit=40)
+        """A clinician signs the red flag off at this desk with their own account name and password, without
+        taking over the session (the attempt counts towards their lockout; a front-desk or administrator
+        password cannot sign). The acknowledgement names the clinician's full name and role and covers the
+        urgent rules the stored answers fire now; with `answers` the draft is saved first, so it covers
+        exactly what is on the screen."""
+        session_actor = self._current()
+        account = self.repository.get_account(clinician)
+        signature = lockout.countersign(account, password, self._now(), self.passwords, Action.ACKNOWLEDGE_RED_FLAG)
+        attempt = signature.attempt
+        if not attempt.ok:
+            self._store_failure(account, attempt)
+        elif attempt.account is not None:
+            self.repository.save_account(attempt.account)
+        signer = signature.signed_by()
         if answers is not None:
             record = self.repository.get_intake(intake_id)
             self.save_draft(intake_id, answers, visit_date or record.document.visit_date)
         return self.repository.acknowledge_red_flag(
-            intake_id, name, role=role_text, urgent_rules=lambda d: urgent_rules(self._screen(d)), actor=self.actor
+            intake_id, signer, urgent_rules=lambda d: urgent_rules(self._screen(d)), actor=session_actor
         )
 
+    @requires(Action.AMEND_INTAKE)
     def amend_intake(self, intake_id: int, reason: str) -> IntakeRecord:
         """A new draft revision N+1 of a completed intake (the original and its assessments are kept)."""
         why = _person("reason", reason, limit=500, single_line=False)
-        return self.repository.amend_intake(intake_id, why, actor=self.actor)
+        return self.repository.amend_intake(intake_id, why, actor=self._current())
 
+    @requires(Action.VIEW_INTAKE)
     def revisions(self, intake_id: int) -> list[IntakeSummary]:
         """Every revision of an intake, the original first."""
         return self.repository.revisions(intake_id)
 
+    @requires(Action.RESCREEN)
     def rescreen(self) -> list[RescreenChange]:
         """Re-assess completed intakes judged by other rules; keep the old result, store the new one.
 
@@ -271,7 +400,7 @@ class Clinic:
             recall = rose_to_recall(record.level, assessment.level)
             self.repository.store_assessment(
                 record.id, assessment.to_json(), "rescreen", recall_from=(record.level, record.tier) if recall
-                else None, actor=self.actor,
+                else None, actor=self._current(),
             )
             if assessment.level != record.level or assessment.tier != record.tier:
                 changes.append(RescreenChange(
@@ -280,13 +409,18 @@ class Clinic:
                 ))
         return changes
 
+    @requires(Action.RECALL_LIST)
     def recall_list(self) -> list[RecallEntry]:
         """Intakes whose result rose to urgent or likely after the patient left, not yet contacted."""
         return self.repository.recall_list()
 
-    def mark_contacted(self, intake_id: int, who: str) -> int:
-        """A clinician contacted the patient: the intake leaves the recall list. Returns recalls closed."""
-        closed = self.repository.mark_contacted(intake_id, _person("who", who), actor=self.actor)
+    @requires(Action.RECALL_LIST)
+    def mark_contacted(self, intake_id: int, who: str | None = None) -> int:
+        """A clinician contacted the patient: the intake leaves the recall list. Returns recalls closed.
+        `who` (who made the call) defaults to the signed-in account's full name."""
+        actor = self._current()
+        closed = self.repository.mark_contacted(intake_id, _person("who", who if who is not None else actor.shown_name),
+                                                actor=actor)
         if not closed:
             raise IntakeError(f"Intake {intake_id} is not on the recall list; nothing was changed.")
         return closed
@@ -296,6 +430,7 @@ class Clinic:
     def validate_file(self, path: str | Path) -> list[IntakeDocument]:
         return [parse_document(item) for item in documents_in(read_json_file(path))]
 
+    @requires(Action.IMPORT)
     def import_file(self, path: str | Path) -> ImportedRecords:
         """Store what the file holds - intake documents or a FHIR Bundle written by this program - in one
         transaction (all or nothing), after every document has been validated.
@@ -307,8 +442,9 @@ class Clinic:
 
         # Checked below: a bundle's documents once read from it, plain documents as they are.
         data = read_json_file(path, check=False)
-        return self.repository.import_intakes(import_items(data, self._screen, source=str(path)), actor=self.actor)
+        return self.repository.import_intakes(import_items(data, self._screen, source=str(path)), actor=self._current())
 
+    @requires(Action.EXPORT)
     def export_documents(
         self, status: str | None = None, *, format: str = "json", out: str | Path | None = None,
         overwrite: bool = False, stream: TextIO | None = None,
@@ -336,24 +472,43 @@ class Clinic:
             result = exchange.write_stream(pairs(), format, stream)
         else:
             raise IntakeError("Nothing to export to: give a folder or file (--out), or a stream.")
-        self.repository.record_export(format, result.intake_ids, actor=self.actor)
+        self.repository.record_export(format, result.intake_ids, actor=self._current())
         return result
 
     # --- reports ------------------------------------------------------------------------------
 
-    def referral_pdf(self, document: IntakeDocument, *, revision: int | None = None, **overrides: Any) -> bytes:
+    @requires(Action.PRINT)
+    def referral_pdf(self, /, document: IntakeDocument, *, revision: int | None = None, **overrides: Any) -> bytes:
         """The referral summary from the clinic's settings; `revision` above 1 prints "amended (revision N)"
         (pass the record's revision); `overrides` change this letter only (referrer_name, ...)."""
         if revision is not None:
             overrides["revision"] = revision
         return build_report_pdf("referral", document, self.settings, **overrides)
 
-    def handout_pdf(self, document: IntakeDocument, **overrides: Any) -> bytes:
+    @requires(Action.PRINT)
+    def handout_pdf(self, /, document: IntakeDocument, **overrides: Any) -> bytes:
         """The patient handout from the clinic's settings; `overrides` change this print only (large_print)."""
         return build_report_pdf("handout", document, self.settings, **overrides)
 
+    @requires(Action.PRINT)
+    def note_printed(self, intake_id: int, what: str) -> None:
+        """Record that a report ("referral" or "handout") of the intake was printed."""
+        self._note_report(AuditAction.REPORT_PRINT, intake_id, what)
+
+    @requires(Action.SAVE_PDF)
+    def note_pdf_saved(self, intake_id: int, what: str) -> None:
+        """Record that a report ("referral" or "handout") of the intake was saved as a PDF file."""
+        self._note_report(AuditAction.REPORT_SAVE_PDF, intake_id, what)
+
+    def _note_report(self, action: AuditAction, intake_id: int, what: str) -> None:
+        if what not in REPORT_KINDS:
+            raise IntakeError(f"Unknown report {what!r}; it is a referral or a handout.")
+        record = self.repository.get_intake(intake_id)
+        self._record(self._current(), action, patient_id=record.patient_id, intake_id=intake_id, detail=what)
+
     # --- synthetic data -----------------------------------------------------------------------
 
+    @requires(Action.DEMO_DATA)
     def add_demo_data(self, count: int, *, seed: int = 20261125) -> int:
         """Add `count` synthetic patients, each with one completed intake, in one transaction (generated and
         written in batches, so memory stays flat). Needs the optional Faker package (the `demo` extra)."""
@@ -364,4 +519,11 @@ class Clinic:
         from intake_app.demo import generate_batches
         from intake_app.storage.bulk import bulk_load
 
-        return bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count)
+        actor = self._current()
+
+        def audit(patients: int, intakes: int) -> AuditEvent:
+            return self._event(actor, AuditAction.DEMO_DATA, detail=f"{patients} patients, {intakes} intakes")
+
+        added = bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count, audit=audit)
+        self._anchors.catch_up()
+        return added

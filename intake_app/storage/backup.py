@@ -4,7 +4,8 @@ A backup is made with SQLite's online backup API through the program's one conne
 running), counted and copied inside one read transaction, then checked (full integrity check, the same
 row counts) before it gets its name `intake-YYYYMMDD-HHMMSS.db` (0600). The default folder keeps a
 rotation (the newest backup of each of the last 7 days and of each of the last 4 weeks) and a
-`manifest.json` describing every file. Restoring checks the backup first, needs the database closed
+`manifest.json` describing every file, with the audit trail's anchor (entries and newest hash) as the
+backup holds it. Restoring checks the backup first, needs the database closed
 everywhere (the exclusive lock of storage/safety.py), and keeps the replaced database beside it.
 """
 
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from intake_app.access.audit_chain import EMPTY_ANCHOR, Anchor
 from intake_app.errors import StorageError
 from intake_app.files import atomic_write_text, available_path, fsync_dir, place_new, private_dir
 from intake_app.storage.database import KNOWN_REVISIONS, check_not_too_new, sqlite_file
@@ -39,7 +41,7 @@ BACKUP_NAME = re.compile(r"^intake-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
 MANIFEST = "manifest.json"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
-COUNTED_TABLES = ("patients", "intakes", "assessments", "recalls", "audit_log")
+COUNTED_TABLES = ("patients", "intakes", "assessments", "recalls", "audit_log", "accounts")
 POSTGRES_MESSAGE = (
     "This database is on a PostgreSQL server; back it up with the server's own tools (pg_dump), "
     "which your IT set up with the server."
@@ -71,6 +73,31 @@ def _schema(connection: sqlite3.Connection) -> str | None:
         return None
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(row[0]) if row else None
+
+
+def _audit_anchor(connection: sqlite3.Connection) -> Anchor:
+    """The audit chain's length and newest hash as the backup holds it (kept in the manifest, so a cut-off
+    or rebuilt chain in the backup, or after restoring it, shows)."""
+    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "audit_head" not in tables:
+        return EMPTY_ANCHOR
+    row = connection.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    return Anchor(int(row[0]), str(row[1])) if row else EMPTY_ANCHOR
+
+
+def manifest_anchor(backup: Path) -> Anchor | None:
+    """The audit anchor the manifest beside `backup` recorded for it; None when there is none."""
+    path = backup.parent / MANIFEST
+    if not path.is_file() or path.is_symlink():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for entry in data.get("backups", []) if isinstance(data, dict) else []:
+            if isinstance(entry, dict) and entry.get("file") == backup.name:
+                return Anchor.from_manifest(entry)
+    except (OSError, ValueError, TypeError):
+        return None
+    return None
 
 
 def _fsync_file(path: str | Path) -> None:
@@ -150,9 +177,10 @@ def backup_sqlite(
                 raise damaged(database)
             copy = sqlite3.connect(tmp, isolation_level=None)
             try:
-                source.execute("BEGIN")  # one snapshot for the counts and the copy
+                source.execute("BEGIN")  # one snapshot for the counts, the audit anchor and the copy
                 try:
                     expected = _counts(source)
+                    anchor = _audit_anchor(source)
                     source.backup(copy)
                 finally:
                     source.execute("COMMIT")
@@ -180,6 +208,7 @@ def backup_sqlite(
         "file": target.name, "created": stamp.isoformat(), "bytes": target.stat().st_size,
         "sha256": _sha256(target), "schema": check.schema, "rows": check.counts, "app_version": app_version,
         "sqlite_version": sqlite3.sqlite_version, "verified": "integrity_check ok, row counts equal",
+        **anchor.to_manifest(),
     }
     if rotate:
         rotate_backups(target_folder)

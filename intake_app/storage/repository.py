@@ -125,6 +125,32 @@ class NotFound(LookupError):
     pass
 
 
+_DELIVER = "intake_audit_deliver"  # session.info: the repository's hook for committed audit entries
+_COMMITTED = "intake_audit_committed"  # session.info: the newest entry of the committed transaction
+
+
+def _committed(session: Session) -> None:
+    entry = session.info.pop(audit_store.LAST_APPENDED, None)
+    if entry is not None:
+        session.info[_COMMITTED] = entry
+
+
+def _rolled_back(session: Session) -> None:
+    session.info.pop(audit_store.LAST_APPENDED, None)
+
+
+class _WriteSession(Session):
+    """A write session that, once closed (its connection back in the pool), hands the newest committed
+    audit entry to the repository's hook, which moves this computer's anchor."""
+
+    def close(self) -> None:
+        entry = self.info.pop(_COMMITTED, None)
+        super().close()
+        deliver = self.info.get(_DELIVER)
+        if entry is not None and deliver is not None:
+            deliver(entry)
+
+
 def utc_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -142,18 +168,14 @@ class Repository(AccessStore):
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Writes begin with the write lock (BEGIN IMMEDIATE on SQLite), so a row version read at the
         # start of the transaction is still the stored one when the UPDATE runs.
-        self._write_sessions = sessionmaker(writing(engine), expire_on_commit=False)
-        event.listen(self._write_sessions, "after_commit", self._after_commit)
-        event.listen(self._write_sessions, "after_rollback", self._after_rollback)
+        self._write_sessions = sessionmaker(writing(engine), expire_on_commit=False, class_=_WriteSession,
+                                            info={_DELIVER: self._deliver})
+        event.listen(self._write_sessions, "after_commit", _committed)
+        event.listen(self._write_sessions, "after_rollback", _rolled_back)
 
-    def _after_commit(self, session: Session) -> None:
-        entry = session.info.pop(audit_store.LAST_APPENDED, None)
-        if entry is not None and self.audit_committed is not None:
+    def _deliver(self, entry: AuditEntry) -> None:
+        if self.audit_committed is not None:
             self.audit_committed(entry)
-
-    @staticmethod
-    def _after_rollback(session: Session) -> None:
-        session.info.pop(audit_store.LAST_APPENDED, None)
 
     def _session(self) -> Session:
         return self._sessions()
@@ -432,6 +454,14 @@ class Repository(AccessStore):
         )
         with storage_errors(), self._session() as session:
             return [_summary(row) for row in session.execute(statement)]
+
+    def count_unacknowledged_urgent(self, day: dt.date) -> int:
+        """How many of the day's intakes (latest revisions) are urgent and not acknowledged: a number only."""
+        statement = select(func.count()).select_from(IntakeRow).where(
+            IntakeRow.visit_date == day, IntakeRow.superseded_by.is_(None), IntakeRow.level == "urgent",
+            IntakeRow.red_flag_ack_at.is_(None))
+        with storage_errors(), self._session() as session:
+            return int(session.scalar(statement) or 0)
 
     def recall_list(self) -> list[RecallEntry]:
         """Open recalls (not yet marked contacted), oldest first."""

@@ -17,6 +17,7 @@ from intake_app.domain import Patient
 from intake_app.errors import IntakeError, StaleRecord
 from intake_app.services import Clinic
 from intake_app.storage import IntakeRecord
+from tests.conftest import CLINICIAN_SIGNS as SIGNER
 from tests.conftest import FULL_ANSWERS
 
 BORN = dt.date(1970, 1, 2)
@@ -107,7 +108,7 @@ def test_today_puts_the_unacknowledged_urgent_draft_first(desks: tuple[Clinic, C
     second.save_draft(urgent.id, _answers(urgent, rf_saddle_numbness="new"), urgent.document.visit_date)
     day = first.today(urgent.document.visit_date)
     assert [(s.id, s.level, s.acknowledged) for s in day[:1]] == [(urgent.id, "urgent", False)]
-    second.acknowledge_red_flag(urgent.id, "Dr Test")
+    second.acknowledge_red_flag(urgent.id, **SIGNER)
     assert [s.acknowledged for s in first.today(urgent.document.visit_date) if s.id == urgent.id] == [True]
 
 

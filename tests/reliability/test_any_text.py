@@ -74,11 +74,11 @@ def test_any_text_is_kept_or_refused_with_a_message(shared_clinic: Clinic, field
     stored_value = (document.patient.to_json() if part == "patient" else document.answers).get(key, "")
     assert stored_value == expected
     if part == "patient":
-        patient = shared_clinic.repository.add_patient(document.patient)
+        patient = shared_clinic.repository.add_patient(document.patient, actor=shared_clinic.signed_in)
         loaded = replace(document, patient=shared_clinic.patient(patient.id).patient)
         assert loaded.patient.to_json()[key] == expected
     else:
-        (record,) = shared_clinic.repository.import_documents([(document, None)])
+        (record,) = shared_clinic.repository.import_documents([(document, None)], actor=shared_clinic.signed_in)
         loaded = shared_clinic.intake(record.id).document
         assert loaded.answers.get(key, "") == expected
     assessment = screen(loaded)

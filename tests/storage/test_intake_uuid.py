@@ -74,7 +74,8 @@ def test_the_same_uuid_and_revision_cannot_be_stored_twice(clinic: Clinic) -> No
         row.intake_uuid = first.intake_uuid
 
 
-def test_bulk_loaded_intakes_get_distinct_version_4_uuids(clinic: Clinic) -> None:
+def test_bulk_loaded_intakes_get_distinct_version_4_uuids(admin_clinic: Clinic) -> None:
+    clinic = admin_clinic
     from intake_app.storage.bulk import uuid4_batch
 
     for text in uuid4_batch(2000):

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from intake_app.access.roles import Actor, Role
 from intake_app.domain import IntakeDocument, Patient
 from intake_app.storage import NotFound, PatientRecord, Repository, create_database_engine, upgrade
+
+ACTOR = Actor("frontdesk", Role.FRONT_DESK, "Fran Desk")
+CLINICIAN = Actor("doctor", Role.CLINICIAN, "Dr Example")
 
 
 @pytest.fixture
@@ -19,7 +23,7 @@ def repo(tmp_path: Path) -> Repository:
 
 
 def add(repo: Repository, family: str, given: str, born: str = "1970-05-06", mrn: str = "", phone: str = "") -> int:
-    return repo.add_patient(Patient(family, given, dt.date.fromisoformat(born), "female", phone, mrn)).id
+    return repo.add_patient(Patient(family, given, dt.date.fromisoformat(born), "female", phone, mrn), actor=ACTOR).id
 
 
 def names(records: list[PatientRecord]) -> list[str]:
@@ -81,9 +85,9 @@ def test_likely_duplicates(repo: Repository) -> None:
 def test_editing_a_patient_keeps_the_intakes(repo: Repository) -> None:
     pid = add(repo, "Smith", "Joanna")
     patient = repo.get_patient(pid).patient
-    intake = repo.create_intake(pid, IntakeDocument(patient, dt.date.today(), {"age_years": 50}))
+    intake = repo.create_intake(pid, IntakeDocument(patient, dt.date.today(), {"age_years": 50}), actor=ACTOR)
     renamed = Patient("Smith-Brown", "Joanna", patient.date_of_birth, "female", "", "MRN9")
-    repo.update_patient(pid, renamed)
+    repo.update_patient(pid, renamed, actor=ACTOR)
     again = repo.get_intake(intake.id)
     assert again.patient_id == pid
     assert again.document.patient.family_name == "Smith-Brown"
@@ -93,16 +97,16 @@ def test_editing_a_patient_keeps_the_intakes(repo: Repository) -> None:
 def test_drafts_save_and_completion_stores_the_assessment_history(repo: Repository) -> None:
     pid = add(repo, "Smith", "Joanna")
     patient = repo.get_patient(pid).patient
-    record = repo.create_intake(pid, IntakeDocument(patient, dt.date.today(), {}))
+    record = repo.create_intake(pid, IntakeDocument(patient, dt.date.today(), {}), actor=ACTOR)
     assert record.status == "draft"
-    saved = repo.save_draft(record.id, IntakeDocument(patient, dt.date.today(), {"onset": "sudden"}))
+    saved = repo.save_draft(record.id, IntakeDocument(patient, dt.date.today(), {"onset": "sudden"}), actor=ACTOR)
     assert saved.document.answers == {"onset": "sudden"}
     result = {"level": "possible", "tier": None, "rules_version": "test-1", "reasons": [], "recommendation": "x",
               "spinal_flag": True}
-    done = repo.complete_intake(record.id, saved.document, result, red_flags_not_asked=True)
+    done = repo.complete_intake(record.id, saved.document, result, red_flags_not_asked=True, actor=ACTOR)
     assert (done.status, done.level, done.rules_version, done.red_flags_not_asked) == ("complete", "possible",
                                                                                           "test-1", True)
-    repo.store_assessment(record.id, dict(result, level="likely", rules_version="test-2"), "rescreen")
+    repo.store_assessment(record.id, dict(result, level="likely", rules_version="test-2"), "rescreen", actor=ACTOR)
     history = repo.assessments(record.id)
     assert [(h.level, h.rules_version, h.cause) for h in history] == [
         ("possible", "test-1", "complete"), ("likely", "test-2", "rescreen")]
@@ -111,15 +115,16 @@ def test_drafts_save_and_completion_stores_the_assessment_history(repo: Reposito
 
 def test_acknowledging_a_red_flag_records_who_and_when(repo: Repository) -> None:
     pid = add(repo, "Smith", "Joanna")
-    record = repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}))
-    acked = repo.acknowledge_red_flag(record.id, "Dr Example")
-    assert acked.red_flag_ack_by == "Dr Example"
+    record = repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}), actor=ACTOR)
+    acked = repo.acknowledge_red_flag(record.id, CLINICIAN, actor=ACTOR)
+    assert (acked.red_flag_ack_by, acked.red_flag_ack_role) == ("Dr Example", "clinician")
     assert acked.red_flag_ack_at is not None
+    assert repo.audit_entries()[-1][:2] == ("doctor", "intake.red_flag_ack")
 
 
 def test_audit_trail_holds_ids_and_actions_only(repo: Repository) -> None:
-    pid = repo.add_patient(Patient("Secretname", "Hidden", dt.date(1970, 1, 1)), actor="frontdesk").id
-    repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}), actor="frontdesk")
+    pid = repo.add_patient(Patient("Secretname", "Hidden", dt.date(1970, 1, 1)), actor=ACTOR).id
+    repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}), actor=ACTOR)
     entries = repo.audit_entries()
     assert [e[1] for e in entries] == ["patient.add", "intake.start"]
     assert all("Secretname" not in str(e) for e in entries)
@@ -137,7 +142,7 @@ def test_an_intake_for_a_missing_patient_is_refused_by_foreign_keys(repo: Reposi
     from sqlalchemy.exc import IntegrityError
 
     pid = add(repo, "Smith", "Joanna")
-    repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}))
+    repo.create_intake(pid, IntakeDocument(repo.get_patient(pid).patient, dt.date.today(), {}), actor=ACTOR)
     with pytest.raises(IntegrityError), repo.engine.begin() as connection:
         connection.execute(text("INSERT INTO intakes (patient_id, status, questionnaire, visit_date, answers, "
                                 "red_flags_not_asked, created_at, updated_at) VALUES (12345, 'draft', 'q', "

@@ -17,20 +17,21 @@ from intake_app.domain import parse_document
 from intake_app.errors import AcknowledgementNeeded, IntakeError, InvalidInput, StaleRecord
 from intake_app.services import Clinic, screen
 from intake_app.storage import IntakeRecord, PatientRecord
-from tests.conftest import FULL_ANSWERS, synthetic_document
+from tests.conftest import CLINICIAN_SIGNS as SIGNER
+from tests.conftest import FULL_ANSWERS, signed_in_clinic, synthetic_document
 
 
 @pytest.fixture
 def other_desk(database_url: str, clinic: Clinic) -> Iterator[Clinic]:
     """A second program on the same database (its own engine and connection)."""
-    desk = Clinic.open(database_url)
+    desk = signed_in_clinic(database_url, "front-desk")
     yield desk
     desk.close()
 
 
 def draft(clinic: Clinic, **answers: Any) -> IntakeRecord:
     document = parse_document(synthetic_document(**(copy.deepcopy(FULL_ANSWERS) | answers)))
-    return clinic.repository.import_documents([(document, None)])[0]
+    return clinic.repository.import_documents([(document, None)], actor=clinic.signed_in)[0]
 
 
 def answers_of(record: IntakeRecord, **changes: Any) -> dict[str, Any]:
@@ -133,32 +134,39 @@ def test_an_urgent_intake_needs_the_acknowledgement_before_it_completes(clinic: 
     with pytest.raises(AcknowledgementNeeded, match="acknowledged"):
         clinic.complete_intake(record.id, answers, visit)
     assert clinic.intake(record.id).status == "draft"
-    acked = clinic.acknowledge_red_flag(record.id, "Dr Example", "clinician", answers=answers, visit_date=visit)
-    assert (acked.acknowledged_by, acked.acknowledged_role) == ("Dr Example", "clinician")
+    acked = clinic.acknowledge_red_flag(record.id, **SIGNER, answers=answers, visit_date=visit)
+    assert (acked.acknowledged_by, acked.acknowledged_role) == ("Dr. Cora Clinician", "clinician")
     assert acked.acknowledged_at is not None
     done, assessment = clinic.complete_intake(record.id, answers, visit)
     assert done.status == "complete" and assessment.level == "urgent"
-    assert done.acknowledged_by == "Dr Example"
+    assert done.acknowledged_by == "Dr. Cora Clinician"
     assert "intake.red_flag_ack" in [action for _, action, _, _ in clinic.repository.audit_entries()]
 
 
 def test_an_acknowledgement_made_before_a_new_red_flag_fired_does_not_cover_it(clinic: Clinic) -> None:
     record = draft(clinic)
     visit = record.document.visit_date
-    clinic.acknowledge_red_flag(record.id, "Dr Example", answers=answers_of(record), visit_date=visit)
+    clinic.acknowledge_red_flag(record.id, **SIGNER, answers=answers_of(record), visit_date=visit)
     later = urgent_answers()  # the red flag fires after the acknowledgement
     with pytest.raises(AcknowledgementNeeded):
         clinic.complete_intake(record.id, later, visit)
-    clinic.acknowledge_red_flag(record.id, "Dr Example", answers=later, visit_date=visit)
+    clinic.acknowledge_red_flag(record.id, **SIGNER, answers=later, visit_date=visit)
     assert clinic.complete_intake(record.id, later, visit)[0].status == "complete"
 
 
-def test_the_acknowledgement_needs_a_name(clinic: Clinic) -> None:
+def test_the_acknowledgement_needs_a_clinicians_own_password(clinic: Clinic) -> None:
+    from intake_app.access.lockout import SignInRefused
+    from intake_app.access.roles import PermissionDenied
+    from tests.conftest import secret
+
     record = draft(clinic)
-    with pytest.raises(InvalidInput, match="who"):
-        clinic.acknowledge_red_flag(record.id, "   ")
-    with pytest.raises(InvalidInput):
-        clinic.acknowledge_red_flag(record.id, "Dr \u202eelpmaxE")
+    with pytest.raises(SignInRefused, match="Wrong account name or password"):
+        clinic.acknowledge_red_flag(record.id, clinician="doctor", password=secret("not the password"))
+    with pytest.raises(SignInRefused):
+        clinic.acknowledge_red_flag(record.id, clinician="nobody", password=secret())
+    with pytest.raises(PermissionDenied, match="cannot acknowledge a red flag"):
+        clinic.acknowledge_red_flag(record.id, clinician="desk", password=secret())
+    assert clinic.intake(record.id).red_flag_ack_at is None
 
 
 def test_amending_makes_a_new_revision_and_keeps_the_original(clinic: Clinic) -> None:
@@ -191,11 +199,11 @@ def test_today_lists_unacknowledged_urgent_intakes_first(clinic: Clinic) -> None
     clinic.complete_intake(calm.id, answers_of(calm), visit)
     urgent = draft(clinic)
     answers = urgent_answers()
-    clinic.acknowledge_red_flag(urgent.id, "Dr Example", answers=answers, visit_date=visit)
+    clinic.acknowledge_red_flag(urgent.id, **SIGNER, answers=answers, visit_date=visit)
     clinic.complete_intake(urgent.id, answers, visit)
     waiting = draft(clinic)
     clinic.repository.store_assessment(waiting.id, screen(parse_document(synthetic_document(**answers))).to_json(),
-                                       "import")  # urgent, nobody acknowledged yet
+                                       "import", actor=clinic.signed_in)  # urgent, nobody acknowledged yet
     listed = clinic.today(visit)
     assert [s.id for s in listed][:2] == [waiting.id, urgent.id]
     assert listed[0].acknowledged is False and listed[1].acknowledged is True
