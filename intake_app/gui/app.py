@@ -119,4 +119,13 @@ def run(database_url: str | None = None) -> int:
     window = build_window(database_url, settings, chooser)
     crash.save_before_quit = window.save_open_draft
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    if window.clinic is not None:  # records the sign-out and writes any queued views and searches
+        try:
+            if window.clinic.signed_in is not None:
+                window.clinic.sign_out()
+        except IntakeError as exc:
+            print(exc, file=sys.stderr)
+        finally:
+            window.clinic.close()
+    return code

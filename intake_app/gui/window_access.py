@@ -56,13 +56,15 @@ class AccessViews(_Base):
         actor = self.session.actor
         working = actor is not None and not self.session.locked
         for action, needs in self._needs.items():
-            action.setVisible(working and (needs is None or allowed(actor.role if actor else None, needs)))
+            may = working and (needs is None or allowed(actor.role if actor else None, needs))
+            action.setVisible(may)
+            action.setEnabled(may)  # a hidden entry's shortcut does nothing either
         for menu in self.menus:
             menu.menuAction().setVisible(any(a.isVisible() for a in menu.actions() if not a.isSeparator())
                                          or menu is self.menus[0])
         in_intake = self.intake_page is not None and self.stack.currentWidget() is self.intake_page
-        self.act_save.setEnabled(in_intake)
-        self.act_print.setEnabled(in_intake)
+        self.act_save.setEnabled(in_intake and self.act_save.isVisible())
+        self.act_print.setEnabled(in_intake and self.act_print.isVisible())
 
     def show_screen(self, screen: QWidget) -> None:
         self.shell.setCurrentWidget(screen)

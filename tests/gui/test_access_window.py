@@ -195,19 +195,31 @@ def test_the_first_key_after_the_idle_time_locks_instead_of_typing(
     assert window.session.locked and search.text() == "ab"
 
 
-def test_unsaved_answers_that_cannot_be_saved_yet_stay_on_the_page_through_a_lock(
-    qtbot: Any, seeded_url: str, chooser: ScriptedChooser  # noqa: F811
+def test_unsaved_answers_that_cannot_be_saved_at_the_lock_stay_on_the_page(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser, monkeypatch: pytest.MonkeyPatch  # noqa: F811
 ) -> None:
+    from intake_app.errors import StorageError
+
     window = open_window(qtbot, seeded_url, chooser=chooser)
     page = start_intake(qtbot, window, "abel")
     page.autosave.stop()
-    page.form.set_answers({**page.form.answers(), "pain_score_0_10": 99})  # not valid yet: not saved
-    lock_now(qtbot, window)
+    page.form.set_regions("numbness", {"right": ["sole"], "left": []})
+
+    def unreachable(*_args: Any, **_kwargs: Any) -> Any:
+        raise StorageError("The database cannot be reached.")
+
+    monkeypatch.setattr(window.clinic, "save_draft", unreachable)
+    lock_now(qtbot, window)  # the lock still comes; the answers stay on the page (and in the journal)
+    monkeypatch.undo()
+    assert window.session.locked and page.dirty
     lock = window.session.lock_screen
     lock.password.setText(PASSWORD)
     with qtbot.waitSignal(window.session.locked_changed, timeout=10000):
         qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
-    assert page.form.answers()["pain_score_0_10"] == 99 and page.dirty
+    assert page.form.answers()["numbness"] == {"right": ["sole"]} and page.dirty
+    with qtbot.waitSignal(page.saved, timeout=10000):
+        page.save()
+    assert window.clinic.intake(page.record.id).document.answers["numbness"] == {"right": ["sole"]}
 
 
 # --- 4. someone else signs in at the lock screen ------------------------------------------------------
@@ -315,9 +327,10 @@ def test_an_administrator_manages_accounts(qtbot: Any, seeded_url: str, chooser:
     assert dialog.selected().must_change_password
     with qtbot.waitSignal(dialog.listed, timeout=10000):
         qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(dialog.listed, timeout=10000):
-        dialog.add_account("nurse.kim", "Kim Again", Role.CLINICIAN, Secret("a first password here"))
-    assert any(kind == "error" for kind, _t, _x in chooser.shown)  # the same name twice: refused in words
+    assert dialog.status.text() == "desk can sign in again."
+    dialog.add_account("nurse.kim", "Kim Again", Role.CLINICIAN, Secret("a first password here"))
+    qtbot.waitUntil(lambda: chooser.shown[-1][0] == "error", timeout=10000)  # the same name twice: refused
+    assert chooser.shown[-1][1] == "Staff accounts" and "Traceback" not in chooser.shown[-1][2]
 
 
 def test_an_administrator_changes_clinic_settings_and_a_desk_cannot(

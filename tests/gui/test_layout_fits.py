@@ -128,3 +128,50 @@ def test_the_scale_factor_gives_the_logical_screen_the_checks_use(tmp_path: Path
     width, height, ratio = json.loads(result.stdout.strip().splitlines()[-1])
     assert (width, height) == (round(1366 / 1.25), round(768 / 1.25))
     assert ratio == 1.25
+
+
+def test_the_sign_in_lock_and_admin_screens_fit_every_desk_size_and_scale(
+    qtbot: Any, seeded_url: str  # noqa: F811 (the fixture)
+) -> None:
+    chooser = ScriptedChooser()
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    session = window.session
+    with qtbot.waitSignal(session.locked_changed, timeout=5000):
+        window.act_lock.trigger()
+    session.lock_screen.set_urgent(2)
+    session.sign_in_screen.show_refusal("Wrong account name or password.")
+    session.sign_in_screen.urgent.show()
+    problems: list[str] = []
+    for width, height in [logical(size, scale) for size in SIZES for scale in SCALES]:
+        where = f"{width}x{height} logical"
+        window.resize(width, height)
+        if window.minimumSizeHint().width() > width or window.minimumSizeHint().height() > height:
+            problems.append(f"{where}: the locked window needs at least {window.minimumSizeHint().toTuple()}")
+        for screen in (session.lock_screen, session.sign_in_screen):
+            window.shell.setCurrentWidget(screen)
+            check(qtbot, window, f"{where} {screen.objectName()}", problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)], ids=["1024x600", "1366x768"])
+def test_the_accounts_and_audit_dialogs_fit_small_screens(
+    qtbot: Any, seeded_url: str, size: tuple[int, int]  # noqa: F811 (the fixture)
+) -> None:
+    window = open_window(qtbot, seeded_url, chooser=ScriptedChooser(), user="admin")
+    width, height = logical(size, 1.0)
+    window.resize(width, height)
+    problems: list[str] = []
+    check(qtbot, window, "admin page", problems)
+    window.admin.accounts()
+    accounts = window.accounts_dialog
+    qtbot.waitUntil(lambda: len(accounts.accounts) == 3, timeout=10000)
+    assert accounts.width() <= width and accounts.height() <= height
+    check(qtbot, accounts, "accounts", problems)
+    accounts.close()
+    window.admin.audit()
+    viewer = window.audit_viewer
+    qtbot.waitUntil(lambda: viewer.table.rowCount() > 0, timeout=10000)
+    assert viewer.width() <= width and viewer.height() <= height, viewer.size().toTuple()
+    check(qtbot, viewer, "audit viewer", problems)
+    viewer.close()
+    assert not problems, "\n".join(problems)

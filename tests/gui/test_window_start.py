@@ -61,7 +61,7 @@ def test_the_database_opens_only_after_the_window_has_painted(qtbot: Any, tmp_pa
         opening(*args)
 
     monkeypatch.setattr(app_module, "open_database_later", recorded)
-    window = build_window(f"sqlite:///{tmp_path / 'start.db'}", Settings(desk_user="Desk Tester"), ScriptedChooser())
+    window = build_window(f"sqlite:///{tmp_path / 'start.db'}", Settings(), ScriptedChooser())
     qtbot.addWidget(window)
     watcher = Paints()
     window.installEventFilter(watcher)
@@ -73,7 +73,7 @@ def test_the_database_opens_only_after_the_window_has_painted(qtbot: Any, tmp_pa
 
 def test_a_window_never_shown_still_opens_its_database(qtbot: Any, tmp_path: Path) -> None:
     create_application()
-    window = build_window(f"sqlite:///{tmp_path / 'hidden.db'}", Settings(desk_user="Desk Tester"), ScriptedChooser())
+    window = build_window(f"sqlite:///{tmp_path / 'hidden.db'}", Settings(), ScriptedChooser())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.clinic_ready, timeout=10000):
         pass
