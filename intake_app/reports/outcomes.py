@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -133,7 +134,10 @@ def rule_chart(performance: Performance, width: float, rule_names: Mapping[str, 
     chart.categoryAxis.labels.fontName = BASE_FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
-    chart.valueAxis.valueMin = 0
+    top = max([r.fired for r in rules] or [1])
+    step = max(1, math.ceil(top / 5))  # whole numbers of intakes on the axis, never 0 0 0 1
+    chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, step
+    chart.valueAxis.valueMax = step * math.ceil(top / step)
     chart.valueAxis.labels.fontName = BASE_FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"
@@ -212,7 +216,7 @@ def build_outcomes_report(
                           figures.confirmed, figures.confirmation.text()])
     if len(rule_rows) == 1:
         rule_rows.append(["No rule fired in this period.", "", "", "", ""])
-    story.append(_table(rule_rows, [0.36 * width, 0.09 * width, 0.09 * width, 0.12 * width, 0.34 * width], styles))
+    story.append(_table(rule_rows, [0.34 * width, 0.09 * width, 0.09 * width, 0.14 * width, 0.34 * width], styles))
     if overall.rules:
         story.append(Spacer(1, 6))
         story.append(rule_chart(overall, width, rule_names))
