@@ -31,6 +31,7 @@ INK = colors.HexColor("#111111")
 BAR = colors.HexColor("#3b6e99")
 BAR_LIGHT = colors.HexColor("#a9c4dc")
 GRID = colors.HexColor("#9a9a9a")
+URGENT_LISTED = 40  # urgent cases listed one by one in the PDF (all of them are counted)
 SYNTHETIC_NOTE = "SYNTHETIC OUTCOMES - made-up demo data, not real patients"
 
 
@@ -229,8 +230,15 @@ def build_outcomes_report(
         f"for {len(reached)}" + (f"; median {median:.1f} hours after the intake was completed." if median is not None
                                  else ".")), styles["body"]))
     if urgent:
+        # The cases that need a look first: no time recorded, then the slowest; a long list is cut with a count.
+        listed = sorted(urgent, key=lambda c: (c.hours_to_route is not None, -(c.hours_to_route or 0.0),
+                                               c.intake_id))[:URGENT_LISTED]
+        if len(urgent) > len(listed):
+            story.append(Paragraph(_esc(
+                f"Listed: the {len(listed)} cases with no time recorded or the longest times, of {len(urgent)}."),
+                styles["small"]))
         urgent_rows: list[list[Any]] = [["Intake", "Tier", "Completed", "Reached the urgent route", "Hours"]]
-        for case in urgent:
+        for case in listed:
             hours = case.hours_to_route
             urgent_rows.append([case.intake_id, {"E": "same-day emergency", "P": "urgent priority"}.get(
                 case.tier or "", "urgent"), f"{case.completed_at:%Y-%m-%d %H:%M}",

@@ -75,3 +75,18 @@ def test_an_unreferred_level_with_no_outcome_is_counted_as_screened_only(
     levels = {f.level: f for f in desk.outcomes_performance().overall.levels}
     level = "possible" if scenario == POSSIBLE else "not_indicated"
     assert (levels[level].screened, levels[level].seen, levels[level].confirmed) == (1, 0, 0)
+
+
+def test_a_long_urgent_list_is_cut_to_the_cases_to_look_at_first(tmp_path: Path) -> None:
+    from intake_app.domain.outcomes import Outcome
+    from intake_app.reports.outcomes import URGENT_LISTED, build_outcomes_report
+    from intake_app.screening.performance import CaseRow, measure
+
+    start = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
+    rows = [CaseRow(n, "v1", "urgent", "E", ("R1",), False, start, Outcome(
+        finding="spinal_confirmed", urgent_route_at=start + dt.timedelta(hours=n) if n % 10 else None))
+        for n in range(1, 61)]
+    text = text_of(build_outcomes_report(measure(rows), clinic_name="Test", rule_names={}), tmp_path)
+    assert f"Listed: the {URGENT_LISTED} cases with no time recorded or the longest times, of 60." in text
+    assert "59 2026-10-01 09:00 2026-10-03 20:00 59.0" in text.replace("same-day emergency ", "")
+    assert text.count("not recorded") == 6 and " 1 same-day emergency" not in text  # the quickest is left out
