@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("records", "write stored intakes as documents (json), a FHIR R4 Bundle (fhir) or a CSV file"),
     "rescreen": ("records", "re-assess completed intakes with the current rules; list changed results"),
     "recall": ("records", "patients to contact because their result rose after they left"),
+    "outcome": ("outcomes", "what the specialist found: outcome record INTAKE_ID ..., outcome import FILE.csv"),
+    "outcomes": ("outcomes", "the screening's record against the outcomes: outcomes report --out FILE.pdf"),
     "users": ("users", "staff accounts: add, list, disable, enable, unlock, reset-password, recover, passwd"),
     "audit": ("audit", "the audit trail: verify the chain, export it as CSV"),
     "backup": ("database", "write a checked backup of the database (default: backups/ beside it)"),

@@ -81,25 +81,29 @@ def _administrator_check(clinic: Clinic, args: argparse.Namespace, command: str,
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Checked (integrity) before anything changes; an administrator signs in first once accounts exist."""
     from intake_app.services import Clinic
-    from intake_app.storage import Repository, create_database_engine, describe_url, resolve_database_url
+    from intake_app.storage import Repository, close_engine, create_database_engine, describe_url, resolve_database_url
     from intake_app.storage.database import check_not_too_new, current_revision, sqlite_file, upgrade
     from intake_app.storage.safety import check_integrity
 
     settings, group = _settings_and_group()
     url = resolve_database_url(args.database, group=group)
     engine = create_database_engine(url, group=group)
-    clinic = Clinic(Repository(engine), settings)
+    clinic: Clinic | None = None
     try:
         path = sqlite_file(url)
         if path is not None:
             check_integrity(path, quick=True)
         revision = current_revision(engine)
         check_not_too_new(revision)
-        if revision is not None and revision >= ACCOUNTS_REVISION:
+        if revision is not None and revision >= ACCOUNTS_REVISION:  # older schemas have no accounts
+            clinic = Clinic(Repository(engine), settings)
             _administrator_check(clinic, args, "db upgrade", "database.upgrade")
         changed = upgrade(engine)
     finally:
-        close(clinic)
+        if clinic is not None:
+            close(clinic)
+        else:
+            close_engine(engine)
     print(f"{describe_url(url)}: {'upgraded to the newest schema' if changed else 'already up to date'}")
     return EXIT_OK
 

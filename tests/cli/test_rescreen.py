@@ -13,14 +13,19 @@ from intake_app.screening import RULES_VERSION
 from intake_app.services import Clinic
 
 
+def store(clinic: Clinic, document: Any, result: dict[str, Any] | None) -> Any:
+    """A document stored as if imported with `result` (None: a draft), by the signed-in account."""
+    return clinic.repository.import_documents([(document, result)], actor=clinic.signed_in)[0]
+
+
 def test_rescreen_stores_a_new_result_and_lists_changed_levels(
     clinic: Clinic, database_url: str, full_document: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
     document = parse_document(full_document)
     old = {"level": "not_indicated", "tier": None, "spinal_flag": False, "reasons": [], "recommendation": "old",
            "rules_version": "2000.01-1"}
-    current = clinic.repository.import_documents([(document, old)])[0]
-    same = clinic.repository.import_documents([(document, None)])[0]  # a draft is not re-screened
+    current = store(clinic, document, old)
+    same = store(clinic, document, None)  # a draft is not re-screened
 
     assert main(["--database", database_url, "rescreen"]) == 0
     out = capsys.readouterr().out
@@ -89,8 +94,8 @@ def test_rescreen_lists_a_change_of_tier_alone(clinic: Clinic, database_url: str
     document = parse_document(full_document)
     now = screen(document)
     other_tier = "P" if now.tier != "P" else "E"
-    same_level = clinic.repository.import_documents([(document, old_result(now.level, other_tier))])[0]
-    unchanged = clinic.repository.import_documents([(document, old_result(now.level, now.tier))])[0]
+    same_level = store(clinic, document, old_result(now.level, other_tier))
+    unchanged = store(clinic, document, old_result(now.level, now.tier))
     changes = clinic.rescreen()
     assert [c.intake_id for c in changes] == [same_level.id]
     assert (changes[0].old_tier, changes[0].new_tier) == (other_tier, now.tier)
@@ -106,8 +111,8 @@ def test_a_result_that_rose_after_the_patient_left_goes_on_the_recall_list(
     urgent["answers"] = dict(full_document["answers"], rf_saddle_numbness="new", rf_bladder_change="new")
     document = parse_document(urgent)
     assert screen(document).level == "urgent"
-    rose = clinic.repository.import_documents([(document, old_result("possible", None))])[0]
-    fell = clinic.repository.import_documents([(parse_document(full_document), old_result("urgent", "E"))])[0]
+    rose = store(clinic, document, old_result("possible", None))
+    fell = store(clinic, parse_document(full_document), old_result("urgent", "E"))
     assert main(["--database", database_url, "rescreen"]) == 0
     out = capsys.readouterr().out
     assert "recall: contact the patient" in out

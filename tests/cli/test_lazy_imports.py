@@ -1,0 +1,51 @@
+"""Issue 14 item 5: `intake-app --help` and `intake-app assess FILE` load only what they need (the timings
+themselves are in bench/run.py; here, what each loads, in a fresh process)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+HEAVY = ("sqlalchemy", "alembic", "PySide6", "shiboken6", "reportlab", "intake_app.storage", "intake_app.gui")
+
+
+def loaded_after(argv: list[str], tmp_path: Path) -> tuple[int, list[str]]:
+    code = (
+        "import sys\n"
+        "from intake_app.cli import main\n"
+        "try:\n"
+        f"    status = main({argv!r})\n"
+        "except SystemExit as exc:\n"
+        "    status = exc.code\n"
+        "sys.stdout.flush()\n"
+        "sys.stderr.write('\\nMODULES ' + repr([status, sorted(sys.modules)]))\n"
+    )
+    env = {"INTAKE_APP_CONFIG_DIR": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                          check=False)
+    assert "MODULES " in done.stderr, done.stderr[-2000:]
+    status, modules = ast.literal_eval(done.stderr.rsplit("MODULES ", 1)[1])
+    return status, modules
+
+
+def test_help_loads_argparse_and_the_command_table_only(tmp_path: Path) -> None:
+    status, modules = loaded_after(["--help"], tmp_path)
+    assert status == 0
+    ours = sorted(m for m in modules if m.startswith("intake_app"))
+    assert ours == ["intake_app", "intake_app.cli", "intake_app.errors"]
+    assert not [m for m in modules if m.split(".")[0] in ("json", "shutil", "textwrap", "pathlib")]
+    assert not [m for m in modules if m.startswith(HEAVY)]
+
+
+def test_assess_loads_no_database_qt_or_pdf_library(tmp_path: Path, full_document: dict[str, Any]) -> None:
+    path = tmp_path / "intake.json"
+    path.write_text(json.dumps(full_document), encoding="utf-8")
+    status, modules = loaded_after(["assess", str(path)], tmp_path)
+    assert status == 0
+    assert "intake_app.screening" in modules
+    assert not [m for m in modules if m.startswith(HEAVY)]
