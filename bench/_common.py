@@ -28,6 +28,15 @@ DEMO_COUNT = 100_000
 # What the demo database depends on: when any of these change, the cached copy is rebuilt.
 _DEMO_INPUTS = ("demo.py", "storage/bulk.py", "storage/models.py")
 
+# Synthetic staff accounts of the benchmark databases (synthetic patients only; these are no secrets). The
+# administrator runs `demo-data`; the clinician works in the window and saves drafts. The clinician's
+# password is stored with a cheap Argon2 hasher (as the tests do), so signing in is not what is measured.
+BENCH_ADMIN = "bench-admin"
+BENCH_CLINICIAN = "bench-clinician"
+BENCH_PASSWORD = "synthetic benchmark password"
+_FIRST_PASSWORD = "first synthetic benchmark password"
+_PASSWORD_FILES: list[Path] = []
+
 
 # --- environment -------------------------------------------------------------------------------------
 
@@ -88,7 +97,8 @@ class Measured:
     cpu_s: float = 0.0  # user + system time of the child: its own cost, whatever else the machine runs
 
 
-def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeout_s: float = 600) -> Measured:
+def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeout_s: float = 600,
+                 env: dict[str, str] | None = None) -> Measured:
     """Run a child process; wall time from start to exit and its own peak RSS (from wait4, so other
     children of this process do not mix in). Output goes to files, never to a pipe that could fill up."""
     with tempfile.TemporaryDirectory(prefix="bench-run-") as scratch:
@@ -96,7 +106,7 @@ def run_measured(argv: Sequence[str], *, stdout_path: Path | None = None, timeou
         err_path = Path(scratch) / "stderr"
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             started = time.perf_counter()
-            process = subprocess.Popen(list(argv), stdout=out, stderr=err, env=os.environ.copy())
+            process = subprocess.Popen(list(argv), stdout=out, stderr=err, env=os.environ | (env or {}))
             deadline = started + timeout_s
             while True:
                 pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -161,12 +171,75 @@ def checkpoint(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+# --- staff accounts ----------------------------------------------------------------------------------
+
+
+def password_file() -> Path:
+    """A private file (0600 in a 0700 folder) holding BENCH_PASSWORD, for the command line's
+    INTAKE_APP_PASSWORD_FILE; one per process, removed at exit."""
+    if not _PASSWORD_FILES:
+        import atexit
+
+        folder = Path(tempfile.mkdtemp(prefix="intake-bench-secret-"))
+        path = folder / "password"
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(BENCH_PASSWORD + "\n")
+        atexit.register(shutil.rmtree, folder, True)
+        _PASSWORD_FILES.append(path)
+    return _PASSWORD_FILES[0]
+
+
+def fast_passwords() -> object:
+    """The cheap Argon2 hasher the services contract allows for tests (never for real accounts)."""
+    from argon2 import PasswordHasher
+
+    from intake_app.access.passwords import Passwords
+
+    return Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+def add_bench_clinician(path: Path) -> None:
+    """BENCH_CLINICIAN on a database whose administrator is BENCH_ADMIN, with its own password chosen."""
+    from intake_app.access.passwords import Secret
+    from intake_app.access.roles import Role
+    from intake_app.services import Clinic
+
+    clinic = Clinic.open(sqlite_url(path), passwords=fast_passwords())
+    try:
+        clinic.sign_in(BENCH_ADMIN, Secret(BENCH_PASSWORD))
+        clinic.add_account(BENCH_CLINICIAN, "Bench Clinician", Role.CLINICIAN, Secret(_FIRST_PASSWORD))
+        clinic.sign_out()
+        clinic.sign_in(BENCH_CLINICIAN, Secret(_FIRST_PASSWORD), new_password=Secret(BENCH_PASSWORD))
+        clinic.sign_out()
+    finally:
+        clinic.close()
+
+
+def signed_in_clinic(url: str) -> object:
+    """A Clinic on `url` signed in as BENCH_CLINICIAN (cheap hasher)."""
+    from intake_app.access.passwords import Secret
+    from intake_app.services import Clinic
+
+    clinic = Clinic.open(url, passwords=fast_passwords())
+    clinic.sign_in(BENCH_CLINICIAN, Secret(BENCH_PASSWORD))
+    return clinic
+
+
 def build_demo_database(path: Path, count: int = DEMO_COUNT) -> Measured:
-    """`intake-app --database URL demo-data N` into a fresh file, measured as a whole process."""
+    """`intake-app --database URL --user ADMIN demo-data N` into a fresh file, measured as a whole process
+    (after the first administrator was added with `users add`, unmeasured), then the bench's clinician added."""
     remove_database(path)
-    result = run_measured(cli("--database", sqlite_url(path), "demo-data", str(count)))
+    secret = {"INTAKE_APP_PASSWORD_FILE": str(password_file())}
+    setup = run_measured(cli("--database", sqlite_url(path), "users", "add", BENCH_ADMIN, "--role", "administrator"),
+                         env=secret)
+    if setup.returncode != 0:
+        raise SystemExit(f"users add failed (exit {setup.returncode}):\n{setup.stderr}")
+    result = run_measured(cli("--database", sqlite_url(path), "--user", BENCH_ADMIN, "demo-data", str(count)),
+                          env=secret, timeout_s=1800)
     if result.returncode != 0:
         raise SystemExit(f"demo-data failed (exit {result.returncode}):\n{result.stderr}")
+    add_bench_clinician(path)
     return result
 
 

@@ -92,8 +92,8 @@ def child_app(database: str) -> None:
                 QTimer.singleShot(0, painted)
             return False
 
-    def listed(_rows: int) -> None:
-        """The database is open and the (empty) patient list is shown: the app is ready for work."""
+    def listed() -> None:
+        """The database is open and the sign-in screen waits for a name: the app is ready for work."""
         if "listed" in result:
             return
         result["listed"] = time.monotonic()
@@ -102,7 +102,7 @@ def child_app(database: str) -> None:
 
     watcher = FirstPaint()
     window.installEventFilter(watcher)
-    window.patients.search_finished.connect(listed)
+    window.clinic_ready.connect(listed)
     QTimer.singleShot(CHILD_TIMEOUT_S * 1000, QApplication.quit)
     window.show()
     app.exec()
@@ -110,16 +110,19 @@ def child_app(database: str) -> None:
     print(json.dumps(result))
 
 
-def child_app_intake(database: str, run: int) -> None:
-    """Start the app on a database with patients, open a new intake for the run-th patient listed
-    (one nobody opened an intake for today), let the page finish building, then report memory, the
-    widget count and every module loaded."""
+def child_app_intake(database: str, run: int, user: str, password_file: str) -> None:
+    """Start the app on a database with patients, sign in as `user` (password in the file; stored with a
+    cheap hasher, which this child uses too), open a new intake for the run-th patient listed (one nobody
+    opened an intake for today), let the page finish building, then report memory, the widget count and
+    every module loaded."""
     import gc
 
+    from argon2 import PasswordHasher
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
     import intake_app.cli  # noqa: F401
+    from intake_app.access.passwords import Passwords, Secret
     from intake_app.gui import crash, messages
     from intake_app.gui.app import build_window, create_application
     from intake_app.settings import load_settings
@@ -128,7 +131,10 @@ def child_app_intake(database: str, run: int) -> None:
     result: dict[str, Any] = {}
     app = create_application()
     crash.install()
-    window = build_window(database, load_settings())
+    passwords = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    window = build_window(database, load_settings(), clinic_options={"passwords": passwords})
+    secret = Secret(Path(password_file).read_text(encoding="utf-8").rstrip("\n"))
+    window.clinic_ready.connect(lambda: window.session.sign_in(user, secret))
 
     def measured() -> None:
         gc.collect()
@@ -270,12 +276,36 @@ class Waiter:
             self.args = args
             self._loop.quit()
 
+    def after(self, action: Callable[[], None]) -> float:
+        """Run `action` from inside the running event loop, as a person's input arrives in the app, then
+        wait for the signal; returns when the action started.
+
+        Input sent from outside any event loop (QTest called from the top of a script) is handled at a
+        deeper scope level than the loops the benchmark runs, so objects it deletes with deleteLater()
+        (the form's region chips, rebuilt on every change) are never deleted: they pile up, stay visible
+        and are all painted on every later change, which the app itself never does."""
+        from PySide6.QtCore import QTimer
+
+        started: list[float] = []
+
+        def run() -> None:
+            started.append(time.perf_counter())
+            action()
+
+        QTimer.singleShot(0, run)
+        self.wait()
+        if not started:
+            raise SystemExit("the signal came before the action ran")
+        return started[0]
+
     def wait(self) -> float:
         if self.arrived is None:
             self._timer.start(self._timeout_ms)
             self._loop.exec()
             self._timer.stop()
-        self._signal.disconnect(self._on_signal)
+        if self._signal is not None:
+            self._signal.disconnect(self._on_signal)
+            self._signal = None
         if self.arrived is None:
             raise SystemExit("timed out waiting for a signal")
         return self.arrived
@@ -424,11 +454,12 @@ class Heartbeat:
 
 
 def measure_in_process(database: Path) -> dict[str, Any]:
-    from _common import ms, rss_mb, sqlite_url, stats
+    from _common import BENCH_CLINICIAN, BENCH_PASSWORD, fast_passwords, ms, rss_mb, sqlite_url, stats
     from PySide6.QtCore import QPointF, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
+    from intake_app.access.passwords import Secret
     from intake_app.gui import messages
     from intake_app.gui.app import build_window, create_application
     from intake_app.settings import Settings
@@ -439,11 +470,16 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     collections = GcPauses()
     gc.callbacks.append(collections)
     # The longest autosave interval, and the timer is stopped below: saves happen only when measured.
-    window = build_window(sqlite_url(database), Settings(autosave_seconds=120, desk_user="Bench Desk"))
+    window = build_window(sqlite_url(database), Settings(autosave_seconds=120),
+                          clinic_options={"passwords": fast_passwords()})
     ready = Waiter(window.clinic_ready, 120)
     window.show()
     ready.wait()
-    Waiter(window.patients.search_finished).wait()
+    listed = Waiter(window.patients.search_finished, 60)
+    signed_in = Waiter(window.session.signed_in, 60)
+    window.session.sign_in(BENCH_CLINICIAN, Secret(BENCH_PASSWORD))
+    signed_in.wait()
+    listed.wait()
     patients = window.patients
     clinic = window.clinic
     figures: dict[str, Any] = {}
@@ -537,6 +573,9 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     # a result (never "not screened"), and each change must change the panel's words: a change that left
     # the panel as it was would time nothing, so the benchmark stops and says so.
     panel = page.panel
+    if not panel.reasons.viewport().isVisible():
+        raise SystemExit(f"the result panel is not on screen (layout {page.mode!r}, window {window.width()}x"
+                         f"{window.height()})")
     panel_paint = PaintWatch(panel.reasons.viewport())
     body_map = page.map
     body_map.set_symptom("pain")
@@ -551,9 +590,7 @@ def measure_in_process(database: Path) -> dict[str, Any]:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
     for region in ("heel", "arch"):
-        assessed = Waiter(page.assessed, 5)
-        click(body_map, map_point(region, "right"))
-        assessed.wait()
+        Waiter(page.assessed, 5).after(lambda r=region: click(body_map, map_point(r, "right")))
     if form.answers().get("pain") != {"right": ["heel", "arch"]}:
         raise SystemExit(f"the map clicks did not mark the right heel and arch: {form.answers().get('pain')}")
 
@@ -561,8 +598,7 @@ def measure_in_process(database: Path) -> dict[str, Any]:
         before = panel.reasons.toPlainText()
         assessed = Waiter(page.assessed, 5)
         panel_paint.arm()
-        started = time.perf_counter()
-        action()
+        started = assessed.after(action)
         signalled = assessed.wait()
         try:
             shown: float | None = panel_paint.wait(timeout_s=3)
@@ -644,7 +680,7 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     figures["rss_end"] = rss_mb()
     page.close_record()
     window.close()
-    clinic.repository.engine.dispose()
+    clinic.close()
     return figures
 
 
@@ -696,6 +732,20 @@ def paired_ratio(ours: list[float], floor: list[float]) -> float:
     return statistics.median(a / b for a, b in zip(ours, floor, strict=True))
 
 
+def with_accounts(url: str) -> None:
+    """A new database with its first administrator (cheap hasher), so the window opens on the sign-in screen."""
+    from _common import BENCH_ADMIN, BENCH_PASSWORD, fast_passwords
+
+    from intake_app.access.passwords import Secret
+    from intake_app.services import Clinic
+
+    clinic = Clinic.open(url, passwords=fast_passwords())
+    try:
+        clinic.create_first_administrator(BENCH_ADMIN, "Bench Administrator", Secret(BENCH_PASSWORD))
+    finally:
+        clinic.close()
+
+
 def cold_starts(folder: Path, style: Path, rows: list[Row]) -> None:
     """The app and a bare window with as many widgets and the same style sheet, started alternately
     (A B A B) in fresh processes; the ratio is the median of the pairs' ratios."""
@@ -704,7 +754,8 @@ def cold_starts(folder: Path, style: Path, rows: list[Row]) -> None:
     os.environ["PYTHONPYCACHEPREFIX"] = str(folder / "bytecode")
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     small = sqlite_url(folder / "start.db")
-    first = spawn("app", small)  # creates and migrates the database and fills the bytecode cache
+    with_accounts(small)  # the first window is then the sign-in screen, as at a clinic
+    first = spawn("app", small)  # fills the bytecode cache
     widgets = int(first["widgets"])
     spawn("bare", str(widgets), str(style))
     app_runs, bare_runs = [], []
@@ -726,12 +777,12 @@ def cold_starts(folder: Path, style: Path, rows: list[Row]) -> None:
 def memory_after_intake_page(folder: Path, database: Path, style: Path, rows: list[Row]) -> None:
     """RSS once the intake page is built, against a bare window with as many widgets in a process that
     imported the same modules, alternately."""
-    from _common import sqlite_url, stats
+    from _common import BENCH_CLINICIAN, password_file, sqlite_url, stats
 
     app_runs, bare_runs = [], []
     modules = folder / "modules.json"
     for _ in range(MEMORY_RUNS):
-        app = spawn("app-intake", sqlite_url(database), str(len(app_runs)))
+        app = spawn("app-intake", sqlite_url(database), str(len(app_runs)), BENCH_CLINICIAN, str(password_file()))
         if "rss" not in app:
             raise SystemExit("the intake page was never opened")
         modules.write_text(json.dumps(app["modules"]))
@@ -747,13 +798,15 @@ def memory_after_intake_page(folder: Path, database: Path, style: Path, rows: li
 
 
 def collect_rows(folder: Path) -> list[Row]:
-    from _common import demo_database, fmt_ms, fmt_stats_ms, working_copy
+    from _common import demo_database, fmt_ms, fmt_stats_ms, isolate_user_folders, working_copy
 
     rows: list[Row] = []
     style = style_sheet_file(folder)
     cold_starts(folder, style, rows)
     database = working_copy(demo_database(), folder)
     memory_after_intake_page(folder, database, style, rows)
+    # Its own settings and window state: what the children left there (window size, splitter) stays out.
+    isolate_user_folders(folder / "home-in-process")
     figures = measure_in_process(database)
     for key, label in (("answer_map", "click on the map"), ("answer_click", "click on an answer in the form"),
                        ("answer_key", "arrow key along an answer row")):
@@ -805,7 +858,7 @@ if __name__ == "__main__":
         if sys.argv[2] == "app":
             child_app(sys.argv[3])
         elif sys.argv[2] == "app-intake":
-            child_app_intake(sys.argv[3], int(sys.argv[4]))
+            child_app_intake(sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
         elif sys.argv[2] == "bare-libraries":
             child_bare_libraries(int(sys.argv[3]), sys.argv[4], sys.argv[5])
         else:
