@@ -7,8 +7,10 @@ an adult form ("you") and may have a form for the parent or carer of a child und
 child"). "{ed}" is the local name of the emergency department and "{number}" the emergency number
 (settings, with defaults by country). We say "doctor or nurse", never "clinician".
 
-`tests/reports/test_handout_spanish.py` fails when a text lacks its Spanish (or its child form in
-one language only), or when the two languages use different placeholders.
+`tests/reports/test_handout_spanish.py` fails when a text lacks its Spanish, when the two
+languages use different placeholders, or when an English sentence shows up in a Spanish handout.
+Spanish often needs no child form where English has one: "usted" takes the third person, so "No
+puede orinar" reads for an adult and for a child alike.
 """
 
 from __future__ import annotations
