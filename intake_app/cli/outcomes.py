@@ -82,8 +82,15 @@ def cmd_record(args: argparse.Namespace) -> int:
               "seen_by": args.seen_by, "imaging": args.imaging, "urgent_route_at": args.urgent_route_at,
               "note": args.note}
     with clinic_session(args, "outcome record") as clinic:
-        record = outcomes(clinic).record_outcome(args.intake_id, {k: v for k, v in values.items() if v is not None},
-                                       expected_version=args.expected_version)
+        try:
+            record = outcomes(clinic).record_outcome(
+                args.intake_id, {k: v for k, v in values.items() if v is not None},
+                expected_version=args.expected_version)
+        except InvalidInput as exc:  # each message names its field in words (never the option's key)
+            for _field, message in exc.problems:
+                err(f"intake {args.intake_id}: {message}")
+            err(f"intake {args.intake_id}: {exc.message}")
+            return EXIT_BAD_INPUT
     what = "recorded" if record.version == 1 else f"corrected (version {record.version})"
     print(f"intake {record.intake_id}: outcome {what}: {record.outcome.finding_text}")
     return EXIT_OK

@@ -23,7 +23,7 @@ from intake_app.domain import parse_document
 from intake_app.screening import assess
 from intake_app.services.outcomes import OutcomesMixin
 from intake_app.settings import Settings
-from intake_app.storage import Repository, close_engine, create_database_engine
+from intake_app.storage import Repository, close_engine, create_database_engine, upgrade
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
 
 CLINICIAN = Actor("doctor", Role.CLINICIAN, "Dr Test")
@@ -106,11 +106,8 @@ class OutcomeDesk(OutcomesMixin):
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Iterator[Engine]:
-    import intake_app.storage.models_outcomes  # noqa: F401 - the outcomes table joins Base.metadata
-    from intake_app.storage.models import Base
-
     engine = create_database_engine(f"sqlite:///{tmp_path / 'outcomes.db'}")
-    Base.metadata.create_all(engine)
+    upgrade(engine)  # the migrations, 0005 included: the outcome tests run on the migrated schema
     yield engine
     close_engine(engine)
 
