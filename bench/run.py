@@ -59,6 +59,9 @@ DEMO_FILE_BEFORE_MB = {100_000: 555.0, 1_000_000: 5500.0}
 CLI_RATIO_TARGET = 1.5
 SEARCH_RUNS, SAVE_RUNS, PROCESS_PAIRS = 60, 200, 9
 
+STARTED = time.perf_counter()
+
+
 class Report:
     HEADINGS = ("measure", "ours", "floor", "ratio", "target", "verdict")
 
@@ -73,6 +76,7 @@ class Report:
 
     def section(self, title: str) -> None:
         self.rows.append((f"-- {title}", "", "", "", "", ""))
+        print(f"[{time.perf_counter() - STARTED:.0f} s] {title}", file=sys.stderr, flush=True)
 
     def print(self) -> None:
         widths = [max(len(r[i]) for r in (self.HEADINGS, *self.rows)) for i in range(len(self.HEADINGS))]
