@@ -152,37 +152,47 @@ class PerformanceReport:
 
 
 def _figures(rows: Sequence[CaseRow], version: str) -> Performance:
-    by_level: dict[str, list[CaseRow]] = {level: [] for level in LEVELS}
-    by_rule: dict[str, list[CaseRow]] = defaultdict(list)
+    """Every figure in one pass over the rows: per level and per rule [cases, seen, confirmed]."""
+    by_level: dict[str, list[int]] = {level: [0, 0, 0] for level in LEVELS}
+    by_rule: dict[str, list[int]] = {}
+    urgent: list[UrgentCase] = []
+    open_safety = 0
+    synthetic = False
     for row in rows:
-        by_level.setdefault(row.level, []).append(row)
+        outcome = row.outcome
+        seen = outcome is not None and outcome.finding != "not_seen"
+        confirmed = seen and outcome is not None and outcome.finding == "spinal_confirmed"
+        if outcome is not None and outcome.synthetic:
+            synthetic = True
+        counts = by_level.get(row.level)
+        if counts is None:
+            counts = by_level[row.level] = [0, 0, 0]
+        counts[0] += 1
+        counts[1] += seen
+        counts[2] += confirmed
         for rule in dict.fromkeys(row.fired_rules):
-            by_rule[rule].append(row)
-
-    def counts(group: Iterable[CaseRow]) -> tuple[int, int, int]:
-        group = list(group)
-        seen = [r for r in group if r.outcome is not None and r.outcome.seen]
-        return len(group), len(seen), sum(1 for r in seen if r.outcome is not None and r.outcome.confirmed)
-
-    levels = tuple(LevelFigures(level, *counts(group)) for level, group in by_level.items())
-    rules = tuple(RuleFigures(rule, *counts(group)) for rule, group in sorted(by_rule.items(), key=_rule_key))
-    urgent = tuple(
-        UrgentCase(r.intake_id, r.tier, r.completed_at, r.outcome.urgent_route_at if r.outcome else None)
-        for r in rows
-        if r.level == "urgent"
-    )
+            counts = by_rule.get(rule)
+            if counts is None:
+                counts = by_rule[rule] = [0, 0, 0]
+            counts[0] += 1
+            counts[1] += seen
+            counts[2] += confirmed
+        if row.level == "urgent":
+            urgent.append(UrgentCase(row.intake_id, row.tier, row.completed_at,
+                                     outcome.urgent_route_at if outcome is not None else None))
+        open_safety += row.open_safety
     return Performance(
         rules_version=version,
         cases=len(rows),
-        levels=levels,
-        rules=rules,
-        urgent=urgent,
-        open_safety=Rate(sum(1 for r in rows if r.open_safety), len(rows)),
-        synthetic=any(r.outcome is not None and r.outcome.synthetic for r in rows),
+        levels=tuple(LevelFigures(level, *counts) for level, counts in by_level.items()),
+        rules=tuple(RuleFigures(rule, *counts) for rule, counts in sorted(by_rule.items(), key=_rule_key)),
+        urgent=tuple(urgent),
+        open_safety=Rate(open_safety, len(rows)),
+        synthetic=synthetic,
     )
 
 
-def _rule_key(item: tuple[str, list[CaseRow]]) -> tuple[int, int]:
+def _rule_key(item: tuple[str, object]) -> tuple[int, int]:
     """Rules in the order the clinician reads them: R, S, L, N, Q, D, each by number."""
     rule = item[0]
     family = "RSLNQDA".find(rule[:1])
