@@ -103,17 +103,29 @@ class IntakeDocument:
         return data
 
     def with_answers(
-        self, answers: Mapping[str, Any], *, entered_by: Mapping[str, str] | None = None
+        self, answers: Mapping[str, Any], *, by: str | None = None, entered_by: Mapping[str, str] | None = None
     ) -> IntakeDocument:
-        """A copy holding `answers`. Who entered them is `entered_by` when given; otherwise an entry
-        is kept only while its field still holds the very answer it was recorded for (whoever changed
-        or cleared an answer is not known here, so the record of it is dropped rather than kept wrong)."""
-        if entered_by is None:
-            entered_by = {
-                key: who for key, who in self.entered_by.items()
-                if key in answers and key in self.answers and answers[key] == self.answers[key]
-            }
-        return replace(self, answers=dict(answers), entered_by=dict(entered_by))
+        """A copy holding `answers`, with who entered them.
+
+        An entry is kept while its field still holds the very answer it was recorded for; a cleared
+        answer loses its entry. A new or changed answer is marked as entered `by` "patient" or
+        "staff" when that is given; without it its entry is dropped (who changed it is not known
+        here, and a wrong record is worse than none). `entered_by` instead replaces the record whole.
+        """
+        if by is not None and by not in ENTERED_BY_VALUES:
+            raise ValueError(f"by must be one of {', '.join(ENTERED_BY_VALUES)}")
+        if entered_by is not None:
+            if by is not None:
+                raise ValueError("give either by or entered_by, not both")
+            return replace(self, answers=dict(answers), entered_by=dict(entered_by))
+        record: dict[str, str] = {}
+        for key, value in answers.items():
+            unchanged = key in self.answers and self.answers[key] == value
+            if unchanged and key in self.entered_by:
+                record[key] = self.entered_by[key]
+            elif not unchanged and by is not None:
+                record[key] = by
+        return replace(self, answers=dict(answers), entered_by=record)
 
 
 def _copy(value: Any) -> Any:

@@ -296,3 +296,24 @@ def test_with_answers_keeps_an_entry_only_while_its_answer_is_unchanged() -> Non
     told = document.with_answers(answers, entered_by={"onset": "staff"})
     assert told.entered_by == {"onset": "staff"}
     assert document.entered_by == {"pain": "patient", "onset": "patient"}  # the original is unchanged
+
+
+def test_with_answers_by_staff_marks_what_the_desk_changed_and_keeps_the_patients_other_answers() -> None:
+    document = parse_document(v1_document(entered_by={"pain": "patient", "onset": "patient"}))
+    answers = dict(document.answers)
+    answers["onset"] = "sudden"  # the desk corrects one answer
+    answers["trauma"] = "none"  # and adds one
+    del answers["pain"]  # and clears one
+    edited = document.with_answers(answers, by="staff")
+    assert edited.entered_by == {"onset": "staff", "trauma": "staff"}
+    unchanged = document.with_answers(dict(document.answers), by="staff")
+    assert unchanged.entered_by == document.entered_by
+    reparsed = parse_document(edited.to_json())
+    assert reparsed.entered_by == {"onset": "staff", "trauma": "staff"}
+
+
+@pytest.mark.parametrize("kwargs", [{"by": "nurse"}, {"by": "staff", "entered_by": {}}])
+def test_with_answers_refuses_a_wrong_call(kwargs: dict[str, Any]) -> None:
+    document = parse_document(v1_document())
+    with pytest.raises(ValueError):
+        document.with_answers(document.answers, **kwargs)
