@@ -63,8 +63,9 @@ def _memory_mb(field: str) -> float:
 # --- children: one cold start each, reporting JSON on stdout -------------------------------------------
 
 
-def child_app(database: str) -> None:
-    """Start the app the way `intake-app` does and report when its window has first been painted."""
+def child_app(database: str, wait_for_database: bool = False) -> None:
+    """Start the app the way `intake-app` does and report when its window has first been painted (and, when
+    `wait_for_database`, go on until the database is open and the sign-in screen waits)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -83,6 +84,10 @@ def child_app(database: str) -> None:
         result["widgets"] = len(window.findChildren(QWidget))
         result["rss_painted"] = _memory_mb("VmRSS")
         result["heavy_at_paint"] = sorted(m for m in HEAVY_MODULES if m in sys.modules)
+        if not wait_for_database:
+            # Measured: leave at once (the database opens on a background thread that need not finish).
+            print(json.dumps(result), flush=True)
+            os._exit(0)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -153,7 +158,8 @@ def child_app_intake(database: str, run: int, user: str, password_file: str) -> 
         if patient_id is None:
             QApplication.quit()
             return
-        window.intake_opened.connect(lambda _id: QTimer.singleShot(2000, measured))  # idle-time slices finish
+        # Opening the intake finishes building the page; half a second lets the last slices and paints settle.
+        window.intake_opened.connect(lambda _id: QTimer.singleShot(500, measured))
         window.new_intake(patient_id)
 
     window.patients.search_finished.connect(listed)
@@ -775,7 +781,9 @@ def cold_starts(folder: Path, style: Path, rows: list[Row]) -> None:
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     small = sqlite_url(folder / "start.db")
     with_accounts(small)  # the first window is then the sign-in screen, as at a clinic
-    first = spawn("app", small)  # fills the bytecode cache
+    first = spawn("app", small, "wait")  # fills the bytecode cache; the database must open
+    if "listed" not in first:
+        raise SystemExit("the app never opened its database (no sign-in screen)")
     widgets = int(first["widgets"])
     spawn("bare", str(widgets), str(style))
     app_runs, bare_runs = [], []
@@ -876,7 +884,7 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "--child":
         if sys.argv[2] == "app":
-            child_app(sys.argv[3])
+            child_app(sys.argv[3], sys.argv[4:] == ["wait"])
         elif sys.argv[2] == "app-intake":
             child_app_intake(sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6])
         elif sys.argv[2] == "bare-libraries":
