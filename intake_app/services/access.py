@@ -66,9 +66,36 @@ def requires(action: Action) -> Callable[[Callable[Concatenate[C, P], R]], Calla
             return checked(self, *args, **kwargs)
 
         guarded.__required_action__ = action  # type: ignore[attr-defined]
+        guarded.__lock_checked__ = True  # type: ignore[attr-defined]
         return guarded
 
     return decorate
+
+
+T = TypeVar("T", bound=type)
+
+
+def lock_checked(cls: T) -> T:
+    """Class decorator: a method checked with plain `roles.requires` (e.g. from another mixin) also refuses
+    while the window is locked, so no checked call slips past the lock."""
+    for name in dir(cls):
+        method = getattr(cls, name, None)
+        action = getattr(method, "__required_action__", None)
+        if action is None or getattr(method, "__lock_checked__", False) or not callable(method):
+            continue
+
+        def guard(original: Callable[..., Any], needed: Action) -> Callable[..., Any]:
+            @functools.wraps(original)
+            def guarded(self: AccessMixin, /, *args: Any, **kwargs: Any) -> Any:
+                if self._locked and self._actor is not None:
+                    raise WindowLocked(self._actor, needed)
+                return original(self, *args, **kwargs)
+
+            guarded.__lock_checked__ = True  # type: ignore[attr-defined]
+            return guarded
+
+        setattr(cls, name, guard(method, action))
+    return cls
 
 
 def countersigned(
@@ -88,6 +115,7 @@ def countersigned(
 
         guarded.__required_action__ = action  # type: ignore[attr-defined]
         guarded.__session_action__ = session  # type: ignore[attr-defined]
+        guarded.__lock_checked__ = True  # type: ignore[attr-defined]
         return guarded
 
     return decorate

@@ -28,9 +28,10 @@ from intake_app.domain import (
 )
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
 from intake_app.errors import IntakeError
-from intake_app.services.access import AccessMixin, countersigned, requires
+from intake_app.services.access import AccessMixin, countersigned, lock_checked, requires
 from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
 from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
+from intake_app.services.outcomes import OutcomesMixin
 from intake_app.services.reports import build_report_pdf
 from intake_app.services.results import (
     IncompleteIntake,
@@ -64,7 +65,8 @@ def shared_group(settings: Settings | None) -> str | None:
 REPORT_KINDS = ("referral", "handout")
 
 
-class Clinic(AccessMixin):
+@lock_checked
+class Clinic(AccessMixin, OutcomesMixin):
     """Everything the front desk does, over one database. Nobody is signed in after construction."""
 
     def __init__(

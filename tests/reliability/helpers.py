@@ -159,8 +159,10 @@ def save_loop(url: str, pipe: Any, seed: int) -> None:
 
     from intake_app.domain import Patient
     from intake_app.services import Clinic
+    from tests.conftest import fast_passwords, secret
 
-    clinic = Clinic.open(url)
+    clinic = Clinic.open(url, passwords=fast_passwords())
+    clinic.sign_in("doctor", secret())
     rng = random.Random(seed)
     ids = [record.id for record in clinic.repository.iter_intakes(status="draft")]
     patient = Patient("Testperson", "Alex", dt.date(1980, 1, 15), "female", "0700 000001", f"SYN-{seed}")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from intake_app.domain import parse_document
 from intake_app.errors import InvalidInput
 from intake_app.services import Clinic, check_input, screen
-from tests.conftest import synthetic_document
+from tests.conftest import signed_in_clinic, synthetic_document
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +40,7 @@ texts = st.one_of(
 
 @pytest.fixture(scope="module")
 def shared_clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Clinic]:
-    clinic = Clinic.open(f"sqlite:///{tmp_path_factory.mktemp('anytext') / 'intake.db'}")
+    clinic = signed_in_clinic(f"sqlite:///{tmp_path_factory.mktemp('anytext') / 'intake.db'}")
     yield clinic
     clinic.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ from tests.conftest import synthetic_document
 
 
 @pytest.fixture
-def stored(tmp_path: Path, database_url: str) -> str:
+def stored(tmp_path: Path, database_url: str, cli_as: Callable[[str, str], None]) -> str:
+    cli_as(database_url, "clinician")
     source = tmp_path / "in.json"
     source.write_text(json.dumps([synthetic_document(), synthetic_document(pain_score_0_10=4)]), encoding="utf-8")
     assert main(["--database", database_url, "import", str(source)]) == 0

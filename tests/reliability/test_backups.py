@@ -8,6 +8,7 @@ import json
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -19,10 +20,9 @@ from intake_app.cli import main
 from intake_app.domain import parse_document
 from intake_app.errors import StorageError
 from intake_app.services import Clinic
-from intake_app.storage import Repository, default_database_path
+from intake_app.storage import default_database_path
 from intake_app.storage.backup import KEEP_DAILY, KEEP_WEEKLY, backup_files, backup_sqlite
-from tests.conftest import synthetic_document
-from tests.reliability.helpers import fingerprint
+from tests.conftest import signed_in_clinic, synthetic_document
 
 
 def add_patients(clinic: Clinic, count: int) -> list[int]:
@@ -38,12 +38,24 @@ def rows(path: Path, table: str) -> int:
         connection.close()
 
 
+def patient_data(path: Path) -> list[tuple[Any, ...]]:
+    """Every row of the patient-data tables (a refused restore changes none; signing in to try it adds
+    audit entries, as it should)."""
+    connection = sqlite3.connect(path)
+    try:
+        return [row for table in ("patients", "intakes", "assessments", "recalls")
+                for row in connection.execute(f"SELECT * FROM {table} ORDER BY id")]
+    finally:
+        connection.close()
+
+
 def test_backup_writes_a_verified_file_in_the_data_folder_with_a_manifest(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], cli_as: Callable[[Any, str], None],
 ) -> None:
-    clinic = Clinic.open()
+    clinic = signed_in_clinic(None)
     add_patients(clinic, 3)
     clinic.close()
+    cli_as(None, "administrator")
     assert main(["backup"]) == 0
     out = capsys.readouterr().out
     folder = default_database_path().parent / "backups"
@@ -59,9 +71,15 @@ def test_backup_writes_a_verified_file_in_the_data_folder_with_a_manifest(
     (entry,) = manifest["backups"]
     assert entry["file"] == backup.name and entry["rows"]["patients"] == 3
     assert entry["sqlite_version"] == sqlite3.sqlite_version and len(entry["sha256"]) == 64
+    connection = sqlite3.connect(backup)
+    head = connection.execute("SELECT seq, hash FROM audit_head").fetchone()
+    connection.close()
+    assert (entry["audit_entries"], entry["audit_head"]) == head and head[0] > 0  # the anchor as backed up
 
 
-def test_backup_into_a_chosen_folder(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_backup_into_a_chosen_folder(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str],
+                                     cli_as: Callable[[Any, str], None]) -> None:
+    cli_as(database_url, "administrator")
     assert main(["--database", database_url, "backup", str(tmp_path / "usb")]) == 0
     assert len(backup_files(tmp_path / "usb")) == 1
 
@@ -95,54 +113,63 @@ def test_daily_backup_happens_once_a_day(clinic: Clinic) -> None:
 def test_postgresql_backups_point_to_pg_dump() -> None:
     engine: Any = SimpleNamespace(url=make_url("postgresql+psycopg://desk@server/intake"),
                                   dialect=SimpleNamespace(name="postgresql"))
-    clinic = Clinic(Repository(engine))
     with pytest.raises(StorageError, match="pg_dump"):
-        clinic.backup()
+        backup_sqlite(engine)
 
 
 def test_restore_refuses_while_a_desk_has_the_database_open(
-    clinic: Clinic, database_url: str, capsys: pytest.CaptureFixture[str]
+    clinic: Clinic, admin_clinic: Clinic, database_url: str, capsys: pytest.CaptureFixture[str],
+    cli_as: Callable[[Any, str], None],
 ) -> None:
-    backup = clinic.backup()
+    backup = admin_clinic.backup()
+    admin_clinic.close()
+    cli_as(database_url, "administrator")
     add_patients(clinic, 2)
     path = Path(database_url.removeprefix("sqlite:///"))
     clinic.repository.engine.dispose()
-    before = fingerprint(path)
+    before = patient_data(path)
     assert main(["--database", database_url, "restore", str(backup)]) == 1
     err = capsys.readouterr().err
     assert "open at another desk" in err and "nothing was changed" in err
-    assert fingerprint(path) == before
+    assert patient_data(path) == before
 
 
 def test_restore_checks_the_backup_first(tmp_path: Path, clinic: Clinic, database_url: str,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+                                         capsys: pytest.CaptureFixture[str],
+                                         cli_as: Callable[[Any, str], None]) -> None:
     clinic.close()
+    cli_as(database_url, "administrator")
     path = Path(database_url.removeprefix("sqlite:///"))
-    before = fingerprint(path)
+    before = patient_data(path)
     for name, content in (("empty.db", b""), ("text.db", b"not a database" * 100)):
         bad = tmp_path / name
         bad.write_bytes(content)
         assert main(["--database", database_url, "restore", str(bad)]) == 1
     assert main(["--database", database_url, "restore", str(tmp_path / "missing.db")]) == 1
-    assert fingerprint(path) == before
+    assert patient_data(path) == before
 
 
-def test_restore_keeps_the_replaced_database(clinic: Clinic, database_url: str,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_restore_keeps_the_replaced_database(clinic: Clinic, admin_clinic: Clinic, database_url: str,
+                                            capsys: pytest.CaptureFixture[str],
+                                            cli_as: Callable[[Any, str], None]) -> None:
     add_patients(clinic, 2)
-    backup = clinic.backup()
+    backup = admin_clinic.backup()
     add_patients(clinic, 3)
     clinic.close()
+    admin_clinic.close()
+    cli_as(database_url, "administrator")
     assert main(["--database", database_url, "restore", str(backup)]) == 0
     out = capsys.readouterr().out
     aside = Path(out.split("kept as ")[1].strip())
     assert rows(aside, "patients") == 5  # the replaced database, whole, with its WAL folded in
-    reopened = Clinic.open(database_url)
+    reopened = signed_in_clinic(database_url)
     assert reopened.count_patients() == 2
     reopened.close()
 
 
-def test_a_backup_taken_during_writes_restores_every_committed_intake(clinic: Clinic, database_url: str) -> None:
+def test_a_backup_taken_during_writes_restores_every_committed_intake(
+    clinic: Clinic, admin_clinic: Clinic, database_url: str, cli_as: Callable[[Any, str], None]
+) -> None:
     patient = parse_document(synthetic_document()).patient
     committed: list[tuple[int, dict[str, Any]]] = []
     stop = threading.Event()
@@ -169,7 +196,7 @@ def test_a_backup_taken_during_writes_restores_every_committed_intake(clinic: Cl
     writer.start()
     assert enough.wait(60)
     before_backup = list(committed)
-    backup = clinic.backup()
+    backup = admin_clinic.backup()
     after = len(committed)
     enough.clear()
     while len(committed) < after + 20 and not failures:
@@ -178,8 +205,10 @@ def test_a_backup_taken_during_writes_restores_every_committed_intake(clinic: Cl
     writer.join()
     assert failures == []
     clinic.close()
+    admin_clinic.close()
+    cli_as(database_url, "administrator")
     assert main(["--database", database_url, "restore", str(backup)]) == 0
-    restored = Clinic.open(database_url)
+    restored = signed_in_clinic(database_url)
     for intake_id, answers in before_backup:
         assert dict(restored.intake(intake_id).document.answers) == answers
     assert rows(backup, "intakes") >= len(before_backup)

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from intake_app.domain import Patient
-from intake_app.services import Clinic
+from tests.conftest import signed_in_clinic
 from tests.reliability.helpers import forkserver, save_loop, stored_form
 
 pytestmark = pytest.mark.slow
@@ -66,7 +66,7 @@ class Round:
 def test_acknowledged_saves_survive_200_sigkills(tmp_path: Path) -> None:
     path = tmp_path / "crash.db"
     url = f"sqlite:///{path}"
-    clinic = Clinic.open(url)
+    clinic = signed_in_clinic(url)
     patient = clinic.register_patient(Patient("Testperson", "Alex", dt.date(1980, 1, 15), "female", "", "SYN-0"))
     for _ in range(6):
         clinic.start_intake(patient.id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from intake_app.errors import StorageError
 from intake_app.services import Clinic
 from intake_app.storage import safety
 from intake_app.storage.backup import backup_files
-from tests.conftest import synthetic_document
+from tests.conftest import signed_in_clinic, synthetic_document
 from tests.reliability.helpers import fingerprint
 
 
@@ -80,7 +81,7 @@ def damage(path: Path) -> None:
 
 def filled(tmp_path: Path, patients: int = 50) -> Path:
     path = tmp_path / "intake.db"
-    clinic = Clinic.open(f"sqlite:///{path}")
+    clinic = signed_in_clinic(f"sqlite:///{path}")
     from intake_app.domain import parse_document
 
     patient = parse_document(synthetic_document()).patient
@@ -92,9 +93,10 @@ def filled(tmp_path: Path, patients: int = 50) -> Path:
 
 @pytest.mark.parametrize("command", [["db", "upgrade"], ["export"], ["backup"]])
 def test_a_damaged_database_is_refused_and_never_repaired(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], cli_as: Callable[[str, str], None]
 ) -> None:
     path = filled(tmp_path)
+    cli_as(f"sqlite:///{path}", "administrator")
     damage(path)
     before = fingerprint(path)
     code, err = run(capsys, "--database", f"sqlite:///{path}", *command)
@@ -106,7 +108,7 @@ def test_a_damaged_database_is_refused_and_never_repaired(
 
 def test_the_integrity_check_runs_again_before_every_backup(tmp_path: Path) -> None:
     path = filled(tmp_path)
-    clinic = Clinic.open(f"sqlite:///{path}")
+    clinic = signed_in_clinic(f"sqlite:///{path}", "administrator")
     assert clinic.backup().is_file()
     clinic.repository.engine.dispose()  # the file goes bad while the program is running
     damage(path)

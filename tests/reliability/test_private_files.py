@@ -9,6 +9,7 @@ import json
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 from intake_app.cli import main
 from intake_app.services import Clinic
 from intake_app.storage import close_engine, create_database_engine, default_database_path, upgrade
-from tests.conftest import synthetic_document
+from tests.conftest import signed_in_clinic, synthetic_document
 
 pytestmark = pytest.mark.usefixtures("umask_022")
 
@@ -27,7 +28,7 @@ def mode(path: Path) -> int:
 
 
 def test_the_default_database_its_side_files_and_folder_are_private(full_document: dict[str, Any]) -> None:
-    clinic = Clinic.open()
+    clinic = signed_in_clinic(None)  # type: ignore[arg-type]
     from intake_app.domain import parse_document
 
     clinic.register_patient(parse_document(full_document).patient)  # a write: the WAL now holds patient data
@@ -46,8 +47,8 @@ def test_an_existing_data_folder_is_tightened() -> None:
     assert mode(folder) == 0o700
 
 
-def test_backups_and_their_manifest_are_private(clinic: Clinic) -> None:
-    backup = clinic.backup()
+def test_backups_and_their_manifest_are_private(admin_clinic: Clinic) -> None:
+    backup = admin_clinic.backup()
     assert mode(backup.parent) == 0o700
     assert mode(backup) == 0o600
     assert mode(backup.parent / "manifest.json") == 0o600
@@ -91,7 +92,9 @@ def test_a_symlink_in_place_of_the_crash_log_is_not_followed(tmp_path: Path, mon
     assert victim.read_text() == "precious"
 
 
-def test_exports_are_private(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_exports_are_private(tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str],
+                             cli_as: Callable[[str, str], None]) -> None:
+    cli_as(database_url, "clinician")
     source = tmp_path / "in.json"
     source.write_text(json.dumps(synthetic_document()), encoding="utf-8")
     assert main(["--database", database_url, "import", str(source)]) == 0
