@@ -62,17 +62,24 @@ def pdfs(clinic: Clinic, document: IntakeDocument) -> dict[str, bytes]:
     return {"referral": clinic.referral_pdf(document), "handout": clinic.handout_pdf(document)}
 
 
+@pytest.fixture
+def intake_id(clinic: Clinic, document: IntakeDocument) -> int:
+    """A stored intake for the synthetic patient: prints and PDF saves are recorded against it."""
+    patient = clinic.register_patient(document.patient)
+    return int(clinic.start_intake(patient.id, document.visit_date).id)
+
+
 def open_dialog(qtbot: QtBot, clinic: Any, document: IntakeDocument, chooser: ScriptedChooser,
-                intake_id: int | None = 7) -> PreviewDialog:
+                intake_id: int | None = None) -> PreviewDialog:
     dialog = PreviewDialog(clinic, document, intake_id=intake_id, chooser=chooser)
     qtbot.addWidget(dialog)
     return dialog
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, clinic: Clinic, document: IntakeDocument, chooser: ScriptedChooser
+def dialog(qtbot: QtBot, clinic: Clinic, document: IntakeDocument, chooser: ScriptedChooser, intake_id: int
            ) -> Iterator[PreviewDialog]:
-    opened = open_dialog(qtbot, clinic, document, chooser)
+    opened = open_dialog(qtbot, clinic, document, chooser, intake_id)
     with qtbot.waitSignal(opened.ready, timeout=READY_MS):
         opened.show()
     yield opened
@@ -118,9 +125,9 @@ def difference(a: QImage, b: QImage) -> float:
 
 
 def test_dialog_shows_busy_state_then_both_documents(
-    qtbot: QtBot, clinic: Clinic, document: IntakeDocument, chooser: ScriptedChooser
+    qtbot: QtBot, clinic: Clinic, document: IntakeDocument, chooser: ScriptedChooser, intake_id: int
 ) -> None:
-    dialog = open_dialog(qtbot, clinic, document, chooser)
+    dialog = open_dialog(qtbot, clinic, document, chooser, intake_id)
     referral, handout = dialog.pages["referral"], dialog.pages["handout"]
     # Before the worker reports back, the user sees what is being prepared and cannot print yet.
     assert referral.notice.text() == "Preparing the referral summary..."
@@ -172,7 +179,8 @@ def test_dialog_fits_a_small_laptop_screen(dialog: PreviewDialog) -> None:
 
 
 def test_print_both_sends_referral_then_handout_in_one_job(
-    qtbot: QtBot, dialog: PreviewDialog, chooser: ScriptedChooser, tmp_path: Path, printer_path: None
+    qtbot: QtBot, dialog: PreviewDialog, chooser: ScriptedChooser, tmp_path: Path, printer_path: None,
+    intake_id: int, database_url: str
 ) -> None:
     target = tmp_path / "printed.pdf"
     chooser.print_target = target
@@ -193,6 +201,7 @@ def test_print_both_sends_referral_then_handout_in_one_job(
     assert page_count(target) == expected
     assert dialog.status.text() == f"Sent {expected} page(s) to the printer."
     assert errors_shown(chooser) == []
+    assert recorded(database_url, intake_id) == [("report.print", "referral"), ("report.print", "handout")]
     # Order and content: printed page k looks like source page k of "referral pages, then handout pages",
     # and more like it than like any other source page.
     out = target.read_bytes()
@@ -401,20 +410,36 @@ def test_unreadable_pdf_is_a_print_error(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_save_pdfs_writes_both_documents_whichever_tab_is_open(
-    qtbot: QtBot, dialog: PreviewDialog, chooser: ScriptedChooser, document: IntakeDocument, tmp_path: Path
+    qtbot: QtBot, dialog: PreviewDialog, chooser: ScriptedChooser, document: IntakeDocument, tmp_path: Path,
+    intake_id: int, database_url: str
 ) -> None:
-    """Finding: Save PDF saved only the visible tab. Now one folder choice saves both."""
+    """Finding: Save PDF saved only the visible tab. Now one folder choice saves both (and the audit trail
+    records each PDF save, by intake id)."""
     chooser.folder = tmp_path
     dialog.tabs.setCurrentIndex(1)
     with qtbot.waitSignal(dialog.runner.idle, timeout=READY_MS):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     visit = document.visit_date.isoformat()
-    referral = tmp_path / f"referral-summary-{visit}-i7.pdf"
-    handout = tmp_path / f"patient-handout-{visit}-i7.pdf"
+    referral = tmp_path / f"referral-summary-{visit}-i{intake_id}.pdf"
+    handout = tmp_path / f"patient-handout-{visit}-i{intake_id}.pdf"
     assert referral.read_bytes() == dialog.pdf("referral")
     assert handout.read_bytes() == dialog.pdf("handout")
     assert dialog.status.text() == f"Saved {referral.name}, {handout.name}."
     assert chooser.shown == []
+    assert recorded(database_url, intake_id) == [("report.save_pdf", "referral"), ("report.save_pdf", "handout")]
+
+
+def recorded(url: str, intake_id: int) -> list[tuple[str, str]]:
+    """The print and PDF-save entries of the audit trail for an intake, oldest first."""
+    from tests.conftest import signed_in_clinic
+
+    admin = signed_in_clinic(url, "administrator")
+    try:
+        entries = admin.audit_entries()
+    finally:
+        admin.close()
+    return [(e.event.action, e.event.detail) for e in reversed(entries)
+            if e.event.intake_id == intake_id and e.event.action.startswith("report.")]
 
 
 def test_saving_again_never_overwrites_an_earlier_file(
@@ -495,6 +520,9 @@ class FlakyHandoutClinic:
         if not self.fixed:
             raise self.error
         return self.clinic.handout_pdf(document, **overrides)
+
+    def note_printed(self, intake_id: int, what: str) -> None:
+        self.clinic.note_printed(intake_id, what)
 
 
 def test_report_failure_is_shown_and_the_other_document_still_prints(
@@ -579,7 +607,7 @@ def _font_sizes(pdf: bytes) -> list[float]:
 
 def test_an_amended_intake_prints_its_revision(qtbot: QtBot, clinic: Clinic, document: IntakeDocument,
                                                chooser: ScriptedChooser) -> None:
-    opened = PreviewDialog(clinic, document, intake_id=7, revision=2, chooser=chooser)
+    opened = PreviewDialog(clinic, document, intake_id=None, revision=2, chooser=chooser)
     qtbot.addWidget(opened)
     with qtbot.waitSignal(opened.ready, timeout=READY_MS):
         opened.show()
