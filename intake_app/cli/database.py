@@ -68,16 +68,6 @@ def _settings_and_group() -> tuple[Settings, str | None]:
     return settings, shared_group(settings)
 
 
-def _administrator_check(clinic: Clinic, args: argparse.Namespace, command: str, action: str) -> None:
-    """With accounts in the database: sign in for `command` and refuse anyone but an administrator."""
-    from intake_app.access.roles import Action, require
-
-    if not clinic.has_accounts():
-        return
-    actor = sign_in(clinic, args, command)
-    require(actor, Action(action))
-
-
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Checked (integrity) before anything changes; an administrator signs in first once accounts exist."""
     from intake_app.services import Clinic
@@ -97,8 +87,13 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         check_not_too_new(revision)
         if revision is not None and revision >= ACCOUNTS_REVISION:  # older schemas have no accounts
             clinic = Clinic(Repository(engine), settings)
-            _administrator_check(clinic, args, "db upgrade", "database.upgrade")
-        changed = upgrade(engine)
+            if clinic.has_accounts():
+                sign_in(clinic, args, "db upgrade")
+                changed = clinic.upgrade()  # checks the role and records the upgrade
+            else:
+                changed = upgrade(engine)
+        else:
+            changed = upgrade(engine)
     finally:
         if clinic is not None:
             close(clinic)
@@ -110,7 +105,7 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from intake_app.storage import resolve_database_url
-    from intake_app.storage.backup import POSTGRES_MESSAGE, restore_sqlite
+    from intake_app.storage.backup import POSTGRES_MESSAGE
     from intake_app.storage.database import sqlite_file
 
     _settings, group = _settings_and_group()
@@ -121,26 +116,32 @@ def cmd_restore(args: argparse.Namespace) -> int:
     backup = Path(args.file)
     if not backup.is_file():
         raise IntakeError(f"{backup}: no such backup file; nothing was changed.")
-    if database.exists():
-        _check_restore_allowed(args)
-    aside = restore_sqlite(database, backup, group=group)
+    clinic = _open_if_usable(args) if database.exists() else None
+    if clinic is not None and clinic.has_accounts():
+        try:
+            sign_in(clinic, args, "restore")
+            aside = clinic.restore(backup)  # checks the role; recorded in the restored trail
+        finally:
+            close(clinic)
+    else:
+        if clinic is not None:
+            close(clinic)
+        from intake_app.storage.backup import restore_sqlite
+
+        aside = restore_sqlite(database, backup, group=group)
     print(f"restored {database} from {backup}")
     if aside is not None:
         print(f"the replaced database was kept as {aside}")
     return EXIT_OK
 
 
-def _check_restore_allowed(args: argparse.Namespace) -> None:
-    """An administrator of the database being replaced signs in (when it has accounts). A database too
-    damaged to open cannot check anyone; restoring it is what it needs."""
+def _open_if_usable(args: argparse.Namespace) -> Clinic | None:
+    """The database being replaced, to check who asks; None when it is too damaged to open (then nobody can
+    be checked against it, and putting a backup back is what it needs)."""
     from intake_app.errors import StorageError
     from intake_app.services import Clinic
 
     try:
-        clinic = Clinic.open(args.database, _settings_and_group()[0])
+        return Clinic.open(args.database, _settings_and_group()[0])
     except StorageError:
-        return
-    try:
-        _administrator_check(clinic, args, "restore", "database.restore")
-    finally:
-        close(clinic)
+        return None

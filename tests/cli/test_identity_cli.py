@@ -183,6 +183,8 @@ def test_database_commands_need_an_administrator(
         assert code == 0 or "pip install" in err
     else:
         assert code == 0, err
+        done = {"backup": "database.backup", "db": "database.upgrade"}[command[0]]
+        assert [r["account"] for r in audit_rows(run, database_url) if r["action"] == done] == ["admin"]
 
 
 def test_restore_needs_an_administrator_once_accounts_exist(
@@ -195,6 +197,9 @@ def test_restore_needs_an_administrator_once_accounts_exist(
     assert code == 1 and "administrator" in err
     code, _out, err = run("--database", database_url, "--user", "admin", "restore", str(backup))
     assert code == 0, err
+    restores = [r for r in audit_rows(run, database_url) if r["action"] == "database.restore"]
+    assert [r["account"] for r in restores] == ["admin"]
+    assert run("--database", database_url, "--user", "admin", "audit", "verify")[0] == 0
 
 
 # --- accounts -----------------------------------------------------------------------------------------
@@ -395,3 +400,67 @@ def test_report_of_a_stored_intake_signs_in_and_is_recorded(
     assert target.read_bytes().startswith(b"%PDF")
     saves = [r for r in audit_rows(run, database_url) if r["action"] == "report.save_pdf"]
     assert [(r["account"], r["intake_id"]) for r in saves] == [("doctor", "1")]
+
+
+# --- on a terminal ----------------------------------------------------------------------------------
+
+
+def _on_a_terminal(argv: list[str], answers: list[str], env: dict[str, str]) -> tuple[int, str]:
+    """Run the command line with a terminal (a pseudo-terminal) as its standard input, output and
+    controlling terminal; type each answer after the next prompt. Returns the exit code and the screen."""
+    import fcntl
+    import select
+    import subprocess
+    import sys
+    import termios
+    import time
+
+    master, slave = os.openpty()
+
+    def own_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    code = "import sys\nfrom intake_app.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    process = subprocess.Popen([sys.executable, "-c", code, *argv], stdin=slave, stdout=slave, stderr=slave,
+                               env=env, preexec_fn=own_terminal, close_fds=True)  # noqa: PLW1509 - sets the tty
+    os.close(slave)
+    screen = b""
+    pending = list(answers)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # the other end closed: the program has ended
+                    break
+                if not chunk:
+                    break
+                screen += chunk
+                if pending and screen.rstrip().endswith(b":"):
+                    os.write(master, pending.pop(0).encode() + b"\n")
+            elif process.poll() is not None:
+                break
+        status = process.wait(timeout=30)
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+    return status, screen.decode("utf-8", "replace")
+
+
+def test_on_a_terminal_the_password_is_asked_for_and_not_shown(
+    database_url: str, tmp_path: Path
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k.startswith(("XDG_", "INTAKE_APP_CONFIG_DIR"))}
+    env.update(PATH="/usr/bin:/bin", HOME=str(tmp_path))  # no INTAKE_APP_PASSWORD_FILE: a terminal is asked
+    status, screen = _on_a_terminal(["--database", database_url, "--user", "doctor", "rescreen"], [PASSWORD], env)
+    assert "Password for doctor:" in screen
+    assert PASSWORD not in screen  # not echoed
+    assert status == 0, screen
+    assert "re-screened with rules" in screen
+    status, screen = _on_a_terminal(["--database", database_url, "--user", "doctor", "rescreen"], ["wrong one"],
+                                    env)
+    assert status == 1 and "Wrong account name or password" in screen and "wrong one" not in screen
