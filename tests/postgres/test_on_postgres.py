@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, inspect, text
 from intake_app.domain import Patient
 from intake_app.services import Clinic
 from intake_app.storage.database import SCHEMA_HEAD, current_revision
+from tests.conftest import signed_in_clinic
 
 
 def _patient(family: str, given: str, mrn: str) -> Patient:
@@ -18,7 +19,7 @@ def _patient(family: str, given: str, mrn: str) -> Patient:
 
 
 def test_migrations_build_the_whole_schema_on_postgresql(pg_url: str) -> None:
-    clinic = Clinic.open(pg_url)
+    clinic = signed_in_clinic(pg_url)
     engine = clinic.repository.engine
     assert current_revision(engine) == SCHEMA_HEAD
     tables = set(inspect(engine).get_table_names())
@@ -29,7 +30,7 @@ def test_migrations_build_the_whole_schema_on_postgresql(pg_url: str) -> None:
 
 
 def test_register_search_and_save_a_draft_on_postgresql(pg_url: str, full_document: dict[str, Any]) -> None:
-    clinic = Clinic.open(pg_url)
+    clinic = signed_in_clinic(pg_url)
     record = clinic.register_patient(_patient("Müller", "Ana", "PG-1"))
     clinic.register_patient(_patient("Muñoz", "Bea", "PG-2"))
     assert [r.patient.family_name for r in clinic.search_patients("mu")] == ["Müller", "Muñoz"]

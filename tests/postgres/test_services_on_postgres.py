@@ -18,7 +18,7 @@ from intake_app.errors import IntakeError, StaleRecord
 from intake_app.services import Clinic
 from intake_app.storage import IntakeRecord
 from tests.conftest import CLINICIAN_SIGNS as SIGNER
-from tests.conftest import FULL_ANSWERS
+from tests.conftest import FULL_ANSWERS, secret, signed_in_clinic
 
 BORN = dt.date(1970, 1, 2)
 
@@ -26,10 +26,11 @@ BORN = dt.date(1970, 1, 2)
 @pytest.fixture
 def desks(pg_url: str) -> Iterator[tuple[Clinic, Clinic]]:
     """Two desks: two programs, each with its own connection pool, on one server."""
-    first, second = Clinic.open(pg_url), Clinic.open(pg_url)
+    first = signed_in_clinic(pg_url, "clinician", desk="desk-1")
+    second = signed_in_clinic(pg_url, "clinician", desk="desk-2")
     yield first, second
     for desk in (first, second):
-        desk.repository.engine.dispose()
+        desk.close()
 
 
 def _answers(record: IntakeRecord, **changes: Any) -> dict[str, Any]:
@@ -114,6 +115,7 @@ def test_today_puts_the_unacknowledged_urgent_draft_first(desks: tuple[Clinic, C
 
 def test_backup_points_to_pg_dump(desks: tuple[Clinic, Clinic], tmp_path: Path) -> None:
     first, _ = desks
+    first.sign_in("admin", secret())
     with pytest.raises(IntakeError, match="pg_dump"):
         first.backup(tmp_path)
     assert first.daily_backup() is None
@@ -142,7 +144,7 @@ def test_fhir_export_and_import_between_two_servers_never_duplicates(
     assert first.export_documents(format="fhir", stream=stream).intake_ids == (draft.id,)
     path = tmp_path / "bundle.json"
     path.write_text(stream.getvalue(), encoding="utf-8")
-    other = Clinic.open(postgres_server.create_database("intake_other_site"))
+    other = signed_in_clinic(postgres_server.create_database("intake_other_site"))
     try:
         (stored,) = other.import_file(path)
         assert (stored.intake_uuid, stored.revision) == (draft.intake_uuid, 1)
@@ -150,7 +152,7 @@ def test_fhir_export_and_import_between_two_servers_never_duplicates(
         again = other.import_file(path)
         assert (list(again), again.skipped) == ([], [(draft.intake_uuid, 1)])
     finally:
-        other.repository.engine.dispose()
+        other.close()
     assert first.import_file(path).skipped == [(draft.intake_uuid, 1)]
     exported = io.StringIO()
     first.export_documents(stream=exported)
@@ -159,8 +161,42 @@ def test_fhir_export_and_import_between_two_servers_never_duplicates(
 
 def test_demo_data_on_postgresql(desks: tuple[Clinic, Clinic]) -> None:
     first, _ = desks
+    first.sign_in("admin", secret())
     assert first.add_demo_data(25, seed=3) == 25
+    first.sign_in("doctor", secret())
     records = list(first.repository.iter_intakes())
     assert len(records) == 25
     assert len({r.intake_uuid for r in records}) == 25
     assert first.search_patients(records[0].document.patient.family_name[:3])
+
+
+def test_two_desks_appending_audit_entries_at_once_keep_one_unbroken_chain(desks: tuple[Clinic, Clinic]) -> None:
+    """The audit head is read with SELECT ... FOR UPDATE in each write transaction, so two desks never
+    chain after the same entry (on the old code there was no chain at all)."""
+    failures: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def work(clinic: Clinic, mrn: str) -> None:
+        try:
+            start.wait()
+            for n in range(15):
+                record = clinic.register_patient(Patient("Chain", "Alex", BORN, "female", "", f"{mrn}-{n}"))
+                clinic.start_intake(record.id)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(desk, f"C{i}")) for i, desk in enumerate(desks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    first, second = desks
+    first.sign_in("admin", secret())
+    report = first.verify_audit()
+    assert report.ok, report.message
+    desks_seen = {e.event.desk for e in first.audit_entries()}
+    assert {"desk-1", "desk-2"} <= desks_seen
+    second.sign_in("admin", secret())
+    assert second.verify_audit().ok  # the other desk's anchor accepts entries the first desk wrote
+
