@@ -10,7 +10,7 @@ left in `session.info` for the repository to advance this computer's anchor afte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, insert, select, update
@@ -25,6 +25,8 @@ from intake_app.access.audit_chain import (
     content_hash,
     readable_entries,
 )
+from intake_app.access.roles import Actor
+from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AuditHeadRow, AuditRow
 
 LAST_APPENDED = "intake_audit_last"  # session.info key: the newest AuditEntry this transaction wrote
@@ -143,3 +145,67 @@ def count_entries(session: Session, *, account: str | None = None, patient_id: i
     statement = filtered(select(func.count()).select_from(AuditRow), account=account, patient_id=patient_id,
                          start=start, end=end)
     return int(session.scalar(statement) or 0)
+
+
+class AuditTrailStore:
+    """Repository methods for the audit trail: events stamped with the repository's desk and clock, and
+    the reads (see Repository for the rest)."""
+
+    desk: str
+    clock: Callable[[], dt.datetime]
+    _session: Callable[[], Session]
+    _writer: Callable[[], Session]
+
+    def event(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
+              detail: str = "", at: dt.datetime | None = None) -> AuditEvent:
+        """An audit event by `actor` at this desk, now (or `at`)."""
+        return AuditEvent(at=at or self.clock(), who=actor.name, role=actor.role.value, action=str(action),
+                          desk=self.desk, patient_id=patient_id, intake_id=intake_id, detail=detail)
+
+    def _audit(self, session: Session, actor: Actor, action: str, *, patient_id: int | None = None,
+               intake_id: int | None = None, detail: str = "") -> None:
+        append(session, [self.event(actor, action, patient_id=patient_id, intake_id=intake_id,
+                                                detail=detail)])
+
+    # --- the audit trail ---------------------------------------------------------------------
+
+    def record(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
+               detail: str = "") -> None:
+        """An audit entry on its own (a sign-in, a print, a backup), in its own transaction."""
+        self.record_events([self.event(actor, action, patient_id=patient_id, intake_id=intake_id, detail=detail)])
+
+    def record_events(self, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+        """Several audit entries in one transaction (the view/search queue's writer)."""
+        with storage_errors(), self._writer() as session, session.begin():
+            return append(session, events)
+
+    def audit_head(self) -> tuple[int, str]:
+        """(position, hash) of the newest entry, as the head row says."""
+        with storage_errors(), self._session() as session:
+            head = session.get(AuditHeadRow, 1)
+            return (head.seq, head.hash) if head is not None else (0, "0" * 64)
+
+    def iter_audit(self, *, from_seq: int = 0) -> Iterator[AuditEntry]:
+        """The stored entries in written order from position `from_seq` (streamed for `verify`)."""
+        with storage_errors(), self._session() as session:
+            yield from stored_entries(session, from_seq=from_seq)
+
+    def audit_log(self, *, account: str | None = None, patient_id: int | None = None,
+                  start: dt.datetime | None = None, end: dt.datetime | None = None, newest_first: bool = True,
+                  limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
+        with storage_errors(), self._session() as session:
+            return select_entries(session, account=account, patient_id=patient_id, start=start,
+                                              end=end, newest_first=newest_first, limit=limit, offset=offset)
+
+    def count_audit(self, *, account: str | None = None, patient_id: int | None = None,
+                    start: dt.datetime | None = None, end: dt.datetime | None = None) -> int:
+        with storage_errors(), self._session() as session:
+            return count_entries(session, account=account, patient_id=patient_id, start=start, end=end)
+
+    def audit_entries(self) -> list[tuple[str, str, int | None, int | None]]:
+        """(who, action, patient id, intake id) of every entry in written order (tests, quick checks)."""
+        with storage_errors(), self._session() as session:
+            rows = session.execute(
+                select(AuditRow.who, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
+            )
+            return [tuple(r) for r in rows]  # type: ignore[misc]

@@ -27,7 +27,7 @@ from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AssessmentRow, IntakeRow, PatientRow
-from intake_app.storage.repository import _patient_values, utcnow
+from intake_app.storage.rows import _patient_values, utcnow
 
 Batch = tuple[Sequence[Patient], Sequence[tuple[int, IntakeDocument, dict[str, Any]]]]
 TABLES: tuple[Any, ...] = (PatientRow.__table__, IntakeRow.__table__, AssessmentRow.__table__)

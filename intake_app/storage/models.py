@@ -217,3 +217,8 @@ class ClinicSettingRow(Base):
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+# Tables described in their own modules join the one metadata here (migrations and the schema test see
+# every table): they import Base from this module, so they come after it.
+from intake_app.storage import models_outcomes  # noqa: E402, F401 - registers the outcomes table

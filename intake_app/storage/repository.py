@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -13,14 +12,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent
+from intake_app.access.audit_chain import AuditAction, AuditEntry
 from intake_app.access.roles import Actor
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.errors import AcknowledgementNeeded, IntakeError, StaleRecord
 from intake_app.storage import audit_store, search
 from intake_app.storage.access_store import AccessStore
+from intake_app.storage.audit_store import AuditTrailStore
 from intake_app.storage.database import storage_errors, writing
-from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow, RecallRow
+from intake_app.storage.models import AssessmentRow, IntakeRow, PatientRow, RecallRow
 from intake_app.storage.records import (
     ImportedRecords,
     ImportItem,
@@ -31,94 +31,20 @@ from intake_app.storage.records import (
     RecallEntry,
     StoredAssessment,
 )
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def new_uuid() -> str:
-    """A new intake identifier (random, so it says nothing about the patient or the desk)."""
-    return str(uuid.uuid4())
-
-
-def digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
-
-def _patient_values(patient: Patient) -> dict[str, Any]:
-    return {
-        "family_name": patient.family_name,
-        "given_name": patient.given_name,
-        "family_fold": fold(patient.family_name),
-        "given_fold": fold(patient.given_name),
-        "date_of_birth": patient.date_of_birth,
-        "sex": patient.sex,
-        "phone": patient.phone,
-        "phone_digits": digits(patient.phone),
-        "mrn": patient.mrn,
-        "mrn_fold": fold(patient.mrn),
-    }
-
-
-def _patient(row: PatientRow) -> Patient:
-    return Patient(row.family_name, row.given_name, row.date_of_birth, row.sex, row.phone, row.mrn)
-
-
-def _patient_record(row: PatientRow) -> PatientRecord:
-    return PatientRecord(row.id, _patient(row), row.created_at, row.updated_at, row.row_version)
-
-
-def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
-    document = IntakeDocument(
-        patient=patient, visit_date=row.visit_date, answers=dict(row.answers), questionnaire=row.questionnaire
-    )
-    return IntakeRecord(
-        id=row.id, patient_id=row.patient_id, status=row.status, document=document,
-        rules_version=row.rules_version, level=row.level, tier=row.tier,
-        red_flags_not_asked=row.red_flags_not_asked, red_flag_ack_by=row.red_flag_ack_by,
-        red_flag_ack_at=row.red_flag_ack_at, created_at=row.created_at, updated_at=row.updated_at,
-        completed_at=row.completed_at, row_version=row.row_version, revision=row.revision, amends_id=row.amends_id,
-        superseded_by=row.superseded_by, amend_reason=row.amend_reason, amended_by=row.amended_by,
-        amended_at=row.amended_at, red_flag_ack_role=row.red_flag_ack_role, intake_uuid=row.intake_uuid or "",
-    )
-
-
-_SUMMARY_COLUMNS = (
-    IntakeRow.id, IntakeRow.patient_id, IntakeRow.status, IntakeRow.visit_date, IntakeRow.level, IntakeRow.tier,
-    IntakeRow.updated_at, IntakeRow.revision, IntakeRow.red_flag_ack_at, IntakeRow.row_version,
-    PatientRow.family_name, PatientRow.given_name, IntakeRow.amends_id,
+from intake_app.storage.rows import (
+    _SUMMARY_COLUMNS,
+    _intake_record,
+    _patient,
+    _patient_record,
+    _patient_values,
+    _rules,
+    _summary,
+    digits,
+    id_ranges,
+    names_similar,
+    new_uuid,
+    utcnow,
 )
-
-
-def _summary(row: Any) -> IntakeSummary:
-    (intake_id, patient_id, status, visit_date, level, tier, updated_at, revision, ack_at, row_version,
-     family, given, amends_id) = row
-    return IntakeSummary(
-        intake_id, patient_id, status, visit_date, level, tier, updated_at, revision=revision,
-        acknowledged=ack_at is not None, row_version=row_version, patient_name=f"{family}, {given}".strip(", "),
-        amends_id=amends_id,
-    )
-
-
-def _rules(text: str | None) -> set[str]:
-    return {part for part in (text or "").split(",") if part}
-
-
-def id_ranges(ids: Iterable[int]) -> str:
-    """"1-3,7,9-10": record ids, short however many there are."""
-    parts: list[str] = []
-    start = end = None
-    for value in sorted(set(ids)):
-        if end is not None and value == end + 1:
-            end = value
-            continue
-        if start is not None:
-            parts.append(f"{start}-{end}" if end != start else str(start))
-        start = end = value
-    if start is not None:
-        parts.append(f"{start}-{end}" if end != start else str(start))
-    return ",".join(parts)
 
 
 class NotFound(LookupError):
@@ -155,7 +81,7 @@ def utc_clock() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Repository(AccessStore):
+class Repository(AccessStore, AuditTrailStore):
     """Every read and write of the clinic's data. Each write records its audit entry in the same
     transaction (`audit_store.append`), stamped with `desk` (this computer) and `clock` (aware UTC);
     after the commit `audit_committed` (if set) gets the newest entry, to move this computer's anchor."""
@@ -673,63 +599,6 @@ class Repository(AccessStore):
             tier=assessment["tier"], result=assessment, cause=cause, created_at=now,
         ))
 
-    def event(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
-              detail: str = "", at: dt.datetime | None = None) -> AuditEvent:
-        """An audit event by `actor` at this desk, now (or `at`)."""
-        return AuditEvent(at=at or self.clock(), who=actor.name, role=actor.role.value, action=str(action),
-                          desk=self.desk, patient_id=patient_id, intake_id=intake_id, detail=detail)
-
-    def _audit(self, session: Session, actor: Actor, action: str, *, patient_id: int | None = None,
-               intake_id: int | None = None, detail: str = "") -> None:
-        audit_store.append(session, [self.event(actor, action, patient_id=patient_id, intake_id=intake_id,
-                                                detail=detail)])
-
-    # --- the audit trail ---------------------------------------------------------------------
-
-    def record(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
-               detail: str = "") -> None:
-        """An audit entry on its own (a sign-in, a print, a backup), in its own transaction."""
-        self.record_events([self.event(actor, action, patient_id=patient_id, intake_id=intake_id, detail=detail)])
-
-    def record_events(self, events: Sequence[AuditEvent]) -> list[AuditEntry]:
-        """Several audit entries in one transaction (the view/search queue's writer)."""
-        with storage_errors(), self._writer() as session, session.begin():
-            return audit_store.append(session, events)
-
-    def audit_head(self) -> tuple[int, str]:
-        """(position, hash) of the newest entry, as the head row says."""
-        from intake_app.storage.models import AuditHeadRow
-
-        with storage_errors(), self._session() as session:
-            head = session.get(AuditHeadRow, 1)
-            return (head.seq, head.hash) if head is not None else (0, "0" * 64)
-
-    def iter_audit(self, *, from_seq: int = 0) -> Iterator[AuditEntry]:
-        """The stored entries in written order from position `from_seq` (streamed for `verify`)."""
-        with storage_errors(), self._session() as session:
-            yield from audit_store.stored_entries(session, from_seq=from_seq)
-
-    def audit_log(self, *, account: str | None = None, patient_id: int | None = None,
-                  start: dt.datetime | None = None, end: dt.datetime | None = None, newest_first: bool = True,
-                  limit: int | None = None, offset: int = 0) -> list[AuditEntry]:
-        with storage_errors(), self._session() as session:
-            return audit_store.select_entries(session, account=account, patient_id=patient_id, start=start,
-                                              end=end, newest_first=newest_first, limit=limit, offset=offset)
-
-    def count_audit(self, *, account: str | None = None, patient_id: int | None = None,
-                    start: dt.datetime | None = None, end: dt.datetime | None = None) -> int:
-        with storage_errors(), self._session() as session:
-            return audit_store.count_entries(session, account=account, patient_id=patient_id, start=start, end=end)
-
-    def audit_entries(self) -> list[tuple[str, str, int | None, int | None]]:
-        """(who, action, patient id, intake id) of every entry in written order (tests, quick checks)."""
-        with storage_errors(), self._session() as session:
-            rows = session.execute(
-                select(AuditRow.who, AuditRow.action, AuditRow.patient_id, AuditRow.intake_id).order_by(AuditRow.id)
-            )
-            return [tuple(r) for r in rows]  # type: ignore[misc]
-
-
 @contextmanager
 def _stale_guard() -> Iterator[None]:
     """SQLAlchemy's own version check (UPDATE ... WHERE row_version = ?) failing means another desk won."""
@@ -738,33 +607,3 @@ def _stale_guard() -> Iterator[None]:
     except StaleDataError:
         raise IntakeError("This record was changed at another desk while saving; your changes were not saved.",
                           hint="Open it again and repeat the change.") from None
-
-
-def names_similar(a: Patient, b: Patient) -> bool:
-    """Same family name (folded) and given names that share a first letter, or swapped names."""
-    fa, ga, fb, gb = fold(a.family_name), fold(a.given_name), fold(b.family_name), fold(b.given_name)
-    if fa == fb and (ga[:1] == gb[:1] or not ga or not gb):
-        return True
-    if fa == gb and ga == fb:
-        return True
-    return _edit_distance_at_most_one(fa, fb) and ga[:1] == gb[:1]
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] == b[j]:
-            i += 1
-            j += 1
-            continue
-        edits += 1
-        if edits > 1:
-            return False
-        if len(a) == len(b):
-            i += 1
-        j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
