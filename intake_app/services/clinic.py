@@ -513,7 +513,8 @@ class Clinic(AccessMixin, OutcomesMixin):
     @requires(Action.DEMO_DATA)
     def add_demo_data(self, count: int, *, seed: int = 20261125) -> int:
         """Add `count` synthetic patients, each with one completed intake, in one transaction (generated and
-        written in batches, so memory stays flat). Needs the optional Faker package (the `demo` extra)."""
+        written in batches, so memory stays flat), then made-up outcomes for them (marked synthetic). Needs
+        the optional Faker package (the `demo` extra). Recorded as the signed-in administrator."""
         try:
             import faker  # noqa: F401 - only checked here, so a missing extra is a message, not a traceback
         except ImportError:
@@ -528,4 +529,6 @@ class Clinic(AccessMixin, OutcomesMixin):
 
         added = bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count, audit=audit)
         self._anchors.catch_up()
+        if added:
+            self._add_synthetic_outcomes(seed, newest=added)  # made-up outcomes, marked synthetic
         return added
