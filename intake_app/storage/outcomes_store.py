@@ -426,3 +426,25 @@ def insert_synthetic_outcomes(
             detail=f"synthetic demo outcomes: {count}")]) if count else []
     audit.after_commit(entries)
     return count
+
+
+def current_outcomes(engine: Engine, intake_ids: Iterable[int]) -> dict[int, OutcomeRecord]:
+    """The current outcome of each given intake (looked for on all its revisions), by the id given; intakes
+    without one are left out. For exports: one query per 500 intakes."""
+    wanted = sorted(set(intake_ids))
+    found: dict[int, OutcomeRecord] = {}
+    revision = aliased(IntakeRow)
+    with storage_errors(), Session(engine) as session:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            statement = (
+                select(IntakeRow.id, OutcomeRow)
+                .join(revision, or_(and_(IntakeRow.intake_uuid.is_not(None),
+                                         revision.intake_uuid == IntakeRow.intake_uuid), revision.id == IntakeRow.id))
+                .join(OutcomeRow, OutcomeRow.intake_id == revision.id)
+                .where(IntakeRow.id.in_(chunk))
+                .order_by(IntakeRow.id, OutcomeRow.row_version, OutcomeRow.id)
+            )
+            for intake_id, row in session.execute(statement):
+                found[intake_id] = _record(row)  # the highest version comes last
+    return found

@@ -85,3 +85,19 @@ def test_csv_columns_of_an_outcome_and_the_outcomes_file() -> None:
                            "x_ray; ultrasound"]
     assert rows[1][6] == "2026-11-02T14:30+01:00" and rows[1][7] == "Seen in clinic.\nNo surgery."
     assert unneutralise("'-5") == "-5" and unneutralise("'quoted") == "'quoted"
+
+
+def test_exports_find_each_intakes_current_outcome(engine: object, desk: object) -> None:
+    from intake_app.storage.outcomes_store import current_outcomes
+
+    from .conftest import LIKELY, NOW, add_intake
+
+    first = add_intake(engine, LIKELY, NOW - dt.timedelta(days=30))  # type: ignore[arg-type]
+    second = add_intake(engine, LIKELY, NOW - dt.timedelta(days=20))  # type: ignore[arg-type]
+    desk.record_outcome(first, {"finding": "not_seen"})  # type: ignore[attr-defined]
+    desk.record_outcome(first, {"finding": "spinal_confirmed"})  # type: ignore[attr-defined]
+    found = current_outcomes(engine, [first, second, 999])  # type: ignore[arg-type]
+    assert list(found) == [first] and (found[first].version, found[first].outcome.finding) == (2, "spinal_confirmed")
+    cells = dict(zip(OUTCOME_COLUMNS, outcome_cells(found[first]), strict=True))
+    assert (cells["outcome_finding"], cells["outcome_version"], cells["outcome_synthetic"]) == (
+        "spinal_confirmed", "2", "no")
