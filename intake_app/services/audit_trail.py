@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from intake_app.storage import Repository
 
 log = logging.getLogger(__name__)
+
+ANCHOR_INTERVAL = 1.0  # seconds: the anchor file moves at most this often after commits (and at close)
 
 
 def database_address(repository: Repository) -> str:
@@ -44,6 +47,8 @@ class AnchorKeeper:
         self.problem: ChainReport | None = None  # the first bad entry found since the anchor, if any
         self.unreadable: AnchorUnreadable | None = None
         self._lock = threading.Lock()
+        self._moved_at = float("-inf")  # monotonic time of the last check after a commit
+        self._behind = False  # commits happened since then
 
     def anchor(self) -> Anchor | None:
         """The anchor as stored (None: this computer has none for this database yet)."""
@@ -68,8 +73,18 @@ class AnchorKeeper:
 
     def committed(self, entry: AuditEntry) -> None:
         """After a commit that appended entries up to `entry`: check what was added since the anchor (also
-        other desks' entries) and move the anchor forward."""
+        other desks' entries) and move the anchor forward; at most once a second (each move is an fsync'd
+        file write), the rest at the next commit after that, at close and at `audit verify`."""
+        now = time.monotonic()
+        if now - self._moved_at < ANCHOR_INTERVAL:
+            self._behind = True
+            return
         self.catch_up(entry.seq)
+
+    def settle_pending(self) -> None:
+        """Move the anchor over anything committed since it last moved (at close)."""
+        if self._behind:
+            self.catch_up()
 
     def catch_up(self, upto: int | None = None) -> None:
         """Check the entries added since the anchor and move it forward (never onto a bad chain). A
@@ -77,6 +92,7 @@ class AnchorKeeper:
         with self._lock:
             if self.unreadable is not None or self.problem is not None:
                 return
+            self._moved_at, self._behind = time.monotonic(), False
             try:
                 anchor = read_anchor(self.path)
                 if anchor is not None and upto is not None and anchor.count >= upto:

@@ -115,6 +115,7 @@ class Clinic(AccessMixin, OutcomesMixin):
         from intake_app.storage import close_engine
 
         self._views.close()
+        self._anchors.settle_pending()
         close_engine(self.repository.engine)
 
     def _screen(self, document: IntakeDocument) -> Assessment:

@@ -63,10 +63,12 @@ def busy(database_url: str) -> Iterator[Clinic]:
 def test_an_untouched_chain_verifies_and_the_anchor_follows_it(busy: Clinic) -> None:
     report = busy.verify_audit()
     assert report.ok, report.message
+    busy._anchors.settle_pending()  # the anchor moves at most once a second after commits, and at close
     anchor = read_anchor(busy._anchors.path)
     newest = raw(busy, "SELECT seq, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")[0]
     assert newest[0] == report.count + 1  # the check's own entry, written after it
     assert anchor is not None and (anchor.count, anchor.head_hash) == newest  # anchored after its commit
+    assert busy.repository.audit_head() == newest
     assert raw(busy, "SELECT seq, hash FROM audit_head") == [newest]
 
 
@@ -244,6 +246,7 @@ def test_a_restore_replaces_the_anchor_and_is_then_recorded(database_url: str) -
         for _ in range(3):
             clinic.list_accounts()
             clinic.audit_entries()  # entries after the backup: the anchor moves past it
+        clinic._anchors.settle_pending()
         ahead = read_anchor(clinic._anchors.path)
         clinic.restore(backup)
         after = read_anchor(clinic._anchors.path)
