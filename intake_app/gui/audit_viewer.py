@@ -194,10 +194,13 @@ class AuditViewer(QDialog):
         self.apply()
 
     def _fit(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        """1000 x 620, or less on a small screen (within the window it belongs to)."""
+        parent = self.parentWidget()
+        area = parent.window().size() if parent is not None else (
+            self.screen().availableGeometry().size() if self.screen() is not None else None)
         width, height = 1000, 620
-        if screen is not None:
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        if area is not None:
+            width, height = min(width, area.width() - 24), min(height, area.height() - 24)
         self.resize(width, height)
 
     # --- reading -------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -527,6 +528,8 @@ class MainWindow(AccessViews, QMainWindow):
             except IntakeError as exc:
                 messages.show_error(self, exc, self.tr("The daily backup failed"))
         self._save_geometry()
+        for dialog in self.findChildren(QDialog):  # the admin tools, a preview: they close with the window
+            dialog.close()
         event.accept()
 
     def save_open_draft(self) -> None:

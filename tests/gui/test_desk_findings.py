@@ -400,7 +400,7 @@ def test_today_lists_the_recall_list_until_a_clinician_marks_each_contacted(
     urgent = synthetic_document(rf_saddle_numbness="new", rf_bladder_change="new", back_pain="moderate")
     old = {"level": "possible", "tier": None, "spinal_flag": True, "reasons": [], "recommendation": "old",
            "rules_version": "2000.01-1"}
-    rose = other_desk.repository.import_documents([(parse_document(urgent), old)])[0]
+    rose = other_desk.repository.import_documents([(parse_document(urgent), old)], actor=other_desk.signed_in)[0]
     assert [change.intake_id for change in other_desk.rescreen()] == [rose.id]
     window = open_window(qtbot, seeded_url, chooser=chooser, user="doctor")  # the recall list is a clinician's
     with qtbot.waitSignal(window.today.refreshed, timeout=10000):

@@ -108,9 +108,9 @@ def settle(qtbot: Any, page: Any) -> None:
 
 
 def test_an_empty_database_shows_a_friendly_empty_state(
-    qtbot: Any, database_url: str, chooser: ScriptedChooser
+    qtbot: Any, staffed_url: str, chooser: ScriptedChooser
 ) -> None:
-    window = open_window(qtbot, database_url, chooser=chooser)
+    window = open_window(qtbot, staffed_url, chooser=chooser)  # staff accounts, no patients yet
     assert window.patients.stack.currentWidget() is window.patients.empty
     assert "No patients yet" in window.patients.empty.text()
 
