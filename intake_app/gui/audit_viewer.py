@@ -228,7 +228,8 @@ class AuditViewer(QDialog):
         clinic, selection = self.clinic, self.selection
 
         def work() -> tuple[list[AuditEntry], int]:
-            return clinic.audit_entries(selection, limit=PAGE, offset=offset), clinic.count_audit_entries(selection)
+            total = clinic.count_audit_entries(selection)  # first: reading records a view of the trail
+            return clinic.audit_entries(selection, limit=PAGE, offset=offset), total
 
         self.runner.run(work, lambda result: self._show(*result), self._failed, label=self.tr("Reading the trail..."))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QTextDocument
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -101,13 +101,10 @@ class SetupDialog(QDialog):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key_label.setWordWrap(True)
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(15)
-        font.setBold(True)
-        self.key_label.setFont(font)
+        # Large, fixed-width letters (the shared style sheet sets label fonts, so the size is set here too).
         self.key_label.setStyleSheet("QLabel#recoveryKey { background: #fff6db; border: 1px solid #e8cf7d;"
-                                     " border-radius: 4px; padding: 12px; }")
+                                     " border-radius: 4px; padding: 14px; font-family: 'DejaVu Sans Mono',"
+                                     " 'Consolas', monospace; font-size: 20px; font-weight: bold; }")
         self.print_button = QPushButton(self.tr("&Print..."), second)
         self.copy_button = QPushButton(self.tr("C&opy"), second)
         self.copy_note = QLabel(second)
@@ -136,7 +133,7 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         self.setMinimumWidth(480)
-        self.resize(560, 420)
+        self.resize(580, 380)
 
         self.create_button.clicked.connect(self.create_administrator)
         self.repeat.returnPressed.connect(self.create_administrator)
