@@ -71,9 +71,9 @@ class Session(QObject):
         self.sign_in_screen.setup_button.clicked.connect(self.open_setup)
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self._switch)
+        self._watching = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.installEventFilter(self)
             app.applicationStateChanged.connect(self._on_application_state)
 
     # --- starting ------------------------------------------------------------------------------
@@ -140,6 +140,7 @@ class Session(QObject):
         self.actor = actor
         self.locked = False
         self.idle = IdleTimer(self._limit(idle_minutes), self.clock)
+        self._watch_input(True)
         self.tick.start()
         self.urgent_timer.stop()
         self.sign_in_screen.reset()
@@ -165,6 +166,7 @@ class Session(QObject):
             self.window.statusBar().showMessage(exc.message, 10000)
         self.actor = None
         self.idle = None
+        self._watch_input(False)
         self.tick.stop()
         self.window.end_work()
         self._show_sign_in()
@@ -177,6 +179,18 @@ class Session(QObject):
         self._watch_urgent()
 
     # --- the idle lock -------------------------------------------------------------------------
+
+    def _watch_input(self, on: bool) -> None:
+        """The application-wide filter runs only while someone works (a Python call per event costs a few
+        microseconds: not while signed out, locked, or building the window before anyone signs in)."""
+        app = QApplication.instance()
+        if on == self._watching or app is None:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() in _INPUT and self.idle is not None and not self.locked:
@@ -201,6 +215,7 @@ class Session(QObject):
             return
         self.window.before_lock()
         self.locked = True
+        self._watch_input(False)
         try:
             self.clinic.lock()
         except IntakeError as exc:  # the screen locks all the same
@@ -225,6 +240,7 @@ class Session(QObject):
 
     def _unlocked(self, _actor: Actor) -> None:
         self.locked = False
+        self._watch_input(True)
         self.urgent_timer.stop()
         if self.idle is not None:
             self.idle.touch()
@@ -268,8 +284,6 @@ class Session(QObject):
         """The window closes: no more ticks or polls."""
         self.tick.stop()
         self.urgent_timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self._watch_input(False)
         self.runner.wait()
         self.poller.wait()
