@@ -152,6 +152,8 @@ class MainWindow(AccessViews, QMainWindow):
                                       lambda: self.preview(), file_menu)
         file_menu.addSeparator()
         self.act_lock = self._action(self.tr("&Lock the window"), "Ctrl+L", self.session.lock, file_menu)
+        self.act_change_password = self._action(self.tr("Change my pass&word..."), None, self.session.change_password,
+                                                file_menu)
         self.act_sign_out = self._action(self.tr("Sign &out"), None, self.session.sign_out, file_menu)
         self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
         edit_menu = menu.addMenu(self.tr("&Edit"))
@@ -176,6 +178,7 @@ class MainWindow(AccessViews, QMainWindow):
             self.act_today: Action.SEARCH, self.act_accounts: Action.MANAGE_ACCOUNTS,
             self.act_clinic_settings: Action.CLINIC_SETTINGS, self.act_audit: Action.AUDIT_VIEW,
             self.act_backup: Action.BACKUP, self.act_lock: None, self.act_sign_out: None, self.act_settings: None,
+            self.act_change_password: None,
         }
         self._update_actions()
 

@@ -69,6 +69,7 @@ class Session(QObject):
         self.sign_in_screen.new_password_requested.connect(self.sign_in_with_new_password)
         self.sign_in_screen.back_requested.connect(self._back_to_lock)
         self.sign_in_screen.setup_button.clicked.connect(self.open_setup)
+        self.sign_in_screen.recover_button.clicked.connect(self.open_recovery)
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self._switch)
         self._watching = False
@@ -93,6 +94,30 @@ class Session(QObject):
         dialog.rejected.connect(self._setup_cancelled)
         self.window.busy.track(dialog.runner)
         self.setup_dialog = dialog
+        dialog.open()
+
+    def open_recovery(self) -> None:
+        """The owner's way back into an administrator account with the one-time recovery key."""
+        from intake_app.gui.password_dialogs import RecoveryDialog
+
+        if self.clinic is None:
+            return
+        dialog = RecoveryDialog(self.clinic, self.window)
+        dialog.accepted.connect(lambda: self._after_setup(dialog.account.text().strip()))
+        self.window.busy.track(dialog.runner)
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def change_password(self) -> None:
+        """The signed-in person changes their own password."""
+        from intake_app.gui.password_dialogs import ChangePasswordDialog
+
+        if self.actor is None or self.locked:
+            return
+        dialog = ChangePasswordDialog(self.clinic, self.window)
+        dialog.accepted.connect(lambda: self.window.statusBar().showMessage(self.tr("Password changed"), 5000))
+        self.window.busy.track(dialog.runner)
+        self.password_dialog = dialog
         dialog.open()
 
     def _after_setup(self, name: str) -> None:

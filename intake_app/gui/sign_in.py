@@ -169,6 +169,9 @@ class SignInScreen(QWidget):
         self.setup_button = QPushButton(self.tr("Set up the &administrator account..."), frame)
         self.setup_button.setObjectName("setupButton")
         self.setup_button.hide()
+        self.recover_button = QPushButton(self.tr("Administrator locked out? Use the &recovery key..."), frame)
+        self.recover_button.setObjectName("recoverButton")
+        self.recover_button.setFlat(True)
         inner.addWidget(title)
         inner.addWidget(self.subtitle)
         inner.addWidget(self.switch_note)
@@ -176,6 +179,7 @@ class SignInScreen(QWidget):
         inner.addWidget(second)
         inner.addWidget(self.error)
         inner.addWidget(self.setup_button)
+        inner.addWidget(self.recover_button)
         self.urgent = urgent_notice(self)
         centred(self, frame, self.urgent)
 

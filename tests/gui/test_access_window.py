@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from intake_app.access.lockout import SignInRefused
 from intake_app.access.passwords import Secret
 from intake_app.access.roles import PermissionDenied, Role
 from intake_app.gui.main_window import MainWindow
@@ -398,3 +399,66 @@ def test_the_audit_viewer_filters_checks_and_exports(
         table = list(csv.DictReader(handle))
     assert table and {row["patient_id"] for row in table} == {str(patient_id)}
     assert all(row["time_utc"].endswith("Z") for row in table)
+
+
+# --- 8. one's own password, and the owner's way back in ------------------------------------------------
+
+
+def test_a_person_changes_their_own_password_from_the_file_menu(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser  # noqa: F811
+) -> None:
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    assert window.act_change_password.isVisible()
+    window.act_change_password.trigger()
+    dialog = window.session.password_dialog
+    dialog.old.setText("not my password at all")
+    dialog.new.setText("a brand new passphrase")
+    dialog.repeat.setText("a brand new passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.problem.isVisibleTo(dialog), timeout=10000)
+    assert dialog.isVisible() and "Traceback" not in dialog.problem.text()
+    dialog.old.setText(PASSWORD)
+    dialog.new.setText("a brand new passphrase")
+    dialog.repeat.setText("a brand new passphrase")
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    other = open_clinic(seeded_url)
+    assert other.sign_in("desk", Secret("a brand new passphrase")).name == "desk"
+    other.close()
+
+
+def test_the_recovery_key_lets_the_owner_back_in_and_a_new_key_is_shown_once(
+    qtbot: Any, database_url: str, chooser: ScriptedChooser
+) -> None:
+    owner = open_clinic(database_url)
+    key = owner.create_first_administrator("owner", "Olu Owner", Secret(PASSWORD))
+    for _attempt in range(5):
+        with pytest.raises(SignInRefused):
+            owner.sign_in("owner", Secret("forgotten, sadly"))
+    owner.close()
+    window = open_window(qtbot, database_url, chooser=chooser, user=None)
+    screen = window.session.sign_in_screen
+    qtbot.mouseClick(screen.recover_button, Qt.MouseButton.LeftButton)
+    dialog = window.session.recovery_dialog
+    dialog.account.setText("owner")
+    dialog.key.setText("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+    dialog.new.setText("the owner's new passphrase")
+    dialog.repeat.setText("the owner's new passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.problem.isVisibleTo(dialog), timeout=10000)
+    assert not dialog.showing_key and dialog.key.text() == ""
+    dialog.key.setText(key.reveal())
+    dialog.new.setText("the owner's new passphrase")
+    dialog.repeat.setText("the owner's new passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.showing_key, timeout=10000)
+    new_key = dialog.new_key.text()
+    assert new_key and new_key != key.reveal() and not dialog.ok_button.isEnabled()
+    dialog.reject()
+    assert dialog.isVisible()  # not without confirming the new key is written down
+    dialog.written.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert screen.name.text() == "owner" and dialog.new_key.text() == ""
+    sign_in(qtbot, window, "owner", "the owner's new passphrase")
+    assert window.shell.currentWidget() is window.admin_page
