@@ -171,7 +171,10 @@ class SignInScreen(QWidget):
         self.setup_button.hide()
         self.recover_button = QPushButton(self.tr("Administrator locked out? Use the &recovery key..."), frame)
         self.recover_button.setObjectName("recoverButton")
-        self.recover_button.setFlat(True)
+        self.recover_button.setStyleSheet(
+            "QPushButton#recoverButton { border: 2px solid transparent; background: transparent; color: #1d5fa8;"
+            " text-decoration: underline; text-align: left; padding: 2px 0; }"
+            " QPushButton#recoverButton:focus { border: 2px solid #1d5fa8; }")
         inner.addWidget(title)
         inner.addWidget(self.subtitle)
         inner.addWidget(self.switch_note)
