@@ -3,7 +3,8 @@
 Plain Python and reportlab: nothing here knows about Qt or the database. Both builders return
 the PDF as bytes; the caller decides where it goes (a file, a print dialog, a preview). The
 handout is written in the patient's language: `build_handout(..., language="es")` (or "en"; None:
-the patient's preferred language when it is one of HANDOUT_LANGUAGES, else English).
+the patient's preferred language when it is one of HANDOUT_LANGUAGES, else the clinic's when it
+is, else English).
 """
 
 from intake_app.reports.handout import build_handout, handout_language

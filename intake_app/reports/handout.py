@@ -1,15 +1,16 @@
 """The patient handout: what to do now, what we think, what happens next, and when to get help.
 
 Written in the patient's language, English or Spanish (`language`; by default the document's
-preferred language when it is one of those, else English). Every fixed sentence comes from
-handout_text, where each is defined once in both languages; the patient's answers (where it hurts,
-the worst pain) come through domain.wording in that language, in the patient's words. Set in 14 pt
-(18 pt in large print), at a Flesch-Kincaid grade of 6 or lower in English and a Fernández-Huerta
-ease of 70 or more in Spanish. Safety comes first in both: for an urgent same-day (E) result it
-opens with a black-bordered "Stay here" box and ends with a tear-off strip for the emergency
-department (clinical words, for staff, in the clinic's language); every other result opens with
-the signs that mean "go now". The emergency number and the emergency department come from the
-options (settings, country defaults). A child under 16 is written about to a parent or carer.
+preferred language when it is one of those, else the clinic's language when it is, else English).
+Every fixed sentence comes from handout_text, where each is defined once in both languages; the
+patient's answers (where it hurts, the worst pain) come through domain.wording in that language,
+in the patient's words. Set in 14 pt (18 pt in large print), at a Flesch-Kincaid grade of 6 or
+lower in English and a Fernández-Huerta ease of 70 or more in Spanish. Safety comes first in both:
+for an urgent same-day (E) result it opens with a black-bordered "Stay here" box and ends with a
+tear-off strip for the emergency department (clinical words, for staff, in the clinic's language);
+every other result opens with the signs that mean "go now". The emergency number and the
+emergency department come from the options (settings, country defaults). A child under 16 is
+written about to a parent or carer.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, TableStyle
 
 from intake_app.domain.document import UNKNOWN, IntakeDocument
-from intake_app.domain.language import ENGLISH, check_language
+from intake_app.domain.language import ENGLISH, LANGUAGE_NAMES, check_language
 from intake_app.domain.questionnaire import SIDES, load_questionnaire
 from intake_app.domain.wording import describe, is_blank, question_text_for_side, region_list
 from intake_app.reports import handout_text as words
@@ -54,18 +55,20 @@ def level_key(assessment: Assessment) -> str:
     return assessment.level
 
 
-def handout_language(document: IntakeDocument, language: str | None = None) -> str:
+def handout_language(document: IntakeDocument, language: str | None = None, clinic_language: str = ENGLISH) -> str:
     """The language to write the handout in: `language` when given ("en" or "es", else a
-    ReportError naming it), else the patient's preferred language when it is one of those, else
-    English."""
+    ReportError naming it), else the patient's preferred language when it is one of those, else the
+    clinic's language when it is one of those, else English."""
     if language is not None:
         try:
             return check_language(language)
         except ValueError:
-            raise ReportError(f"The handout is written in English (en) or Spanish (es), not "
-                              f"{language!r}.") from None
-    preferred = document.answers.get("preferred_language")
-    return preferred if preferred in HANDOUT_LANGUAGES else ENGLISH
+            known = " or ".join(f"{code} ({LANGUAGE_NAMES[code]})" for code in HANDOUT_LANGUAGES)
+            raise ReportError(f"The handout is written in {known}, not {language!r}.") from None
+    for choice in (document.answers.get("preferred_language"), clinic_language):
+        if choice in HANDOUT_LANGUAGES:
+            return str(choice)
+    return ENGLISH
 
 
 class _Styles:
@@ -90,7 +93,7 @@ class _Handout:
         self.doc = document
         self.a = assessment
         self.opt = options
-        self.language = handout_language(document, language)
+        self.language = handout_language(document, language, options.clinic_language)
         self.large = options.large_print if large_print is None else large_print
         self.s = _Styles(LARGE_SIZE if self.large else NORMAL_SIZE)
         self.width = content_width(options.page_size)
@@ -314,7 +317,8 @@ def build_handout(document: IntakeDocument, assessment: Assessment, options: Rep
     """The plain-language handout for the patient, as PDF bytes.
 
     `large_print` None: the options'. `language` "en" or "es"; None: the patient's preferred
-    language when it is one of those, else English (another code is a ReportError)."""
+    language when it is one of those, else the clinic's (options.clinic_language) when it is, else
+    English (another code is a ReportError)."""
     handout = _Handout(document, assessment, options, large_print, language)
     return render(handout.story(), paper=options.page_size, title=handout.say(words.TITLE),
                   footer=handout.footer(), invariant=options.generated_at is not None)

@@ -353,13 +353,19 @@ def test_the_language_defaults_to_the_patients_preferred_one() -> None:
     assert handout_language(make_document({"preferred_language": "other"})) == "en"
     assert handout_language(make_document({"preferred_language": "en"})) == "en"
     assert handout_language(make_document({})) == "en"
+    assert handout_language(make_document({}), clinic_language="es") == "es"
+    assert handout_language(make_document({"preferred_language": "en"}), clinic_language="es") == "en"
+    assert handout_language(make_document({}), clinic_language="fr") == "en"
     assert handout_language(es_doc, "en") == "en"
     assessment = assess(es_doc, emergency_department=OPTIONS.emergency_department)
     assert "Lo que pensamos" in all_text(build_handout(es_doc, assessment, OPTIONS))
     assert "What we think" in all_text(build_handout(es_doc, assessment, OPTIONS, language="en"))
+    plain = make_document({})
+    spanish_clinic = dataclasses.replace(OPTIONS, clinic_language="es")
+    assert "Lo que pensamos" in all_text(build_handout(plain, assess(plain), spanish_clinic))
 
 
 def test_an_unknown_language_is_refused_by_name() -> None:
     c = ALL["likely"]
-    with pytest.raises(ReportError, match="'fr'"):
+    with pytest.raises(ReportError, match=r"en \(English\) or es \(Español\), not 'fr'"):
         build_handout(c.document, c.assessment, OPTIONS, language="fr")
