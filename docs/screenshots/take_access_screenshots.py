@@ -4,7 +4,8 @@ first-run setup with its recovery key, the staff accounts and the audit trail. S
 Run (one screen size per run; the window fills the screen less a 40-pixel taskbar):
   xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_access_screenshots.py
   xvfb-run -a -s "-screen 0 1024x600x24" .venv/bin/python docs/screenshots/take_access_screenshots.py
-Writes sign-in.png, lock-screen.png, setup.png, setup-recovery-key.png, accounts.png and audit-viewer.png
+Writes sign-in.png, lock-screen.png, admin-page.png, accounts.png, audit-viewer.png, clinic-settings.png,
+setup.png and setup-recovery-key.png
 next to this file (at 1024x600 with "-1024x600" added).
 """
 
@@ -144,6 +145,11 @@ def main() -> int:
     wait_for(viewer.checked)
     shoot("audit-viewer", viewer)
     viewer.close()
+    window.admin.clinic_settings()
+    clinic_settings = window.clinic_settings_dialog
+    clinic_settings.resize(min(640, window.width() - 40), min(600, window.height() - 60))
+    shoot("clinic-settings", clinic_settings)
+    clinic_settings.close()
 
     empty = Clinic.open(f"sqlite:///{folder / 'empty.db'}")
     setup = SetupDialog(empty, window)

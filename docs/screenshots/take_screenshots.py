@@ -133,7 +133,7 @@ def main() -> int:
     shoot("today")
 
     dialog = SettingsDialog(settings, window)
-    dialog.resize(min(640, window.width() - 40), min(600, window.height() - 40))
+    dialog.resize(min(640, window.width() - 40), min(dialog.height(), window.height() - 40))
     dialog.show()
     shoot("settings", dialog)
     dialog.close()

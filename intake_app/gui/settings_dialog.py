@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(620, 560)
+        self.resize(620, min(560, 160 + 64 * len(self.editors)))  # two desk preferences need little room
 
     def _editor(self, field: dataclasses.Field[Any], value: Any, parent: QWidget) -> Editor:
         if isinstance(value, bool):
