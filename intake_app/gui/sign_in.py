@@ -55,19 +55,19 @@ def card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     frame.setMaximumWidth(460)
     frame.setMinimumWidth(340)
     inner = QVBoxLayout(frame)
-    inner.setContentsMargins(24, 20, 24, 20)
-    inner.setSpacing(10)
+    inner.setContentsMargins(20, 14, 20, 14)
+    inner.setSpacing(8)
     return frame, inner
 
 
 def centred(page: QWidget, frame: QFrame, urgent: QLabel) -> None:
     outer = QVBoxLayout(page)
-    outer.setContentsMargins(16, 16, 16, 16)
+    outer.setContentsMargins(12, 8, 12, 8)
     outer.addStretch(1)
     row = QHBoxLayout()
     row.addStretch(1)
     column = QVBoxLayout()
-    column.setSpacing(12)
+    column.setSpacing(8)
     column.addWidget(urgent)
     column.addWidget(frame)
     row.addLayout(column, 3)
