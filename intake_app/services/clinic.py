@@ -489,9 +489,10 @@ class Clinic(AccessMixin, OutcomesMixin):
         return build_report_pdf("referral", document, self.settings, **overrides)
 
     @requires(Action.PRINT)
-    def handout_pdf(self, /, document: IntakeDocument, **overrides: Any) -> bytes:
-        """The patient handout from the clinic's settings; `overrides` change this print only (large_print)."""
-        return build_report_pdf("handout", document, self.settings, **overrides)
+    def handout_pdf(self, /, document: IntakeDocument, *, language: str | None = None, **overrides: Any) -> bytes:
+        """The patient handout from the clinic's settings, in `language` ("en", "es"; None: the patient's
+        preferred language, else the clinic's); `overrides` change this print only (large_print)."""
+        return build_report_pdf("handout", document, self.settings, language=language, **overrides)
 
     @requires(Action.PRINT)
     def note_printed(self, intake_id: int, what: str) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from intake_app.domain import IntakeDocument
+from intake_app.errors import IntakeError
 from intake_app.services.results import screen
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
     from intake_app.reports import ReportOptions
     from intake_app.screening.model import Assessment
+
 
 def report_options(settings: Settings, **overrides: Any) -> ReportOptions:
     """What the reports print with: the clinic's settings (details, referrer, emergency number and
@@ -22,15 +24,24 @@ def report_options(settings: Settings, **overrides: Any) -> ReportOptions:
 
 
 def build_report_pdf(
-    kind: str, document: IntakeDocument, settings: Settings, assessment: Assessment | None = None,
-    **overrides: Any,
+    kind: str, document: IntakeDocument, settings: Settings, assessment: Assessment | None = None, *,
+    language: str | None = None, **overrides: Any,
 ) -> bytes:
     """The referral summary ("referral") or patient handout ("handout") as PDF bytes; needs no database.
 
-    The assessment (when not given) is made with the clinic's emergency department name; `overrides`
-    change this print only (e.g. revision=2 prints "amended (revision 2)")."""
+    The assessment (when not given) is made with the clinic's emergency department name; `language`
+    ("en", "es") is the handout's (None: the patient's preferred language, else the clinic's); the
+    referral is written for the receiving clinician and takes none. `overrides` change this print only
+    (e.g. revision=2 prints "amended (revision 2)")."""
     from intake_app.reports import build_handout, build_referral
 
-    build = {"referral": build_referral, "handout": build_handout}[kind]
+    if kind not in ("referral", "handout"):
+        raise IntakeError(f"Unknown report {kind!r}; it is a referral or a handout.")
     options = report_options(settings, **overrides)
-    return bytes(build(document, assessment or screen(document, settings), options))
+    result = assessment or screen(document, settings)
+    if kind == "handout":
+        return bytes(build_handout(document, result, options, language=language))
+    if language is not None:
+        raise IntakeError("The referral letter is written for the receiving clinician in one language; a "
+                          "language can be chosen for the patient handout only.")
+    return bytes(build_referral(document, result, options))
