@@ -34,7 +34,12 @@ _WHERE = {
     "urgent_rules": "intake_app.services.results",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "DEMO_EXTRA_HINT", "DEMO_EXTRA_MISSING", "MAX_FILE_BYTES", "AcknowledgementNeeded", "Clinic",
+    "DatabaseTooNew", "IncompleteIntake", "PasswordChangeNeeded", "RescreenChange", "StaleRecord", "StorageError",
+    "WindowLocked", "build_report_pdf", "check_input", "documents_in", "read_json_file", "report_options",
+    "rose_to_recall", "screen", "shared_group", "urgent_rules",
+]
 
 
 def __getattr__(name: str) -> Any:
