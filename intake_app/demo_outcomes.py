@@ -60,31 +60,44 @@ def _imaging(rng: random.Random, level: str, finding: str) -> tuple[str, ...]:
     return ("x_ray",) if rng.random() < 0.25 else ()
 
 
+class OutcomeDrawer:
+    """Draws outcomes from one random stream over successive lists of cases, so drawing batch by batch (as
+    demo-data writes them) gives the same outcomes as drawing all the cases at once in the same order."""
+
+    def __init__(self, *, seed: int, today: dt.date) -> None:
+        self.rng = random.Random(seed ^ 0x0C7C0E)
+        self.today = today
+
+    def draw(self, cases: Iterable[DemoCase]) -> Iterator[tuple[int, Outcome]]:
+        """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
+        rng, today = self.rng, self.today
+        for case in cases:
+            pattern = PATTERNS.get(case.level)
+            if pattern is None or rng.random() >= pattern.recorded:
+                continue
+            seen_on = case.visit_date + dt.timedelta(days=rng.randint(*pattern.days))
+            if seen_on > today:
+                continue  # the appointment has not happened yet
+            route = None
+            if case.level == "urgent" and rng.random() < 0.9:  # one in ten is never written down
+                median = MEDIAN_HOURS_TO_ROUTE.get(case.tier or "P", 30.0)
+                route = case.completed_at + dt.timedelta(hours=round(rng.lognormvariate(0, 0.8) * median, 1))
+            if rng.random() < pattern.not_seen:
+                yield case.intake_id, Outcome(finding="not_seen", urgent_route_at=route, synthetic=True)
+                continue
+            finding = rng.choices(("spinal_confirmed", "not_spinal", "other_cause"), weights=pattern.findings)[0]
+            yield case.intake_id, Outcome(
+                finding=finding,
+                other_cause=rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
+                seen_by=SEEN_BY[SEEN_BY_LEVEL[case.level]],
+                seen_on=seen_on,
+                imaging=_imaging(rng, case.level, finding),
+                urgent_route_at=route,
+                note="Synthetic outcome for demonstration.",
+                synthetic=True,
+            )
+
+
 def draw_outcomes(cases: Iterable[DemoCase], *, seed: int, today: dt.date) -> Iterator[tuple[int, Outcome]]:
     """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
-    rng = random.Random(seed ^ 0x0C7C0E)
-    for case in cases:
-        pattern = PATTERNS.get(case.level)
-        if pattern is None or rng.random() >= pattern.recorded:
-            continue
-        seen_on = case.visit_date + dt.timedelta(days=rng.randint(*pattern.days))
-        if seen_on > today:
-            continue  # the appointment has not happened yet
-        route = None
-        if case.level == "urgent" and rng.random() < 0.9:  # one in ten is never written down
-            median = MEDIAN_HOURS_TO_ROUTE.get(case.tier or "P", 30.0)
-            route = case.completed_at + dt.timedelta(hours=round(rng.lognormvariate(0, 0.8) * median, 1))
-        if rng.random() < pattern.not_seen:
-            yield case.intake_id, Outcome(finding="not_seen", urgent_route_at=route, synthetic=True)
-            continue
-        finding = rng.choices(("spinal_confirmed", "not_spinal", "other_cause"), weights=pattern.findings)[0]
-        yield case.intake_id, Outcome(
-            finding=finding,
-            other_cause=rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
-            seen_by=SEEN_BY[SEEN_BY_LEVEL[case.level]],
-            seen_on=seen_on,
-            imaging=_imaging(rng, case.level, finding),
-            urgent_route_at=route,
-            note="Synthetic outcome for demonstration.",
-            synthetic=True,
-        )
+    return OutcomeDrawer(seed=seed, today=today).draw(cases)

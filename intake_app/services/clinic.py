@@ -10,7 +10,8 @@ imported when first needed, so the window can paint before they load.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -26,6 +27,7 @@ from intake_app.domain import (
     parse_document,
     unanswered_red_flags,
 )
+from intake_app.domain.document import ENTERED_BY_VALUES
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
 from intake_app.errors import IntakeError
 from intake_app.services.access import AccessMixin, countersigned, lock_checked, requires
@@ -309,22 +311,39 @@ class Clinic(AccessMixin, OutcomesMixin):
         """A validated intake document (unanswered red flags become "unknown"); raises DocumentInvalid."""
         document = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers)
         if questionnaire is not None:
-            from dataclasses import replace
 
             document = replace(document, questionnaire=questionnaire)
         raw = document.to_json()
         _refuse_unstorable(raw)
         return parse_document(raw)
 
+    def _answered(
+        self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, by: str | None,
+        entered_by: Mapping[str, str] | None,
+    ) -> IntakeDocument:
+        """The stored intake's document with these answers, checked, and who entered each answer: `by`
+        ("patient" or "staff") marks the new and changed answers, `entered_by` replaces the record whole;
+        with neither, unchanged answers keep their entry and changed ones lose it (IntakeDocument.with_answers)."""
+        stored = record.document
+        checked = self.document(stored.patient, visit_date, answers, stored.questionnaire)
+        if by is not None and by not in ENTERED_BY_VALUES:
+            raise IntakeError(f"Who entered the answers must be {' or '.join(ENTERED_BY_VALUES)}.")
+        document = replace(stored.with_answers(checked.answers, by=by, entered_by=entered_by), visit_date=visit_date)
+        if entered_by is not None:  # checked against the questionnaire and the answers given
+            document = parse_document(document.to_json())
+        return document
+
     @requires(Action.SAVE_INTAKE)
     def save_draft(
-        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, expected_version: int | None = None
+        self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, expected_version: int | None = None,
+        by: str | None = None, entered_by: Mapping[str, str] | None = None,
     ) -> IntakeRecord:
         """Store a draft. Refused, with nothing changed, when the intake was completed or amended meanwhile
         (checked in the write transaction) or, given `expected_version`, when another desk saved it since
-        (StaleRecord, whose `.current` is the stored intake)."""
+        (StaleRecord, whose `.current` is the stored intake). `by` / `entered_by`: who entered the answers
+        (see `_answered`). The intake is read once; the save is one version-checked UPDATE."""
         record = self.repository.get_intake(intake_id)
-        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
+        document = self._answered(record, answers, visit_date, by, entered_by)
         live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
         return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self._current(),
                                           live=(live.level, live.tier), urgent_rules=urgent_rules(live))
@@ -332,12 +351,13 @@ class Clinic(AccessMixin, OutcomesMixin):
     @requires(Action.COMPLETE_INTAKE)
     def complete_intake(
         self, intake_id: int, answers: dict[str, Any], visit_date: dt.date, *, red_flags_not_asked: bool = False,
-        expected_version: int | None = None,
+        expected_version: int | None = None, by: str | None = None, entered_by: Mapping[str, str] | None = None,
     ) -> tuple[IntakeRecord, Assessment]:
         """Check, screen and store. Unasked red-flag questions need the explicit "not asked" choice; an
-        URGENT result needs the red flag acknowledged (AcknowledgementNeeded) after it last fired."""
+        URGENT result needs the red flag acknowledged (AcknowledgementNeeded) after it last fired. `by` /
+        `entered_by`: who entered the answers (see `_answered`)."""
         record = self.repository.get_intake(intake_id)
-        document = self.document(record.document.patient, visit_date, answers, record.document.questionnaire)
+        document = self._answered(record, answers, visit_date, by, entered_by)
         missing = missing_required(document)
         unasked = unanswered_red_flags(document)
         if missing or (unasked and not red_flags_not_asked):
@@ -522,15 +542,22 @@ class Clinic(AccessMixin, OutcomesMixin):
         except ImportError:
             raise IntakeError(DEMO_EXTRA_MISSING, hint=DEMO_EXTRA_HINT) from None
         from intake_app.demo import generate_batches
-        from intake_app.storage.bulk import bulk_load
+        from intake_app.demo_outcomes import OutcomeDrawer
+        from intake_app.storage.bulk import BatchOutcomes, bulk_load
 
         actor = self._current()
 
         def audit(patients: int, intakes: int) -> AuditEvent:
             return self._event(actor, AuditAction.DEMO_DATA, detail=f"{patients} patients, {intakes} intakes")
 
-        added = bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count, audit=audit)
+        def outcomes_audit(count: int) -> AuditEvent:
+            return self._event(actor, AuditAction.OUTCOME_RECORD, detail=f"synthetic demo outcomes: {count}")
+
+        now = self._now()
+        # Made-up outcomes, marked synthetic, drawn and written with each batch of intakes.
+        outcomes = BatchOutcomes(OutcomeDrawer(seed=seed, today=now.astimezone().date()).draw, actor.name, now,
+                                 outcomes_audit)
+        added = bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count, audit=audit,
+                          outcomes=outcomes)
         self._anchors.catch_up()
-        if added:
-            self._add_synthetic_outcomes(seed, newest=added)  # made-up outcomes, marked synthetic
         return added

@@ -4,18 +4,23 @@ Rows arrive in batches and are written batch by batch, so memory stays flat howe
 are. On SQLite they go straight to the driver as tuples (several times faster than per-row
 parameter handling), and when the load is at least as big as what the tables already hold, the
 tables' secondary indexes are dropped first and rebuilt from their own stored definitions at the
-end (building an index from sorted data beats a million random inserts into it). It is all one
-transaction: a failure leaves the database as it was, indexes included.
+end (building an index from sorted data beats a million random inserts into it), and the patient
+count's triggers step aside for one UPDATE of the count. Each distinct assessment is stored once
+(storage/results.py): a million intakes share a few thousand results. Demo data's synthetic outcomes
+(`BatchOutcomes`) are drawn and written with each batch. It is all one transaction: a failure leaves
+the database as it was, indexes and triggers included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select, text
@@ -23,13 +28,18 @@ from sqlalchemy.engine import Connection, Engine
 
 from intake_app.access.audit_chain import AuditAction, AuditEvent
 from intake_app.access.roles import SYSTEM
+from intake_app.demo_outcomes import DemoCase
 from intake_app.domain import IntakeDocument, Patient, fold
+from intake_app.domain.outcomes import Outcome
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors
-from intake_app.storage.models import AssessmentRow, IntakeRow, PatientRow
+from intake_app.storage.models import AssessmentResultRow, AssessmentRow, IntakeRow, PatientRow
+from intake_app.storage.models_outcomes import OutcomeRow
+from intake_app.storage.results import canonical_json, result_id
 from intake_app.storage.rows import _patient_values, utcnow
 
-Batch = tuple[Sequence[Patient], Sequence[tuple[int, IntakeDocument, dict[str, Any]]]]
+BatchIntake = tuple[int, IntakeDocument, dict[str, Any]]  # (index into the batch's patients, document, result)
+Batch = tuple[Sequence[Patient], Sequence[BatchIntake]]
 TABLES: tuple[Any, ...] = (PatientRow.__table__, IntakeRow.__table__, AssessmentRow.__table__)
 # Below this many new patients, rebuilding the indexes costs more than it saves.
 REBUILD_MIN_ROWS = 10_000
@@ -48,6 +58,18 @@ def bulk_insert(
     bulk_load(engine, [(patients, list(intakes))], expected=len(patients))
 
 
+@dataclass(frozen=True)
+class BatchOutcomes:
+    """Made-up outcomes written with each batch (demo data): `draw` gets the batch's new completed intakes
+    in id order and gives (intake id, outcome) for those that have one (each marked synthetic); they are
+    recorded by `recorded_by` at `recorded_at` (aware), and `audit(count)` is the one entry saying how many."""
+
+    draw: Callable[[list[DemoCase]], Iterable[tuple[int, Outcome]]]
+    recorded_by: str
+    recorded_at: dt.datetime
+    audit: Callable[[int], AuditEvent]
+
+
 def demo_event(patients: int, intakes: int) -> AuditEvent:
     """The audit entry of a load nobody asked for by name: recorded as the program itself."""
     return AuditEvent(at=dt.datetime.now(dt.UTC), who=SYSTEM.name, role=SYSTEM.role.value,
@@ -55,19 +77,22 @@ def demo_event(patients: int, intakes: int) -> AuditEvent:
 
 
 def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0,
-              audit: Callable[[int, int], AuditEvent] = demo_event) -> int:
+              audit: Callable[[int, int], AuditEvent] = demo_event, outcomes: BatchOutcomes | None = None) -> int:
     """Insert batches of patients with their completed intakes in ONE transaction; returns how many
     patients were added. In each batch an intake's index points into that batch's patients.
     `expected` (about how many patients will come) decides whether rebuilding the indexes pays off.
-    `audit(patients, intakes)` gives the audit event, chained in the same transaction.
+    `audit(patients, intakes)` gives the audit event, chained in the same transaction (then the
+    outcomes' one, when `outcomes` drew any).
     """
     now = utcnow()
     with storage_errors(), _loading_connection(engine, expected) as connection, connection.begin():
-        if connection.dialect.name == "sqlite":
-            added, intakes = _load_sqlite(connection, batches, now, expected)
-        else:
-            added, intakes = _load_portable(connection, batches, now)
-        audit_store.append(connection, [audit(added, intakes)])
+        loader = _SqliteLoader if connection.dialect.name == "sqlite" else _PortableLoader
+        load = loader(connection, now, outcomes)
+        added, intakes = load.run(batches, expected)
+        events = [audit(added, intakes)]
+        if outcomes is not None and load.outcomes_written:
+            events.append(outcomes.audit(load.outcomes_written))
+        audit_store.append(connection, events)
     return added
 
 
@@ -107,30 +132,6 @@ def _next_id(connection: Connection, model: Any) -> int:
     return int(connection.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0) + 1
 
 
-def _load_portable(connection: Connection, batches: Iterable[Batch], now: Any) -> tuple[int, int]:
-    """Any database: Core executemany per batch."""
-    next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
-    added = intakes = 0
-    for patients, documents in batches:
-        connection.execute(insert(PatientRow), [
-            dict(_patient_values(p), id=next_patient + i, created_at=now, updated_at=now)
-            for i, p in enumerate(patients)])
-        intake_rows, assessment_rows = [], []
-        uuids = uuid4_batch(len(documents))
-        for n, (index, document, assessment) in enumerate(documents):
-            intake_rows.append(dict(_intake_values(document, assessment, now), id=next_intake + n,
-                                    patient_id=next_patient + index, intake_uuid=uuids[n]))
-            assessment_rows.append(dict(_assessment_values(assessment, now), intake_id=next_intake + n))
-        if intake_rows:
-            connection.execute(insert(IntakeRow), intake_rows)
-            connection.execute(insert(AssessmentRow), assessment_rows)
-        next_patient += len(patients)
-        next_intake += len(intake_rows)
-        added += len(patients)
-        intakes += len(intake_rows)
-    return added, intakes
-
-
 _VARIANT = "89ab" * 4  # the RFC 4122 variant: the 17th hex digit is 8, 9, a or b
 
 
@@ -139,20 +140,6 @@ def uuid4_batch(count: int) -> list[str]:
     raw = os.urandom(16 * count).hex()
     return [f"{raw[i:i + 8]}-{raw[i + 8:i + 12]}-4{raw[i + 13:i + 16]}-{_VARIANT[int(raw[i + 16], 16)]}"
             f"{raw[i + 17:i + 20]}-{raw[i + 20:i + 32]}" for i in range(0, 32 * count, 32)]
-
-
-def _intake_values(document: IntakeDocument, assessment: dict[str, Any], now: Any) -> dict[str, Any]:
-    return {
-        "status": "complete", "questionnaire": document.questionnaire, "visit_date": document.visit_date,
-        "answers": document.answers, "rules_version": assessment["rules_version"], "level": assessment["level"],
-        "tier": assessment["tier"], "red_flags_not_asked": False, "created_at": now, "updated_at": now,
-        "completed_at": now,
-    }
-
-
-def _assessment_values(assessment: dict[str, Any], now: Any) -> dict[str, Any]:
-    return {"rules_version": assessment["rules_version"], "level": assessment["level"], "tier": assessment["tier"],
-            "result": assessment, "cause": "complete", "created_at": now}
 
 
 class _Writer:
@@ -233,54 +220,212 @@ class _Encoder:
         return cached[1]
 
 
-def _load_sqlite(connection: Connection, batches: Iterable[Batch], now: Any, expected: int) -> tuple[int, int]:
-    next_patient, next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
-    next_assessment = _next_id(connection, AssessmentRow)
-    rebuild = expected >= REBUILD_MIN_ROWS and expected >= next_patient - 1
-    saved_cache = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
-    try:
-        indexes = _drop_indexes(connection) if rebuild else []
-        encode = _Encoder(connection)
-        stamp = _bind_processor(connection, PatientRow.__table__.c.created_at)
-        when = stamp(now) if stamp else now
+class _Loader:
+    """What both loaders share: the next ids, the results stored once, the outcomes drawn per batch."""
+
+    def __init__(self, connection: Connection, now: dt.datetime, outcomes: BatchOutcomes | None) -> None:
+        self.connection = connection
+        self.now = now
+        self.outcomes = outcomes
+        self.outcomes_written = 0
+        self.next_patient, self.next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
+        self.next_assessment = _next_id(connection, AssessmentRow)
+        self._result_ids: dict[int, tuple[Any, int]] = {}  # id(result object) -> (object, stored id)
+        self._by_digest: dict[str, int] = {}
+
+    def result_id(self, result: dict[str, Any], new: list[tuple[int, str, str]]) -> int:
+        """The stored id of a result (its object is shared by every intake with the same answers, so the
+        digest is taken once per object); a new one is appended to `new` as (id, digest, JSON text)."""
+        cached = self._result_ids.get(id(result))
+        if cached is not None:
+            return cached[1]
+        text = canonical_json(result)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        found = self._by_digest.get(digest)
+        if found is None:
+            found = self.connection.execute(
+                select(AssessmentResultRow.id).where(AssessmentResultRow.digest == digest)).scalar()
+        if found is None:
+            found = self._new_result(result, digest, new)
+        self._by_digest[digest] = found
+        if len(self._result_ids) >= _JSON_CACHE_MAX:
+            self._result_ids.clear()
+        self._result_ids[id(result)] = (result, found)
+        return int(found)
+
+    def _new_result(self, result: dict[str, Any], digest: str, new: list[tuple[int, str, str]]) -> int:
+        raise NotImplementedError
+
+    def cases(self, documents: Sequence[BatchIntake], first_intake: int) -> list[DemoCase]:
+        completed = self.now.replace(tzinfo=dt.UTC)
+        return [DemoCase(first_intake + n, result["level"], result["tier"], document.visit_date, completed)
+                for n, (_index, document, result) in enumerate(documents)]
+
+    def run(self, batches: Iterable[Batch], expected: int) -> tuple[int, int]:
+        raise NotImplementedError
+
+
+class _PortableLoader(_Loader):
+    """Any database: Core executemany per batch."""
+
+    def _new_result(self, result: dict[str, Any], digest: str, new: list[tuple[int, str, str]]) -> int:
+        return result_id(self.connection, result, digest=digest)
+
+    def run(self, batches: Iterable[Batch], expected: int) -> tuple[int, int]:
+        connection, now = self.connection, self.now
+        added = intakes = 0
+        for patients, documents in batches:
+            connection.execute(insert(PatientRow), [
+                dict(_patient_values(p), id=self.next_patient + i, created_at=now, updated_at=now)
+                for i, p in enumerate(patients)])
+            intake_rows, assessment_rows = [], []
+            uuids = uuid4_batch(len(documents))
+            for n, (index, document, assessment) in enumerate(documents):
+                intake_rows.append({
+                    "id": self.next_intake + n, "patient_id": self.next_patient + index, "status": "complete",
+                    "questionnaire": document.questionnaire, "visit_date": document.visit_date,
+                    "answers": document.answers, "entered_by": dict(document.entered_by),
+                    "rules_version": assessment["rules_version"], "level": assessment["level"],
+                    "tier": assessment["tier"], "red_flags_not_asked": False, "created_at": now, "updated_at": now,
+                    "completed_at": now, "intake_uuid": uuids[n]})
+                assessment_rows.append({
+                    "intake_id": self.next_intake + n, "rules_version": assessment["rules_version"],
+                    "level": assessment["level"], "tier": assessment["tier"],
+                    "result_id": self.result_id(assessment, []), "cause": "complete", "created_at": now})
+            if intake_rows:
+                connection.execute(insert(IntakeRow), intake_rows)
+                connection.execute(insert(AssessmentRow), assessment_rows)
+                self._outcomes(documents)
+            self.next_patient += len(patients)
+            self.next_intake += len(intake_rows)
+            added += len(patients)
+            intakes += len(intake_rows)
+        return added, intakes
+
+    def _outcomes(self, documents: Sequence[tuple[int, IntakeDocument, dict[str, Any]]]) -> None:
+        if self.outcomes is None:
+            return
+        recorded_at = self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None)
+        rows = [{"intake_id": intake_id, **_outcome_values(outcome), "recorded_by": self.outcomes.recorded_by,
+                 "recorded_at": recorded_at, "row_version": 1}
+                for intake_id, outcome in self.outcomes.draw(self.cases(documents, self.next_intake))]
+        if rows:
+            self.connection.execute(insert(OutcomeRow), rows)
+            self.outcomes_written += len(rows)
+
+
+def _outcome_values(outcome: Outcome) -> dict[str, Any]:
+    if not outcome.synthetic:
+        raise ValueError("only synthetic outcomes are stored in bulk")
+    route = outcome.urgent_route_at
+    return {"finding": outcome.finding, "other_cause": outcome.other_cause, "seen_by": outcome.seen_by,
+            "seen_on": outcome.seen_on, "imaging": ",".join(outcome.imaging),
+            "urgent_route_at": route.astimezone(dt.UTC).replace(tzinfo=None) if route is not None else None,
+            "note": outcome.note, "synthetic": True}
+
+
+class _SqliteLoader(_Loader):
+    """SQLite: rows straight to the driver as tuples, values already in stored form."""
+
+    def _new_result(self, result: dict[str, Any], digest: str, new: list[tuple[int, str, str]]) -> int:
+        stored = self.next_result
+        self.next_result += 1
+        new.append((stored, digest, self.encode.json(result)))
+        return stored
+
+    def run(self, batches: Iterable[Batch], expected: int) -> tuple[int, int]:
+        connection = self.connection
+        self.next_result = _next_id(connection, AssessmentResultRow)
+        rebuild = expected >= REBUILD_MIN_ROWS and expected >= self.next_patient - 1
+        saved_cache = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+        connection.exec_driver_sql(f"PRAGMA cache_size=-{LOAD_CACHE_KIB}")
+        try:
+            indexes = _drop_indexes(connection) if rebuild else []
+            triggers = _drop_count_triggers(connection) if rebuild else []
+            self.encode = _Encoder(connection)
+            stamp = _bind_processor(connection, PatientRow.__table__.c.created_at)
+            self.when = stamp(self.now) if stamp else self.now
+            self.stamp = stamp or (lambda v: v)
+            added, intakes = self._write(batches)
+            for sql in indexes:
+                connection.exec_driver_sql(sql)
+            if triggers:
+                connection.exec_driver_sql("UPDATE patient_count SET patients = patients + ? WHERE id = 1", (added,))
+                for sql in triggers:
+                    connection.exec_driver_sql(sql)
+        finally:
+            connection.exec_driver_sql(f"PRAGMA cache_size={saved_cache}")
+        return added, intakes
+
+    def _write(self, batches: Iterable[Batch]) -> tuple[int, int]:
+        connection, encode, when = self.connection, self.encode, self.when
         patients_out = _Writer(connection, PatientRow.__table__, (
             "id", "family_name", "given_name", "family_fold", "given_fold", "date_of_birth", "sex", "phone",
             "phone_digits", "mrn", "mrn_fold", "created_at", "updated_at"))
         intakes_out = _Writer(connection, IntakeRow.__table__, (
-            "id", "patient_id", "status", "questionnaire", "visit_date", "answers", "rules_version", "level",
-            "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at", "intake_uuid"))
+            "id", "patient_id", "status", "questionnaire", "visit_date", "answers", "entered_by", "rules_version",
+            "level", "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at", "intake_uuid"))
+        results_out = _Writer(connection, AssessmentResultRow.__table__, ("id", "digest", "result"))
         assessments_out = _Writer(connection, AssessmentRow.__table__, (
-            "id", "intake_id", "rules_version", "level", "tier", "result", "cause", "created_at"))
+            "id", "intake_id", "rules_version", "level", "tier", "result_id", "cause", "created_at"))
+        outcomes_out = _Writer(connection, OutcomeRow.__table__, (
+            "intake_id", "finding", "other_cause", "seen_by", "seen_on", "imaging", "urgent_route_at", "note",
+            "synthetic", "recorded_by", "recorded_at", "row_version"))
         added = intakes = 0
         for patients, documents in batches:
+            next_patient, next_intake, next_assessment = self.next_patient, self.next_intake, self.next_assessment
             patients_out.write([
                 (next_patient + i, p.family_name, p.given_name, encode.fold(p.family_name), encode.fold(p.given_name),
                  encode.date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn,
                  encode.fold_unique(p.mrn), when, when)
                 for i, p in enumerate(patients)])
-            intake_rows, assessment_rows = [], []
+            intake_rows, assessment_rows, new_results = [], [], list[tuple[int, str, str]]()
             uuids = uuid4_batch(len(documents))
             for n, (index, document, result) in enumerate(documents):
                 rules, level, tier = result["rules_version"], result["level"], result["tier"]
+                entered = encode.json(document.entered_by) if document.entered_by else "{}"
                 intake_rows.append((
                     next_intake + n, next_patient + index, "complete", document.questionnaire,
-                    encode.date(document.visit_date), encode.json(document.answers), rules, level, tier, 0, when,
-                    when, when, uuids[n]))
+                    encode.date(document.visit_date), encode.json(document.answers), entered, rules, level, tier, 0,
+                    when, when, when, uuids[n]))
                 assessment_rows.append((next_assessment + n, next_intake + n, rules, level, tier,
-                                        encode.json(result), "complete", when))
+                                        self.result_id(result, new_results), "complete", when))
             intakes_out.write(intake_rows)
+            results_out.write(new_results)
             assessments_out.write(assessment_rows)
-            next_patient += len(patients)
-            next_intake += len(intake_rows)
-            next_assessment += len(assessment_rows)
+            if self.outcomes is not None and documents:
+                outcomes_out.write(self._outcome_rows(documents, next_intake))
+            self.next_patient += len(patients)
+            self.next_intake += len(intake_rows)
+            self.next_assessment += len(assessment_rows)
             added += len(patients)
             intakes += len(intake_rows)
-        for sql in indexes:
-            connection.exec_driver_sql(sql)
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={saved_cache}")
-    return added, intakes
+        return added, intakes
+
+    def _outcome_rows(self, documents: Sequence[tuple[int, IntakeDocument, dict[str, Any]]],
+                      first_intake: int) -> list[tuple[Any, ...]]:
+        assert self.outcomes is not None
+        encode, stamp = self.encode, self.stamp
+        by, at = self.outcomes.recorded_by, stamp(self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None))
+        rows = []
+        for intake_id, outcome in self.outcomes.draw(self.cases(documents, first_intake)):
+            values = _outcome_values(outcome)
+            route = values["urgent_route_at"]
+            rows.append((intake_id, values["finding"], values["other_cause"], values["seen_by"],
+                         encode.date(values["seen_on"]), values["imaging"], stamp(route) if route else None,
+                         values["note"], 1, by, at, 1))
+        self.outcomes_written += len(rows)
+        return rows
+
+
+def _drop_count_triggers(connection: Connection) -> list[str]:
+    """Drop the patient count's triggers (migration 0006); returns the SQL that recreates them as stored.
+    The load then adds its count in one UPDATE."""
+    found = connection.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'patients' ORDER BY name")).all()
+    for name, _sql in found:
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    return [str(sql) for _name, sql in found]
 
 
 def _drop_indexes(connection: Connection) -> list[str]:

@@ -42,7 +42,9 @@ class PatientRow(Base):
 
     __table_args__ = (
         Index("ix_patients_family_given", "family_fold", "given_fold"),
-        Index("ix_patients_given_fold", "given_fold"),
+        # Given name then family name: a given-name range is read in the list's name order, or sorted
+        # from the index alone, without a visit to the table (storage/search.py), migration 0006.
+        Index("ix_patients_given_fold", "given_fold", "family_fold"),
         Index("ix_patients_date_of_birth", "date_of_birth"),
         Index("ix_patients_mrn_fold", "mrn_fold"),
         Index("ix_patients_phone_digits", "phone_digits"),
@@ -84,6 +86,9 @@ class IntakeRow(Base):
     red_flag_ack_rules: Mapped[str | None] = mapped_column(String(200))
     # The intake's stable identifier (exchange files): set on create, the same for all its revisions.
     intake_uuid: Mapped[str | None] = mapped_column(String(36))
+    # Who entered each answer: answer field name -> "patient" or "staff" (IntakeDocument.entered_by);
+    # {} when nobody is recorded (every intake stored before migration 0006).
+    entered_by: Mapped[dict[str, str]] = mapped_column(JSON, server_default=text("'{}'"))
 
     patient: Mapped[PatientRow] = relationship(back_populates="intakes")
 
@@ -97,8 +102,25 @@ class IntakeRow(Base):
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it once
 
 
+class AssessmentResultRow(Base):
+    """One distinct screening result (the assessment's JSON), stored once however many intakes share it.
+
+    `digest` is the SHA-256 of its canonical JSON (storage/results.py); `result` is the JSON as first
+    stored. Rows are never changed or deleted (migration 0006).
+    """
+
+    __tablename__ = "assessment_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    __table_args__ = (Index("ux_assessment_results_digest", "digest", unique=True),)
+
+
 class AssessmentRow(Base):
-    """Every screening result ever stored for an intake, with the rules version that made it."""
+    """Every screening result ever stored for an intake, with the rules version that made it; the
+    result itself is in assessment_results, shared by every assessment with the same one."""
 
     __tablename__ = "assessments"
 
@@ -107,11 +129,21 @@ class AssessmentRow(Base):
     rules_version: Mapped[str] = mapped_column(String(40))
     level: Mapped[str] = mapped_column(String(16))
     tier: Mapped[str | None] = mapped_column(String(1))
-    result: Mapped[dict[str, Any]] = mapped_column(JSON)
+    result_id: Mapped[int] = mapped_column(ForeignKey("assessment_results.id"))
     cause: Mapped[str] = mapped_column(String(20))  # complete | rescreen | import
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
     __table_args__ = (Index("ix_assessments_intake_id", "intake_id"),)
+
+
+class PatientCountRow(Base):
+    """How many patients there are (one row, id 1), kept by insert and delete triggers on `patients`
+    (migration 0006), so the list's count needs no scan of the table."""
+
+    __tablename__ = "patient_count"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patients: Mapped[int] = mapped_column(Integer)
 
 
 class RecallRow(Base):

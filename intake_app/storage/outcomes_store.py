@@ -29,7 +29,7 @@ from intake_app.errors import IntakeError, InvalidInput
 from intake_app.screening.performance import CaseRow
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors, writing
-from intake_app.storage.models import AssessmentRow, IntakeRow
+from intake_app.storage.models import AssessmentResultRow, AssessmentRow, IntakeRow
 from intake_app.storage.models_outcomes import OutcomeRow
 
 
@@ -326,15 +326,15 @@ def _period_bounds(start: dt.date | None, end: dt.date | None) -> list[Any]:
 def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None = None) -> list[CaseRow]:
     """One row per completed intake (newest revision) completed in the period, judged by the result it was
     completed with (or that its import file carried), with its current outcome; plus one `rescreen` row for
-    each intake re-screened since, judged by its latest re-screen. Identical stored results are read once."""
+    each intake re-screened since, judged by its latest re-screen. Each distinct stored result (migration
+    0006: assessments refer to it by id) is read and judged once, however many intakes share it."""
     original_id = (select(func.min(AssessmentRow.id)).where(AssessmentRow.cause != "rescreen")
                    .group_by(AssessmentRow.intake_id))
     rescreen_id = (select(func.max(AssessmentRow.id)).where(AssessmentRow.cause == "rescreen")
                    .group_by(AssessmentRow.intake_id))
     period = _period_bounds(start, end)
     intakes = (
-        select(IntakeRow.id, IntakeRow.intake_uuid, IntakeRow.completed_at, AssessmentRow.id,
-               cast(AssessmentRow.result, Text))
+        select(IntakeRow.id, IntakeRow.intake_uuid, IntakeRow.completed_at, AssessmentRow.result_id)
         .join(AssessmentRow, AssessmentRow.intake_id == IntakeRow.id)
         .where(IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None), IntakeRow.completed_at.is_not(None),
                or_(AssessmentRow.id.in_(original_id), AssessmentRow.id.in_(rescreen_id)), *period)
@@ -347,7 +347,7 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
         .join(OutcomeRow, OutcomeRow.intake_id == IntakeRow.id)
         .join(current, and_(current.c.intake_id == OutcomeRow.intake_id, current.c.version == OutcomeRow.row_version))
     )
-    parsed: dict[str, _Judgement] = {}
+    judged: dict[int, _Judgement] = {}
     rows: list[CaseRow] = []
     local = _LocalTimes()
     with storage_errors(), Session(engine) as session:
@@ -357,11 +357,15 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
             version = values[-1]
             if key not in by_intake or by_intake[key][0] < version:
                 by_intake[key] = (version, _outcome_from(values, local))
+        found_rows = session.execute(intakes).all()
+        wanted = sorted({row[3] for row in found_rows})
+        for start_at in range(0, len(wanted), 500):
+            judged.update((result_id, _judgement(text)) for result_id, text in session.execute(
+                select(AssessmentResultRow.id, cast(AssessmentResultRow.result, Text))
+                .where(AssessmentResultRow.id.in_(wanted[start_at:start_at + 500]))))
         seen_original: set[int] = set()
-        for intake_id, uuid, completed_at, _assessment_id, text in session.execute(intakes):
-            judgement = parsed.get(text)
-            if judgement is None:
-                judgement = parsed[text] = _judgement(text)
+        for intake_id, uuid, completed_at, result_id in found_rows:
+            judgement = judged[result_id]
             rescreen = intake_id in seen_original
             seen_original.add(intake_id)
             found = by_intake.get(uuid or intake_id)

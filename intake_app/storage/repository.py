@@ -16,11 +16,11 @@ from intake_app.access.audit_chain import AuditAction, AuditEntry
 from intake_app.access.roles import Actor
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.errors import AcknowledgementNeeded, IntakeError, StaleRecord
-from intake_app.storage import audit_store, search
+from intake_app.storage import audit_store, drafts, search
 from intake_app.storage.access_store import AccessStore
 from intake_app.storage.audit_store import AuditTrailStore
 from intake_app.storage.database import storage_errors, writing
-from intake_app.storage.models import AssessmentRow, IntakeRow, PatientRow, RecallRow
+from intake_app.storage.models import AssessmentResultRow, AssessmentRow, IntakeRow, PatientRow, RecallRow
 from intake_app.storage.records import (
     ImportedRecords,
     ImportItem,
@@ -31,6 +31,7 @@ from intake_app.storage.records import (
     RecallEntry,
     StoredAssessment,
 )
+from intake_app.storage.results import result_id
 from intake_app.storage.rows import (
     _SUMMARY_COLUMNS,
     _intake_record,
@@ -94,7 +95,8 @@ class Repository(AccessStore, AuditTrailStore):
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Writes begin with the write lock (BEGIN IMMEDIATE on SQLite), so a row version read at the
         # start of the transaction is still the stored one when the UPDATE runs.
-        self._write_sessions = sessionmaker(writing(engine), expire_on_commit=False, class_=_WriteSession,
+        self._write_engine = writing(engine)
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False, class_=_WriteSession,
                                             info={_DELIVER: self._deliver})
         event.listen(self._write_sessions, "after_commit", _committed)
         event.listen(self._write_sessions, "after_rollback", _rolled_back)
@@ -199,6 +201,7 @@ class Repository(AccessStore, AuditTrailStore):
                 patient_id=patient_id, status="draft", questionnaire=document.questionnaire,
                 visit_date=document.visit_date, answers=dict(document.answers), red_flags_not_asked=False,
                 created_at=now, updated_at=now, revision=1, intake_uuid=new_uuid(),
+                entered_by=dict(document.entered_by),
             )
             session.add(row)
             session.flush()
@@ -228,23 +231,24 @@ class Repository(AccessStore, AuditTrailStore):
         `live` (level, tier) is the draft's screening result now: it goes on the intake row in the same
         UPDATE, so the day list can put an unacknowledged urgent draft first (the assessments table stays
         the record of completed and re-screened results). `urgent_rules` are the urgent red flags the
-        answers fire now: one the acknowledgement did not cover makes the draft unacknowledged again."""
-        with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
-            row = self._editable_draft(session, intake_id, expected_version)
-            row.answers = dict(document.answers)
-            row.visit_date = document.visit_date
-            if live is not None:
-                row.level, row.tier = live
-            if row.red_flag_ack_at is not None and not set(urgent_rules) <= _rules(row.red_flag_ack_rules):
-                # A red flag fired after the acknowledgement: the draft is unacknowledged again (who
-                # acknowledged what stays on the row and in the audit trail) until a clinician sees it.
-                row.red_flag_ack_at = None
-                self._audit(session, actor, "intake.red_flag_ack_lapsed", patient_id=row.patient_id,
-                            intake_id=intake_id)
-            row.updated_at = utcnow()
-            self._audit(session, actor, "intake.save", patient_id=row.patient_id, intake_id=intake_id)
-            session.flush()
-            return _intake_record(row, _patient(row.patient))
+        answers fire now: one the acknowledgement did not cover makes the draft unacknowledged again.
+
+        The save is one Core UPDATE whose WHERE clause is the check (storage/drafts.py) and the audit
+        entry three Core statements on the same connection: no ORM session, the row read only to say
+        why nothing was saved."""
+        now = utcnow()
+        with storage_errors(), self._write_engine.connect() as connection, connection.begin():
+            record, lapsed = drafts.update_draft(connection, intake_id, document, expected_version=expected_version,
+                                                 live=live, urgent_rules=urgent_rules, now=now)
+            if record is None:
+                refused = drafts.refusal(connection, intake_id, expected_version)
+                raise refused if refused is not None else NotFound(f"intake {intake_id}")
+            events = [self.event(actor, "intake.red_flag_ack_lapsed", patient_id=record.patient_id,
+                                 intake_id=intake_id)] if lapsed else []
+            events.append(self.event(actor, "intake.save", patient_id=record.patient_id, intake_id=intake_id))
+            entries = audit_store.append(connection, events)
+        self._deliver(entries[-1])
+        return record
 
     def complete_intake(
         self, intake_id: int, document: IntakeDocument, assessment: dict[str, Any], *,
@@ -260,6 +264,7 @@ class Repository(AccessStore, AuditTrailStore):
             if not set(urgent_rules) <= acknowledged:
                 raise AcknowledgementNeeded()
             row.answers = dict(document.answers)
+            row.entered_by = dict(document.entered_by)
             row.visit_date = document.visit_date
             row.status = "complete"
             row.red_flags_not_asked = red_flags_not_asked
@@ -324,7 +329,8 @@ class Repository(AccessStore, AuditTrailStore):
                 raise IntakeError("Only a completed intake can be amended; a draft can simply be changed.")
             new = IntakeRow(
                 patient_id=old.patient_id, status="draft", questionnaire=old.questionnaire,
-                visit_date=old.visit_date, answers=dict(old.answers), red_flags_not_asked=False,
+                visit_date=old.visit_date, answers=dict(old.answers), entered_by=dict(old.entered_by or {}),
+                red_flags_not_asked=False,
                 level=old.level, tier=old.tier, red_flag_ack_by=old.red_flag_ack_by,
                 red_flag_ack_at=old.red_flag_ack_at,
                 red_flag_ack_role=old.red_flag_ack_role, red_flag_ack_rules=old.red_flag_ack_rules,
@@ -355,9 +361,11 @@ class Repository(AccessStore, AuditTrailStore):
 
     def get_intake(self, intake_id: int) -> IntakeRecord:
         """The intake as stored (any revision)."""
-        with storage_errors(), self._session() as session:
-            row = self._intake_row(session, intake_id)
-            return _intake_record(row, _patient(row.patient))
+        with storage_errors(), self.engine.connect() as connection:
+            record = drafts.read_intake(connection, intake_id)
+        if record is None:
+            raise NotFound(f"intake {intake_id}")
+        return record
 
     def list_intakes(self, patient_id: int) -> list[IntakeSummary]:
         """A patient's intakes, newest first, each as its latest revision."""
@@ -422,12 +430,14 @@ class Repository(AccessStore, AuditTrailStore):
             return len(open_recalls)
 
     def assessments(self, intake_id: int) -> list[StoredAssessment]:
-        statement = select(AssessmentRow).where(AssessmentRow.intake_id == intake_id).order_by(AssessmentRow.id)
+        statement = (select(AssessmentRow, AssessmentResultRow.result)
+                     .join(AssessmentResultRow, AssessmentResultRow.id == AssessmentRow.result_id)
+                     .where(AssessmentRow.intake_id == intake_id).order_by(AssessmentRow.id))
         with storage_errors(), self._session() as session:
             return [
-                StoredAssessment(r.id, r.intake_id, r.rules_version, r.level, r.tier, dict(r.result), r.cause,
+                StoredAssessment(r.id, r.intake_id, r.rules_version, r.level, r.tier, dict(result), r.cause,
                                  r.created_at)
-                for r in session.scalars(statement)
+                for r, result in session.execute(statement)
             ]
 
     def iter_intakes(
@@ -520,7 +530,7 @@ class Repository(AccessStore, AuditTrailStore):
         complete = item.status == "complete"
         row = IntakeRow(
             patient_id=patient_id, status=item.status, questionnaire=document.questionnaire,
-            visit_date=document.visit_date, answers=dict(document.answers),
+            visit_date=document.visit_date, answers=dict(document.answers), entered_by=dict(document.entered_by),
             red_flags_not_asked=item.red_flags_not_asked, created_at=now, updated_at=now,
             completed_at=now if complete else None, revision=item.revision,
             intake_uuid=item.intake_uuid or new_uuid(),
@@ -556,8 +566,11 @@ class Repository(AccessStore, AuditTrailStore):
                 records = [_intake_record(intake, _patient(patient)) for intake, patient in rows]
                 latest = select(func.max(AssessmentRow.id)).where(
                     AssessmentRow.intake_id.in_([r.id for r in records])).group_by(AssessmentRow.intake_id)
-                results = {a.intake_id: dict(a.result) for a in session.scalars(
-                    select(AssessmentRow).where(AssessmentRow.id.in_(latest)))} if records else {}
+                result_of = {intake: result for intake, result in session.execute(
+                    select(AssessmentRow.intake_id, AssessmentResultRow.result)
+                    .join(AssessmentResultRow, AssessmentResultRow.id == AssessmentRow.result_id)
+                    .where(AssessmentRow.id.in_(latest)))} if records else {}
+                results = {intake: dict(result) for intake, result in result_of.items()}
             if not records:
                 return
             for record in records:
@@ -596,7 +609,7 @@ class Repository(AccessStore, AuditTrailStore):
         row.tier = assessment["tier"]
         session.add(AssessmentRow(
             intake_id=row.id, rules_version=assessment["rules_version"], level=assessment["level"],
-            tier=assessment["tier"], result=assessment, cause=cause, created_at=now,
+            tier=assessment["tier"], result_id=result_id(session, assessment), cause=cause, created_at=now,
         ))
 
 @contextmanager

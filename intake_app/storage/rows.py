@@ -40,7 +40,8 @@ def _patient_values(patient: Patient) -> dict[str, Any]:
     }
 
 
-def _patient(row: PatientRow) -> Patient:
+def _patient(row: Any) -> Patient:
+    """The patient of a PatientRow, or of any row holding the patient's columns by name."""
     return Patient(row.family_name, row.given_name, row.date_of_birth, row.sex, row.phone, row.mrn)
 
 
@@ -48,9 +49,11 @@ def _patient_record(row: PatientRow) -> PatientRecord:
     return PatientRecord(row.id, _patient(row), row.created_at, row.updated_at, row.row_version)
 
 
-def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
+def _intake_record(row: Any, patient: Patient) -> IntakeRecord:
+    """The record of an IntakeRow, or of any row holding the intake's columns by name (a Core row)."""
     document = IntakeDocument(
-        patient=patient, visit_date=row.visit_date, answers=dict(row.answers), questionnaire=row.questionnaire
+        patient=patient, visit_date=row.visit_date, answers=dict(row.answers), questionnaire=row.questionnaire,
+        entered_by=dict(row.entered_by or {}),
     )
     return IntakeRecord(
         id=row.id, patient_id=row.patient_id, status=row.status, document=document,
@@ -61,6 +64,13 @@ def _intake_record(row: IntakeRow, patient: Patient) -> IntakeRecord:
         superseded_by=row.superseded_by, amend_reason=row.amend_reason, amended_by=row.amended_by,
         amended_at=row.amended_at, red_flag_ack_role=row.red_flag_ack_role, intake_uuid=row.intake_uuid or "",
     )
+
+
+# One Core statement's columns for an intake record: every intake column, and the patient's by name (the
+# two tables share no other column name), so `_intake_record(row, _patient(row))` reads one row.
+_PATIENT_COLUMNS = (PatientRow.family_name, PatientRow.given_name, PatientRow.date_of_birth, PatientRow.sex,
+                    PatientRow.phone, PatientRow.mrn)
+_RECORD_COLUMNS: tuple[Any, ...] = (*IntakeRow.__table__.c, *_PATIENT_COLUMNS)
 
 
 _SUMMARY_COLUMNS = (

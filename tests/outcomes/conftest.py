@@ -25,6 +25,7 @@ from intake_app.services.outcomes import OutcomesMixin
 from intake_app.settings import Settings
 from intake_app.storage import Repository, close_engine, create_database_engine, upgrade
 from intake_app.storage.models import AssessmentRow, AuditRow, IntakeRow, PatientRow
+from intake_app.storage.results import result_id
 
 CLINICIAN = Actor("doctor", Role.CLINICIAN, "Dr Test")
 FRONT_DESK = Actor("desk", Role.FRONT_DESK, "Desk Person")
@@ -72,7 +73,8 @@ def add_intake(engine: Engine, scenario: str, completed: dt.datetime, *, status:
         session.flush()
         if status == "complete":
             session.add(AssessmentRow(intake_id=intake.id, rules_version=result["rules_version"],
-                                      level=result["level"], tier=result["tier"], result=result, cause="complete",
+                                      level=result["level"], tier=result["tier"],
+                                      result_id=result_id(session, result), cause="complete",
                                       created_at=stored))
         return intake.id
 
@@ -81,7 +83,7 @@ def add_rescreen(engine: Engine, intake_id: int, scenario: str, rules_version: s
     result = {**result_of(scenario), "rules_version": rules_version}
     with Session(engine) as session, session.begin():
         session.add(AssessmentRow(intake_id=intake_id, rules_version=rules_version, level=result["level"],
-                                  tier=result["tier"], result=result, cause="rescreen",
+                                  tier=result["tier"], result_id=result_id(session, result), cause="rescreen",
                                   created_at=NOW.replace(tzinfo=None)))
 
 
