@@ -28,6 +28,16 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt override)
         self._items.append(item)
 
+    def insert_widget(self, index: int, widget: QWidget) -> None:
+        """Place `widget` at `index` in the reading order (the others keep theirs).
+
+        Added through Qt's own addWidget, so Qt makes (and later deletes) the item, then moved into place.
+        """
+        self.addWidget(widget)
+        item = self._items.pop()
+        self._items.insert(max(0, min(index, len(self._items))), item)
+        self.invalidate()
+
     def count(self) -> int:
         return len(self._items)
 

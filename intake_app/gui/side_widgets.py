@@ -208,7 +208,8 @@ class RegionChip(QToolButton):
         super().__init__(parent)
         self.side = side
         self.region = region
-        self.setObjectName("regionChip")
+        # The style sheet finds chips by this property: their object names say which mark they are.
+        self.setProperty("chip", "region")
         self.setText(f"{text}  \u00d7")
         self.setAccessibleName(text)
         self.setAccessibleDescription(self.tr("Press Space or Delete to remove this mark"))
@@ -345,32 +346,55 @@ class PerSideRegionsEditor(_PerSide):
     # --- chips --------------------------------------------------------------------------------
 
     def _rebuild_chips(self) -> None:
+        """Bring the chips in line with the marks: only a chip whose mark came or went is made or removed.
+
+        The chips that stay are the same widgets in the same place, so a click on the map costs one chip
+        (a new one is polished and laid out; the rest are not touched), not a rebuild of every chip.
+        """
+        wanted = [(side, region) for side in DISPLAY_SIDES for region in self.marks[side]]
+        keep = set(wanted)
         focused_chip = next((c for c in self.chips if c.hasFocus()), None)
+        existing: dict[tuple[str, str], RegionChip] = {}
         for chip in self.chips:
-            self.chips_layout.removeWidget(chip)
-            chip.deleteLater()
-        self.chips = []
-        for side in DISPLAY_SIDES:
-            side_name = self.questionnaire.side_label(side)
-            for region in self.marks[side]:
-                label = self.questionnaire.region_label(region)
-                chip = RegionChip(f"{side_name}: {label}", side, region, self.chips_box)
-                chip.setObjectName(f"{self.question.id}.{side}.{region}")
-                chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))
-                self.chips_layout.addWidget(chip)
-                chip.show()  # at once, not on the next pass of the event loop: Tab may come first
-                self.chips.append(chip)
+            if (chip.side, chip.region) in keep:
+                existing[(chip.side, chip.region)] = chip
+            else:
+                self.chips_layout.removeWidget(chip)
+                chip.hide()  # off the screen now; deleted when the event loop next runs
+                chip.deleteLater()
+        chips: list[RegionChip] = []
+        added = False
+        for side, region in wanted:
+            chip = existing.get((side, region))
+            if chip is None:
+                chip = self._new_chip(side, region, len(chips))
+                added = True
+            chips.append(chip)
+        changed = chips != self.chips
+        self.chips = chips
         self.empty.setHidden(bool(self.chips))
-        # Each side's chips follow that side's box in the Tab order, so a keyboard can reach and remove them.
-        for side in DISPLAY_SIDES:
-            previous: QWidget = self.adders[side]
-            for chip in self.chips:
-                if chip.side == side:
-                    QWidget.setTabOrder(previous, chip)
-                    previous = chip
-        if focused_chip is not None:
+        if added:
+            # Each side's chips follow that side's box in the Tab order, so a keyboard can reach and remove them.
+            for side in DISPLAY_SIDES:
+                previous: QWidget = self.adders[side]
+                for chip in self.chips:
+                    if chip.side == side:
+                        QWidget.setTabOrder(previous, chip)
+                        previous = chip
+        if focused_chip is not None and focused_chip not in self.chips:
             self.adders[focused_chip.side].setFocus(Qt.FocusReason.OtherFocusReason)
-        self.chips_box.updateGeometry()
+        if changed:
+            self.chips_box.updateGeometry()
+
+    def _new_chip(self, side: str, region: str, index: int) -> RegionChip:
+        """A chip for one mark, placed `index`-th among the chips (after the "none marked" notice)."""
+        text = f"{self.questionnaire.side_label(side)}: {self.questionnaire.region_label(region)}"
+        chip = RegionChip(text, side, region, self.chips_box)
+        chip.setObjectName(f"{self.question.id}.{side}.{region}")  # the style rule keys on a property instead
+        chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))
+        self.chips_layout.insert_widget(index + 1, chip)  # item 0 is the "none marked" notice
+        chip.show()  # at once, not on the next pass of the event loop: Tab may come first
+        return chip
 
     def _remove(self, side: str, region: str) -> None:
         if region in self.marks[side]:

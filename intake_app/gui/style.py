@@ -27,8 +27,8 @@ QLineEdit:focus, QComboBox:focus, QDateEdit:focus, QSpinBox:focus, QPlainTextEdi
 QCheckBox:focus, QRadioButton:focus { background: #dbe9f8; border: 2px solid #1d5fa8; border-radius: 4px; }
 QCheckBox, QRadioButton { border: 2px solid transparent; }
 QListWidget:focus, QTableView:focus, QTableWidget:focus, QTextBrowser:focus { border: 2px solid #1d5fa8; }
-QToolButton#regionChip { border: 1px solid #8fa6bf; border-radius: 10px; padding: 2px 8px; background: #eef3f8; }
-QToolButton#regionChip:focus { border: 2px solid #1d5fa8; background: #dbe9f8; }
+QToolButton[chip="region"] { border: 1px solid #8fa6bf; border-radius: 10px; padding: 2px 8px; background: #eef3f8; }
+QToolButton[chip="region"]:focus { border: 2px solid #1d5fa8; background: #dbe9f8; }
 QToolButton#traceToggle { border: none; color: #2b3a4a; }
 QLabel#levelChip[level="none"] { background: #eef1f4; color: #3e4c59; }
 """

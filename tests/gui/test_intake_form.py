@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 import yaml
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from intake_app.domain.document import parse_document
 from intake_app.domain.questionnaire import Questionnaire, load_questionnaire, parse_questionnaire, questionnaire_path
 from intake_app.errors import InvalidInput
 from intake_app.gui.intake_form import IntakeForm
+from intake_app.gui.style import FOCUS_STYLE
 
 pytestmark = pytest.mark.gui
 
@@ -307,6 +309,39 @@ def test_a_region_chip_removes_its_mark_when_clicked(form: IntakeForm, qtbot: An
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     assert "numbness" not in form.answers()
     assert len(seen) == 1
+
+
+def test_marking_a_region_keeps_the_chips_already_shown(form: IntakeForm, qtbot: Any) -> None:
+    """Finding (issue 14): every change deleted and rebuilt all the region chips, each polished and laid out
+    again, most of the time a click on the map took. The chips that stay are the same widgets now."""
+    form.show_section("where")
+    editor = form.editor("pain")
+    form.set_regions("pain", {"right": ["heel"], "left": ["calf"]})
+    heel, calf = control(form, "pain.right.heel"), control(form, "pain.left.calf")
+    form.set_regions("pain", {"right": ["calf", "heel"], "left": ["calf"]})
+    assert control(form, "pain.right.heel") is heel and control(form, "pain.left.calf") is calf
+    new = control(form, "pain.right.calf")
+    # Placed in reading order among the chips that stayed: right before left, regions in the map's order.
+    assert [chip.accessibleName() for chip in editor.chip_buttons()] == ["Right: Calf", "Right: Heel", "Left: Calf"]
+    layout = editor.chips_layout
+    placed = [layout.itemAt(i).widget() for i in range(layout.count())]
+    assert placed[1:] == [new, heel, calf]
+    qtbot.waitUntil(lambda: new.isVisible() and new.geometry().right() < heel.geometry().left())
+    form.set_regions("pain", {"right": ["heel"], "left": ["calf"]})
+    assert editor.chip_buttons() == [heel, calf] and new.isHidden()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(new))  # deleted when the event loop runs
+
+
+def test_the_region_chip_style_applies_to_the_chips(form: IntakeForm, qtbot: Any) -> None:
+    """Finding: each chip's object name (which mark it is) replaced "regionChip", so the chip rule of the
+    style sheet never applied and the chips looked like plain buttons."""
+    form.setStyleSheet(FOCUS_STYLE)
+    form.show_section("where")
+    form.set_regions("pain", {"right": ["heel"], "left": []})
+    chip = control(form, "pain.right.heel")
+    qtbot.waitUntil(chip.isVisible)
+    picture = chip.grab().toImage()
+    assert picture.pixelColor(4 * picture.width() // chip.width(), picture.height() // 2).name() == "#eef3f8"
 
 
 def test_a_typed_name_that_is_no_region_adds_nothing(form: IntakeForm, qtbot: Any) -> None:
