@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy import Select, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -52,10 +52,16 @@ def shortened(text: str, limit: int = MAX_DETAIL_LENGTH) -> str:
     return cut + "..."
 
 
+# Built once: every write appends an entry, and building a statement costs more than running it.
+_HEAD = select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
+_INSERT = insert(AuditRow)
+_MOVE_HEAD = (update(AuditHeadRow).where(AuditHeadRow.id == 1)
+              .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
+
+
 def _head(db: Session | Connection) -> tuple[int, str]:
     """The head under the write lock (FOR UPDATE: PostgreSQL holds the row until the commit)."""
-    head = db.execute(select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1)
-                      .with_for_update()).first()
+    head = db.execute(_HEAD).first()
     if head is not None:
         return int(head[0]), str(head[1])
     # The head row went missing (deleted by hand): rebuild it from the newest entry; `verify` still
@@ -77,8 +83,8 @@ def append(db: Session | Connection, events: Sequence[AuditEvent]) -> list[Audit
         entry = AuditEntry(seq, event, prev_hash, content_hash(seq, event, prev_hash))
         entries.append(entry)
         prev_hash = entry.entry_hash
-    db.execute(insert(AuditRow), [_row(entry) for entry in entries])
-    db.execute(update(AuditHeadRow).where(AuditHeadRow.id == 1).values(seq=seq, hash=prev_hash))
+    db.execute(_INSERT, [_row(entry) for entry in entries])
+    db.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev_hash})
     if isinstance(db, Session):
         db.info[LAST_APPENDED] = entries[-1]
     return entries

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, Update, bindparam, select, update
 from sqlalchemy.engine import Connection
 
 from intake_app.domain import IntakeDocument
@@ -25,13 +25,34 @@ from intake_app.storage.rows import _RECORD_COLUMNS, _intake_record, _patient, _
 
 _INTAKES: Any = IntakeRow.__table__
 
+# The statements are built once, with bound parameters: building a statement costs far more than
+# running it (about 0.9 ms of CPU against 0.25 ms for this read), and a draft is saved every few seconds.
+_READ: Select[Any] = (select(*_RECORD_COLUMNS).join(PatientRow, PatientRow.id == IntakeRow.patient_id)
+                      .where(IntakeRow.id == bindparam("intake_id")))
+
+
+def _draft_update(*, live: bool, versioned: bool) -> Update:
+    """UPDATE of a draft's answers; its WHERE clause is the whole check (see `update_draft`)."""
+    def value(name: str) -> Any:
+        return bindparam(f"new_{name}", type_=_INTAKES.c[name].type)
+
+    names = ["answers", "visit_date", "entered_by", "updated_at", *(["level", "tier"] if live else [])]
+    statement = update(_INTAKES).where(
+        _INTAKES.c.id == bindparam("intake_id"), _INTAKES.c.status == "draft", _INTAKES.c.superseded_by.is_(None))
+    if versioned:
+        statement = statement.where(_INTAKES.c.row_version == bindparam("expected_version"))
+    return (statement.values({**{name: value(name) for name in names}, "row_version": _INTAKES.c.row_version + 1})
+            .returning(*_INTAKES.c))
+
+
+_UPDATES = {(live, versioned): _draft_update(live=live, versioned=versioned)
+            for live in (False, True) for versioned in (False, True)}
+_LAPSE = update(_INTAKES).where(_INTAKES.c.id == bindparam("intake_id")).values(red_flag_ack_at=None)
+
 
 def read_row(connection: Connection, intake_id: int) -> Any | None:
     """The intake's columns and its patient's, in one statement (None: no such intake)."""
-    return connection.execute(
-        select(*_RECORD_COLUMNS).join(PatientRow, PatientRow.id == IntakeRow.patient_id)
-        .where(IntakeRow.id == intake_id)
-    ).first()
+    return connection.execute(_READ, {"intake_id": intake_id}).first()
 
 
 def read_intake(connection: Connection, intake_id: int) -> IntakeRecord | None:
@@ -67,22 +88,21 @@ def update_draft(
     unacknowledged again (who acknowledged what stays on the row). That is a second, rare UPDATE in the
     same transaction, only when the answers fire an urgent rule at all."""
     values: dict[str, Any] = {
-        "answers": dict(document.answers), "visit_date": document.visit_date,
-        "entered_by": dict(document.entered_by), "updated_at": now, "row_version": _INTAKES.c.row_version + 1,
+        "intake_id": intake_id, "new_answers": dict(document.answers), "new_visit_date": document.visit_date,
+        "new_entered_by": dict(document.entered_by), "new_updated_at": now,
     }
     if live is not None:
-        values["level"], values["tier"] = live
-    statement = update(_INTAKES).where(
-        _INTAKES.c.id == intake_id, _INTAKES.c.status == "draft", _INTAKES.c.superseded_by.is_(None))
+        values["new_level"], values["new_tier"] = live
     if expected_version is not None:
-        statement = statement.where(_INTAKES.c.row_version == expected_version)
-    row = connection.execute(statement.values(**values).returning(*_INTAKES.c)).first()
+        values["expected_version"] = expected_version
+    statement = _UPDATES[live is not None, expected_version is not None]
+    row = connection.execute(statement, values).first()
     if row is None:
         return None, False
     stored = SimpleNamespace(**row._mapping)
     lapsed = (bool(urgent_rules) and stored.red_flag_ack_at is not None
               and not set(urgent_rules) <= _rules(stored.red_flag_ack_rules))
     if lapsed:
-        connection.execute(update(_INTAKES).where(_INTAKES.c.id == intake_id).values(red_flag_ack_at=None))
+        connection.execute(_LAPSE, {"intake_id": intake_id})
         stored.red_flag_ack_at = None
     return _intake_record(stored, document.patient), lapsed
