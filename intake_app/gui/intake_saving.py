@@ -116,7 +116,8 @@ class IntakeSaving(_Base):
         def work() -> IntakeRecord:
             # Jobs run one after another on the runner's thread: each save expects the version the one
             # before it wrote (read here, not when queued), so this desk never overtakes itself.
-            record = clinic.save_draft(intake_id, dict(answers), visit, expected_version=self._row_version)
+            record = clinic.save_draft(intake_id, dict(answers), visit, expected_version=self._row_version,
+                                      by="staff")
             self._row_version = record.row_version
             return record
 
@@ -143,7 +144,7 @@ class IntakeSaving(_Base):
         self.runner.wait()
         answers = self.document().answers
         self.record = self.clinic.save_draft(self.record.id, dict(answers), self.current_visit_date(),
-                                             expected_version=self._row_version)
+                                             expected_version=self._row_version, by="staff")
         self._row_version = self.record.row_version
         self.journal.clear(self.record.id)
         self._set_dirty(False)
@@ -203,7 +204,7 @@ class IntakeSaving(_Base):
         def work() -> tuple[IntakeRecord, Assessment]:
             result = clinic.complete_intake(intake_id, dict(document.answers), document.visit_date,
                                             red_flags_not_asked=red_flags_not_asked,
-                                            expected_version=self._row_version)
+                                            expected_version=self._row_version, by="staff")
             self._row_version = result[0].row_version
             return result
 

@@ -18,8 +18,10 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -94,6 +96,7 @@ class MainWindow(AccessViews, QMainWindow):
         self.home_tabs.addTab(self.patients, self.tr("Find &patient"))
         self.home_tabs.addTab(self.today, self.tr("&Today"))
         page_layout.addWidget(self.home_tabs)
+        self._page_layout = page_layout
         self.patients_page = patients_page
         self.stack.addWidget(patients_page)
         # The outer stack: the work (list and intake) stays alive under the sign-in and lock screens.
@@ -103,7 +106,20 @@ class MainWindow(AccessViews, QMainWindow):
         for screen in (self.session.sign_in_screen, self.session.lock_screen, self.stack, self.admin_page):
             self.shell.addWidget(screen)
         self.shell.setCurrentWidget(self.session.sign_in_screen)
-        self.setCentralWidget(self.shell)
+        from intake_app.gui.patient_desk import PatientDesk
+
+        self.patient_desk = PatientDesk(self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.patient_desk.banner)
+        central_layout.addWidget(self.shell, 1)
+        self.setCentralWidget(central)
+        # The urgent banner names the patient: never over the sign-in or lock screen.
+        self.shell.currentChanged.connect(self._banner_follows_screen)
+        self.outcomes_page: Any = None  # the clinicians' "How the screening does", built on first use
+        self._desk_bar()
         self.admin = AdminTools(self)
         self.admin_page.accounts_requested.connect(self.admin.accounts)
         self.admin_page.settings_requested.connect(self.admin.clinic_settings)
@@ -131,6 +147,7 @@ class MainWindow(AccessViews, QMainWindow):
             self.busy.track(runner)
         self.today.failed.connect(self.on_failure)
         self.today.intake_open_requested.connect(self.open_intake)
+        self.today.outcome_requested.connect(self.record_outcome)
         self.patients.failed.connect(self.on_failure)
         self.patients.new_patient_requested.connect(self.new_patient)
         self.patients.edit_patient_requested.connect(self.edit_patient)
@@ -150,6 +167,9 @@ class MainWindow(AccessViews, QMainWindow):
         self.act_save = self._action(self.tr("&Save draft"), QKeySequence.StandardKey.Save, self.save, file_menu)
         self.act_print = self._action(self.tr("&Preview and print..."), QKeySequence.StandardKey.Print,
                                       lambda: self.preview(), file_menu)
+        self.act_patient_answers = self._action(self.tr("Patient &answers..."), "Ctrl+Shift+A",
+                                                self.patient_answers, file_menu)
+        self.act_record_outcome = self._action(self.tr("Record &outcome..."), None, self.record_outcome, file_menu)
         file_menu.addSeparator()
         self.act_lock = self._action(self.tr("&Lock the window"), "Ctrl+L", self.session.lock, file_menu)
         self.act_change_password = self._action(self.tr("Change my pass&word..."), None, self.session.change_password,
@@ -160,6 +180,8 @@ class MainWindow(AccessViews, QMainWindow):
         self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find_patient,
                                      edit_menu)
         self.act_today = self._action(self.tr("&Today's intakes"), "Ctrl+T", self.show_today, edit_menu)
+        self.act_outcomes = self._action(self.tr("&Outcomes: how the screening does"), "Ctrl+Shift+O",
+                                         self.show_outcomes, edit_menu)
         edit_menu.addSeparator()
         self.act_settings = self._action(self.tr("&Desk preferences..."), "Ctrl+,", self.open_settings, edit_menu)
         admin_menu = menu.addMenu(self.tr("&Administration"))
@@ -178,9 +200,43 @@ class MainWindow(AccessViews, QMainWindow):
             self.act_today: Action.SEARCH, self.act_accounts: Action.MANAGE_ACCOUNTS,
             self.act_clinic_settings: Action.CLINIC_SETTINGS, self.act_audit: Action.AUDIT_VIEW,
             self.act_backup: Action.BACKUP, self.act_lock: None, self.act_sign_out: None, self.act_settings: None,
-            self.act_change_password: None,
+            self.act_change_password: None, self.act_patient_answers: Action.SAVE_INTAKE,
+            self.act_outcomes: Action.RECORD_OUTCOME, self.act_record_outcome: Action.RECORD_OUTCOME,
         }
         self._update_actions()
+
+    def _desk_bar(self) -> None:
+        """Under the patient list and Today: patient mode and the outcome, for the patient selected."""
+        bar = QHBoxLayout()
+        self.patient_answers_button = QPushButton(self.tr("Patient &answers..."), self.patients_page)
+        self.patient_answers_button.setObjectName("patientAnswersButton")
+        self.patient_answers_button.setToolTip(self.tr(
+            "The patient answers the selected draft themselves, full screen (or on the second screen)."))
+        self.patient_answers_button.clicked.connect(self.patient_answers)
+        self.record_outcome_button = QPushButton(self.tr("Record out&come..."), self.patients_page)
+        self.record_outcome_button.setObjectName("recordOutcomeButton")
+        self.record_outcome_button.setToolTip(self.tr("What the specialist found, for the selected completed intake."))
+        self.record_outcome_button.clicked.connect(self.record_outcome)
+        bar.addWidget(self.patient_answers_button)
+        bar.addWidget(self.record_outcome_button)
+        bar.addStretch(1)
+        self._page_layout.addLayout(bar)
+
+    def _update_actions(self) -> None:
+        super()._update_actions()
+        for button, action in ((self.patient_answers_button, self.act_patient_answers),
+                               (self.record_outcome_button, self.act_record_outcome)):
+            button.setVisible(action.isVisible())
+            button.setEnabled(action.isEnabled())
+
+    def _banner_follows_screen(self, _index: int) -> None:
+        banner = self.patient_desk.banner
+        if self.shell.currentWidget() is not self.stack:
+            banner.setProperty("wasShown", banner.isVisibleTo(self) or bool(banner.property("wasShown")))
+            banner.hide()
+        elif banner.property("wasShown"):
+            banner.setProperty("wasShown", False)
+            banner.show()
 
     def _action(self, text: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
         action = QAction(text, self)
@@ -207,6 +263,10 @@ class MainWindow(AccessViews, QMainWindow):
         """Called once the database is open (after the first paint): setup on an empty database, then the
         sign-in screen. The lists fill only once someone has signed in (start_work)."""
         self.clinic = clinic
+        from intake_app.gui.patient.translations import install_desk_translator
+
+        # The desk's screens in the clinic's language where a translation exists (English otherwise).
+        self.desk_language = install_desk_translator(getattr(clinic.settings, "clinic_language", "en") or "en")
         # The whole location goes in the window title and the tooltip; the status bar names just the file,
         # so a long folder path never pushes the bar wider than a small screen.
         self.setWindowTitle(self.tr("Foot & Leg Intake - {0}").format(description))
@@ -286,7 +346,11 @@ class MainWindow(AccessViews, QMainWindow):
     def leave_intake(self) -> bool:
         """Go back to the list; unsaved changes are saved, discarded or kept by asking first."""
         page = self.intake_page
-        if page is None or self.stack.currentWidget() is not page:
+        current = self.stack.currentWidget()
+        if page is None or current is not page:
+            if current is not self.patients_page:  # e.g. the outcomes page: back to the list
+                self.stack.setCurrentWidget(self.patients_page)
+                self._update_actions()
             return True
         if not self.confirm_unsaved():
             return False
@@ -388,6 +452,125 @@ class MainWindow(AccessViews, QMainWindow):
         self._update_actions()
         page.focus_first_question()
         self.intake_opened.emit(record.id)
+
+    # --- patient mode (issue 16) ----------------------------------------------------------------
+
+    def patient_answers(self) -> None:
+        """Patient mode on the open draft, else on the selected patient's draft (the one selected in their
+        intakes, else their newest draft); with none, offer to start one."""
+        if self.clinic is None:
+            return
+        page = self.intake_page
+        if page is not None and page.record is not None and self.stack.currentWidget() is page:
+            intake_id = page.record.id
+            if not self.leave_intake():
+                return
+            self.patient_desk.start(intake_id)
+            return
+        patient_id = self.patients.current_patient_id()
+        if patient_id is None:
+            messages.inform(self, self.tr("Patient answers"), self.tr("Choose a patient in the list first."))
+            return
+        clinic = self.clinic
+        selected = self._selected_intake_id()
+
+        def chosen(rows: list[Any]) -> None:
+            drafts = [row for row in rows if row.status == "draft"]
+            pick = next((row for row in rows if row.id == selected), None) or (drafts[0] if drafts else None)
+            if pick is not None:
+                self.patient_desk.start(pick.id)
+            elif messages.ask_yes_no(self, self.tr("Patient answers"), self.tr("This patient has no draft intake."),
+                                     self.tr("Start a new intake for the patient to answer?"), default_yes=True):
+                self.patients.runner.run(lambda: clinic.start_intake(patient_id),
+                                         lambda record: self.patient_desk.start(record.id), self.on_failure,
+                                         label=self.tr("Starting intake..."))
+
+        self.patients.runner.run(lambda: clinic.intakes_for(patient_id), chosen, self.on_failure,
+                                 label=self.tr("Opening patient mode..."))
+
+    def _selected_intake_id(self) -> int | None:
+        items = self.patients.intakes.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    # --- outcomes (issue 17) -------------------------------------------------------------------
+
+    def record_outcome(self, intake_id: int | None = None) -> None:
+        """What the specialist found, for a completed intake: the one given (Today's due list), the open one,
+        or the one selected in the patient's intake history."""
+        if self.clinic is None:
+            return
+        if not isinstance(intake_id, int) or isinstance(intake_id, bool):
+            page = self.intake_page
+            if page is not None and page.record is not None and self.stack.currentWidget() is page:
+                intake_id = page.record.id
+            else:
+                intake_id = self._selected_intake_id()
+        if intake_id is None:
+            messages.inform(self, self.tr("Record outcome"),
+                            self.tr("Choose a completed intake in the patient's intakes first."))
+            return
+        clinic, wanted = self.clinic, intake_id
+
+        def work() -> tuple[Any, Any]:
+            record = clinic.intake(wanted)
+            return record, (clinic.outcomes_for(wanted) or [None])[0]
+
+        self.patients.runner.run(work, lambda found: self._outcome_dialog(*found), self.on_failure,
+                                 label=self.tr("Opening the outcome..."))
+
+    def _outcome_dialog(self, record: Any, current: Any) -> None:
+        from intake_app.gui.outcome_dialog import OutcomeDialog
+
+        if record.status != "complete":
+            messages.inform(self, self.tr("Record outcome"),
+                            self.tr("An outcome is recorded for a completed intake; this one is still a draft."))
+            return
+        dialog = OutcomeDialog(self.clinic, record.id, urgent=record.level == "urgent", current=current, parent=self)
+        dialog.recorded.connect(self._outcome_recorded)
+        self.busy.track(dialog.runner)
+        self.outcome_dialog = dialog
+        dialog.open()
+
+    def _outcome_recorded(self, _record: Any) -> None:
+        self.statusBar().showMessage(self.tr("Outcome recorded"), 5000)
+        self.today.refresh()
+        if self.outcomes_page is not None:
+            self.outcomes_page.refresh()
+
+    def show_outcomes(self) -> None:
+        """The clinicians' page: how the screening does (built on first use)."""
+        if self.clinic is None or not self.leave_intake():
+            return
+        if self.outcomes_page is None:
+            from intake_app.gui.outcomes_page import OutcomesPage
+
+            holder = QWidget(self.stack)
+            holder.setObjectName("outcomesHolder")
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(12, 8, 12, 8)
+            back = QPushButton(self.tr("\u2190 &Back to patients"), holder)
+            back.clicked.connect(self.show_patients_page)
+            row = QHBoxLayout()
+            row.addWidget(back)
+            row.addStretch(1)
+            column.addLayout(row)
+            page = OutcomesPage(holder)
+            page.failed.connect(self.on_failure)
+            self.busy.track(page.runner)
+            column.addWidget(page, 1)
+            self.stack.addWidget(holder)
+            self.outcomes_page = page
+            self.outcomes_holder = holder
+            page.set_clinic(self.clinic)
+        else:
+            self.outcomes_page.refresh()
+        self.stack.setCurrentWidget(self.outcomes_holder)
+        self._update_actions()
+
+    def show_patients_page(self) -> None:
+        if self.leave_intake():
+            self.stack.setCurrentWidget(self.patients_page)
+            self._update_actions()
 
     def _after_complete(self, _intake_id: int) -> None:
         patient_id = self.patients.current_patient_id()
@@ -517,6 +700,8 @@ class MainWindow(AccessViews, QMainWindow):
         if not self.session.locked and not self.confirm_unsaved():
             event.ignore()
             return
+        if self.patient_desk.mode is not None:  # the desk closes: the patient's answers are saved first
+            self.patient_desk.mode.leave()
         self.session.stop()
         if self.intake_page is not None:
             self.intake_page.close_record()

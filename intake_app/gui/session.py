@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.access.idle import IdleTimer, idle_limit, utc_now
 from intake_app.access.passwords import Secret
@@ -73,6 +73,9 @@ class Session(QObject):
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self._switch)
         self._watching = False
+        self._ignored: QWidget | None = None  # patient mode: its touches are the patient's, not the desk's
+        #: urgent red flags answered in patient mode and not yet in the database (shown while locked)
+        self.pending_urgent = 0
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.applicationStateChanged.connect(self._on_application_state)
@@ -181,6 +184,22 @@ class Session(QObject):
         except IntakeError:
             return idle_limit(5)
 
+    def adopt(self, actor: Actor, idle_minutes: int) -> None:
+        """Someone signed in outside the sign-in screen (staff leaving patient mode): the same person
+        carries on (unlocked, if the desk was locked); another person takes over the desk, as "Sign in as
+        someone else" does (the first person's open intake is saved and closed)."""
+        if self.actor is not None and actor.name == self.actor.name:
+            self.actor = actor
+            if self.locked:
+                self._unlocked(actor)
+            elif self.idle is not None:
+                self.idle.touch()
+            return
+        if self.actor is not None and not self.locked:
+            self.window.before_lock()  # saves the open intake, hides dialogs (closed by the switch)
+            self.locked = True
+        self._signed_in(actor, idle_minutes)
+
     def sign_out(self) -> None:
         """Save and close the open intake (asking first), then back to the sign-in screen."""
         if self.actor is None or self.locked or not self.window.leave_intake():
@@ -217,8 +236,18 @@ class Session(QObject):
             app.removeEventFilter(self)
         self._watching = on
 
+    def ignore_input_of(self, window: QWidget | None) -> None:
+        """Input in this window (patient mode) neither keeps the desk awake nor is taken by the lock."""
+        self._ignored = window
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() in _INPUT and self.idle is not None and not self.locked:
+        if event.type() not in _INPUT:  # every other event (paint, timers, moves...) returns at once
+            return False
+        if self.idle is not None and not self.locked:
+            ignored = self._ignored
+            if ignored is not None and isinstance(watched, QWidget) and (
+                    watched is ignored or ignored.isAncestorOf(watched)):
+                return False
             if self.idle.should_lock():
                 self.lock()
                 return True  # the first key or click after the idle time only shows the lock screen
@@ -295,6 +324,7 @@ class Session(QObject):
             return
 
         def shown(count: int) -> None:
+            count = max(count, self.pending_urgent)
             for label in (self.lock_screen.urgent, self.sign_in_screen.urgent):
                 show_urgent(label, count)
             self.urgent_checked.emit(count)
@@ -304,6 +334,14 @@ class Session(QObject):
                 raise error  # a database hiccup: the next poll asks again
 
         self.poller.run(clinic.urgent_waiting, shown, failed)
+
+    def show_urgent_now(self) -> None:
+        """A red flag just answered in patient mode: the lock and sign-in screens say so at once (a count
+        only), before the next poll."""
+        if self.actor is None or self.locked:
+            for label in (self.lock_screen.urgent, self.sign_in_screen.urgent):
+                show_urgent(label, max(1, self.pending_urgent))
+            self.poll_urgent()
 
     def stop(self) -> None:
         """The window closes: no more ticks or polls."""

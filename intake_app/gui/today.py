@@ -1,5 +1,6 @@
-"""Today's worklist: every intake of the day (draft or complete), unacknowledged urgent ones first, and
-the patients to contact because a re-screen raised their result after they left (the recall list).
+"""Today's worklist: every intake of the day (draft or complete), unacknowledged urgent ones first, the
+patients to contact because a re-screen raised their result after they left (the recall list), and, for
+clinicians, the referred intakes whose outcome is due (no specialist's finding recorded some weeks on).
 
 It refreshes itself while the desk works: on a timer (other desks save into the same database) and
 whenever this desk saves. The queries run on a TaskRunner, never on the GUI thread.
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.access.roles import Action, allowed
 from intake_app.gui import messages
 from intake_app.gui.patients import level_words
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from intake_app.domain.outcomes import OutcomeDue
     from intake_app.domain.records import IntakeSummary, RecallEntry
     from intake_app.services import Clinic
 
@@ -39,6 +42,7 @@ class TodayPanel(QWidget):
     """A table of today's intakes; `intake_open_requested(intake_id)` on Enter or double-click."""
 
     intake_open_requested = Signal(int)
+    outcome_requested = Signal(int)  # intake id: record what the specialist found
     refreshed = Signal(int)  # rows shown (tests wait on it)
     failed = Signal(object)
 
@@ -102,6 +106,30 @@ class TodayPanel(QWidget):
         recall_buttons.addWidget(self.open_recall_button)
         recall_buttons.addWidget(self.contacted_button)
         recall_buttons.addStretch(1)
+        self.due: list[OutcomeDue] = []
+        self.due_title = QLabel(self)
+        self.due_title.setObjectName("sectionTitle")
+        self.due_table = QTableWidget(0, 4, self)
+        self.due_table.setObjectName("outcomeDueTable")
+        self.due_table.setAccessibleName(self.tr("Outcomes due"))
+        self.due_table.setHorizontalHeaderLabels(
+            [self.tr("Intake"), self.tr("Visit"), self.tr("Completed"), self.tr("Result")])
+        self.due_table.verticalHeader().setVisible(False)
+        self.due_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.due_table.horizontalHeader().setStretchLastSection(True)
+        self.due_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.due_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.due_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.due_table.setTabKeyNavigation(False)
+        self.due_table.itemActivated.connect(lambda item: self._record_due(item.row()))
+        self.open_due_button = QPushButton(self.tr("Open intake"), self)
+        self.open_due_button.clicked.connect(lambda: self._open_due(self.due_table.currentRow()))
+        self.record_due_button = QPushButton(self.tr("Record &outcome..."), self)
+        self.record_due_button.clicked.connect(lambda: self._record_due(self.due_table.currentRow()))
+        due_buttons = QHBoxLayout()
+        due_buttons.addWidget(self.open_due_button)
+        due_buttons.addWidget(self.record_due_button)
+        due_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -111,7 +139,11 @@ class TodayPanel(QWidget):
         layout.addWidget(self.recall_title)
         layout.addWidget(self.recall_table, 1)
         layout.addLayout(recall_buttons)
+        layout.addWidget(self.due_title)
+        layout.addWidget(self.due_table, 1)
+        layout.addLayout(due_buttons)
         self._show_recalls([])
+        self._show_due([])
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -127,13 +159,53 @@ class TodayPanel(QWidget):
             return
         clinic = self.clinic
 
-        def shown(result: tuple[list[IntakeSummary], list[RecallEntry]]) -> None:
+        def shown(result: tuple[list[IntakeSummary], list[RecallEntry], list[OutcomeDue]]) -> None:
             self._show_recalls(result[1])
+            self._show_due(result[2])
             self._show(result[0])
 
         recalls = self.recalls_allowed
-        self.runner.run(lambda: (clinic.today(), clinic.recall_list() if recalls else []), shown, self.failed.emit,
-                        label=self.tr("Updating today's list..."))
+        weeks = self.due_weeks
+
+        def work() -> tuple[list[IntakeSummary], list[RecallEntry], list[OutcomeDue]]:
+            actor = clinic.signed_in
+            outcomes = actor is not None and allowed(actor.role, Action.RECORD_OUTCOME)
+            return (clinic.today(), clinic.recall_list() if recalls else [],
+                    clinic.outcomes_due(weeks) if outcomes else [])
+
+        self.runner.run(work, shown, self.failed.emit, label=self.tr("Updating today's list..."))
+
+    @property
+    def due_weeks(self) -> int:
+        """Weeks after completion before an outcome is due: the clinic's setting when it has one, else 6."""
+        from intake_app.services.outcomes import DEFAULT_DUE_WEEKS
+
+        weeks = getattr(getattr(self.clinic, "settings", None), "outcome_due_weeks", None)
+        return weeks if isinstance(weeks, int) and not isinstance(weeks, bool) else DEFAULT_DUE_WEEKS
+
+    def _show_due(self, entries: list[OutcomeDue]) -> None:
+        """Referred intakes with no outcome yet (a clinician's list): ids, dates and the result only."""
+        self.due = list(entries)
+        self.due_table.setRowCount(len(entries))
+        for index, entry in enumerate(entries):
+            cells = (str(entry.intake_id), entry.visit_date.isoformat(),
+                     entry.completed_at.astimezone().date().isoformat(), self._result(entry.level))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.intake_id)
+                self.due_table.setItem(index, column, item)
+        self.due_title.setText(self.tr("Outcome due: what did the specialist find? ({0})").format(len(entries)))
+        has = bool(entries)
+        for widget in (self.due_title, self.due_table, self.open_due_button, self.record_due_button):
+            widget.setVisible(has)
+
+    def _open_due(self, row: int) -> None:
+        if 0 <= row < len(self.due):
+            self.intake_open_requested.emit(self.due[row].intake_id)
+
+    def _record_due(self, row: int) -> None:
+        if 0 <= row < len(self.due):
+            self.outcome_requested.emit(self.due[row].intake_id)
 
     def _show_recalls(self, entries: list[RecallEntry]) -> None:
         self.recalls = list(entries)

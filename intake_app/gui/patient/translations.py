@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
@@ -68,13 +69,74 @@ def qm_path(language: str) -> Path | None:
     return built if built.is_file() else None
 
 
+class SourceText(QTranslator):
+    """English as written, for the contexts of our .ts files: installed for an English-speaking patient
+    while the desk runs in another language (the most recently installed translator answers first; for any
+    other context it answers nothing, so the desk's translation still applies there)."""
+
+    def __init__(self, contexts: frozenset[str], owner: QObject) -> None:
+        super().__init__(owner)
+        self.contexts = contexts
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,  # noqa: D102
+                  n: int = -1) -> str | None:
+        return source_text if context in self.contexts else None  # None: not ours, ask the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+
+def ts_contexts(language: str) -> frozenset[str]:
+    """The class names (contexts) a .ts source translates."""
+    import xml.etree.ElementTree as ElementTree
+
+    root = ElementTree.parse(ts_path(language)).getroot()  # noqa: S314 (our own file in the package)
+    return frozenset(name.text or "" for name in root.iter("name"))
+
+
+#: The desk's own language (the clinic's setting) and its translator, installed at start.
+_DESK: dict[str, Any] = {"language": ENGLISH, "translator": None}
+
+
+def desk_language() -> str:
+    return str(_DESK["language"])
+
+
+def install_desk_translator(language: str) -> str:
+    """The desk's screens in the clinic's language: its compiled translation installed for the whole
+    application when one is found. Returns the language in effect: English for an unknown language, a
+    missing .qm or a file Qt cannot load (the interface is written in English, so nothing is ever blank)."""
+    app = QCoreApplication.instance()
+    remove_translator(_DESK["translator"])
+    _DESK.update(language=ENGLISH, translator=None)
+    try:
+        language = check_language(language)
+    except ValueError:
+        return ENGLISH
+    if language == ENGLISH or app is None:
+        return ENGLISH
+    path = qm_path(language)
+    translator = QTranslator(app)
+    if path is None or not translator.load(str(path)):
+        return ENGLISH
+    QCoreApplication.installTranslator(translator)
+    _DESK.update(language=language, translator=translator)
+    return language
+
+
 def install_translator(language: str, owner: QObject) -> QTranslator | None:
-    """Load and install the translation of `language` (None for English, or when none is found).
-    The translator belongs to `owner`: when the owner goes, Qt removes the translation, so the desk's
-    screens never stay in the patient's language."""
+    """Load and install the translation of `language` (None for English when the desk is in English too,
+    or when none is found). The translator belongs to `owner`: when the owner goes, Qt removes the
+    translation, so the desk's screens never stay in the patient's language."""
     check_language(language)
-    if language == ENGLISH or QCoreApplication.instance() is None:
+    if QCoreApplication.instance() is None:
         return None
+    if language == ENGLISH:
+        if desk_language() == ENGLISH:
+            return None
+        source = SourceText(ts_contexts(desk_language()), owner)
+        QCoreApplication.installTranslator(source)
+        return source
     path = qm_path(language)
     if path is None:
         return None
