@@ -108,9 +108,14 @@ class AssessmentPanel(QFrame):
         self.level.setObjectName("levelChip")
         self.level.setAccessibleName(self.tr("Screening level"))
         self.level.setWordWrap(True)
-        self.gap = QLabel(self)
+        self.gap = QLabel(self.tr("Safety questions not asked yet: ask them before the patient leaves."), self)
         self.gap.setObjectName("gapNotice")
         self.gap.setWordWrap(True)
+        # Its room is kept while it is hidden, so the reasons below do not jump (and relayout) when a safety
+        # question is answered or cleared.
+        policy = self.gap.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.gap.setSizePolicy(policy)
         self.gap.setVisible(False)
         self.reasons = QTextBrowser(self)
         self.reasons.setObjectName("reasons")
@@ -129,7 +134,8 @@ class AssessmentPanel(QFrame):
         self.trace.setAccessibleName(self.tr("Clinician trace: the rules that fired"))
         self.trace.document().setDefaultStyleSheet(_STYLE)
         self.trace.setVisible(False)
-        self._trace_html = ""
+        self._trace_html = ""  # what the trace shows; built only while it is unfolded
+        self._reasons_html = ""
         self.trace_button.toggled.connect(self._show_trace)
         self.footer = QLabel(self)
         self.footer.setObjectName("muted")
@@ -160,6 +166,8 @@ class AssessmentPanel(QFrame):
                 label.setMinimumHeight(wanted)
 
     def _show_trace(self, shown: bool) -> None:
+        if shown:
+            self._update_trace()
         self.trace.setVisible(shown)
         self.trace_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
@@ -169,33 +177,49 @@ class AssessmentPanel(QFrame):
         self.level.setText(self.tr(NOT_SCREENED))
         self._set_level_property("none")
         self.gap.setVisible(False)
-        self.reasons.setHtml("<p>" + escape(self.tr(
+        self._set_reasons("<p>" + escape(self.tr(
             "Mark where the symptoms are, or answer a safety question, and the result appears here.")) + "</p>")
-        self._set_trace("")
-        self.footer.setText(self.tr("Screening aid for clinician review - not a diagnosis."))
+        self._update_trace()
+        self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis."))
         self._fit_labels()
 
     def show_assessment(self, assessment: Assessment) -> None:
         self.assessment = assessment
-        self.level.setText(level_heading(assessment))
+        self._set_text(self.level, level_heading(assessment))
         self._set_level_property(assessment.level)
-        unasked = [r for r in assessment.reasons if r.group == "gap"]
-        self.gap.setVisible(bool(unasked))
-        if unasked:
-            self.gap.setText(self.tr("Safety questions not asked yet: ask them before the patient leaves."))
+        self.gap.setVisible(any(r.group == "gap" for r in assessment.reasons))
         recommendation = f"<p class='recommendation'>{escape(assessment.recommendation)}</p>"
-        self.reasons.setHtml(recommendation + reasons_html(self.questionnaire, assessment, trace=False))
-        self._set_trace(reasons_html(self.questionnaire, assessment, trace=True))
-        self.footer.setText(
-            self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.").format(assessment.rules_version)
-        )
+        self._set_reasons(recommendation + reasons_html(self.questionnaire, assessment, trace=False))
+        self._update_trace()
+        self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.")
+                       .format(assessment.rules_version))
         self._fit_labels()
 
-    def _set_trace(self, html: str) -> None:
-        """The folded trace is laid out again only when its text changed."""
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _set_reasons(self, html: str) -> None:
+        """The reasons are laid out again only when their words changed (most changes leave them as they
+        were: an answer that moves no rule, a second mark in a region already counted)."""
+        if self._reasons_html != html:
+            self._reasons_html = html
+            self.reasons.setHtml(html)
+
+    def _update_trace(self, *, folded_too: bool = False) -> None:
+        """The trace follows the result while it is unfolded; folded, it is built when it is next opened."""
+        if not (folded_too or self.trace_button.isChecked()):
+            return
+        html = reasons_html(self.questionnaire, self.assessment, trace=True) if self.assessment else ""
         if self._trace_html != html:
             self._trace_html = html
             self.trace.setHtml(html)
+
+    def trace_text(self) -> str:
+        """The clinician trace in plain text, as it reads when unfolded."""
+        self._update_trace(folded_too=True)
+        return self.trace.toPlainText()
 
     def _set_level_property(self, level: str) -> None:
         if self.level.property("level") == level:
