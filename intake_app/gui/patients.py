@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -37,6 +39,9 @@ if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which mu
     from intake_app.services import Clinic
 
 PAGE = 50
+# A patient chosen in the list has their intakes loaded once the choice rests this long (arrowing down the
+# list loads, and records a view of, only the patient the person stops at).
+CHOICE_PAUSE_MS = 250
 LEVEL_WORDS = {
     "urgent": "URGENT", "likely": "Spinal origin likely", "possible": "Spinal origin possible",
     "not_indicated": "Not indicated",
@@ -65,11 +70,19 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.records: list[PatientRecord] = []
+        self._shown: list[tuple[str, str, str, str, str]] = []  # each row's words, made once per row
         self.has_more = False
+
+    @staticmethod
+    def _words(record: PatientRecord) -> tuple[str, str, str, str, str]:
+        patient = record.patient
+        born = patient.date_of_birth.isoformat() if patient.date_of_birth else ""
+        return patient.family_name, patient.given_name, born, patient.mrn, patient.phone
 
     def reset(self, records: list[PatientRecord]) -> None:
         self.beginResetModel()
         self.records = list(records)
+        self._shown = [self._words(record) for record in self.records]
         self.has_more = len(records) >= PAGE
         self.endResetModel()
 
@@ -80,6 +93,7 @@ class PatientTableModel(QAbstractTableModel):
         start = len(self.records)
         self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
         self.records.extend(records)
+        self._shown.extend(self._words(record) for record in records)
         self.endInsertRows()
 
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -89,18 +103,10 @@ class PatientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        patient = self.records[index.row()].patient
+        """A lookup: the view asks about ten times per cell and page (paint, size hints, accessibility)."""
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (
-                patient.family_name,
-                patient.given_name,
-                patient.date_of_birth.isoformat() if patient.date_of_birth else "",
-                patient.mrn,
-                patient.phone,
-            )[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
+            return self._shown[index.row()][index.column()] if index.isValid() else None
+        if role == Qt.ItemDataRole.UserRole and index.isValid():
             return self.records[index.row()].id
         return None
 
@@ -126,12 +132,13 @@ class PatientTableModel(QAbstractTableModel):
 class PatientsPanel(QWidget):
     """Search, list and choose patients; start or open their intakes."""
 
-    patient_chosen = Signal(int)  # patient id (selection changed)
+    patient_chosen = Signal(int)  # patient id, chosen by the person (not merely highlighted by a search)
     new_patient_requested = Signal()
     edit_patient_requested = Signal(int)
     new_intake_requested = Signal(int)  # patient id
     intake_open_requested = Signal(int)  # intake id
     search_finished = Signal(int)  # number of rows shown (tests and benchmarks wait on it)
+    intakes_shown = Signal(int)  # patient id whose intakes are now listed
     failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -141,6 +148,12 @@ class PatientsPanel(QWidget):
         self._generation = 0
         self._sort = ("name", False)
         self._total = 0
+        # Whose intakes the list on the right shows (None: nobody's). The first row of a search result is
+        # only highlighted (the list's current row, not selected): its intakes are loaded, and a view recorded
+        # in the audit trail, once the person chooses it (a click or the arrow keys in the list, Enter, a double
+        # click, or an action on the patient).
+        self._intakes_of: int | None = None
+        self._highlighting = False
 
         self.search = QLineEdit(self)
         self.search.setObjectName("patientSearch")
@@ -233,8 +246,15 @@ class PatientsPanel(QWidget):
         right_layout.addWidget(selected_title)
         right_layout.addWidget(self.detail)
         right_layout.addSpacing(4)
+        self.intakes_hint = QLabel(self.tr("Press Enter or click the patient to see their intakes."), self)
+        self.intakes_hint.setObjectName("help")
+        self.intakes_hint.setWordWrap(True)
+        self.intakes_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.intakes_stack = QStackedWidget(self)
+        self.intakes_stack.addWidget(self.intakes)
+        self.intakes_stack.addWidget(self.intakes_hint)
         right_layout.addWidget(intakes_title)
-        right_layout.addWidget(self.intakes, 1)
+        right_layout.addWidget(self.intakes_stack, 1)
         row = QHBoxLayout()
         row.addWidget(self.new_intake_button)
         row.addWidget(self.open_intake_button)
@@ -256,11 +276,16 @@ class PatientsPanel(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.refresh)
+        self._choice_pause = QTimer(self)
+        self._choice_pause.setSingleShot(True)
+        self._choice_pause.setInterval(CHOICE_PAUSE_MS)
+        self._choice_pause.timeout.connect(self._load_chosen)
         self.search.textChanged.connect(self._on_text)
-        self.search.returnPressed.connect(self._focus_table)
+        self.search.returnPressed.connect(self._choose_highlighted)
         self.model.more_wanted.connect(self._fetch_more)
         self.model.sort_wanted.connect(self._on_sort)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.table.activated.connect(lambda _index: self._request_new_or_open())
         self.new_button.clicked.connect(self.new_patient_requested)
         self.edit_button.clicked.connect(self._request_edit)
@@ -320,7 +345,16 @@ class PatientsPanel(QWidget):
                 else self.tr("{0} found").format(shown)
             )
             row = next((i for i, r in enumerate(records) if r.id == selected), 0)
-            self.table.selectRow(row)
+            if records[row].id == self._intakes_of:
+                self._select(row)  # the patient chosen before is still in the list: still chosen
+            else:
+                self._highlighting = True
+                try:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                finally:
+                    self._highlighting = False
+                self._show_not_chosen()
         elif self.search.text().strip():
             self._show_empty(self.tr("No patient matches \u201c{0}\u201d.\nCheck the spelling, or register a new "
                                      "patient with New patient.").format(self.search.text().strip()))
@@ -334,7 +368,8 @@ class PatientsPanel(QWidget):
         self.empty.setText(text)
         self.count_label.setText("")
         self.stack.setCurrentWidget(self.empty)
-        self._set_intakes([])
+        self._choice_pause.stop()
+        self._show_not_chosen(hint=False)
         self.edit_button.setEnabled(False)
         self.new_intake_button.setEnabled(False)
 
@@ -370,19 +405,63 @@ class PatientsPanel(QWidget):
         has = current.isValid()
         self.edit_button.setEnabled(has)
         self.new_intake_button.setEnabled(has)
-        if has:
-            patient_id = int(self.model.data(current, Qt.ItemDataRole.UserRole))
-            self.detail.setText(patient_card(self.model.records[current.row()]))
+        if not has:
+            return
+        self.detail.setText(patient_card(self.model.records[current.row()]))
+
+    def _on_selected(self, *_changed: Any) -> None:
+        """A row selected by the person: their intakes are loaded once the choice rests (CHOICE_PAUSE_MS)."""
+        if self._highlighting or not self.table.selectionModel().hasSelection():
+            return
+        if self.current_patient_id() != self._intakes_of:
+            self._show_not_chosen(hint=False)  # the list stays empty for the moment until they are loaded
+            self._choice_pause.start()
+
+    def _select(self, row: int) -> None:
+        """Select a row without counting it as a new choice (its intakes are listed, or about to be)."""
+        self._highlighting = True
+        try:
+            self.table.selectRow(row)
+        finally:
+            self._highlighting = False
+
+    def _load_chosen(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None and patient_id != self._intakes_of:
             self.patient_chosen.emit(patient_id)
             self.load_intakes(patient_id)
 
-    def load_intakes(self, patient_id: int) -> None:
+    def choose_current(self) -> None:
+        """The person chose the highlighted patient (Enter in the search box): list their intakes now."""
+        self._choice_pause.stop()
+        index = self.table.currentIndex()
+        if index.isValid() and self.stack.currentWidget() is self.table:
+            self._select(index.row())
+            self._load_chosen()
+
+    def load_intakes(self, patient_id: int, then: Callable[[], None] | None = None) -> None:
+        """List the patient's intakes (the service records that the patient was viewed); `then` runs after."""
         if self.clinic is None:
             return
         clinic = self.clinic
-        self.runner.run(lambda: clinic.intakes_for(patient_id),
-                        lambda rows: self._set_intakes(rows) if self.current_patient_id() == patient_id else None,
-                        self.failed.emit)
+
+        def shown(rows: list[IntakeSummary]) -> None:
+            if self.current_patient_id() != patient_id:
+                return
+            self._set_intakes(rows)
+            self.intakes_stack.setCurrentWidget(self.intakes)
+            self._intakes_of = patient_id
+            self.intakes_shown.emit(patient_id)
+            if then is not None:
+                then()
+
+        self.runner.run(lambda: clinic.intakes_for(patient_id), shown, self.failed.emit)
+
+    def _show_not_chosen(self, *, hint: bool = True) -> None:
+        """Until the highlighted patient is chosen the intakes list holds no one's intakes (and says how)."""
+        self._intakes_of = None
+        self._set_intakes([])
+        self.intakes_stack.setCurrentWidget(self.intakes_hint if hint else self.intakes)
 
     def _set_intakes(self, rows: list[IntakeSummary]) -> None:
         self.intakes.setRowCount(len(rows))
@@ -402,14 +481,17 @@ class PatientsPanel(QWidget):
         self.open_intake_button.setEnabled(False)
 
     def select_patient(self, patient_id: int) -> None:
+        """Choose a patient in the list (after registering or editing them): their intakes are listed."""
         for row, record in enumerate(self.model.records):
             if record.id == patient_id:
-                self.table.selectRow(row)
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                self.choose_current()
                 return
 
-    def _focus_table(self) -> None:
+    def _choose_highlighted(self) -> None:
         if self.stack.currentWidget() is self.table:
             self.table.setFocus()
+            self.choose_current()
 
     def _request_edit(self) -> None:
         patient_id = self.current_patient_id()
@@ -422,6 +504,13 @@ class PatientsPanel(QWidget):
             self.new_intake_requested.emit(patient_id)
 
     def _request_new_or_open(self) -> None:
+        patient_id = self.current_patient_id()
+        if patient_id is not None and patient_id != self._intakes_of:
+            self._choice_pause.stop()  # chosen now: list the intakes, then go on
+            self._select(self.table.currentIndex().row())
+            self.patient_chosen.emit(patient_id)
+            self.load_intakes(patient_id, then=self._request_new_or_open)
+            return
         if self.intakes.rowCount():
             self.intakes.selectRow(0)
             self.intakes.setFocus()

@@ -78,7 +78,9 @@ def test_the_panel_banner_and_list_speak_plain_words(
     # The list says what still has to happen (an urgent intake that came in from another system).
     window.show_patients()
     import_urgent(open_clinic(seeded_url, "doctor"), tmp_path)  # a clinician imports
-    window.patients.search_now("testperson")
+    with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
+        window.patients.search_now("testperson")
+    qtbot.keyClick(window.patients.search, Qt.Key.Key_Return)  # chosen: the patient's intakes are listed
     qtbot.waitUntil(lambda: window.patients.intakes.rowCount() == 1, timeout=10000)
     assert window.patients.intakes.item(0, 2).text() == "URGENT - not acknowledged"
 

@@ -132,6 +132,77 @@ def test_typing_a_name_filters_the_list(qtbot: Any, seeded_url: str, chooser: Sc
     assert "No patient matches" in window.patients.empty.text()
 
 
+def audit_actions(window: MainWindow) -> list[tuple[str, int | None]]:
+    """The audit trail as stored (action, patient id), after the queued views and searches are written."""
+    assert window.clinic is not None
+    window.clinic._views.flush()
+    return [(action, patient) for _who, action, patient, _intake in window.clinic.repository.audit_entries()]
+
+
+def test_a_patient_a_search_highlights_is_not_recorded_as_viewed(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser
+) -> None:
+    """Finding (issue 14): every search selected its first row and loaded that patient's intakes, which
+    recorded in the audit trail that a patient had been viewed whom nobody opened (at each keystroke)."""
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    patients = window.patients
+    before = audit_actions(window)
+    for text in ("a", "ab", "abe"):
+        with qtbot.waitSignal(patients.search_finished, timeout=10000):
+            patients.search_now(text)
+    qtbot.waitUntil(lambda: not patients.runner.is_busy, timeout=10000)
+    after = audit_actions(window)[len(before):]
+    assert ("patient.search", None) in after and not [a for a in after if a[0] == "patient.view"]
+    assert not patients._choice_pause.isActive()  # nothing waits to load either
+    assert names_shown(window) == ["Abel Jonas"] and patients.current_patient_id() is not None
+    assert patients.intakes_stack.currentWidget() is patients.intakes_hint and patients.intakes.rowCount() == 0
+    assert not patients.table.selectionModel().hasSelection()  # highlighted, not selected
+    # Chosen on purpose (Enter in the search box): now the intakes are listed and the view is recorded.
+    abel = patients.current_patient_id()
+    with qtbot.waitSignal(patients.intakes_shown, timeout=10000) as shown:
+        qtbot.keyClick(patients.search, Qt.Key.Key_Return)
+    assert shown.args == [abel]
+    assert [a for a in audit_actions(window)[len(before):] if a[0] == "patient.view"] == [("patient.view", abel)]
+
+
+def test_arrowing_down_the_list_records_only_the_patient_chosen(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser
+) -> None:
+    """The intakes are loaded (and the view recorded) for the row the person stops at, not every row passed."""
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    patients = window.patients
+    before = len(audit_actions(window))
+    patients.table.setFocus()
+    with qtbot.waitSignal(patients.intakes_shown, timeout=10000) as shown:
+        qtbot.keyClick(patients.table, Qt.Key.Key_Down)
+        qtbot.keyClick(patients.table, Qt.Key.Key_Down)
+        qtbot.keyClick(patients.table, Qt.Key.Key_Down)
+    assert names_shown(window)[patients.table.currentIndex().row()] == "Björk Elin"
+    assert shown.args == [patients.current_patient_id()]
+    qtbot.waitUntil(lambda: not patients.runner.is_busy, timeout=10000)
+    views = [a for a in audit_actions(window)[before:] if a[0] == "patient.view"]
+    assert views == [("patient.view", patients.current_patient_id())]
+
+
+def test_enter_on_a_highlighted_patient_lists_their_intakes_before_choosing_what_to_open(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser
+) -> None:
+    """Enter (or a double click) on a patient whose intakes are not listed yet lists them first, so a patient
+    with intakes gets the list to open one from, not a new intake by mistake."""
+    window = open_window(qtbot, seeded_url, chooser=chooser)
+    patients = window.patients
+    with qtbot.waitSignal(patients.search_finished, timeout=10000):
+        patients.search_now("abel")
+    patient_id = patients.current_patient_id()
+    assert patient_id is not None and window.clinic is not None
+    window.clinic.start_intake(patient_id)
+    patients.table.setFocus()
+    with qtbot.waitSignal(patients.intakes_shown, timeout=10000):
+        qtbot.keyClick(patients.table, Qt.Key.Key_Return)
+    assert patients.intakes.rowCount() == 1 and patients.intakes.item(0, 1).text() == "Draft"
+    assert QApplication.focusWidget() is patients.intakes  # to open it (Enter again), not a new intake
+
+
 def test_clicking_a_column_header_sorts_by_that_column(qtbot: Any, seeded_url: str, chooser: ScriptedChooser) -> None:
     window = open_window(qtbot, seeded_url, chooser=chooser)
     with qtbot.waitSignal(window.patients.search_finished, timeout=10000):
