@@ -29,7 +29,8 @@ from intake_app.domain import (
 )
 from intake_app.domain.document import ENTERED_BY_VALUES
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
-from intake_app.errors import IntakeError
+from intake_app.domain.records import IntakeRecord as IntakeRecordType
+from intake_app.errors import IntakeError, StaleRecord
 from intake_app.services.access import AccessMixin, countersigned, lock_checked, requires
 from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
 from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
@@ -89,6 +90,8 @@ class Clinic(AccessMixin, OutcomesMixin):
         repository.audit_committed = self._anchors.committed
         self._anchors.check()  # cheap: only the entries added since this computer's anchor are read
         self._views = ViewRecorder(repository.record_events)
+        # The draft this desk saved last, as stored: the next save of it needs no read (see save_draft).
+        self._last_draft: IntakeRecord | None = None
 
     @classmethod
     def open(
@@ -263,6 +266,7 @@ class Clinic(AccessMixin, OutcomesMixin):
     ) -> PatientRecord:
         """Change a patient's details; StaleRecord (with `.current`) when another desk saved them since
         `expected_version` was read."""
+        self._last_draft = None  # it holds the patient's details
         return self.repository.update_patient(
             patient_id, self.check_patient(patient), expected_version=expected_version, actor=self._current()
         )
@@ -341,12 +345,38 @@ class Clinic(AccessMixin, OutcomesMixin):
         """Store a draft. Refused, with nothing changed, when the intake was completed or amended meanwhile
         (checked in the write transaction) or, given `expected_version`, when another desk saved it since
         (StaleRecord, whose `.current` is the stored intake). `by` / `entered_by`: who entered the answers
-        (see `_answered`). The intake is read once; the save is one version-checked UPDATE."""
-        record = self.repository.get_intake(intake_id)
+        (see `_answered`).
+
+        The save is one version-checked UPDATE. The intake is read first, except when this desk saved it
+        last: that record is used, and the UPDATE is made to check that the row still has its version (so
+        it is still exactly what the record says); if another change came in between, the row is read and
+        the save done as if no record had been kept."""
+        last = self._last_draft
+        if last is not None and last.id == intake_id and expected_version in (None, last.row_version):
+            try:
+                return self._save_draft(last, answers, visit_date, last.row_version, by, entered_by)
+            except StaleRecord as stale:
+                if expected_version is not None:
+                    raise
+                current = stale.current
+            self._last_draft = None
+            record = current if isinstance(current, IntakeRecordType) else self.repository.get_intake(intake_id)
+        else:
+            self._last_draft = None
+            record = self.repository.get_intake(intake_id)
+        return self._save_draft(record, answers, visit_date, expected_version, by, entered_by)
+
+    def _save_draft(
+        self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, expected_version: int | None,
+        by: str | None, entered_by: Mapping[str, str] | None,
+    ) -> IntakeRecord:
         document = self._answered(record, answers, visit_date, by, entered_by)
         live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
-        return self.repository.save_draft(intake_id, document, expected_version=expected_version, actor=self._current(),
-                                          live=(live.level, live.tier), urgent_rules=urgent_rules(live))
+        stored = self.repository.save_draft(record.id, document, expected_version=expected_version,
+                                            actor=self._current(), live=(live.level, live.tier),
+                                            urgent_rules=urgent_rules(live))
+        self._last_draft = stored
+        return stored
 
     @requires(Action.COMPLETE_INTAKE)
     def complete_intake(
