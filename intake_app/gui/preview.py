@@ -1,6 +1,7 @@
 """See the referral summary and the patient handout before they leave the desk, then print or save them.
 
-The PDFs are built by the reports room (through `Clinic`) off the GUI thread. Printing sends each PDF page
+The PDFs are built by the reports room (through `Clinic`) off the GUI thread, and their pages rendered there
+too (page_view.py): the window only draws finished pictures. Printing sends each PDF page
 to the printer as a picture rendered at the printer's resolution, so what is printed is exactly what was
 previewed, whatever the printer driver makes of PDF files.
 """
@@ -13,16 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QMargins,
     QObject,
-    QPoint,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,6 +39,7 @@ from intake_app.errors import IntakeError
 from intake_app.gui import messages
 from intake_app.gui.chooser import Chooser, documents_folder
 from intake_app.gui.letter_options import LetterOptions
+from intake_app.gui.page_view import PageView, RenderedPages, render_pages
 from intake_app.gui.printing import (
     BAND_PIXELS,
     FILE_STEMS,
@@ -79,7 +77,6 @@ class _DocumentTab(QWidget):
         super().__init__(parent)
         self.title = title
         self.pdf: bytes | None = None
-        self.document: QPdfDocument | None = None
         self.failed = False
 
         self.notice = QLabel(self)
@@ -102,13 +99,9 @@ class _DocumentTab(QWidget):
         notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
         notice_layout.addStretch(3)
 
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setDocumentMargins(QMargins(12, 12, 12, 12))
+        self.view = PageView(self)
         self.view.setAccessibleName(title)
-        self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
+        self.view.page_changed.connect(self._show_page_number)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(notice_page)
@@ -125,7 +118,11 @@ class _DocumentTab(QWidget):
 
     @property
     def page_count(self) -> int:
-        return self.document.pageCount() if self.document is not None else 0
+        return self.view.page_count()
+
+    @property
+    def shown(self) -> bool:
+        return self.view.pages is not None
 
     def show_busy(self, text: str) -> None:
         self.failed = False
@@ -143,23 +140,19 @@ class _DocumentTab(QWidget):
         self.page_label.clear()
         self.stack.setCurrentIndex(0)
 
-    def show_pdf(self, pdf: bytes) -> None:
-        """Raises PrintError when the bytes are not a readable PDF."""
-        document = open_pdf(pdf, self)
-        previous = self.document
-        self.pdf = pdf
-        self.document = document
-        self.view.setDocument(document)
-        if previous is not None:
-            previous.deleteLater()
-        self.view.pageNavigator().jump(0, QPoint(0, 0))
+    def show_pages(self, pages: RenderedPages) -> None:
+        """The document's pages, rendered off the GUI thread; from its first page (a new document) or at the
+        same place (the same document rendered again for a new width)."""
+        same = self.pdf is pages.pdf
+        self.pdf = pages.pdf
+        self.view.set_pages(pages, keep_place=same)
         self.stack.setCurrentIndex(1)
-        self._show_page_number(0)
+        self._show_page_number(self.view.current_page())
 
     def _show_page_number(self, page: int) -> None:
-        if self.document is None:
+        count = self.page_count
+        if not count:
             return
-        count = self.document.pageCount()
         pages = self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
         self.page_label.setText(self.tr("{0} \u00b7 showing page {1} of {2}").format(pages, page + 1, count))
 
@@ -202,6 +195,7 @@ class PreviewDialog(QDialog):
         self.chooser = chooser or messages.chooser_for(parent)
         self.runner = TaskRunner(self)
         self._printing = False
+        self._rendering: set[str] = set()  # documents being rendered again for a new width
         self._progress_box: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Preview and print"))
         self.setSizeGripEnabled(True)
@@ -215,6 +209,7 @@ class PreviewDialog(QDialog):
         for kind in KINDS:
             tab = _DocumentTab(self.tr(TITLES[kind]), self)
             tab.retry_requested.connect(lambda kind=kind: self._build(kind))
+            tab.view.width_wanted.connect(lambda width, kind=kind: self._render_again(kind, width))
             self.pages[kind] = tab
             self.tabs.addTab(tab, tab.title)
 
@@ -271,7 +266,14 @@ class PreviewDialog(QDialog):
 
     @property
     def is_ready(self) -> bool:
-        return all(tab.document is not None for tab in self.pages.values())
+        return all(tab.shown for tab in self.pages.values())
+
+    def _render_width(self) -> int:
+        """Pixels across for the pages: the view's, once laid out, else what the dialog's width will give."""
+        view = self.pages[KINDS[0]].view
+        if view.isVisible():
+            return view.render_width()
+        return round(max(200, self.width() - 80) * self.devicePixelRatioF())
 
     def _build(self, kind: str) -> None:
         tab = self.pages[kind]
@@ -284,19 +286,39 @@ class PreviewDialog(QDialog):
         if kind == "referral":
             overrides["revision"] = self.revision
         make = clinic.referral_pdf if kind == "referral" else clinic.handout_pdf
-        self.runner.run(lambda: make(document, **overrides), lambda pdf: self._built(kind, pdf),
-                        lambda error: self._build_failed(kind, error), label=busy)
+        width = self._render_width()
+        self.runner.run(lambda: render_pages(make(document, **overrides), width),
+                        lambda pages: self._built(kind, pages), lambda error: self._build_failed(kind, error),
+                        label=busy)
+
+    def _render_again(self, kind: str, width: int) -> None:
+        """The view was widened or narrowed a lot: its pages rendered again for the new width (off this thread;
+        one at a time per document, the width checked again when it is done)."""
+        tab = self.pages[kind]
+        pdf = tab.pdf
+        if pdf is None or kind in self._rendering:
+            return
+        self._rendering.add(kind)
+
+        def shown(pages: RenderedPages) -> None:
+            self._rendering.discard(kind)
+            if tab.pdf is pdf:  # else a new build replaced the document meanwhile
+                tab.show_pages(pages)
+                tab.view.check_width()
+
+        def failed(error: BaseException) -> None:
+            self._rendering.discard(kind)
+            raise error  # it rendered a moment ago: a failure now is a fault for the crash handler
+
+        self.runner.run(lambda: render_pages(pdf, width), shown, failed)
 
     def _show_work(self, busy: bool, label: str) -> None:
         if busy and label:
             self.status.setText(label)
 
-    def _built(self, kind: str, pdf: bytes) -> None:
-        try:
-            self.pages[kind].show_pdf(pdf)
-        except IntakeError as error:
-            self._build_failed(kind, error)
-            return
+    def _built(self, kind: str, pages: RenderedPages) -> None:
+        self.pages[kind].show_pages(pages)
+        self.pages[kind].view.check_width()  # the dialog may have been laid out wider than guessed
         if not self.runner.is_busy and not any(tab.failed for tab in self.pages.values()):
             self.status.clear()
         self._update_buttons()

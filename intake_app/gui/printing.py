@@ -22,8 +22,9 @@ from intake_app.errors import IntakeError
 # Pages are rendered at the printer's resolution up to this limit: a 1200 dpi printer would take four times
 # as long to feed for no visible gain on text; Qt scales the 600 dpi picture up.
 MAX_PRINT_DPI = 600
-# Pixels in one band of a page (rendered and painted at once): about 4 MB, a few tens of milliseconds.
-BAND_PIXELS = 1_000_000
+# Pixels in one band of a page (rendered and painted at once): about 1 MB and a few milliseconds. PySide6 holds
+# Python's lock through each render and paint call, so the band's size is how long the window can wait.
+BAND_PIXELS = 250_000
 # Resolution of pictures when printing to a PDF file through the printer path (print_to_pdf_file).
 PDF_FILE_DPI = 300
 
@@ -194,14 +195,14 @@ def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSi
         painter.drawImage(QRect(target.left(), y0, target.width(), y1 - y0), band, QRect(0, 0, size.width(), rows))
 
 
-def _band_rows(size: QSize) -> int:
+def _band_rows(size: QSize, pixels: int | None = None) -> int:
     """Rows in every band of a page (the last band is cut when painted), so all share one scale.
 
-    Of the heights near BAND_PIXELS, the one whose enlarged page height (see _render_band) is closest to a
-    whole number of pixels, so bands line up to a small fraction of a pixel down the whole page.
+    Of the heights near `pixels` (BAND_PIXELS) per band, the one whose enlarged page height (see _render_band)
+    is closest to a whole number of pixels, so bands line up to a small fraction of a pixel down the page.
     """
     height = size.height()
-    most = max(16, min(height, BAND_PIXELS // max(1, size.width())))
+    most = max(16, min(height, (pixels or BAND_PIXELS) // max(1, size.width())))
     candidates = range(max(2, most * 3 // 4), most + 1)
     return min(candidates, key=lambda rows: abs(height * rows / (rows - 1) - round(height * rows / (rows - 1))))
 

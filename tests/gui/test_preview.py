@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import io
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from intake_app.domain.document import IntakeDocument, parse_document
 from intake_app.errors import IntakeError
-from intake_app.gui import preview, printing
+from intake_app.gui import page_view, preview, printing
 from intake_app.gui.preview import PreviewDialog, PrintError, open_pdf, print_documents, print_to_pdf_file
 from intake_app.reports import ReportError
 from intake_app.services import Clinic
@@ -142,13 +143,57 @@ def test_dialog_shows_busy_state_then_both_documents(
     for tab in (referral, handout):
         assert tab.page_count >= 1
         assert tab.stack.currentWidget() is tab.view
-        assert tab.view.document() is tab.document
+        assert tab.view.pages is not None and tab.view.pages.pdf is tab.pdf
         assert f"showing page 1 of {tab.page_count}" in tab.page_label.text()
     assert referral.page_label.text().startswith(f"{referral.page_count} page")
     for button in (dialog.print_referral_button, dialog.print_handout_button, dialog.print_both_button,
                    dialog.save_button, dialog.close_button):
         assert button.isEnabled(), button.text()
     assert dialog.status.text() == ""
+
+
+def test_the_pdfs_are_built_and_their_pages_rendered_off_the_gui_thread(
+    qtbot: QtBot, clinic: Clinic, document: IntakeDocument, chooser: ScriptedChooser,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding (issue 14): the preview opened each PDF and its view laid out and rendered the pages on the GUI
+    thread (150-330 ms without a frame; a page render holds Python's lock as well as PDFium's). Now the worker
+    builds each PDF and renders its pages; the window only draws the pictures."""
+    threads: dict[str, set[int]] = {"build": set(), "open": set()}
+
+    def noted(what: str, function: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            threads[what].add(threading.get_ident())
+            return function(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(clinic, "referral_pdf", noted("build", clinic.referral_pdf))
+    monkeypatch.setattr(clinic, "handout_pdf", noted("build", clinic.handout_pdf))
+    monkeypatch.setattr(page_view, "open_pdf", noted("open", page_view.open_pdf))
+    monkeypatch.setattr(preview, "open_pdf", noted("open", preview.open_pdf))
+    dialog = open_dialog(qtbot, clinic, document, chooser)
+    assert not dialog.is_ready  # nothing was built on this thread while the dialog was made
+    with qtbot.waitSignal(dialog.ready, timeout=READY_MS):
+        dialog.show()
+    gui = threading.get_ident()
+    assert threads["build"] and gui not in threads["build"]
+    assert threads["open"] and gui not in threads["open"]
+    for kind in ("referral", "handout"):
+        pages = dialog.pages[kind].view.pages
+        assert pages is not None and len(pages.images) == page_count(pages.pdf) >= 1
+        assert all(image.width() == pages.width for image in pages.images)
+
+
+def test_pages_are_rendered_again_for_a_much_wider_view(qtbot: QtBot, dialog: PreviewDialog) -> None:
+    """Widened a lot, the pages are rendered again (off the GUI thread) for the new width, at the same place."""
+    view = dialog.pages["referral"].view
+    before = view.pages
+    assert before is not None
+    dialog.resize(dialog.width() * 2, dialog.height())
+    qtbot.waitUntil(lambda: view.pages is not before and not dialog.runner.is_busy, timeout=READY_MS)
+    assert view.pages is not None
+    assert abs(view.pages.width - view.render_width()) <= page_view.RENDER_AGAIN * view.render_width()
+    assert view.pages.pdf is before.pdf and view.page_count() == len(before.images)
 
 
 def test_shown_page_counts_match_the_pdfs(dialog: PreviewDialog) -> None:
