@@ -7,9 +7,9 @@ them (demo_outcomes.py). Then, in this process, with the garbage collector on as
 - "rows + figures": reading the report's rows from the database (outcomes_store.case_rows) and computing
   every figure (screening.performance.measure) - what `Clinic.outcomes_performance` does;
 - "PDF": the same plus building the PDF (reports/outcomes.py) - what `intake-app outcomes report` does;
-- "distinct results": the rows + figures again after giving every stored result a text of its own, so the
-  figures cannot reuse the reading of identical results (demo data repeats a few scenarios; a real clinic's
-  results differ in their answers). This is the worst case.
+- "distinct results": the rows + figures again after giving every assessment a stored result of its own
+  (migration 0006 stores each distinct result once), so the figures cannot reuse the reading of identical
+  results (demo data repeats a few scenarios; a real clinic's results differ more). This is the worst case.
 
 Medians of N runs after one warm-up run; printed, never asserted.
 Run: .venv/bin/python bench/outcomes.py [--count N] [--runs N]
@@ -65,8 +65,13 @@ def timed(fn: Callable[[], Any], runs: int) -> tuple[float, float]:
 def make_results_distinct(engine: Any) -> None:
     from sqlalchemy import text
 
-    with engine.begin() as connection:  # the intake id as an extra key: every stored text differs
-        connection.execute(text("UPDATE assessments SET result = json_set(result, '$.bench_intake', intake_id)"))
+    with engine.begin() as connection:  # the intake id as an extra key: every assessment its own result
+        offset = int(connection.execute(text("SELECT coalesce(max(id), 0) FROM assessment_results")).scalar() or 0)
+        connection.execute(text(
+            "INSERT INTO assessment_results (id, digest, result) SELECT a.id + :offset, 'bench-' || a.id, "
+            "json_set(r.result, '$.bench_intake', a.intake_id) FROM assessments a "
+            "JOIN assessment_results r ON r.id = a.result_id"), {"offset": offset})
+        connection.execute(text("UPDATE assessments SET result_id = id + :offset"), {"offset": offset})
 
 
 def main() -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from bisect import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from intake_app.domain.outcomes import Outcome
 
@@ -39,6 +41,9 @@ SEEN_BY = ("Spinal clinic (synthetic)", "Orthopaedic clinic (synthetic)", "Emerg
            "Neurology clinic (synthetic)", "Podiatry (synthetic)")
 SEEN_BY_LEVEL = {"urgent": 2, "likely": 0, "possible": 1, "not_indicated": 4}
 MEDIAN_HOURS_TO_ROUTE = {"E": 2.5, "P": 30.0}
+FOUND = ("spinal_confirmed", "not_spinal", "other_cause")
+_CUMULATIVE = {level: list(accumulate(p.findings)) for level, p in PATTERNS.items()}
+_TOTAL = {level: cumulative[-1] + 0.0 for level, cumulative in _CUMULATIVE.items()}
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,8 @@ class OutcomeDrawer:
             if rng.random() < pattern.not_seen:
                 yield case.intake_id, Outcome(finding="not_seen", urgent_route_at=route, synthetic=True)
                 continue
-            finding = rng.choices(("spinal_confirmed", "not_spinal", "other_cause"), weights=pattern.findings)[0]
+            # What rng.choices(FOUND, weights=pattern.findings) draws, from the same one random number.
+            finding = FOUND[bisect(_CUMULATIVE[case.level], rng.random() * _TOTAL[case.level], 0, 2)]
             yield case.intake_id, Outcome(
                 finding=finding,
                 other_cause=rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
