@@ -409,11 +409,13 @@ class _SqliteLoader(_Loader):
         by, at = self.outcomes.recorded_by, stamp(self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None))
         rows = []
         for intake_id, outcome in self.outcomes.draw(self.cases(documents, first_intake)):
-            values = _outcome_values(outcome)
-            route = values["urgent_route_at"]
-            rows.append((intake_id, values["finding"], values["other_cause"], values["seen_by"],
-                         encode.date(values["seen_on"]), values["imaging"], stamp(route) if route else None,
-                         values["note"], 1, by, at, 1))
+            if not outcome.synthetic:
+                raise ValueError("only synthetic outcomes are stored in bulk")
+            route = outcome.urgent_route_at
+            rows.append((intake_id, outcome.finding, outcome.other_cause, outcome.seen_by, encode.date(outcome.seen_on),
+                         ",".join(outcome.imaging),
+                         stamp(route.astimezone(dt.UTC).replace(tzinfo=None)) if route is not None else None,
+                         outcome.note, 1, by, at, 1))
         self.outcomes_written += len(rows)
         return rows
 
