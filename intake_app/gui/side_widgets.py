@@ -365,11 +365,11 @@ class PerSideRegionsEditor(_PerSide):
         chips: list[RegionChip] = []
         added = False
         for side, region in wanted:
-            chip = existing.get((side, region))
-            if chip is None:
-                chip = self._new_chip(side, region, len(chips))
+            kept = existing.get((side, region))
+            if kept is None:
+                kept = self._new_chip(side, region, len(chips))
                 added = True
-            chips.append(chip)
+            chips.append(kept)
         changed = chips != self.chips
         self.chips = chips
         self.empty.setHidden(bool(self.chips))
