@@ -1,11 +1,10 @@
 # Foot & Leg Intake: set-up, run, test and benchmarks.
 # `make run` and `make test` work on a machine that has nothing but Python 3.11+.
 
-PYTHON ?= python3
-# The bundle is built with the newest Python 3.12+ on the machine (PATH, then pyenv's versions), else python3.
-# (The development set-up stays on python3 for now: on 3.12+ the printed-band alignment test finds a 2-pixel
-# shift at the foot of the page, to be fixed before development moves.)
-BUNDLE_PYTHON ?= $(shell sh packaging/find-python.sh)
+# The development set-up and the bundle use the newest Python 3.12+ on the machine (PATH, then pyenv's
+# versions), else python3 (3.11 or newer).
+PYTHON ?= $(shell sh packaging/find-python.sh)
+BUNDLE_PYTHON ?= $(PYTHON)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP_PY := $(VENV)/.stamp-python
@@ -67,6 +66,9 @@ $(STAMP_SYS): Makefile
 
 $(STAMP_PY): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	@if [ -x $(BIN)/python ] && [ "$$($(BIN)/python -c 'import sys; print(sys.version_info[:2])')" != \
+		"$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
+		echo "Making $(VENV) again with $$($(PYTHON) --version)"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
