@@ -58,6 +58,7 @@ class AuditAction(StrEnum):
     INTAKE_COMPLETE = "intake.complete"
     INTAKE_AMEND = "intake.amend"
     INTAKE_RED_FLAG_ACK = "intake.red_flag_ack"
+    INTAKE_RED_FLAG_ACK_LAPSED = "intake.red_flag_ack_lapsed"
     INTAKE_RESCREEN = "intake.rescreen"
     INTAKE_IMPORT = "intake.import"
     REPORT_PRINT = "report.print"

@@ -40,6 +40,7 @@ AUDIT_WORDS: Mapping[AuditAction, str] = {
     AuditAction.INTAKE_COMPLETE: "Completed an intake",
     AuditAction.INTAKE_AMEND: "Amended an intake",
     AuditAction.INTAKE_RED_FLAG_ACK: "Acknowledged a red flag",
+    AuditAction.INTAKE_RED_FLAG_ACK_LAPSED: "Red flag acknowledgement lapsed (the answers changed)",
     AuditAction.INTAKE_RESCREEN: "Re-screened an intake",
     AuditAction.INTAKE_IMPORT: "Imported an intake",
     AuditAction.REPORT_PRINT: "Printed a report",

@@ -243,7 +243,7 @@ class Repository(AccessStore, AuditTrailStore):
             if record is None:
                 refused = drafts.refusal(connection, intake_id, expected_version)
                 raise refused if refused is not None else NotFound(f"intake {intake_id}")
-            events = [self.event(actor, "intake.red_flag_ack_lapsed", patient_id=record.patient_id,
+            events = [self.event(actor, AuditAction.INTAKE_RED_FLAG_ACK_LAPSED, patient_id=record.patient_id,
                                  intake_id=intake_id)] if lapsed else []
             events.append(self.event(actor, "intake.save", patient_id=record.patient_id, intake_id=intake_id))
             entries = audit_store.append(connection, events)

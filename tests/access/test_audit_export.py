@@ -101,3 +101,19 @@ def test_dates_are_checked_in_plain_words() -> None:
         parse_date("30/11/2026", "--from")
     with pytest.raises(IntakeError, match="start date is after the end date"):
         AuditFilter(date_from=dt.date(2026, 12, 2), date_to=dt.date(2026, 12, 1))
+
+
+def test_every_action_key_the_program_writes_has_plain_words() -> None:
+    # Finding: the save wrote "intake.red_flag_ack_lapsed", which had no words, so the viewer showed the key.
+    import re
+    from pathlib import Path
+
+    import intake_app
+
+    root = Path(intake_app.__file__).parent
+    key = re.compile(r'"((?:intake|patient|session|account|report|data|outcome|settings|database|audit)\.[a-z_]+)"')
+    written = {match for folder in ("storage", "services") for path in (root / folder).rglob("*.py")
+               for match in key.findall(path.read_text(encoding="utf-8"))}
+    known = {action.value for action in AuditAction}
+    not_actions = {"intake.db", "patient.name", "patient.key"}  # a file name and two field names in messages
+    assert written - not_actions <= known, written - not_actions - known
