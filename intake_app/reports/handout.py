@@ -289,7 +289,7 @@ class _Handout:
     def footer(self) -> Footer:
         name = self.doc.patient.display_name
         markup = f"{rich(name)}  |  {rich(self.date(self.doc.visit_date))}"
-        return Footer(markup, 9.0, name)
+        return Footer(markup, 9.0, name, page_label=words.PAGE_LABEL[self.language])
 
 
 def _height(flowables: list[Flowable], width: float) -> float:

@@ -178,6 +178,8 @@ NEXT = {
     ),
 }
 APPOINTMENT = Say(en="Your next appointment:", es="Su próxima cita:")
+# The footer's page count ({number} and {total} are filled in when the pages are counted).
+PAGE_LABEL = {"en": "Page {number} of {total}", "es": "Página {number} de {total}"}
 
 MEANWHILE = {
     "E": Say(en="Do not drive. Do not go home first.",

@@ -40,6 +40,7 @@ class Footer:
     markup: str
     font_size: float
     plain: str = ""  # the same text unmarked, to tell whether it needs shaping
+    page_label: str = "Page {number} of {total}"  # in the reader's language
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -65,11 +66,12 @@ def style(name: str, size: float, *, bold: bool = False, leading: float | None =
     )
 
 
-def _page_label(number: int, total: int) -> str:
-    return f"Page {number} of {total}"
+def _page_label(number: int, total: int, template: str = Footer.page_label) -> str:
+    return template.format(number=number, total=total)
 
 
-def _numbered_canvas(page_width: float, footer_top: float, font_size: float) -> type[Canvas]:
+def _numbered_canvas(page_width: float, footer_top: float, font_size: float,
+                     label: str = Footer.page_label) -> type[Canvas]:
     """A canvas that holds pages back until the end, so each can say how many pages there are."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -87,7 +89,8 @@ def _numbered_canvas(page_width: float, footer_top: float, font_size: float) -> 
                 self.__dict__.update(state)
                 self.setFont(BASE_FONT, font_size)
                 self.setFillColor(INK)
-                self.drawRightString(page_width - SIDE_MARGIN, footer_top - font_size, _page_label(number, total))
+                text = _page_label(number, total, label)
+                self.drawRightString(page_width - SIDE_MARGIN, footer_top - font_size, text)
                 super().showPage()
             super().save()
 
@@ -114,7 +117,7 @@ def _footer_geometry(paper: str, footer: Footer) -> tuple[Paragraph, float]:
     """The footer paragraph and the top of the footer band (points from the bottom edge)."""
     width, height = page_size(paper)
     footer_style = style(f"footer{footer.font_size}", footer.font_size, textColor=INK)
-    label_width = stringWidth(_page_label(999, 999), BASE_FONT, footer.font_size) + 4 * mm
+    label_width = stringWidth(_page_label(999, 999, footer.page_label), BASE_FONT, footer.font_size) + 4 * mm
     footer_para = para(footer.markup, footer_style, footer.plain)
     _, footer_height = footer_para.wrap(width - 2 * SIDE_MARGIN - label_width, height)
     footer_height = max(footer_height, footer_style.leading)
@@ -175,7 +178,8 @@ def render(
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw_footer)])
-    doc.build(list(story), canvasmaker=_numbered_canvas(width, footer_top, footer.font_size))
+    doc.build(list(story), canvasmaker=_numbered_canvas(width, footer_top, footer.font_size,
+                                                                  footer.page_label))
     return buffer.getvalue()
 
 

@@ -101,7 +101,8 @@ def patient_body(pdf: bytes, c: Case, language: str) -> str:
     text = all_text(pdf)
     marker = f"\u00b7 {patient_date(c.document.visit_date, language)}"
     start = text.index(marker) + len(marker)
-    ends = [i for i in (text.find("\u2702", start), text.find("Page 1 of", start)) if i >= 0]
+    ends = [i for i in (text.find("\u2702", start), text.find("Page 1 of", start), text.find("Página 1 de", start))
+            if i >= 0]
     return text[start:min(ends, default=len(text))].strip()
 
 
@@ -369,3 +370,10 @@ def test_an_unknown_language_is_refused_by_name() -> None:
     c = ALL["likely"]
     with pytest.raises(ReportError, match=r"en \(English\) or es \(Español\), not 'fr'"):
         build_handout(c.document, c.assessment, OPTIONS, language="fr")
+
+
+def test_the_page_number_is_in_the_patients_language(spanish: dict[str, bytes], english: dict[str, bytes]) -> None:
+    # Finding: the Spanish handout's footer said "Page 1 of 1".
+    text = flat(all_text(spanish["likely"]))
+    assert "Página 1 de 1" in text and "Page 1 of" not in text
+    assert "Page 1 of 1" in flat(all_text(english["likely"]))
