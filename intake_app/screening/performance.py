@@ -14,6 +14,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from intake_app.domain.outcomes import Outcome
 from intake_app.screening.model import LEVELS
@@ -151,45 +152,83 @@ class PerformanceReport:
     rescreened: Performance | None = None  # results of `rescreen`, never mixed into the above
 
 
-def _figures(rows: Sequence[CaseRow], version: str) -> Performance:
-    """Every figure in one pass over the rows: per level and per rule [cases, seen, confirmed]."""
+@dataclass(frozen=True)
+class CaseGroup:
+    """Completed intakes that count alike: the same judgement (rules version, level, fired rules, open safety
+    answers), the same part of the record (original or re-screen) and the same outcome class. `cases` of them,
+    `seen` and `confirmed` as in LevelFigures; the urgent ones are listed one by one, each with its place in
+    the intakes' order (they are shown case by case)."""
+
+    rules_version: str
+    level: str
+    fired_rules: tuple[str, ...]
+    open_safety: bool
+    rescreen: bool
+    cases: int
+    seen: int
+    confirmed: int
+    synthetic: bool  # an outcome of one of the cases is synthetic
+    urgent: tuple[tuple[int, UrgentCase], ...] = ()
+
+
+def _add(table: dict[str, list[int]], key: str, group: CaseGroup) -> None:
+    counts = table.get(key)
+    if counts is None:
+        counts = table[key] = [0, 0, 0]
+    counts[0] += group.cases
+    counts[1] += group.seen
+    counts[2] += group.confirmed
+
+
+def _figures(groups: Sequence[CaseGroup], version: str) -> Performance:
+    """Every figure in one pass over the groups: per level and per rule [cases, seen, confirmed]. Levels and
+    rules beyond the known ones keep the order the groups first show them in."""
     by_level: dict[str, list[int]] = {level: [0, 0, 0] for level in LEVELS}
     by_rule: dict[str, list[int]] = {}
-    urgent: list[UrgentCase] = []
-    open_safety = 0
+    urgent: list[tuple[int, UrgentCase]] = []
+    cases = open_safety = 0
     synthetic = False
-    for row in rows:
+    for group in groups:
+        cases += group.cases
+        synthetic = synthetic or group.synthetic
+        _add(by_level, group.level, group)
+        for rule in dict.fromkeys(group.fired_rules):
+            _add(by_rule, rule, group)
+        urgent += group.urgent
+        open_safety += group.cases if group.open_safety else 0
+    urgent.sort(key=lambda item: item[0])
+    return Performance(
+        rules_version=version,
+        cases=cases,
+        levels=tuple(LevelFigures(level, *counts) for level, counts in by_level.items()),
+        rules=tuple(RuleFigures(rule, *counts) for rule, counts in sorted(by_rule.items(), key=_rule_key)),
+        urgent=tuple(case for _place, case in urgent),
+        open_safety=Rate(open_safety, cases),
+        synthetic=synthetic,
+    )
+
+
+def group_rows(rows: Iterable[CaseRow]) -> list[CaseGroup]:
+    """The rows as groups (in the order each group's first row comes), urgent cases in the rows' order."""
+    tallies: dict[tuple[str, str, tuple[str, ...], bool, bool, bool, bool, bool], list[Any]] = {}
+    for place, row in enumerate(rows):
         outcome = row.outcome
         seen = outcome is not None and outcome.finding != "not_seen"
         confirmed = seen and outcome is not None and outcome.finding == "spinal_confirmed"
-        if outcome is not None and outcome.synthetic:
-            synthetic = True
-        counts = by_level.get(row.level)
-        if counts is None:
-            counts = by_level[row.level] = [0, 0, 0]
-        counts[0] += 1
-        counts[1] += seen
-        counts[2] += confirmed
-        for rule in dict.fromkeys(row.fired_rules):
-            counts = by_rule.get(rule)
-            if counts is None:
-                counts = by_rule[rule] = [0, 0, 0]
-            counts[0] += 1
-            counts[1] += seen
-            counts[2] += confirmed
+        synthetic = outcome is not None and outcome.synthetic
+        key = (row.rules_version, row.level, row.fired_rules, row.open_safety, row.rescreen, seen, confirmed,
+               synthetic)
+        tally = tallies.get(key)
+        if tally is None:
+            tally = tallies[key] = [0, []]
+        tally[0] += 1
         if row.level == "urgent":
-            urgent.append(UrgentCase(row.intake_id, row.tier, row.completed_at,
-                                     outcome.urgent_route_at if outcome is not None else None))
-        open_safety += row.open_safety
-    return Performance(
-        rules_version=version,
-        cases=len(rows),
-        levels=tuple(LevelFigures(level, *counts) for level, counts in by_level.items()),
-        rules=tuple(RuleFigures(rule, *counts) for rule, counts in sorted(by_rule.items(), key=_rule_key)),
-        urgent=tuple(urgent),
-        open_safety=Rate(open_safety, len(rows)),
-        synthetic=synthetic,
-    )
+            tally[1].append((place, UrgentCase(row.intake_id, row.tier, row.completed_at,
+                                               outcome.urgent_route_at if outcome is not None else None)))
+    return [CaseGroup(version, level, fired, open_safety_, rescreen, count, count * seen, count * confirmed,
+                      synthetic, tuple(urgent))
+            for (version, level, fired, open_safety_, rescreen, seen, confirmed, synthetic), (count, urgent)
+            in tallies.items()]
 
 
 def _rule_key(item: tuple[str, object]) -> tuple[int, int]:
@@ -209,12 +248,20 @@ def measure(
         day = row.completed_at.date()
         return (start is None or day >= start) and (end is None or day <= end)
 
-    chosen = [row for row in rows if in_period(row)]
-    original = [row for row in chosen if not row.rescreen]
-    rescreened = [row for row in chosen if row.rescreen]
-    versions: dict[str, list[CaseRow]] = defaultdict(list)
-    for row in original:
-        versions[row.rules_version].append(row)
+    return measure_groups(group_rows(row for row in rows if in_period(row)), start=start, end=end)
+
+
+def measure_groups(
+    groups: Iterable[CaseGroup], *, start: dt.date | None = None, end: dt.date | None = None
+) -> PerformanceReport:
+    """The figures for groups of cases already chosen for the period start..end, split by rules version
+    (the groups in the order their first case comes: it orders levels and rules beyond the known ones)."""
+    chosen = list(groups)
+    original = [group for group in chosen if not group.rescreen]
+    rescreened = [group for group in chosen if group.rescreen]
+    versions: dict[str, list[CaseGroup]] = defaultdict(list)
+    for group in original:
+        versions[group.rules_version].append(group)
     return PerformanceReport(
         period=(start, end),
         overall=_figures(original, "all"),

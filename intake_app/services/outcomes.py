@@ -228,13 +228,13 @@ class OutcomesMixin:
     def outcomes_performance(self, start: dt.date | None = None, end: dt.date | None = None) -> PerformanceReport:
         """How the screening does for intakes completed from `start` to `end` (local dates, inclusive): per
         level and rule, split by rules version, re-screens kept apart (screening/performance.py)."""
-        from intake_app.screening.performance import measure
-        from intake_app.storage.outcomes_store import case_rows
+        from intake_app.screening.performance import measure_groups
+        from intake_app.storage.outcomes_store import case_groups
 
         if start is not None and end is not None and start > end:
             raise IntakeError(f"The period starts ({start.isoformat()}) after it ends ({end.isoformat()}).",
                               hint="Give the earlier date as the start.")
-        return measure(case_rows(self.repository.engine, start, end), start=start, end=end)
+        return measure_groups(case_groups(self.repository.engine, start, end), start=start, end=end)
 
     @requires(Action.RECORD_OUTCOME)
     def outcomes_report_pdf(self, start: dt.date | None = None, end: dt.date | None = None) -> bytes:

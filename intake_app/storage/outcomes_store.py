@@ -26,7 +26,7 @@ from intake_app.access.roles import Actor
 from intake_app.demo_outcomes import DemoCase
 from intake_app.domain.outcomes import FIELD_LABELS, Outcome, OutcomeDue, OutcomeRecord
 from intake_app.errors import IntakeError, InvalidInput
-from intake_app.screening.performance import CaseRow
+from intake_app.screening.performance import CaseGroup, CaseRow, UrgentCase
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors, writing
 from intake_app.storage.models import AssessmentResultRow, AssessmentRow, IntakeRow
@@ -88,7 +88,7 @@ class _LocalTimes:
     only changes on the hour), which keeps the report's 100,000 conversions cheap."""
 
     def __init__(self) -> None:
-        self.zones: dict[tuple[int, int, int, int], dt.tzinfo] = {}
+        self.zones: dict[tuple[int, int, int, int], tuple[dt.timedelta, dt.tzinfo]] = {}
         self.last: tuple[dt.datetime, dt.datetime] | None = None
 
     def __call__(self, value: dt.datetime | None) -> dt.datetime:
@@ -98,10 +98,11 @@ class _LocalTimes:
         if last is not None and last[0] == value:  # intakes completed together (an import, demo data)
             return last[1]
         hour = (value.year, value.month, value.day, value.hour)
-        zone = self.zones.get(hour)
-        if zone is None:
-            zone = self.zones[hour] = from_utc(value).tzinfo or dt.UTC
-        converted = value.replace(tzinfo=dt.UTC).astimezone(zone)
+        found = self.zones.get(hour)
+        if found is None:
+            zone = from_utc(value).tzinfo or dt.UTC
+            found = self.zones[hour] = (zone.utcoffset(None) or dt.timedelta(), zone)
+        converted = (value + found[0]).replace(tzinfo=found[1])  # = astimezone(zone): a fixed offset
         self.last = (value, converted)
         return converted
 
@@ -334,18 +335,7 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
     completed with (or that its import file carried), with its current outcome; plus one `rescreen` row for
     each intake re-screened since, judged by its latest re-screen. Each distinct stored result (migration
     0006: assessments refer to it by id) is read and judged once, however many intakes share it."""
-    original_id = (select(func.min(AssessmentRow.id)).where(AssessmentRow.cause != "rescreen")
-                   .group_by(AssessmentRow.intake_id))
-    rescreen_id = (select(func.max(AssessmentRow.id)).where(AssessmentRow.cause == "rescreen")
-                   .group_by(AssessmentRow.intake_id))
-    period = _period_bounds(start, end)
-    intakes = (
-        select(IntakeRow.id, IntakeRow.intake_uuid, IntakeRow.completed_at, AssessmentRow.result_id)
-        .join(AssessmentRow, AssessmentRow.intake_id == IntakeRow.id)
-        .where(IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None), IntakeRow.completed_at.is_not(None),
-               or_(AssessmentRow.id.in_(original_id), AssessmentRow.id.in_(rescreen_id)), *period)
-        .order_by(IntakeRow.id, AssessmentRow.id)
-    )
+    intakes = _chosen_assessments(_period_bounds(start, end))
     current = (select(OutcomeRow.intake_id.label("intake_id"), func.max(OutcomeRow.row_version).label("version"))
                .group_by(OutcomeRow.intake_id).subquery())
     outcomes = (
@@ -353,7 +343,6 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
         .join(OutcomeRow, OutcomeRow.intake_id == IntakeRow.id)
         .join(current, and_(current.c.intake_id == OutcomeRow.intake_id, current.c.version == OutcomeRow.row_version))
     )
-    judged: dict[int, _Judgement] = {}
     rows: list[CaseRow] = []
     local = _LocalTimes()
     # Outcomes are immutable values: equal ones (same finding, place, day...) are made once and shared.
@@ -370,11 +359,7 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
                     outcome = made[fields] = _outcome_from(values, local)
                 by_intake[key] = (version, outcome)
         found_rows = session.execute(intakes).all()
-        wanted = sorted({row[3] for row in found_rows})
-        for start_at in range(0, len(wanted), 500):
-            judged.update((result_id, _judgement(text)) for result_id, text in session.execute(
-                select(AssessmentResultRow.id, cast(AssessmentResultRow.result, Text))
-                .where(AssessmentResultRow.id.in_(wanted[start_at:start_at + 500]))))
+        judged = _judgements(session, (row[3] for row in found_rows))
         seen_original: set[int] = set()
         for intake_id, uuid, completed_at, result_id in found_rows:
             judgement = judged[result_id]
@@ -387,6 +372,87 @@ def case_rows(engine: Engine, start: dt.date | None = None, end: dt.date | None 
                 completed_at=local(completed_at), outcome=found[1] if found else None, rescreen=rescreen,
             ))
     return rows
+
+
+def _chosen_assessments(period: list[Any]) -> Any:
+    """(intake id, uuid, completed_at, result id) of each completed newest revision in the period: its first
+    non-rescreen assessment and its latest re-screen, in intake and assessment order."""
+    original_id = (select(func.min(AssessmentRow.id)).where(AssessmentRow.cause != "rescreen")
+                   .group_by(AssessmentRow.intake_id))
+    rescreen_id = (select(func.max(AssessmentRow.id)).where(AssessmentRow.cause == "rescreen")
+                   .group_by(AssessmentRow.intake_id))
+    return (
+        select(IntakeRow.id, IntakeRow.intake_uuid, IntakeRow.completed_at, AssessmentRow.result_id)
+        .join(AssessmentRow, AssessmentRow.intake_id == IntakeRow.id)
+        .where(IntakeRow.status == "complete", IntakeRow.superseded_by.is_(None), IntakeRow.completed_at.is_not(None),
+               or_(AssessmentRow.id.in_(original_id), AssessmentRow.id.in_(rescreen_id)), *period)
+        .order_by(IntakeRow.id, AssessmentRow.id)
+    )
+
+
+def _judgements(session: Any, wanted: Iterable[int]) -> dict[int, _Judgement]:
+    """Each distinct stored result read and judged once."""
+    ids = sorted(set(wanted))
+    judged: dict[int, _Judgement] = {}
+    for start_at in range(0, len(ids), 500):
+        judged.update((result_id, _judgement(text)) for result_id, text in session.execute(
+            select(AssessmentResultRow.id, cast(AssessmentResultRow.result, Text))
+            .where(AssessmentResultRow.id.in_(ids[start_at:start_at + 500]))))
+    return judged
+
+
+def case_groups(engine: Engine, start: dt.date | None = None, end: dt.date | None = None) -> list[CaseGroup]:
+    """The rows of `case_rows` counted by kind instead of one object per intake: per (stored result,
+    original or re-screen, seen, confirmed, synthetic outcome), with the urgent cases listed one by one.
+    `measure_groups` of these equals `measure` of case_rows(engine, start, end) for the same period. Times
+    are converted to local time only where they are shown (urgent cases) or decide the period (the day of
+    slack at each end of it)."""
+    period = _period_bounds(start, end)
+    # completed_at (naive UTC) inside these bounds has its local date inside start..end whatever the offset
+    sure_from = dt.datetime.combine(start, dt.time()) + dt.timedelta(days=1) if start is not None else None
+    sure_before = dt.datetime.combine(end, dt.time()) if end is not None else None
+    # every stored version: the highest per intake (across its revisions) is kept below
+    outcomes = (select(IntakeRow.id, IntakeRow.intake_uuid, OutcomeRow.finding, OutcomeRow.synthetic,
+                       OutcomeRow.urgent_route_at, OutcomeRow.row_version)
+                .join(OutcomeRow, OutcomeRow.intake_id == IntakeRow.id))
+    local = _LocalTimes()
+    with storage_errors(), engine.connect() as session:
+        by_intake: dict[object, tuple[int, str, bool, dt.datetime | None]] = {}
+        for intake_id, uuid, finding, synthetic, route, version in session.execute(outcomes):
+            key = uuid or intake_id
+            if key not in by_intake or by_intake[key][0] < version:
+                by_intake[key] = (version, finding, bool(synthetic), route)
+        found_rows = session.execute(_chosen_assessments(period)).all()
+        judged = _judgements(session, (row[3] for row in found_rows))
+    tallies: dict[tuple[int, bool, bool, bool, bool], list[Any]] = {}
+    seen_original: set[int] = set()
+    for place, (intake_id, uuid, completed_at, result_id) in enumerate(found_rows):
+        rescreen = intake_id in seen_original
+        seen_original.add(intake_id)
+        sure = (sure_from is None or completed_at >= sure_from) and (sure_before is None or completed_at < sure_before)
+        if not sure:
+            day = local(completed_at).date()
+            if (start is not None and day < start) or (end is not None and day > end):
+                continue
+        found = by_intake.get(uuid or intake_id)
+        seen = found is not None and found[1] != "not_seen"
+        confirmed = seen and found is not None and found[1] == "spinal_confirmed"
+        kind = (result_id, rescreen, seen, confirmed, found is not None and found[2])
+        tally = tallies.get(kind)
+        if tally is None:
+            tally = tallies[kind] = [0, []]
+        tally[0] += 1
+        judgement = judged[result_id]
+        if judgement.level == "urgent":
+            route = found[3] if found is not None else None
+            tally[1].append((place, UrgentCase(intake_id, judgement.tier, local(completed_at),
+                                               local(route) if route is not None else None)))
+    groups = []
+    for (result_id, rescreen, seen, confirmed, synthetic), (count, urgent) in tallies.items():
+        judgement = judged[result_id]
+        groups.append(CaseGroup(judgement.rules_version, judgement.level, judgement.fired, judgement.open_safety,
+                                rescreen, count, count * seen, count * confirmed, synthetic, tuple(urgent)))
+    return groups
 
 
 # --- demo data ---------------------------------------------------------------------------------------
