@@ -100,6 +100,9 @@ class Settings:
     idle_minutes: int = _setting(
         5, "Idle lock", "Minutes without a key press or click after which the window hides patient data behind "
         "the lock screen (1-60; a clinic setting, measured by the wall clock).")
+    outcome_due_weeks: int = _setting(
+        6, "Outcome due after", "Weeks after a referred intake was completed before it shows as \u201coutcome due\u201d "
+        "to clinicians (1-52).")
 
     def validated(self) -> Settings:
         """The settings themselves when every value is allowed; else an IntakeError naming the setting."""
@@ -117,6 +120,8 @@ class Settings:
             raise IntakeError(f"The setting \u201cPaper size\u201d must be one of {', '.join(PAGE_SIZES)}.")
         if not 1 <= self.idle_minutes <= 60:
             raise IntakeError("The setting \u201cIdle lock\u201d must be between 1 and 60 minutes.")
+        if not 1 <= self.outcome_due_weeks <= 52:
+            raise IntakeError("The setting \u201cOutcome due after\u201d must be between 1 and 52 weeks.")
         if not 2 <= self.autosave_seconds <= 120:
             raise IntakeError("The setting \u201cAutosave interval\u201d must be between 2 and 120 seconds.")
         if self.country and not (len(self.country) == 2 and self.country.isascii() and self.country.isalpha()):
@@ -143,7 +148,7 @@ class Settings:
 CLINIC_FIELDS: tuple[str, ...] = (
     "clinic_name", "clinic_address", "clinic_phone", "clinic_hours", "country", "clinic_language",
     "referrer_name", "referrer_role", "referrer_phone", "emergency_number", "emergency_department_name",
-    "page_size", "idle_minutes",
+    "page_size", "idle_minutes", "outcome_due_weeks",
 )
 DESK_FIELDS: tuple[str, ...] = ("large_print", "autosave_seconds")
 
@@ -202,7 +207,7 @@ def settings_path() -> Path:
 
 def expected_type(name: str) -> type:
     """The JSON type a setting takes (int, bool or str)."""
-    return {"autosave_seconds": int, "idle_minutes": int, "large_print": bool}.get(name, str)
+    return {"autosave_seconds": int, "idle_minutes": int, "outcome_due_weeks": int, "large_print": bool}.get(name, str)
 
 
 def check_value(name: str, value: Any, where: str) -> Any:

@@ -166,3 +166,14 @@ def test_clinic_values_from_the_database_lie_over_the_file_and_bad_ones_are_skip
     assert merged.clinic_name == "From the database" and merged.page_size == "Letter"
     assert merged.idle_minutes == 5  # out of range: the desk's value stays
     assert merged.large_print is True  # a desk preference is never taken from the database
+
+
+def test_outcome_due_weeks_is_a_checked_clinic_setting() -> None:
+    # Finding: "outcome due" was fixed at 6 weeks; issue 17 asks for a set number of weeks.
+    from intake_app.settings import CLINIC_FIELDS
+
+    assert "outcome_due_weeks" in CLINIC_FIELDS and Settings().outcome_due_weeks == 6
+    assert Settings(outcome_due_weeks=12).validated().outcome_due_weeks == 12
+    for weeks in (0, 53):
+        with pytest.raises(IntakeError, match="Outcome due after"):
+            Settings(outcome_due_weeks=weeks).validated()
