@@ -101,8 +101,8 @@ class Settings:
         5, "Idle lock", "Minutes without a key press or click after which the window hides patient data behind "
         "the lock screen (1-60; a clinic setting, measured by the wall clock).")
     outcome_due_weeks: int = _setting(
-        6, "Outcome due after", "Weeks after a referred intake was completed before it shows as \u201coutcome due\u201d "
-        "to clinicians (1-52).")
+        6, "Outcome due after", "Weeks after a referred intake was completed before it shows as "
+        "\u201coutcome due\u201d to clinicians (1-52).")
 
     def validated(self) -> Settings:
         """The settings themselves when every value is allowed; else an IntakeError naming the setting."""
