@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.access.passwords import Secret
 from intake_app.errors import IntakeError
-from intake_app.gui.sign_in import password_box, password_rule, take_secret
+from intake_app.gui.sign_in import KeyGuardedDialog, password_box, password_rule, take_secret
 from intake_app.gui.tasks import TaskRunner
 
 KEY_STYLE = ("QLabel#recoveryKey { background: #fff6db; border: 1px solid #e8cf7d; border-radius: 4px;"
@@ -33,7 +32,7 @@ KEY_STYLE = ("QLabel#recoveryKey { background: #fff6db; border: 1px solid #e8cf7
              " font-weight: bold; }")
 
 
-class _PasswordForm(QDialog):
+class _PasswordForm(KeyGuardedDialog):
     """Shared parts: a form, the rule, a problem line, OK/Cancel, a runner."""
 
     succeeded = Signal(object)
@@ -187,19 +186,3 @@ class RecoveryDialog(_PasswordForm):
     def _copy(self) -> None:
         if self._key is not None:
             QGuiApplication.clipboard().setText(self._key.reveal())
-
-    def reject(self) -> None:
-        if not self.showing_key:  # the new key would be lost
-            super().reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self.showing_key and event.key() == Qt.Key.Key_Escape:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.showing_key:
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,11 +25,11 @@ from PySide6.QtWidgets import (
 from intake_app.access.passwords import Secret
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
-from intake_app.gui.sign_in import password_box, password_rule, take_secret
+from intake_app.gui.sign_in import KeyGuardedDialog, password_box, password_rule, take_secret
 from intake_app.gui.tasks import TaskRunner
 
 
-class SetupDialog(QDialog):
+class SetupDialog(KeyGuardedDialog):
     """`created(name)` once the administrator exists and the person confirmed the recovery key."""
 
     created = Signal(str)
@@ -212,22 +211,3 @@ class SetupDialog(QDialog):
         self.key_label.clear()
         self.created.emit(self._account)
         self.accept()
-
-    # --- no way out past the key without confirming ---------------------------------------------
-
-    def reject(self) -> None:
-        if self.showing_key:
-            return  # the key would be lost: only "Continue" (after confirming) closes this page
-        super().reject()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if self.showing_key and event.key() == Qt.Key.Key_Escape:
-            event.ignore()
-            return
-        super().keyPressEvent(event)
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if self.showing_key:
-            event.ignore()
-            return
-        super().closeEvent(event)

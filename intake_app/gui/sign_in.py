@@ -9,7 +9,9 @@ and calls back `show_refusal`, `ask_new_password` or `reset`. Passwords leave th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -93,6 +95,31 @@ def show_urgent(label: QLabel, count: int) -> None:
                       else label.tr("Urgent red flags ({0}) - sign in").format(count))
     label.setVisible(count > 0)
 
+
+
+class KeyGuardedDialog(QDialog):
+    """A dialog that cannot be closed (Escape, the window's close button, reject) while it shows a one-time
+    recovery key: the key is shown once and would be lost. Subclasses say when with `showing_key`."""
+
+    @property
+    def showing_key(self) -> bool:
+        return False
+
+    def reject(self) -> None:
+        if not self.showing_key:
+            super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if self.showing_key and event.key() == Qt.Key.Key_Escape:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.showing_key:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 class SignInScreen(QWidget):
     """`sign_in_requested(name, Secret)`, `new_password_requested(name, old Secret, new Secret)`,
