@@ -120,18 +120,21 @@ class _Handout:
         texts = []
         if self.key == "E":
             texts += [self.say(words.STAY_HERE), self.say(words.IF_YOU_LEAVE)]
-        else:
+        if self.screen_open():
+            texts.append(self.say(words.MORE_QUESTIONS))
+        if self.key != "E":
             texts += [self.say(words.CALL_HEADING), *[self.say(sign) for sign in words.CALL_SIGNS]]
         texts += [self.say(words.THINK[self.key]), self.say(words.NOT_A_DIAGNOSIS), self.say(words.NEXT[self.key]),
                   self.say(words.MEANWHILE[self.key])]
-        if self.screen_open():
-            texts.append(self.say(words.MORE_QUESTIONS))
         if self.a.in_group("alert"):
             texts.append(self.say(words.FOOT_ALERT))
         return texts
 
     def screen_open(self) -> bool:
-        return any(self.doc.answers.get(rf, UNKNOWN) == UNKNOWN for rf in self.q.red_flag_ids)
+        """True while any safety answer is open (D8: positive but unmet, not asked, conflicting, a weakness
+        without its course) or a red-flag question is unanswered (Q1). Then the "please do not leave yet"
+        box leads the handout, before any reassuring word."""
+        return self.a.safety_open or any(self.doc.answers.get(rf, UNKNOWN) == UNKNOWN for rf in self.q.red_flag_ids)
 
     # --- parts ----------------------------------------------------------------------------------
 
@@ -160,6 +163,19 @@ class _Handout:
         ]))
         return [box, Spacer(1, 2 * mm), text_para(self.say(words.IF_YOU_LEAVE), s.bold)]
 
+    def safety_box(self) -> list[Flowable]:
+        """D8 on the patient's page: the open safety answers are settled before the patient leaves, so this
+        comes first (after the urgent "stay here" box), before anything that could reassure."""
+        if not self.screen_open():
+            return []
+        box = Table([[text_para(self.say(words.MORE_QUESTIONS), self.s.bold)]], colWidths=[self.width])
+        box.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 2.5, colors.black),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]))
+        return [box, Spacer(1, 2 * mm)]
+
     def call_box(self) -> list[Flowable]:
         s = self.s
         items: list[Flowable] = [text_para(self.say(words.CALL_HEADING), s.bold)]
@@ -185,8 +201,6 @@ class _Handout:
         if key != "E":
             flow.append(text_para(f"{self.say(words.APPOINTMENT)} ______________________________", s.body))
         flow += [text_para(self.say(words.WHAT_YOU_CAN_DO), s.h2), text_para(self.say(words.MEANWHILE[key]), s.body)]
-        if self.screen_open():
-            flow.append(text_para(self.say(words.MORE_QUESTIONS), s.bold))
         if self.a.in_group("alert"):
             flow.append(text_para(self.say(words.FOOT_ALERT), s.bold))
         return flow
@@ -220,9 +234,9 @@ class _Handout:
         lines left off the end, rather than a handout that runs onto another page. Not for an urgent
         same-day (E) result: that page is about staying here, and the strip for the emergency
         department must fit on it."""
-        if self.key == "E":
-            return []
         full = self.told_us_lines(MAX_PLACES)
+        if self.key == "E" or not full:
+            return []
         short = self.told_us_lines(MIN_PLACES)
         for lines in (full, *[short[:count] for count in range(len(short), 0, -1)]):
             section = [text_para(self.say(words.YOU_TOLD_US), self.s.h2),
@@ -274,8 +288,10 @@ class _Handout:
         flow = [*self.header()]
         if self.key == "E":
             flow += self.stay_box()
+            if self.screen_open():
+                flow += [Spacer(1, 2 * mm), *self.safety_box()]
         else:
-            flow += self.call_box()
+            flow += [*self.safety_box(), *self.call_box()]
         flow += self.body()
         end = self.contact()
         pages = 2 if self.large else 1

@@ -210,10 +210,10 @@ MEANWHILE = {
                                   "planos y suaves ayudan."),
 }
 MORE_QUESTIONS = Say(
-    en="We still need to ask you some safety questions. Please do not leave yet.",
-    en_child="We still need to ask some safety questions. Please do not leave yet.",
-    es="Todavía tenemos que hacerle unas preguntas importantes. Por favor, no se vaya aún.",
-    es_child="Todavía tenemos que hacerles unas preguntas importantes. Por favor, no se vayan aún.",
+    en="Please do not leave yet. We need to check some safety answers with you first.",
+    en_child="Please do not leave yet. We need to check some safety answers with you first.",
+    es="Por favor, no se vaya todavía. Antes tenemos que revisar con usted unas respuestas importantes.",
+    es_child="Por favor, no se vayan todavía. Antes tenemos que revisar con ustedes unas respuestas importantes.",
 )
 FOOT_ALERT = Say(
     en="Your foot needs a check today. Go to {ed} or call us at once if your foot turns cold or pale, gets "

@@ -85,6 +85,12 @@ class Assessment:
         return tuple(r for r in self.reasons if r.group == "red_flag" and r.rule[:1] == "R" and not r.is_information)
 
     @property
+    def safety_open(self) -> bool:
+        """True while a safety answer is open: positive but unmet, not asked, conflicting or a weakness
+        without its course (D8), or a red-flag question unanswered (Q1)."""
+        return any(r.rule in ("D8", "Q1") for r in self.reasons)
+
+    @property
     def red_flag_screen_complete(self) -> bool:
         """False while any red-flag question is unanswered (rule Q1 fired)."""
         return not any(r.rule == "Q1" for r in self.reasons)

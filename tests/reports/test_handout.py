@@ -8,6 +8,7 @@ import pytest
 import textstat
 
 from intake_app.reports import ReportOptions, build_handout
+from intake_app.reports import handout_text as words
 from intake_app.reports.handout import LARGE_SIZE, NORMAL_SIZE, STRIP_SIZE, handout_sentences
 from intake_app.settings import Settings, with_article
 from tests.reports.helpers import (
@@ -17,6 +18,7 @@ from tests.reports.helpers import (
     OPTIONS,
     RULE_ID,
     VISIT,
+    Case,
     all_text,
     case,
     chars,
@@ -226,3 +228,53 @@ def test_no_field_key_or_value_code_in_the_handout(name: str, handouts: dict[str
     text = pdftotext(handouts[name])
     assert not FIELD_KEY.findall(text), FIELD_KEY.findall(text)[:5]
     assert not DOTTED_ASSIGNMENT.findall(text)
+
+
+# --- D8 on the patient's page ---------------------------------------------------------------------
+
+OPEN_SAFETY = {
+    "possible": ALL["possible"],
+    "incomplete": ALL["incomplete"],
+    # Fever with no back pain: a positive red-flag answer that fires no rule (D8 only, nothing unanswered).
+    "positive_unmet": ALL["not_indicated"],
+    "weakness_without_course": Case("weakness_without_course", *screened(make_document(
+        {"weakness": {"right": "foot_drop"}, "weakness_course": {}}))),
+}
+REASSURING = {"en": ("What we think", "Your answers do not point to your back", "Keep moving gently",
+                     "Rest the foot when it hurts"),
+              "es": ("Lo que pensamos", "Sus respuestas no apuntan a la espalda", "Siga moviéndose con calma",
+                     "Descanse el pie cuando le duela")}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("name", list(OPEN_SAFETY))
+def test_an_open_safety_answer_leads_the_handout_before_any_reassuring_word(name: str, language: str) -> None:
+    """Finding: with a safety answer open, the handout printed "What we think ... Your answers do not point
+    to your back" first and "Please do not leave yet" only at the end, under "What you can do now"; and
+    for a positive answer that fired no rule (fever with no back pain) it never asked the patient to stay."""
+    c = OPEN_SAFETY[name]
+    assert c.assessment.safety_open
+    text = flat(pdftotext(build_handout(c.document, c.assessment, OPTIONS, language=language)))
+    stay = words.MORE_QUESTIONS(language, child=False)
+    assert text.count(stay) == 1
+    at = text.index(stay)
+    for phrase in REASSURING[language]:
+        if phrase in text:
+            assert at < text.index(phrase), phrase
+
+
+def test_a_closed_safety_screen_prints_no_stay_line() -> None:
+    for name in ("likely", "urgent_p"):
+        c = ALL[name]
+        assert not c.assessment.safety_open
+        assert words.MORE_QUESTIONS("en", child=False) not in flat(pdftotext(
+            build_handout(c.document, c.assessment, OPTIONS)))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_empty_what_you_told_us_heading_when_nothing_was_marked(language: str) -> None:
+    """Finding: with no region marked and no pain score, the heading "What you told us" printed alone."""
+    document = make_document({"pain": {}, "numbness": {}, "tingling": {}, "pain_score_0_10": None})
+    document, assessment = screened(document)
+    text = flat(pdftotext(build_handout(document, assessment, OPTIONS, language=language)))
+    assert words.YOU_TOLD_US(language, child=False) not in text
