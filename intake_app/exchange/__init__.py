@@ -5,7 +5,8 @@ Plain Python over the domain and the screening: no storage, no Qt. The services 
 into `ExportItem`s and store what `from_fhir_bundle` returns. See docs/exchange.md.
 """
 
-from intake_app.exchange.csv_export import csv_bytes, csv_columns, neutralise, write_csv
+from intake_app.exchange.cells import neutralise
+from intake_app.exchange.csv_export import csv_bytes, csv_columns, write_csv
 from intake_app.exchange.fhir_export import fhir_entries, questionnaire_resource, to_fhir_bundle, write_fhir_bundle
 from intake_app.exchange.fhir_import import from_fhir_bundle, is_fhir_bundle
 from intake_app.exchange.items import ExchangeError, ExchangeInvalid, ExportItem, ImportedIntake

@@ -5,8 +5,10 @@ The columns cover every installed questionnaire version (or the ones given), so 
 both its plain column and its `_left`/`_right` columns. Lists are joined with "; ". The file starts
 with a UTF-8 byte-order mark so spreadsheet programs read names in any script correctly, and every
 cell that a spreadsheet could take for a formula is neutralised with a leading apostrophe.
-Values are the questionnaire's codes and field keys, as in the JSON export. The last two columns
-say who entered the answers: the field keys the patient entered, and those staff entered.
+Values are the questionnaire's codes and field keys, as in the JSON export. After the answers, two
+columns say who entered them (the field keys the patient entered, and those staff entered), and the
+outcome columns (exchange/outcomes_csv.py) hold the intake's current outcome, empty when none is
+recorded.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from intake_app.domain import (
 )
 from intake_app.domain.document import PATIENT_KEYS
 from intake_app.domain.questionnaire import SIDES, installed_questionnaires
+from intake_app.exchange.cells import BOM, neutralise
 from intake_app.exchange.items import ExchangeError, ExportItem
+from intake_app.exchange.outcomes_csv import OUTCOME_COLUMNS, outcome_cells
 
-BOM = "\ufeff"
 LIST_SEPARATOR = "; "
 INTAKE_COLUMNS = ("intake_uuid", "revision", "status", "questionnaire", "visit_date")
 RESULT_COLUMNS = ("level", "tier", "rules_version")
@@ -37,16 +40,7 @@ PATIENT_COLUMNS: tuple[str, ...] = PATIENT_KEYS
 # questionnaire order, "; "-joined) the patient entered and those staff entered. A field in
 # neither has no record of who entered it.
 ENTERED_BY_COLUMNS = ("entered_by_patient", "entered_by_staff")
-
-# A spreadsheet may run a cell starting with one of these as a formula (OWASP "CSV injection"); the
-# full-width forms are read as formulas by some East Asian spreadsheet set-ups. Line feed is added
-# because a cell may begin with a line break before a formula character.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet shows as text: a leading apostrophe before a formula-like start."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+# Then, last of all, OUTCOME_COLUMNS: the intake's current outcome (empty cells when none is recorded).
 
 
 @dataclass(frozen=True)
@@ -99,16 +93,18 @@ def _after(columns: list[AnswerColumn], field: str | None) -> int:
 
 
 def _fixed_names() -> set[str]:
-    return set(INTAKE_COLUMNS) | set(RESULT_COLUMNS) | set(PATIENT_COLUMNS) | set(ENTERED_BY_COLUMNS)
+    return (set(INTAKE_COLUMNS) | set(RESULT_COLUMNS) | set(PATIENT_COLUMNS) | set(ENTERED_BY_COLUMNS)
+            | set(OUTCOME_COLUMNS))
 
 
 def csv_columns(questionnaires: Sequence[Questionnaire] | None = None, *, patient_details: bool = True) -> list[str]:
     """The header row: intake columns, result columns, patient columns (unless left out), answers,
-    who entered them."""
+    who entered them, the intake's outcome."""
     columns = list(INTAKE_COLUMNS) + list(RESULT_COLUMNS)
     if patient_details:
         columns += PATIENT_COLUMNS
-    return columns + [col.name for col in answer_columns(questionnaires)] + list(ENTERED_BY_COLUMNS)
+    return (columns + [col.name for col in answer_columns(questionnaires)] + list(ENTERED_BY_COLUMNS)
+            + list(OUTCOME_COLUMNS))
 
 
 def _cell(value: Any) -> str:
@@ -150,7 +146,7 @@ def _row(item: ExportItem, answers: list[AnswerColumn], patient_details: bool,
     for who in (ENTERED_BY_PATIENT, ENTERED_BY_STAFF):
         row.append([q.id for q in questionnaire.answer_questions
                     if q.id in document.answers and document.entered_by.get(q.id) == who])
-    return [neutralise(_cell(v)) for v in row]
+    return [neutralise(_cell(v)) for v in row] + outcome_cells(item.outcome)  # those cells come neutralised
 
 
 def write_csv(

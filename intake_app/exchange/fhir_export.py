@@ -1,7 +1,8 @@
 """Intakes as a FHIR R4 Bundle (type "collection"), written as plain JSON-ready dicts.
 
 Per intake revision the bundle holds a QuestionnaireResponse (the answers), a Patient (the patient
-block of the document) and, once screened, an Observation (the assessment). Each questionnaire
+block of the document), once screened an Observation (the assessment) and, once the specialist's finding
+is recorded, a second Observation (the outcome, exchange/outcomes_fhir.py) linked to the response. Each questionnaire
 version used appears once as a Questionnaire carrying the questionnaire's own wording. Every
 resource is addressed by a `urn:uuid:` full URL derived from the intake's UUID and revision, so the
 same intakes always give the same bundle. Who entered an answer (the document's `entered_by`) is
@@ -30,6 +31,7 @@ from intake_app.domain.questionnaire import SIDES
 from intake_app.domain.wording import describe_because, question_text, readable
 from intake_app.exchange import fhir_codes as c
 from intake_app.exchange.items import ExchangeError, ExportItem
+from intake_app.exchange.outcomes_fhir import outcome_observation
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, LEVEL_TITLES
 from intake_app.screening.text import TIER_WORDS
 
@@ -54,7 +56,7 @@ def _bundle_head(timestamp: dt.datetime | None) -> dict[str, Any]:
 
 def fhir_entries(items: Iterable[ExportItem], *, mrn_system: str = c.MRN_SYSTEM) -> Iterator[dict[str, Any]]:
     """The bundle's entries, item by item: a questionnaire version and a patient when first met, then
-    the intake's QuestionnaireResponse and (when screened) its Observation."""
+    the intake's QuestionnaireResponse, (when screened) its Observation and (when recorded) its outcome's."""
     builder = _BundleBuilder(mrn_system)
     for item in items:
         yield from builder.add(item)
@@ -100,6 +102,7 @@ class _BundleBuilder:
         self.patients: dict[tuple[str, str], str] = {}  # (patient key, details as JSON) -> full URL
         self.patient_variants: dict[str, int] = {}
         self.seen: set[tuple[str, int]] = set()
+        self.outcomes: set[str] = set()  # intakes whose outcome is written
 
     def add(self, item: ExportItem) -> list[dict[str, Any]]:
         """The entries one item adds (its questionnaire and patient only when not already there)."""
@@ -130,6 +133,16 @@ class _BundleBuilder:
                     result, document, questionnaire, status=item.status,
                     patient_url=patient_url, response_url=response_url,
                 ),
+            })
+        if item.outcome is not None:
+            if item.intake_uuid in self.outcomes:
+                raise ExchangeError("One intake's outcome was given with two of its revisions for one export; "
+                                    "give it with the newest only.")
+            self.outcomes.add(item.intake_uuid)
+            entries.append({
+                "fullUrl": full_url(f"Observation/outcome/{item.intake_uuid}/{item.revision}"),
+                "resource": outcome_observation(item.outcome, intake_uuid=item.intake_uuid, patient_url=patient_url,
+                                                response_url=response_url),
             })
         return entries
 

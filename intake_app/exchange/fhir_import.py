@@ -3,13 +3,15 @@
 The installed questionnaire (forms/) decides what an answer may be, not the Questionnaire resource in
 the file: every document is checked with `parse_document` exactly as a JSON import is. Problems are
 collected for the whole file and reported together with their place in it; nothing is returned
-unless every intake in the file is sound.
+unless every intake in the file is sound. An intake's outcome (its own Observation, exchange/outcomes_fhir.py)
+is read onto the intake it names; it is never taken for the screening Observation.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping
@@ -37,6 +39,7 @@ from intake_app.exchange.items import (
     Status,
     canonical_uuid,
 )
+from intake_app.exchange.outcomes_fhir import is_outcome_observation, outcome_from_observation
 
 _STATUS_FROM_FHIR: dict[str, Status] = {c.QR_STATUS[ours]: ours for ours in STATUSES}
 
@@ -76,6 +79,7 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
     by_url: dict[str, tuple[int, Mapping[str, Any]]] = {}
     responses: list[tuple[int, str, Mapping[str, Any]]] = []
     observations: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
+    outcomes: list[tuple[int, Mapping[str, Any]]] = []
     for index, raw in enumerate(_list(bundle.get("entry"))):
         entry = _mapping(raw)
         resource = _mapping(entry.get("resource"))
@@ -90,6 +94,11 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
         by_url[url] = (index, resource)
         if kind == "QuestionnaireResponse":
             responses.append((index, url, resource))
+        elif kind == "Observation" and _is_screening(resource) and is_outcome_observation(resource):
+            problems.add(f"entry[{index}] Observation code", "names both the screening and the outcome; it must "
+                         "be one of them")
+        elif kind == "Observation" and is_outcome_observation(resource):
+            outcomes.append((index, resource))
         elif kind == "Observation" and _is_screening(resource):
             targets = [t for ref in _list(resource.get("derivedFrom"))
                        if isinstance(t := _mapping(ref).get("reference"), str)]
@@ -104,7 +113,7 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
                 problems.add(f"entry[{index}] Observation derivedFrom", "names no intake in the bundle")
     if not responses:
         problems.add("Bundle.entry", "holds no QuestionnaireResponse (no intake)")
-    imported: list[ImportedIntake] = []
+    imported: dict[str, ImportedIntake] = {}  # by the response's full URL, in file order
     seen: dict[tuple[str, int], int] = {}
     for index, url, resource in responses:
         reader = _ResponseReader(index, resource, by_url, problems, today)
@@ -116,10 +125,48 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
             problems.add(f"entry[{index}]", f"repeats the intake and revision of entry[{seen[key]}]")
             continue
         seen[key] = index
-        imported.append(result)
+        imported[url] = result
+    _read_outcomes(outcomes, imported, {url: resource for _, url, resource in responses}, problems, today)
     if problems.items:
         raise ExchangeInvalid(problems.items)
-    return imported
+    return list(imported.values())
+
+
+def _read_outcomes(
+    outcomes: list[tuple[int, Mapping[str, Any]]], imported: dict[str, ImportedIntake],
+    responses: Mapping[str, Mapping[str, Any]], problems: _Problems, today: dt.date | None,
+) -> None:
+    """Each outcome Observation onto the intake it names (`imported` is updated): it must name one
+    response of the bundle (derivedFrom), that response's intake (identifier) and its Patient (subject),
+    and no intake may have two."""
+    taken: dict[str, int] = {}
+    for index, resource in outcomes:
+        where = f"entry[{index}] Observation (outcome)"
+        try:
+            read = outcome_from_observation(resource, today=today)
+        except ExchangeError as exc:
+            problems.add(where, exc.message)
+            continue
+        response = responses.get(read.response_reference)
+        if response is None:
+            problems.add(f"{where} derivedFrom", "must name the intake's QuestionnaireResponse in the bundle")
+            continue
+        intake = imported.get(read.response_reference)
+        if intake is None:
+            continue  # the response itself has problems, already listed
+        if read.intake_uuid != intake.intake_uuid:
+            problems.add(f"{where} identifier", "names another intake than the QuestionnaireResponse it follows")
+            continue
+        subject = _mapping(resource.get("subject")).get("reference")
+        if subject != _mapping(response.get("subject")).get("reference"):
+            problems.add(f"{where} subject", "must be the Patient of the intake it follows")
+            continue
+        if read.intake_uuid in taken:
+            problems.add(where, f"repeats the outcome of entry[{taken[read.intake_uuid]}]: one outcome per intake")
+            continue
+        taken[read.intake_uuid] = index
+        imported[read.response_reference] = dataclasses.replace(intake, outcome=read.outcome,
+                                                                outcome_version=read.version)
 
 
 class _ResponseReader:

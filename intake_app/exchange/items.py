@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from intake_app.domain import IntakeDocument
+from intake_app.domain.outcomes import Outcome, OutcomeRecord
 from intake_app.errors import IntakeError, InvalidInput
 from intake_app.screening.model import Assessment
 
@@ -63,6 +64,8 @@ class ExportItem:
     1 for the original and N+1 for each amendment. `assessment` is the stored screening result (an
     Assessment or its JSON), None for a draft that was never screened. `patient_id` (the database's
     id) lets intakes of one patient share one Patient resource; it never appears in the output.
+    `outcome` is the intake's current outcome (what the specialist found), None when none is recorded:
+    the CSV's outcome columns, and in FHIR an Observation linked to the intake.
     """
 
     intake_uuid: str
@@ -71,6 +74,7 @@ class ExportItem:
     status: Status = "complete"
     assessment: Assessment | Mapping[str, Any] | None = None
     patient_id: int | str | None = None
+    outcome: OutcomeRecord | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "intake_uuid", canonical_uuid(self.intake_uuid))
@@ -90,7 +94,9 @@ class ImportedIntake:
 
     `document` has been validated against its questionnaire. `assessment` is the screening result
     stored with it when it was exported (JSON, to keep as history; the importer re-screens with the
-    current rules). `patient_ref` is the same for intakes of one patient within the file.
+    current rules). `patient_ref` is the same for intakes of one patient within the file. `outcome` is
+    the intake's outcome when the file carried one (its own Observation, never the assessment's), with
+    the version it had where it was exported.
     """
 
     intake_uuid: str
@@ -99,3 +105,5 @@ class ImportedIntake:
     document: IntakeDocument
     assessment: dict[str, Any] | None
     patient_ref: str
+    outcome: Outcome | None = None
+    outcome_version: int | None = None

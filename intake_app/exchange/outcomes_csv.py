@@ -3,7 +3,7 @@
 
 Values are codes, as in the rest of the CSV export (findings and imaging as domain/outcomes.py codes);
 the import also accepts the plain words. Times are local ISO 8601 with their offset. Every cell a
-spreadsheet could take for a formula is neutralised (csv_export.neutralise), and read back without it.
+spreadsheet could take for a formula is neutralised (exchange/cells.py), and read back without it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from intake_app.domain.outcomes import Outcome, OutcomeRecord
-from intake_app.exchange.csv_export import BOM, FORMULA_STARTS, neutralise
+from intake_app.exchange.cells import BOM, FORMULA_STARTS, neutralise
 
 # The outcomes file (import and its export): one row per intake.
 OUTCOME_FILE_COLUMNS = ("intake_id", "finding", "other_cause", "seen_by", "seen_on", "imaging", "urgent_route_at",

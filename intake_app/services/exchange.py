@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -18,12 +18,20 @@ from intake_app.errors import IntakeError, InvalidInput
 from intake_app.services.inputs import check_input, documents_in
 
 if TYPE_CHECKING:
+    from intake_app.domain.outcomes import OutcomeRecord
     from intake_app.exchange import ExportItem
     from intake_app.screening.model import Assessment
     from intake_app.storage import IntakeRecord
     from intake_app.storage.records import ImportItem
 
 EXPORT_FORMATS = ("json", "fhir", "csv")
+# How many intakes share one look-up of their outcomes (the repository streams 500 at a time too).
+OUTCOME_BATCH = 500
+
+Pair = tuple["IntakeRecord", dict[str, Any] | None]
+# The current outcome of each of these intakes (record ids), by id; intakes without one left out. One call
+# per batch of intakes (OutcomesMixin._export_outcomes: one query per batch).
+OutcomeLookup = Callable[[Sequence[int]], Mapping[int, "OutcomeRecord"]]
 
 
 @dataclass(frozen=True)
@@ -39,14 +47,35 @@ class ExportResult:
         return len(self.intake_ids)
 
 
-def export_item(record: IntakeRecord, assessment: dict[str, Any] | None) -> ExportItem:
-    """A stored intake as an exchange item: its UUID and revision, and the stored result when complete."""
+def export_item(
+    record: IntakeRecord, assessment: dict[str, Any] | None, outcome: OutcomeRecord | None = None
+) -> ExportItem:
+    """A stored intake as an exchange item: its UUID and revision, the stored result when complete, and its
+    current outcome when one is recorded."""
     from intake_app.exchange import ExportItem
 
     complete = record.status == "complete"
     return ExportItem(record.intake_uuid, record.revision, record.document,
                       status="complete" if complete else "draft", assessment=assessment if complete else None,
-                      patient_id=record.patient_id)
+                      patient_id=record.patient_id, outcome=outcome)
+
+
+def export_items(pairs: Iterable[Pair], outcomes: OutcomeLookup | None) -> Iterator[tuple[IntakeRecord, ExportItem]]:
+    """Each stored intake with its exchange item, streamed: the outcomes of each batch of OUTCOME_BATCH
+    intakes are looked up together (one call of `outcomes` per batch, none without it)."""
+    batch: list[Pair] = []
+
+    def flush() -> Iterator[tuple[IntakeRecord, ExportItem]]:
+        found = outcomes([record.id for record, _ in batch]) if outcomes is not None and batch else {}
+        for record, assessment in batch:
+            yield record, export_item(record, assessment, found.get(record.id))
+        batch.clear()
+
+    for pair in pairs:
+        batch.append(pair)
+        if len(batch) >= OUTCOME_BATCH:
+            yield from flush()
+    yield from flush()
 
 
 def json_file_name(record: IntakeRecord) -> str:
@@ -67,11 +96,12 @@ def _folder(out: Path, group: str | None) -> Path:
 
 
 def write_per_intake(
-    pairs: Callable[[], Iterator[tuple[IntakeRecord, dict[str, Any] | None]]], fmt: str, out: Path, *,
-    overwrite: bool, group: str | None,
+    pairs: Callable[[], Iterator[Pair]], fmt: str, out: Path, *,
+    overwrite: bool, group: str | None, outcomes: OutcomeLookup | None = None,
 ) -> ExportResult:
-    """One file per intake (json: its document; fhir: a Bundle holding it). `pairs` is called twice: once
-    to check that no file is in the way (nothing is written then), once to write, so memory stays flat."""
+    """One file per intake (json: its document; fhir: a Bundle holding it and its outcome, looked up with
+    `outcomes`). `pairs` is called twice: once to check that no file is in the way (nothing is written
+    then), once to write, so memory stays flat."""
     from intake_app.exchange import file_name, intake_bytes
     from intake_app.files import atomic_write_bytes
 
@@ -87,8 +117,7 @@ def write_per_intake(
                 hint="Choose an empty folder, or repeat with --overwrite to replace them.",
             )
     ids, paths = [], []
-    for record, assessment in pairs():
-        item = export_item(record, assessment)
+    for record, item in export_items(pairs(), outcomes if fmt == "fhir" else None):
         path = folder / name(record)
         data = (json.dumps(record.document.to_json(), indent=2, ensure_ascii=False) + "\n").encode("utf-8") \
             if fmt == "json" else intake_bytes(item, "fhir")
@@ -99,9 +128,10 @@ def write_per_intake(
 
 
 def write_csv_file(
-    pairs: Iterable[tuple[IntakeRecord, dict[str, Any] | None]], out: Path, *, overwrite: bool, group: str | None
+    pairs: Iterable[Pair], out: Path, *, overwrite: bool, group: str | None, outcomes: OutcomeLookup | None = None,
 ) -> ExportResult:
-    """The CSV export as one file, written atomically (a file in the way needs `overwrite`)."""
+    """The CSV export as one file, written atomically (a file in the way needs `overwrite`); the outcome
+    columns hold what `outcomes` finds."""
     from intake_app.exchange import csv_bytes
     from intake_app.files import TargetExists, atomic_write_bytes
 
@@ -114,27 +144,28 @@ def write_csv_file(
     ids: list[int] = []
 
     def items() -> Iterator[ExportItem]:
-        for record, assessment in pairs:
+        for record, item in export_items(pairs, outcomes):
             ids.append(record.id)
-            yield export_item(record, assessment)
+            yield item
 
     atomic_write_bytes(out, csv_bytes(items()), overwrite=overwrite, group=group)
     return ExportResult("csv", tuple(ids), (out,))
 
 
 def write_stream(
-    pairs: Iterable[tuple[IntakeRecord, dict[str, Any] | None]], fmt: str, stream: TextIO
+    pairs: Iterable[Pair], fmt: str, stream: TextIO, *, outcomes: OutcomeLookup | None = None
 ) -> ExportResult:
     """The whole export to a text stream: json an array of documents, fhir one Bundle, csv the file (the
-    stream then needs newline="" and UTF-8; the byte-order mark is written)."""
+    stream then needs newline="" and UTF-8; the byte-order mark is written). fhir and csv carry each
+    intake's outcome as `outcomes` finds it; json documents hold answers only."""
     from intake_app.exchange import write_csv, write_fhir_bundle
 
     ids: list[int] = []
 
     def items() -> Iterator[ExportItem]:
-        for record, assessment in pairs:
+        for record, item in export_items(pairs, outcomes if fmt != "json" else None):
             ids.append(record.id)
-            yield export_item(record, assessment)
+            yield item
 
     if fmt == "json":
         stream.write("[")

@@ -227,11 +227,14 @@ def test_the_sample_bundle_imports_with_its_entries() -> None:
 # --- CSV ------------------------------------------------------------------------------------------
 
 
-def test_the_csv_ends_with_who_entered_the_answers() -> None:
-    columns = csv_columns()
-    assert columns[-2:] == ["entered_by_patient", "entered_by_staff"]
-    assert columns.count("entered_by_patient") == 1
-    assert csv_columns(patient_details=False)[-2:] == ["entered_by_patient", "entered_by_staff"]
+def test_who_entered_the_answers_follows_the_answers_then_only_the_outcome_comes() -> None:
+    from intake_app.exchange.outcomes_csv import OUTCOME_COLUMNS
+
+    for columns in (csv_columns(), csv_columns(patient_details=False)):
+        assert columns[-len(OUTCOME_COLUMNS):] == list(OUTCOME_COLUMNS)
+        who = columns[:-len(OUTCOME_COLUMNS)]
+        assert who[-2:] == ["entered_by_patient", "entered_by_staff"]
+        assert columns.count("entered_by_patient") == 1
 
 
 @pytest.mark.parametrize("ref", VERSIONS)
