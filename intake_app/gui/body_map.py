@@ -9,12 +9,16 @@ everywhere else in the application.
 
 The map is mouse-only by design. The form's region lists offer the same choices from the keyboard, so
 the map takes no keyboard focus and never traps Tab.
+
+Its words (view titles, Right/Left, the legend, the hover names) are in the desk's language (`language=`,
+by default the clinic's): titles and legend through Qt's translation, sides and regions from the
+questionnaire.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -35,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from intake_app.domain.body_map import BodyMap, MapShape, load_body_map
+from intake_app.domain.language import ENGLISH
 from intake_app.domain.questionnaire import SIDES, Questionnaire, load_questionnaire
 
 
@@ -72,10 +77,22 @@ class BodyMapWidget(QWidget):
     marksChanged = Signal(str, dict)  # symptom, {"left": [regions...], "right": [regions...]}
 
     def __init__(self, parent: QWidget | None = None, *, body_map: BodyMap | None = None,
-                 questionnaire: Questionnaire | None = None) -> None:
+                 questionnaire: Questionnaire | None = None, language: str | None = None) -> None:
+        """A `body_map` given is drawn with its words as they are (patient mode passes its own, in the
+        patient's language); the map of resources/body_map.json gets the words of `language`."""
         super().__init__(parent)
-        self._map = body_map or load_body_map()
+        if language is None:
+            # Imported here: the patient-mode package builds on this widget.
+            from intake_app.gui.patient.translations import desk_language
+
+            language = desk_language()
+        self.language = language
         self._questionnaire = questionnaire or load_questionnaire()
+        self._map = body_map or self._in_language(load_body_map())
+        # The legend's words, fixed when the map is made (a later translator, such as patient mode's,
+        # never changes what the desk's map says).
+        self._legend_names = {"pain": self.tr("Pain"), "numbness": self.tr("Numbness"),
+                              "tingling": self.tr("Pins and needles")}
         self._region_order = {r: i for i, r in enumerate(self._questionnaire.region_ids)}
         self._symptoms = tuple(q.id for q in self._questionnaire.questions if q.type == "per_side_regions")
         if not self._symptoms:
@@ -101,6 +118,27 @@ class BodyMapWidget(QWidget):
             "Clicking an area marks it for the chosen symptom and clicking again clears it. The region "
             "lists in the form offer the same choices from the keyboard."
         ))
+
+    def _in_language(self, body_map: BodyMap) -> BodyMap:
+        """The map's view titles and side labels in this map's language (English: the map as drawn)."""
+        if self.language == ENGLISH:
+            return body_map
+        titles = {
+            "Legs from the front": self.tr("Legs from the front"),
+            "Legs from behind": self.tr("Legs from behind"),
+            "Tops of the feet": self.tr("Tops of the feet"),
+            "Soles, heels up": self.tr("Soles, heels up"),
+            "Inner side of each foot": self.tr("Inner side of each foot"),
+            "Whole foot": self.tr("Whole foot"),
+            "All toes": self.tr("All toes"),
+        }
+        views = tuple(replace(v, label=titles.get(v.label, v.label)) for v in body_map.views)
+        labels = tuple(
+            replace(label, text=self._questionnaire.side_label(label.side, self.language))
+            if label.side in SIDES else label
+            for label in body_map.labels
+        )
+        return replace(body_map, views=views, labels=labels)
 
     # --- public API ------------------------------------------------------------------------------
 
@@ -169,7 +207,8 @@ class BodyMapWidget(QWidget):
 
     def describe(self, region: str, side: str) -> str:
         """The hover text for a region, e.g. "Right - Heel" (labels from the questionnaire)."""
-        return f"{self._questionnaire.side_label(side)} - {self._questionnaire.region_label(region)}"
+        q, language = self._questionnaire, self.language
+        return f"{q.side_label(side, language)} - {q.region_label(region, language)}"
 
     # --- size ----------------------------------------------------------------------------------
     # The map keeps its proportions by painting centred in whatever box it gets, so it does not ask
@@ -416,8 +455,7 @@ class BodyMapWidget(QWidget):
     # --- helpers -------------------------------------------------------------------------------
 
     def _legend_name(self, symptom: str) -> str:
-        name = self._style(symptom).name
-        return self.tr(name) if name else symptom
+        return self._legend_names.get(symptom) or self._style(symptom).name or symptom
 
     def _style(self, symptom: str) -> SymptomStyle:
         return SYMPTOM_STYLES.get(symptom, _FALLBACK_STYLE)

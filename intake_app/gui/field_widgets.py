@@ -3,6 +3,9 @@
 The intake form never knows which control a question uses: it asks an editor for its value in the
 intake-document shape, hands it a stored value, and listens to `edited`, which fires only when the
 user changed the answer (never while a value is being loaded).
+
+Every text an editor shows (options, units, accessible names) is the questionnaire's wording in the desk's
+language (`language=`, by default the clinic's language the desk runs in), through domain/wording.py.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.domain.questionnaire import Question, Questionnaire
+from intake_app.domain.wording import option_text, question_text
 from intake_app.gui.options import OptionRow
 
 UNKNOWN = "unknown"
@@ -32,6 +36,14 @@ MAX_RADIO_OPTIONS = 6
 DISPLAY_SIDES = ("right", "left")
 
 
+def desk_language() -> str:
+    """The language the desk's screens are in (the clinic's, once its translation is installed)."""
+    # Imported here: the patient-mode package builds on the desk's map widget, which imports this module.
+    from intake_app.gui.patient.translations import desk_language as installed
+
+    return installed()
+
+
 class FieldEditor(QWidget):
     """Base class: value in the document shape, loading without signals, `edited` on user change."""
 
@@ -39,10 +51,12 @@ class FieldEditor(QWidget):
     #: The editor's own check may have a new verdict (emitted even when the value did not change).
     recheck = Signal()
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.question = question
         self.questionnaire = questionnaire
+        self.language = language or desk_language()
         self._loading = 0
         self._last: Any = None
 
@@ -83,6 +97,15 @@ class FieldEditor(QWidget):
 
     # --- helpers for subclasses ------------------------------------------------------------------
 
+    def label(self) -> str:
+        """The question's wording in the desk's language."""
+        return question_text(self.questionnaire, self.question, language=self.language)
+
+    def option_labels(self) -> list[str]:
+        """Each option's wording in the desk's language, in questionnaire order."""
+        return [option_text(self.questionnaire, self.question, o.value, language=self.language)
+                for o in self.question.options]
+
     def _show_value(self, value: Any) -> None:
         raise NotImplementedError
 
@@ -111,12 +134,12 @@ class QuietComboBox(QComboBox):
             event.ignore()
 
 
-def _fill_combo(combo: QComboBox, question: Question, *, empty_label: str | None) -> None:
+def _fill_combo(combo: QComboBox, editor: FieldEditor, *, empty_label: str | None) -> None:
     """Options in questionnaire order, after an optional entry that means "not answered"."""
     if empty_label is not None:
         combo.addItem(empty_label, None)
-    for option in question.options:
-        combo.addItem(option.label, option.value)
+    for option, label in zip(editor.question.options, editor.option_labels(), strict=True):
+        combo.addItem(label, option.value)
 
 
 def _combo_value(combo: QComboBox) -> str | None:
@@ -149,12 +172,14 @@ class RadioChoiceEditor(FieldEditor):
     the same way in every group; on a safety question Y, L, N and 0 choose directly.
     """
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.row = OptionRow([(f"{question.id}={o.value}", o.label) for o in question.options], radio=True,
-                             parent=self)
+        self.row = OptionRow([(f"{question.id}={o.value}", label)
+                              for o, label in zip(question.options, self.option_labels(), strict=True)],
+                             radio=True, parent=self)
         layout.addWidget(self.row)
         self.group = self.row.group
         self.buttons = self.row.buttons
@@ -225,17 +250,18 @@ class RadioChoiceEditor(FieldEditor):
 class ComboChoiceEditor(FieldEditor):
     """Many options: a combo box, with a "Not answered" entry unless it is a red flag."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.combo = QuietComboBox(self)
         self.combo.setObjectName(question.id)
-        self.combo.setAccessibleName(question.label)
+        self.combo.setAccessibleName(self.label())
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(14)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        _fill_combo(self.combo, question, empty_label=None if question.red_flag else self.tr("Not answered"))
+        _fill_combo(self.combo, self, empty_label=None if question.red_flag else self.tr("Not answered"))
         layout.addWidget(self.combo)
         self.combo.currentIndexChanged.connect(self._user_changed)
         if question.red_flag:
@@ -262,12 +288,14 @@ class ComboChoiceEditor(FieldEditor):
 class MultiChoiceEditor(FieldEditor):
     """Check boxes that wrap; an exclusive option ("None of these") and the others clear each other."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.row = OptionRow([(f"{question.id}={o.value}", o.label) for o in question.options], radio=False,
-                             parent=self)
+        self.row = OptionRow([(f"{question.id}={o.value}", label)
+                              for o, label in zip(question.options, self.option_labels(), strict=True)],
+                             radio=False, parent=self)
         layout.addWidget(self.row)
         self.boxes = self.row.buttons
         for index, box in enumerate(self.boxes):
@@ -317,8 +345,9 @@ class MultiChoiceEditor(FieldEditor):
 class IntegerEditor(FieldEditor):
     """A whole-number box that may stay empty: an empty box is "not answered", never 0."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         assert question.minimum is not None and question.maximum is not None
         self.minimum = question.minimum
         self.maximum = question.maximum
@@ -327,7 +356,7 @@ class IntegerEditor(FieldEditor):
         layout.setSpacing(8)
         self.edit = QLineEdit(self)
         self.edit.setObjectName(question.id)
-        self.edit.setAccessibleName(question.label)
+        self.edit.setAccessibleName(self.label())
         digits = max(len(str(abs(self.minimum))), len(str(abs(self.maximum))))
         sign = "-?" if self.minimum < 0 else ""
         # Digits only, and no more of them than the largest allowed number has; the range itself
@@ -338,7 +367,7 @@ class IntegerEditor(FieldEditor):
         layout.addWidget(self.edit)
         self.unit_label: QLabel | None = None
         if question.unit:
-            self.unit_label = QLabel(question.unit, self)
+            self.unit_label = QLabel(question.unit.text(self.language), self)
             self.unit_label.setBuddy(self.edit)
             layout.addWidget(self.unit_label)
         layout.addStretch(1)
@@ -385,8 +414,9 @@ class IntegerEditor(FieldEditor):
 class TextEditor(FieldEditor):
     """Free text: one line, or a box that keeps line breaks for a `multiline` question."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit: QLineEdit | QPlainTextEdit
@@ -404,7 +434,7 @@ class TextEditor(FieldEditor):
             line.textChanged.connect(self._user_changed)
             self.edit = line
         self.edit.setObjectName(question.id)
-        self.edit.setAccessibleName(question.label)
+        self.edit.setAccessibleName(self.label())
         layout.addWidget(self.edit)
 
     def _text(self) -> str:
@@ -441,8 +471,10 @@ EDITOR_TYPES: dict[str, type[FieldEditor]] = {
 }
 
 
-def editor_for(question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> FieldEditor:
-    """The right editor for a question of the answers part; unknown types are a data error."""
+def editor_for(question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+               language: str | None = None) -> FieldEditor:
+    """The right editor for a question of the answers part, its words in `language` (by default the
+    desk's); unknown types are a data error."""
     from intake_app.gui import side_widgets  # per-side editors build on the classes above
     if question.type == "choice":
         cls: type[FieldEditor] = (
@@ -454,4 +486,4 @@ def editor_for(question: Question, questionnaire: Questionnaire, parent: QWidget
         cls = side_widgets.SIDE_EDITOR_TYPES[question.type]
     else:
         raise ValueError(f"the intake form has no editor for a {question.type!r} answer ({question.id})")
-    return cls(question, questionnaire, parent)
+    return cls(question, questionnaire, parent, language=language)

@@ -4,7 +4,8 @@ Every question of the answers part gets an editor chosen by its type (see field_
 by section, one section shown at a time. The form speaks the intake-document shape in both
 directions (`answers()` / `set_answers()`), hides questions whose `show_if` does not hold, shows
 problems beside the field they concern, and keeps the body map in step through `regions_changed` /
-`set_regions`.
+`set_regions`. Every text of the questionnaire (section titles, questions, help, options, region
+names) is shown in the desk's language (`language=`, by default the clinic's), through domain/wording.py.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.domain.questionnaire import SIDES, Questionnaire, Section, load_questionnaire
+from intake_app.domain.wording import section_title
 from intake_app.errors import InvalidInput
-from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, editor_for
+from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, desk_language, editor_for
 from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import escape_mnemonic
 from intake_app.gui.question_row import QuestionRow
@@ -56,16 +58,19 @@ class IntakeForm(QWidget):
     regions_changed = Signal(str, dict)
 
     def __init__(self, questionnaire: Questionnaire | None = None, parent: QWidget | None = None, *,
-                 build_now: bool = True) -> None:
+                 build_now: bool = True, language: str | None = None) -> None:
         """`build_now=False` leaves the questions to `build_steps()` (the window builds them in idle
-        time, one small step per event-loop turn); the form is usable once `finish_building()` ran."""
+        time, one small step per event-loop turn); the form is usable once `finish_building()` ran.
+        `language`: the questionnaire's wording to show (by default the desk's language)."""
         super().__init__(parent)
         self.questionnaire = questionnaire or load_questionnaire()
+        self.language = language or desk_language()
         self.setObjectName("intakeForm")  # its look is part of the application's style sheet (style.py)
         self._rows: dict[str, QuestionRow] = {}
         self._sections: list[Section] = [
             s for s in self.questionnaire.sections if any(q.part == "answers" for q in s.questions)
         ]
+        self._titles = {s.id: section_title(s, language=self.language) for s in self._sections}
         self._pages: dict[str, QScrollArea] = {}
         self._page_buttons: dict[str, list[QPushButton]] = {}
         self._cache: dict[str, Any] | None = None
@@ -107,8 +112,8 @@ class IntakeForm(QWidget):
 
     def _build(self) -> Iterator[None]:
         for index, section in enumerate(self._sections):
-            item = QListWidgetItem(section.title, self.nav)
-            item.setData(Qt.ItemDataRole.UserRole + 2, section.title)
+            item = QListWidgetItem(self._titles[section.id], self.nav)
+            item.setData(Qt.ItemDataRole.UserRole + 2, self._titles[section.id])
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             yield from self._build_page(index, section)
         self.nav.currentRowChanged.connect(self._on_nav_row)
@@ -132,14 +137,14 @@ class IntakeForm(QWidget):
         column.setContentsMargins(20, 16, 16, 16)
         column.setSpacing(14)
 
-        title = QLabel(section.title, content)
+        title = QLabel(self._titles[section.id], content)
         title.setObjectName("sectionTitle")
         title.setTextFormat(Qt.TextFormat.PlainText)
         big = QFont(title.font())
         big.setPointSizeF(big.pointSizeF() + 4)
         big.setBold(True)
         title.setFont(big)
-        title.setAccessibleName(section.title)
+        title.setAccessibleName(self._titles[section.id])
         column.addWidget(title)
 
         if section.intro:
@@ -147,7 +152,7 @@ class IntakeForm(QWidget):
             intro_frame.setObjectName("sectionIntro")
             intro_layout = QVBoxLayout(intro_frame)
             intro_layout.setContentsMargins(10, 8, 10, 8)
-            intro = QLabel(section.intro, intro_frame)
+            intro = QLabel(section.intro.text(self.language), intro_frame)
             intro.setObjectName("sectionIntroText")
             intro.setTextFormat(Qt.TextFormat.PlainText)
             intro.setWordWrap(True)
@@ -162,7 +167,7 @@ class IntakeForm(QWidget):
         for question in section.questions:
             if question.part != "answers":
                 continue
-            editor = editor_for(question, self.questionnaire, content)
+            editor = editor_for(question, self.questionnaire, content, language=self.language)
             row = QuestionRow(question, editor, section.id, content)
             editor.edited.connect(lambda qid=question.id: self._on_edited(qid))
             editor.recheck.connect(lambda row=row: self._on_recheck(row))
@@ -176,7 +181,8 @@ class IntakeForm(QWidget):
         self._page_buttons[section.id] = []
         if index > 0:
             previous = self._sections[index - 1]
-            back = QPushButton(self.tr("‹ Back: {title}").format(title=escape_mnemonic(previous.title)), buttons_box)
+            back = QPushButton(self.tr("‹ Back: {title}").format(title=escape_mnemonic(self._titles[previous.id])),
+                               buttons_box)
             back.setObjectName("previousSection")
             back.setAutoDefault(False)
             back.clicked.connect(lambda _=False, sid=previous.id: self._go_to(sid, focus_first=True))
@@ -184,7 +190,7 @@ class IntakeForm(QWidget):
             self._page_buttons[section.id].append(back)
         if index + 1 < len(self._sections):
             following = self._sections[index + 1]
-            forward = QPushButton(self.tr("Next: {title} ›").format(title=escape_mnemonic(following.title)),
+            forward = QPushButton(self.tr("Next: {title} ›").format(title=escape_mnemonic(self._titles[following.id])),
                                   buttons_box)
             forward.setObjectName("nextSection")
             forward.setAutoDefault(False)
@@ -378,11 +384,12 @@ class IntakeForm(QWidget):
         for index, section in enumerate(self._sections):
             done, asked = self.section_progress(section.id)
             item = self.nav.item(index)
-            text = f"{section.title} {done}/{asked}" if asked else section.title
+            title = self._titles[section.id]
+            text = f"{title} {done}/{asked}" if asked else title
             if item.text() != text:
                 item.setText(text)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             self.tr("{0}: {1} of {2} answered").format(section.title, done, asked))
+                             self.tr("{0}: {1} of {2} answered").format(title, done, asked))
 
     def focus_section_start(self) -> None:
         """Focus the first shown question of the section on screen."""
@@ -435,7 +442,7 @@ class IntakeForm(QWidget):
             placed.append((field, message))
             text = _capitalised(message)
             if side in SIDES:
-                text = f"{self.questionnaire.side_label(side)}: {text}"
+                text = f"{self.questionnaire.side_label(side, self.language)}: {text}"
             row.external_problems.append(text)
         for row in self._rows.values():
             if row.external_problems:

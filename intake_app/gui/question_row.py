@@ -1,4 +1,7 @@
-"""One question of the intake form: its wording, markers, help text, editor and the problem beside it."""
+"""One question of the intake form: its wording, markers, help text, editor and the problem beside it.
+
+The wording and help are the questionnaire's, in the editor's language (the desk's), through domain/wording.py.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from intake_app.domain.questionnaire import Question
+from intake_app.domain.wording import help_text, question_text
 from intake_app.gui.field_widgets import FieldEditor, RadioChoiceEditor
 
 
@@ -21,6 +25,9 @@ class QuestionRow(QFrame):
         self.editor = editor
         self.section_id = section_id
         self.external_problems: list[str] = []
+        self.language = editor.language
+        self.wording = question_text(editor.questionnaire, question, language=self.language)
+        self.help_wording = help_text(editor.questionnaire, question, language=self.language)
         self.setObjectName("redFlagRow" if question.red_flag else "questionRow")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10 if question.red_flag else 0, 6, 6, 6)
@@ -43,23 +50,23 @@ class QuestionRow(QFrame):
         bold = QFont(self.label.font())
         bold.setBold(True)
         self.label.setFont(bold)
-        self.label.setAccessibleName(question.label)
+        self.label.setAccessibleName(self.wording)
         if question.required:
             # The mark sits right after the wording, so it reads as part of the question.
             self.label.setTextFormat(Qt.TextFormat.RichText)
-            self.label.setText(f'{html.escape(question.label)} <span style="color:#b3261e">*</span>')
+            self.label.setText(f'{html.escape(self.wording)} <span style="color:#b3261e">*</span>')
             self.label.setAccessibleDescription(self.tr("required"))
             self.label.setToolTip(self.tr("An answer is required"))
         else:
             self.label.setTextFormat(Qt.TextFormat.PlainText)
-            self.label.setText(question.label)
+            self.label.setText(self.wording)
         self.label.setBuddy(editor.focus_control())
         header.addWidget(self.label, 1)
         layout.addLayout(header)
 
         self.help: QLabel | None = None
-        if question.help:
-            self.help = QLabel(question.help, self)
+        if self.help_wording:
+            self.help = QLabel(self.help_wording, self)
             self.help.setObjectName("help")
             self.help.setTextFormat(Qt.TextFormat.PlainText)
             self.help.setWordWrap(True)
@@ -105,13 +112,13 @@ class QuestionRow(QFrame):
             parts.append(self.tr("Red-flag question."))
         if self.question.required:
             parts.append(self.tr("Required."))
-        if self.question.help:
-            parts.append(self.question.help)
+        if self.help_wording:
+            parts.append(self.help_wording)
         if isinstance(self.editor, RadioChoiceEditor) and not self.question.red_flag:
             parts.append(self.tr("Press Delete to clear the answer."))
         if text:
             parts.append(text)
         if isinstance(self.editor, RadioChoiceEditor) or self.question.type == "multi":
             # Radio buttons and check boxes are named by their option; the question goes here.
-            parts.insert(0, self.question.label)
+            parts.insert(0, self.wording)
         self.editor.set_accessible_description(" ".join(parts))

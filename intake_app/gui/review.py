@@ -3,6 +3,8 @@
 Unanswered questions and safety questions left "not asked" are highlighted; each answer has an "Edit"
 link that goes back to its question. Problems that stop completion (a required answer missing, a red
 flag not yet acknowledged) are listed first, each in the question's own words with "Go to question".
+Questions, answers and section titles are the questionnaire's wording in the desk's language
+(`language=`, by default the clinic's), the page's own words through Qt's translation.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from intake_app.domain.questionnaire import Questionnaire
-from intake_app.domain.wording import answer_text, question_text, split_key
+from intake_app.domain.wording import answer_text, question_text, section_title, split_key
+from intake_app.gui.field_widgets import desk_language
 from intake_app.gui.flow_layout import FlowLayout
 
 UNKNOWN = "unknown"
@@ -27,50 +30,62 @@ _STYLE = (
 )
 
 
-def problem_name(questionnaire: Questionnaire, field: str) -> str:
-    """A problem's field ("answers.weakness_course.right") in the question's own words."""
+def problem_name(questionnaire: Questionnaire, field: str, *, language: str | None = None) -> str:
+    """A problem's field ("answers.weakness_course.right") in the question's own words, in the desk's
+    language unless `language` is given."""
+    language = language or desk_language()
     key = field.removeprefix("answers.")
     question_id, side = split_key(key)
-    text = question_text(questionnaire, question_id)
+    text = question_text(questionnaire, question_id, language=language)
     if side is not None:
-        text += f" ({questionnaire.side_label(side)})"
+        text += f" ({questionnaire.side_label(side, language)})"
     return text
 
 
 def summary_html(questionnaire: Questionnaire, answers: Mapping[str, Any], shown: Callable[[str], bool],
-                 problems: list[tuple[str, str]], *, read_only: bool) -> str:
+                 problems: list[tuple[str, str]], *, read_only: bool, language: str | None = None) -> str:
     """The review as HTML: problems first (with links), then each section's questions and answers."""
+    language = language or desk_language()
     parts: list[str] = []
     if problems:
+        go = escape(QCoreApplication.translate("SummaryPage", "Go to question"))
         items = "".join(
-            f"<li>{escape(problem_name(questionnaire, field))}: {escape(message)} "
-            f"<a href='go:{escape(field.removeprefix('answers.'))}'>Go to question</a></li>"
+            f"<li>{escape(problem_name(questionnaire, field, language=language))}: {escape(message)} "
+            f"<a href='go:{escape(field.removeprefix('answers.'))}'>{go}</a></li>"
             for field, message in problems
         )
-        parts.append(f"<div class='problems'><b>Before completing:</b><ul>{items}</ul></div>")
+        before = escape(QCoreApplication.translate("SummaryPage", "Before completing:"))
+        parts.append(f"<div class='problems'><b>{before}</b><ul>{items}</ul></div>")
+    not_asked = QCoreApplication.translate("SummaryPage", "NOT ASKED")
+    edit = escape(QCoreApplication.translate("SummaryPage", "Edit"))
     for section in questionnaire.sections:
         rows = []
         for question in section.questions:
             if question.part != "answers" or not shown(question.id):
                 continue
             value = answers.get(question.id)
-            words = answer_text(questionnaire, question, value)
+            words = answer_text(questionnaire, question, value, language=language)
             if value == UNKNOWN and question.red_flag:
-                css, words = "notasked", "NOT ASKED"
+                css, words = "notasked", not_asked
             elif value in (None, [], {}, ""):
                 css = "missing"
             else:
                 css = ""
-            link = "" if read_only else f" <a href='edit:{escape(question.id)}'>Edit</a>"
-            rows.append(f"<tr class='{css}'><td class='q' width='48%'>{escape(question.label)}</td>"
+            link = "" if read_only else f" <a href='edit:{escape(question.id)}'>{edit}</a>"
+            label = question_text(questionnaire, question, language=language)
+            rows.append(f"<tr class='{css}'><td class='q' width='48%'>{escape(label)}</td>"
                         f"<td class='a' width='44%'>{escape(words)}</td><td width='8%'>{link}</td></tr>")
         if rows:
-            parts.append(f"<h3>{escape(section.title)}</h3><table width='100%'>{''.join(rows)}</table>")
+            title = section_title(section, language=language)
+            parts.append(f"<h3>{escape(title)}</h3><table width='100%'>{''.join(rows)}</table>")
     return "".join(parts)
 
 
-class ReviewPage(QWidget):
-    """Summary before completing; `edit_requested(field)`, `complete_requested()`, `back_requested()`."""
+class SummaryPage(QWidget):
+    """Summary before completing; `edit_requested(field)`, `complete_requested()`, `back_requested()`.
+
+    Named apart from patient mode's ReviewPage: Qt looks interface strings up by class name, and patient
+    mode's translation (in the patient's language) answers for its own classes' names only."""
 
     edit_requested = Signal(str)
     complete_requested = Signal()
@@ -78,9 +93,11 @@ class ReviewPage(QWidget):
     back_requested = Signal()
     acknowledge_requested = Signal()
 
-    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
+        self.language = language or desk_language()
         self.heading = QLabel(self.tr("Review the answers before completing"), self)
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
@@ -125,12 +142,14 @@ class ReviewPage(QWidget):
                      problems: list[tuple[str, str]], *, needs_acknowledgement: bool, read_only: bool = False) -> None:
         self.problems = list(problems)
         if needs_acknowledgement:
-            self.problems.insert(0, ("ack", "the red flag must be acknowledged by a named clinician first"))
+            self.problems.insert(0, ("ack", self.tr("the red flag must be acknowledged by a named clinician first")))
         html = summary_html(self.questionnaire, answers, shown,
-                            [p for p in self.problems if p[0] != "ack"], read_only=read_only)
+                            [p for p in self.problems if p[0] != "ack"], read_only=read_only, language=self.language)
         if needs_acknowledgement:
-            html = ("<div class='problems'><b>URGENT:</b> a clinician must acknowledge the red flag before the "
-                    "intake can be completed. <a href='ack:'>Acknowledge</a></div>") + html
+            html = ("<div class='problems'>"
+                    + self.tr("<b>URGENT:</b> a clinician must acknowledge the red flag before the intake can be "
+                              "completed. <a href='ack:'>Acknowledge</a>")
+                    + "</div>") + html
         self.browser.setHtml(html)
         self.ack_button.setVisible(needs_acknowledgement and not read_only)
         for button in (self.complete_button, self.complete_print_button):
@@ -148,3 +167,7 @@ class ReviewPage(QWidget):
             self.edit_requested.emit(field)
         elif kind == "ack":
             self.acknowledge_requested.emit()
+
+
+#: The name the intake page knows the summary page by.
+ReviewPage = SummaryPage

@@ -3,7 +3,8 @@
 The right side comes first (the order clinicians read), data keys stay "left"/"right". A question asked
 only for some sides (`show_if` with `per_side`) shows only those sides; a hidden side is left out of the
 answer. Regions are entered as chips ("Right: calf x"): the leg and foot map is the main way to mark
-them; from the keyboard a type-ahead box per side adds a region by its name.
+them; from the keyboard a type-ahead box per side adds a region by its name. Side and region names are the
+questionnaire's, in the desk's language (the editor's `language`).
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import OptionRow
 
 
-def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, parent: QWidget) -> QLabel:
-    label = QLabel(questionnaire.side_label(side), parent)
+def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, parent: QWidget, language: str) -> QLabel:
+    label = QLabel(questionnaire.side_label(side, language), parent)
     label.setObjectName("sideCaption")
     label.setBuddy(buddy)
     return label
@@ -42,8 +43,9 @@ def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, paren
 class _PerSide(FieldEditor):
     """Shared: one part per side, hidden for sides the question is not asked for."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         self.shown_sides: tuple[str, ...] = SIDES
         self.parts: dict[str, list[QWidget]] = {side: [] for side in SIDES}
 
@@ -58,6 +60,10 @@ class _PerSide(FieldEditor):
 
     def side_value(self, side: str) -> Any:
         raise NotImplementedError
+
+    def side_name(self, side: str) -> str:
+        """"Right" or "Left" in the desk's language."""
+        return self.questionnaire.side_label(side, self.language)
 
     def side_control(self, side: str) -> QWidget:
         """The control to focus for one side (a problem named "field.side")."""
@@ -76,8 +82,9 @@ class _PerSide(FieldEditor):
 class PerSideChoiceEditor(_PerSide):
     """Each side a wrapping row of options (one click an answer); Delete clears that side."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)
@@ -85,14 +92,15 @@ class PerSideChoiceEditor(_PerSide):
         layout.setColumnStretch(1, 1)
         self.rows: dict[str, OptionRow] = {}
         for line, side in enumerate(DISPLAY_SIDES):
-            row = OptionRow([(f"{question.id}.{side}={o.value}", o.label) for o in question.options],
+            row = OptionRow([(f"{question.id}.{side}={o.value}", label)
+                             for o, label in zip(question.options, self.option_labels(), strict=True)],
                             radio=True, parent=self)
             row.setObjectName(f"{question.id}.{side}")
-            side_name = questionnaire.side_label(side)
+            side_name = self.side_name(side)
             for button in row.buttons:
                 button.setAccessibleName(f"{side_name}: {button.accessibleName()}")
                 button.installEventFilter(self)
-            caption = _side_caption(questionnaire, side, row.buttons[0], self)
+            caption = _side_caption(questionnaire, side, row.buttons[0], self, self.language)
             layout.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(row, line, 1)
             row.group.buttonClicked.connect(self._user_changed)
@@ -162,8 +170,9 @@ class PerSideChoiceEditor(_PerSide):
 class PerSideTextEditor(_PerSide):
     """A line of text per side."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setColumnStretch(1, 1)
@@ -171,11 +180,11 @@ class PerSideTextEditor(_PerSide):
         for line, side in enumerate(DISPLAY_SIDES):
             edit = QLineEdit(self)
             edit.setObjectName(f"{question.id}.{side}")
-            edit.setAccessibleName(f"{question.label} ({questionnaire.side_label(side)})")
+            edit.setAccessibleName(f"{self.label()} ({self.side_name(side)})")
             if question.max_length:
                 edit.setMaxLength(question.max_length)
             edit.textChanged.connect(self._user_changed)
-            caption = _side_caption(questionnaire, side, edit, self)
+            caption = _side_caption(questionnaire, side, edit, self, self.language)
             layout.addWidget(caption, line, 0)
             layout.addWidget(edit, line, 1)
             self.edits[side] = edit
@@ -226,11 +235,13 @@ class RegionChip(QToolButton):
 class RegionAdder(QLineEdit):
     """Type the start of a region's name (or any part of it), then Enter: the region is marked on that side."""
 
-    def __init__(self, questionnaire: Questionnaire, parent: QWidget) -> None:
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget, language: str) -> None:
         super().__init__(parent)
         self.questionnaire = questionnaire
-        self._labels = {region.label.casefold(): region.value for region in questionnaire.regions}
-        self.completer_model = QStringListModel([region.label for region in questionnaire.regions], self)
+        names = [questionnaire.region_label(region.value, language) for region in questionnaire.regions]
+        self._labels = {name.casefold(): region.value
+                        for name, region in zip(names, questionnaire.regions, strict=True)}
+        self.completer_model = QStringListModel(names, self)
         completer = QCompleter(self.completer_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # Inline: the rest of the name appears selected as you type ("ca" shows "Calf"); Enter marks it.
@@ -254,8 +265,9 @@ class RegionAdder(QLineEdit):
 class PerSideRegionsEditor(_PerSide):
     """Chips of the marked regions, and a type-ahead box per side to add one by its name."""
 
-    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
-        super().__init__(question, questionnaire, parent)
+    def __init__(self, question: Question, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
+        super().__init__(question, questionnaire, parent, language=language)
         self.marks: dict[str, list[str]] = {side: [] for side in SIDES}
         self._order = {region: index for index, region in enumerate(questionnaire.region_ids)}
         layout = QVBoxLayout(self)
@@ -277,13 +289,12 @@ class PerSideRegionsEditor(_PerSide):
         adders.setHorizontalSpacing(8)
         self.adders: dict[str, RegionAdder] = {}
         for column, side in enumerate(DISPLAY_SIDES):
-            adder = RegionAdder(questionnaire, self)
+            adder = RegionAdder(questionnaire, self, self.language)
             adder.setObjectName(f"{question.id}.{side}")
-            side_name = questionnaire.side_label(side)
-            adder.setAccessibleName(f"{question.label} ({side_name})")
+            adder.setAccessibleName(f"{self.label()} ({self.side_name(side)})")
             adder.setPlaceholderText(self.tr("type a region"))
             adder.returnPressed.connect(lambda side=side: self._add_typed(side))
-            caption = _side_caption(questionnaire, side, adder, self)
+            caption = _side_caption(questionnaire, side, adder, self, self.language)
             box = QHBoxLayout()
             box.addWidget(caption)
             box.addWidget(adder, 1)
@@ -388,7 +399,7 @@ class PerSideRegionsEditor(_PerSide):
 
     def _new_chip(self, side: str, region: str, index: int) -> RegionChip:
         """A chip for one mark, placed `index`-th among the chips (after the "none marked" notice)."""
-        text = f"{self.questionnaire.side_label(side)}: {self.questionnaire.region_label(region)}"
+        text = f"{self.side_name(side)}: {self.questionnaire.region_label(region, self.language)}"
         chip = RegionChip(text, side, region, self.chips_box)
         chip.setObjectName(f"{self.question.id}.{side}.{region}")  # the style rule keys on a property instead
         chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))

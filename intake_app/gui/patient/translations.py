@@ -1,9 +1,16 @@
-"""Patient mode's interface strings in the patient's language: Qt translation files.
+"""The interface in the desk's and the patient's language: Qt translation files.
 
-The sources are `resources/translations/intake_app_<language>.ts` (made by pyside6-lupdate over this
-package and the map widget, translated by hand, kept in git). The compiled `.qm` files are not kept
-in git: `make setup` (or the tests) runs pyside6-lrelease into `build/translations/`; a bundle ships
-them in `resources/translations/`. English needs no file: the strings are written in English.
+The sources are `resources/translations/<name>_<language>.ts` (made by pyside6-lupdate over the gui
+package, translated by hand, kept in git): `intake_app_es.ts` holds patient mode and the desk's screens,
+`admin_es.ts` the access and outcome screens; every file of a language is loaded. The compiled `.qm`
+files are not kept in git: `make setup` (or the tests) runs pyside6-lrelease into `build/translations/`
+with the same base names; a bundle ships them in `resources/translations/`. English needs no file: the
+strings are written in English.
+
+Two translators, never mixed up:
+- the desk's (`install_desk_translator`, the clinic's language, for the whole application);
+- the patient's (`install_translator`, owned by the patient-mode window), which answers only for the
+  contexts (classes) of patient mode, so the desk keeps its own language while a patient answers.
 """
 
 from __future__ import annotations
@@ -25,12 +32,24 @@ _PACKAGE = Path(__file__).resolve().parents[2]  # intake_app/
 # the one resources accessor; in a source checkout `make setup` compiles them into build/translations.
 SOURCE_DIR = resources_dir() / "translations"
 BUILD_DIR = _PACKAGE.parent / "build" / "translations"
-# lupdate reads these (this package, and the map widget whose legend patient mode shows).
-LUPDATE_SOURCES = (Path(__file__).resolve().parent, _PACKAGE / "gui" / "body_map.py")
+#: Every interface string of the application is in the gui package (lupdate reads all of it).
+GUI_DIR = _PACKAGE / "gui"
+_PATIENT_PACKAGE = "intake_app.gui.patient"
 
 
 def ts_path(language: str) -> Path:
+    """The main source of a language: patient mode and the desk's screens."""
     return SOURCE_DIR / f"{PREFIX}_{check_language(language)}.ts"
+
+
+def ts_files(language: str) -> list[Path]:
+    """Every translation source of a language (`intake_app_es.ts`, `admin_es.ts`, ...)."""
+    return sorted(SOURCE_DIR.glob(f"*_{check_language(language)}.ts"))
+
+
+def gui_sources() -> list[Path]:
+    """The Python files lupdate reads: the whole gui package, patient mode included."""
+    return sorted(GUI_DIR.rglob("*.py"))
 
 
 def qt_tool(name: str) -> str | None:
@@ -41,108 +60,178 @@ def qt_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
-def compile_translation(language: str, out_dir: Path = BUILD_DIR) -> Path:
-    """Compile one .ts source into out_dir with pyside6-lrelease; returns the .qm path."""
+def compile_ts(source: Path, out_dir: Path) -> Path:
+    """Compile one .ts source into out_dir/<same name>.qm with pyside6-lrelease."""
     lrelease = qt_tool("pyside6-lrelease")
     if lrelease is None:
         raise FileNotFoundError("pyside6-lrelease was not found (it comes with PySide6)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{PREFIX}_{language}.qm"
-    subprocess.run([lrelease, "-silent", str(ts_path(language)), "-qm", str(target)], check=True,
-                   capture_output=True)
+    target = out_dir / f"{source.stem}.qm"
+    subprocess.run([lrelease, "-silent", str(source), "-qm", str(target)], check=True, capture_output=True)
     return target
 
 
-def qm_path(language: str) -> Path | None:
-    """The compiled translation: shipped beside the sources, else built (built now if it is
-    missing or older than its source and lrelease is at hand)."""
-    shipped = SOURCE_DIR / f"{PREFIX}_{language}.qm"
+def compile_translation(language: str, out_dir: Path = BUILD_DIR) -> Path:
+    """Compile every source of a language into out_dir; returns the main file's .qm path."""
+    for source in ts_files(language):
+        compile_ts(source, out_dir)
+    return out_dir / f"{PREFIX}_{language}.qm"
+
+
+def _qm_for(source: Path) -> Path | None:
+    """The compiled form of one source: shipped beside it, else built (built now if it is missing or
+    older than its source and lrelease is at hand)."""
+    shipped = source.with_suffix(".qm")
     if shipped.is_file():
         return shipped
-    built = BUILD_DIR / f"{PREFIX}_{language}.qm"
-    source = ts_path(language)
-    if source.is_file() and (not built.is_file() or built.stat().st_mtime < source.stat().st_mtime):
+    built = BUILD_DIR / f"{source.stem}.qm"
+    if not built.is_file() or built.stat().st_mtime < source.stat().st_mtime:
         try:
-            return compile_translation(language)
+            return compile_ts(source, BUILD_DIR)
         except (OSError, subprocess.CalledProcessError):
-            return built if built.is_file() else None
+            pass
     return built if built.is_file() else None
 
 
-class SourceText(QTranslator):
-    """English as written, for the contexts of our .ts files: installed for an English-speaking patient
-    while the desk runs in another language (the most recently installed translator answers first; for any
-    other context it answers nothing, so the desk's translation still applies there)."""
+def qm_files(language: str) -> list[Path]:
+    """The compiled translations of a language, one per source (shipped without sources: those)."""
+    sources = ts_files(language)
+    if not sources:  # a bundle may ship the compiled files only
+        return sorted(SOURCE_DIR.glob(f"*_{check_language(language)}.qm"))
+    return [qm for source in sources if (qm := _qm_for(source)) is not None]
 
-    def __init__(self, contexts: frozenset[str], owner: QObject) -> None:
+
+def qm_path(language: str) -> Path | None:
+    """The main compiled translation of a language (patient mode and the desk's screens), if found."""
+    return next((qm for qm in qm_files(language) if qm.stem == f"{PREFIX}_{language}"), None)
+
+
+def ts_contexts(language: str) -> frozenset[str]:
+    """The class names (contexts) the sources of a language translate."""
+    import xml.etree.ElementTree as ElementTree
+
+    names: set[str] = set()
+    for source in ts_files(language):
+        root = ElementTree.parse(source).getroot()  # noqa: S314 (our own files in the package)
+        names.update(name.text or "" for name in root.iter("name"))
+    return frozenset(names)
+
+
+def patient_contexts() -> frozenset[str]:
+    """The contexts patient mode's strings are looked up in: its classes, and the classes of ours they
+    build on (the map widget, whose legend and titles patient mode shows). PySide looks a class's
+    string up along its base classes until one translates it, so the bases belong to the scope too."""
+    import intake_app.gui.patient  # noqa: F401 (loads every patient-mode module)
+
+    names: set[str] = set()
+    for module_name, module in list(sys.modules.items()):
+        if module is None or not (module_name == _PATIENT_PACKAGE or module_name.startswith(_PATIENT_PACKAGE + ".")):
+            continue
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, QObject) and obj.__module__ == module_name:
+                names.update(k.__name__ for k in obj.__mro__ if k.__module__.startswith("intake_app."))
+    return frozenset(names)
+
+
+class ScopedTranslator(QTranslator):
+    """The patient's language for patient mode's contexts only; any other context gets no answer here,
+    so the desk's own translation (or English) still applies there. English answers the source text
+    (an English-speaking patient at a Spanish desk); another language answers from its compiled files."""
+
+    def __init__(self, contexts: frozenset[str], owner: QObject, sources: list[QTranslator] | None = None) -> None:
         super().__init__(owner)
         self.contexts = contexts
+        self.sources = sources  # None: English, the source text itself
+        for source in sources or ():
+            source.setParent(self)
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,  # noqa: D102
                   n: int = -1) -> str | None:
-        return source_text if context in self.contexts else None  # None: not ours, ask the next translator
+        if context not in self.contexts:
+            return None  # not ours: ask the next translator
+        if self.sources is None:
+            return source_text
+        for source in self.sources:
+            found = source.translate(context, source_text, disambiguation, n)
+            if found:
+                return found
+        return None
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
         return False
 
 
-def ts_contexts(language: str) -> frozenset[str]:
-    """The class names (contexts) a .ts source translates."""
-    import xml.etree.ElementTree as ElementTree
+class DeskTranslator(QTranslator):
+    """One compiled translation for the whole desk. A string lupdate could not give a class (a method
+    of a mixin such as IntakeSaving, whose base is a plain object at run time) is stored without a
+    context; PySide asks for it under the classes of the object (IntakePage, IntakeSaving, ...), so a
+    string not found under the asked context is looked up without one."""
 
-    root = ElementTree.parse(ts_path(language)).getroot()  # noqa: S314 (our own file in the package)
-    return frozenset(name.text or "" for name in root.iter("name"))
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,  # noqa: D102
+                  n: int = -1) -> str | None:
+        found = super().translate(context, source_text, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source_text, disambiguation, n)
+        return found or None
 
 
-#: The desk's own language (the clinic's setting) and its translator, installed at start.
-_DESK: dict[str, Any] = {"language": ENGLISH, "translator": None}
+#: The desk's own language (the clinic's setting) and its translators, installed at start.
+_DESK: dict[str, Any] = {"language": ENGLISH, "translators": []}
 
 
 def desk_language() -> str:
+    """The language of the desk's screens: the clinic's, when its translation was installed."""
     return str(_DESK["language"])
 
 
+def _loaded(language: str, parent: QObject | None) -> list[QTranslator]:
+    translators: list[QTranslator] = []
+    for path in qm_files(language):
+        translator = DeskTranslator(parent)
+        if translator.load(str(path)):
+            translators.append(translator)
+    return translators
+
+
 def install_desk_translator(language: str) -> str:
-    """The desk's screens in the clinic's language: its compiled translation installed for the whole
-    application when one is found. Returns the language in effect: English for an unknown language, a
-    missing .qm or a file Qt cannot load (the interface is written in English, so nothing is ever blank)."""
+    """The desk's screens in the clinic's language: every compiled translation of that language installed
+    for the whole application. Returns the language in effect: English for an unknown language, no .qm
+    found or files Qt cannot load (the interface is written in English, so nothing is ever blank)."""
     app = QCoreApplication.instance()
-    remove_translator(_DESK["translator"])
-    _DESK.update(language=ENGLISH, translator=None)
+    for old in _DESK["translators"]:
+        remove_translator(old)
+    _DESK.update(language=ENGLISH, translators=[])
     try:
         language = check_language(language)
     except ValueError:
         return ENGLISH
     if language == ENGLISH or app is None:
         return ENGLISH
-    path = qm_path(language)
-    translator = QTranslator(app)
-    if path is None or not translator.load(str(path)):
+    translators = _loaded(language, app)
+    if not translators:
         return ENGLISH
-    QCoreApplication.installTranslator(translator)
-    _DESK.update(language=language, translator=translator)
+    for translator in translators:
+        QCoreApplication.installTranslator(translator)
+    _DESK.update(language=language, translators=translators)
     return language
 
 
 def install_translator(language: str, owner: QObject) -> QTranslator | None:
-    """Load and install the translation of `language` (None for English when the desk is in English too,
-    or when none is found). The translator belongs to `owner`: when the owner goes, Qt removes the
-    translation, so the desk's screens never stay in the patient's language."""
+    """Patient mode in the patient's language (None when nothing needs installing: English at an English
+    desk, or no translation found). Scoped to patient mode's contexts, so the desk never switches
+    language; it belongs to `owner`: when the owner goes, Qt removes it."""
     check_language(language)
     if QCoreApplication.instance() is None:
         return None
     if language == ENGLISH:
         if desk_language() == ENGLISH:
             return None
-        source = SourceText(ts_contexts(desk_language()), owner)
-        QCoreApplication.installTranslator(source)
-        return source
-    path = qm_path(language)
-    if path is None:
-        return None
-    translator = QTranslator(owner)
-    if not translator.load(str(path)):
-        return None
+        translator = ScopedTranslator(patient_contexts(), owner)
+    else:
+        sources = _loaded(language, None)
+        if not sources:
+            return None
+        translator = ScopedTranslator(patient_contexts(), owner, sources)
     QCoreApplication.installTranslator(translator)
     return translator
 

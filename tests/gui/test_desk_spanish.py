@@ -1,0 +1,226 @@
+"""The desk's screens in the clinic's language (issue 16, item 3): with the clinic language set to Spanish
+the intake form's sections, questions, help, options, units and region names, the summary page, the map
+and the desk's buttons and menus read Spanish; an English desk stays English; patient mode's translator
+never changes the desk's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton
+
+from intake_app.domain.questionnaire import load_questionnaire
+from intake_app.domain.wording import help_text, option_text, question_text, section_title
+from intake_app.gui.body_map import BodyMapWidget
+from intake_app.gui.field_widgets import ComboChoiceEditor, IntegerEditor, RadioChoiceEditor
+from intake_app.gui.intake_form import IntakeForm
+from intake_app.gui.patient import translations
+from intake_app.gui.review import SummaryPage, problem_name
+from intake_app.gui.side_widgets import PerSideChoiceEditor, PerSideRegionsEditor
+
+pytestmark = pytest.mark.gui
+
+Q = load_questionnaire()
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every Spanish source compiled with pyside6-lrelease, as `make setup` does, into a test folder."""
+    out = tmp_path_factory.mktemp("translations")
+    translations.compile_translation("es", out)
+    old = translations.BUILD_DIR
+    translations.BUILD_DIR = out
+    yield out
+    translations.BUILD_DIR = old
+
+
+@pytest.fixture
+def spanish_desk(qapp: Any, compiled: Path) -> Iterator[None]:
+    assert translations.install_desk_translator("es") == "es"
+    yield
+    assert translations.install_desk_translator("en") == "en"
+    assert QCoreApplication.translate("IntakeForm", "Sections of the form") == "Sections of the form"
+
+
+def _texts(widget: Any, kind: type) -> list[str]:
+    return [w.text() for w in widget.findChildren(kind)]
+
+
+def _first(kind: type, form: IntakeForm) -> Any:
+    for question in Q.answer_questions:
+        editor = form.editor(question.id)
+        if isinstance(editor, kind):
+            return question, editor
+    raise AssertionError(f"no {kind.__name__} in the form")
+
+
+def test_a_spanish_desk_shows_the_form_in_spanish(qtbot: Any, spanish_desk: None) -> None:
+    form = IntakeForm(Q)
+    qtbot.addWidget(form)
+    assert form.language == "es"
+    labels = _texts(form, QLabel)
+    nav = [form.nav.item(i).text() for i in range(form.nav.count())]
+    for section in (s for s in Q.sections if s.id in form.section_ids()):
+        spanish = section_title(section, language="es")
+        assert spanish != section.title
+        assert spanish in labels
+        assert any(item.startswith(spanish) for item in nav)
+    assert "Preguntas de seguridad" in labels
+
+    for question in Q.answer_questions:
+        row = form.row(question.id)
+        spanish = question_text(Q, question, language="es")
+        assert spanish != question_text(Q, question)  # every question has its own Spanish
+        assert row.label.text().startswith(spanish.replace("&", "&amp;") if question.required else spanish)
+        if question.help:
+            assert row.help is not None and row.help.text() == help_text(Q, question, language="es")
+
+    question, radios = _first(RadioChoiceEditor, form)
+    assert [b.text().replace("&&", "&") for b in radios.buttons] == [
+        option_text(Q, question, o.value, language="es") for o in question.options]
+    # A long list of options is a combo box (the current questionnaire has none; the editor is built alone).
+    question = next(q for q in Q.answer_questions if q.type == "choice" and not q.red_flag)
+    combo = ComboChoiceEditor(question, Q)
+    qtbot.addWidget(combo)
+    items = [combo.combo.itemText(i) for i in range(combo.combo.count())]
+    assert items == ["Sin respuesta", *(option_text(Q, question, o.value, language="es") for o in question.options)]
+    assert combo.combo.accessibleName() == question_text(Q, question, language="es")
+    question, sides = _first(PerSideChoiceEditor, form)
+    assert {label.text() for label in sides.findChildren(QLabel)} >= {"Derecha", "Izquierda"}
+    question, number = _first(IntegerEditor, form)
+    if question.unit:
+        assert number.unit_label is not None and number.unit_label.text() == question.unit.text("es")
+
+    # The form's own words and the region chips.
+    buttons = _texts(form, QPushButton)
+    assert any(text.startswith("Siguiente: ") for text in buttons)
+    assert any(text.startswith("‹ Atrás: ") for text in buttons)
+    regions = next(e for _q, e in [_first(PerSideRegionsEditor, form)])
+    assert regions.empty.text().startswith("Nada marcado todavía")
+    regions.toggle("right", "heel")
+    chip = regions.chip_buttons()[0]
+    assert chip.text().startswith(f"Derecha: {Q.region_label('heel', 'es')}")
+    assert Q.region_label("heel", "es") != Q.region_label("heel")
+    assert regions.adders["right"].region_for(Q.region_label("calf", "es")[:4]) == "calf"
+    assert regions.adders["right"].placeholderText() == "escriba una zona"
+
+
+def test_an_english_desk_stays_english(qtbot: Any, qapp: Any) -> None:
+    assert translations.desk_language() == "en"
+    form = IntakeForm(Q)
+    qtbot.addWidget(form)
+    labels = _texts(form, QLabel)
+    assert "Safety questions" in labels and "Preguntas de seguridad" not in labels
+    for question in Q.answer_questions:
+        assert form.row(question.id).wording == question.label
+    question, radios = _first(RadioChoiceEditor, form)
+    assert [b.text().replace("&&", "&") for b in radios.buttons] == [o.label for o in question.options]
+    assert any(text.startswith("Next: ") for text in _texts(form, QPushButton))
+    page = SummaryPage(Q)
+    qtbot.addWidget(page)
+    safety = next(q for q in Q.answer_questions if q.red_flag)
+    page.show_summary({safety.id: "unknown"}, lambda _f: True, [], needs_acknowledgement=False)
+    assert "NOT ASKED" in page.text() and safety.label in page.text()
+    assert page.heading.text() == "Review the answers before completing"
+
+
+def test_a_spanish_desk_reviews_and_names_problems_in_spanish(qtbot: Any, spanish_desk: None) -> None:
+    page = SummaryPage(Q)
+    qtbot.addWidget(page)
+    safety = next(q for q in Q.answer_questions if q.red_flag)
+    page.show_summary({safety.id: "unknown"}, lambda _f: True, [("answers.pain", "is required")],
+                      needs_acknowledgement=True)
+    text = page.text()
+    assert "NO SE PREGUNTÓ" in text and "NOT ASKED" not in text
+    assert question_text(Q, safety, language="es") in text
+    assert "URGENTE:" in text and "Ir a la pregunta" in text and "Antes de completar:" in text
+    assert page.heading.text() == "Revise las respuestas antes de completar"
+    assert {b.text() for b in page.findChildren(QAbstractButton)} >= {"Completar &ahora",
+                                                                      "Dar por vista la señal de alarma..."}
+    assert page.problems[0][1].startswith("antes, un clínico")
+    assert problem_name(Q, "answers.weakness_course.right") == (
+        f"{question_text(Q, 'weakness_course', language='es')} (Derecha)")
+
+
+def test_a_spanish_desk_draws_the_map_in_spanish(qtbot: Any, spanish_desk: None) -> None:
+    widget = BodyMapWidget()
+    qtbot.addWidget(widget)
+    assert widget.describe("heel", "right") == f"Derecha - {Q.region_label('heel', 'es')}"
+    assert widget._legend_name("tingling") == "Hormigueo"
+    titles = {view.label for view in widget._map.views}
+    assert "Piernas vistas de frente" in titles and "Legs from the front" not in titles
+    english = BodyMapWidget(language="en")
+    qtbot.addWidget(english)
+    assert english.describe("heel", "right") == "Right - Heel"
+
+
+def test_the_desk_window_menus_and_lists_read_spanish(qtbot: Any, spanish_desk: None, tmp_path: Path) -> None:
+    from intake_app.gui.main_window import MainWindow
+    from intake_app.settings import Settings
+
+    state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(Settings(), state)
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert "&Archivo" in menus and "&File" not in menus
+    every_action = [a.text() for menu in window.menuBar().actions() if menu.menu() for a in menu.menu().actions()]
+    assert "&Nueva ficha de admisión" in every_action
+    # The sign-in screen's words come from the second file (admin_es.ts): every file of the language is loaded.
+    buttons = {b.text() for b in window.findChildren(QPushButton)}
+    assert "&Iniciar sesión" in buttons and "&Sign in" not in buttons
+
+
+def test_a_mixin_string_is_found_under_the_class_qt_asks_for(spanish_desk: None) -> None:
+    """IntakeSaving is a mixin: lupdate stores its strings without a context, Qt asks under IntakePage."""
+    assert QCoreApplication.translate("IntakePage", "Saving draft...") == "Guardando el borrador..."
+    assert QCoreApplication.translate("IntakeSaving", "Unsaved changes") == "Cambios sin guardar"
+
+
+def test_patient_mode_never_changes_the_desk_language(spanish_desk: None) -> None:
+    """An English-speaking patient at a Spanish desk: patient mode in English, the desk still Spanish."""
+    owner = QObject()
+    english = translations.install_translator("en", owner)
+    try:
+        assert QCoreApplication.translate("PatientMode", "Next") == "Next"
+        assert QCoreApplication.translate("IntakeForm", "Sections of the form") == "Secciones del cuestionario"
+        assert QCoreApplication.translate("SummaryPage", "NOT ASKED") == "NO SE PREGUNTÓ"
+    finally:
+        translations.remove_translator(english)
+
+
+def test_a_spanish_patient_at_an_english_desk_leaves_the_desk_english(qapp: Any, compiled: Path) -> None:
+    assert translations.desk_language() == "en"
+    owner = QObject()
+    spanish = translations.install_translator("es", owner)
+    try:
+        assert spanish is not None
+        assert QCoreApplication.translate("PatientMode", "Next") == "Siguiente"
+        assert QCoreApplication.translate("IntakeForm", "Sections of the form") == "Sections of the form"
+        assert QCoreApplication.translate("SummaryPage", "NOT ASKED") == "NOT ASKED"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    finally:
+        translations.remove_translator(spanish)
+    assert QCoreApplication.translate("PatientMode", "Next") == "Next"
+
+
+def test_no_desk_class_shares_its_name_with_a_patient_mode_class() -> None:
+    """Qt looks strings up by class name: a desk class named like a patient-mode class would take the
+    patient's language while patient mode is open (the desk's summary page was called ReviewPage)."""
+    import importlib
+    import pkgutil
+    import sys
+
+    import intake_app.gui as gui
+
+    for module in pkgutil.walk_packages(gui.__path__, "intake_app.gui."):
+        importlib.import_module(module.name)
+    desk = {obj.__name__ for name, module in list(sys.modules.items())
+            if name.startswith("intake_app.gui") and not name.startswith("intake_app.gui.patient")
+            for obj in vars(module).values()
+            if isinstance(obj, type) and issubclass(obj, QObject) and obj.__module__ == name}
+    shared = desk & translations.patient_contexts()
+    assert shared == {"BodyMapWidget"}  # patient mode's map is the desk's widget, in the patient's words
