@@ -224,3 +224,14 @@ def test_no_desk_class_shares_its_name_with_a_patient_mode_class() -> None:
             if isinstance(obj, type) and issubclass(obj, QObject) and obj.__module__ == name}
     shared = desk & translations.patient_contexts()
     assert shared == {"BodyMapWidget"}  # patient mode's map is the desk's widget, in the patient's words
+
+
+def test_a_spanish_desk_asks_yes_or_no_in_spanish(qtbot: Any, spanish_desk: None) -> None:
+    """The desk's questions say "Sí guarda sus respuestas": the message box's own buttons must say Sí too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(box)
+    texts = {button.text().replace("&", "") for button in box.buttons()}
+    assert texts == {"Sí", "No"}

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 from intake_app.domain.language import ENGLISH, check_language
 from intake_app.resources import resources_dir
@@ -193,10 +193,19 @@ def _loaded(language: str, parent: QObject | None) -> list[QTranslator]:
     return translators
 
 
+def _qt_translation(language: str, parent: QObject) -> QTranslator | None:
+    """Qt's own words in the language (the Yes, No and Cancel of a message box, the context menu of a
+    text box), from the translations PySide6 ships; None when they are not there."""
+    translator = QTranslator(parent)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator if translator.load(f"qtbase_{language}", folder) else None
+
+
 def install_desk_translator(language: str) -> str:
     """The desk's screens in the clinic's language: every compiled translation of that language installed
-    for the whole application. Returns the language in effect: English for an unknown language, no .qm
-    found or files Qt cannot load (the interface is written in English, so nothing is ever blank)."""
+    for the whole application, and Qt's own (message-box buttons) where PySide6 ships it. Returns the
+    language in effect: English for an unknown language, no .qm found or files Qt cannot load (the
+    interface is written in English, so nothing is ever blank)."""
     app = QCoreApplication.instance()
     for old in _DESK["translators"]:
         remove_translator(old)
@@ -210,6 +219,9 @@ def install_desk_translator(language: str) -> str:
     translators = _loaded(language, app)
     if not translators:
         return ENGLISH
+    qt_own = _qt_translation(language, app)
+    if qt_own is not None:
+        translators.insert(0, qt_own)  # installed first, asked last: our own words win
     for translator in translators:
         QCoreApplication.installTranslator(translator)
     _DESK.update(language=language, translators=translators)
