@@ -160,6 +160,7 @@
     <name>AssessmentPanel</name>
     <message>
         <source>Screening result (live)</source>
+        <extracomment>One paragraph of the reasons: its role, its words, and the answers behind it (a reason&apos;s grey lines).</extracomment>
         <translation>Resultado del cribado (al momento)</translation>
     </message>
     <message>
@@ -474,7 +475,7 @@
     </message>
     <message>
         <source>Record &amp;outcome...</source>
-        <translation>Anotar el &amp;resultado del especialista...</translation>
+        <translation>Anotar el resultado del &amp;especialista...</translation>
     </message>
     <message>
         <source>&amp;Lock the window</source>
@@ -490,7 +491,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
+        <translation>Sal&amp;ir</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -530,7 +531,7 @@
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation>Hacer &amp;copia de seguridad ahora</translation>
+        <translation>Hacer copia de &amp;seguridad ahora</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1488,7 +1489,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Record &amp;outcome...</source>
-        <translation>Anotar el &amp;resultado del especialista...</translation>
+        <translation>Anotar el resultado del &amp;especialista...</translation>
     </message>
     <message>
         <source>Updating today&apos;s list...</source>

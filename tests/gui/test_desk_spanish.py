@@ -235,3 +235,24 @@ def test_a_spanish_desk_asks_yes_or_no_in_spanish(qtbot: Any, spanish_desk: None
     qtbot.addWidget(box)
     texts = {button.text().replace("&", "") for button in box.buttons()}
     assert texts == {"Sí", "No"}
+
+
+def _accelerator(text: str) -> str | None:
+    at = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[at + 1].lower() if at >= 0 else None
+
+
+def test_no_two_entries_of_a_spanish_menu_share_an_accelerator(qtbot: Any, spanish_desk: None,
+                                                                tmp_path: Path) -> None:
+    from intake_app.gui.main_window import MainWindow
+    from intake_app.settings import Settings
+
+    window = MainWindow(Settings(), QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    bar = [a for a in window.menuBar().actions() if a.text()]
+    groups = [[a.text() for a in bar]] + [[a.text() for a in m.menu().actions() if a.text()] for m in bar if m.menu()]
+    clashes = []
+    for texts in groups:
+        keys = [k for k in map(_accelerator, texts) if k]
+        clashes += [(k, [t for t in texts if _accelerator(t) == k]) for k in set(keys) if keys.count(k) > 1]
+    assert clashes == []
