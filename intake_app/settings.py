@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
 
 ENV_CONFIG_DIR = "INTAKE_APP_CONFIG_DIR"
@@ -66,43 +67,63 @@ def _setting(default: Any, label: str, description: str, max_length: int | None 
     return field(default=default, metadata=metadata)
 
 
+# Labels and descriptions are English (docs/settings.md, audit details); the settings dialogs show them
+# through QCoreApplication.translate("Setting", ...).
 @dataclass(frozen=True)
 class Settings:
-    clinic_name: str = _setting("Foot & Spine Clinic", "Clinic name", "Printed on every report.", 120)
+    clinic_name: str = _setting("Foot & Spine Clinic", QT_TRANSLATE_NOOP("Setting", "Clinic name"),
+                                QT_TRANSLATE_NOOP("Setting", "Printed on every report."), 120)
     clinic_address: str = _setting(
-        "", "Clinic address", "Clinic address for the letter head; line breaks are kept.", 300)
-    clinic_phone: str = _setting("", "Clinic phone", "Phone number patients and specialists call.", 40)
+        "", QT_TRANSLATE_NOOP("Setting", "Clinic address"),
+        QT_TRANSLATE_NOOP("Setting", "Clinic address for the letter head; line breaks are kept."), 300)
+    clinic_phone: str = _setting("", QT_TRANSLATE_NOOP("Setting", "Clinic phone"),
+                                 QT_TRANSLATE_NOOP("Setting", "Phone number patients and specialists call."), 40)
     clinic_hours: str = _setting(
-        "", "Opening hours", "When the clinic answers the phone, printed on the handout (e.g. Mon-Fri 8-18).", 120)
+        "", QT_TRANSLATE_NOOP("Setting", "Opening hours"),
+        QT_TRANSLATE_NOOP("Setting", "When the clinic answers the phone, printed on the handout (e.g. Mon-Fri 8-18)."),
+        120)
     country: str = _setting(
-        "", "Country",
-        "Two-letter country code (GB, US, CA, IE, AU, DE...); sets the default emergency number and the "
-        "local name of the emergency department. Empty: from the computer's locale.", 2)
+        "", QT_TRANSLATE_NOOP("Setting", "Country"),
+        QT_TRANSLATE_NOOP("Setting", "Two-letter country code (GB, US, CA, IE, AU, DE...); sets the default "
+                          "emergency number and the local name of the emergency department. Empty: from the "
+                          "computer's locale."), 2)
     clinic_language: str = _setting(
-        "en", "Clinic language", "The language the clinic writes in (e.g. en); an interpreter is suggested "
-        "on the letter when the patient prefers another.", 35)
+        "en", QT_TRANSLATE_NOOP("Setting", "Clinic language"),
+        QT_TRANSLATE_NOOP("Setting", "The language the clinic writes in (e.g. en); an interpreter is suggested "
+                          "on the letter when the patient prefers another."), 35)
     referrer_name: str = _setting(
-        "", "Referrer's name", "The referring person printed in the letter's From block (editable per letter).", 100)
+        "", QT_TRANSLATE_NOOP("Setting", "Referrer's name"),
+        QT_TRANSLATE_NOOP("Setting", "The referring person printed in the letter's From block (editable per "
+                          "letter)."), 100)
     referrer_role: str = _setting(
-        "", "Referrer's role", "Their role, e.g. Advanced practice physiotherapist (editable per letter).", 80)
+        "", QT_TRANSLATE_NOOP("Setting", "Referrer's role"),
+        QT_TRANSLATE_NOOP("Setting", "Their role, e.g. Advanced practice physiotherapist (editable per letter)."), 80)
     referrer_phone: str = _setting(
-        "", "Referrer's direct phone", "A direct line the specialist can call back (editable per letter).", 40)
+        "", QT_TRANSLATE_NOOP("Setting", "Referrer's direct phone"),
+        QT_TRANSLATE_NOOP("Setting", "A direct line the specialist can call back (editable per letter)."), 40)
     emergency_number: str = _setting(
-        "", "Emergency number", "The number to call in an emergency. Empty: the country's number (999, 911, 112...).",
-        15)
+        "", QT_TRANSLATE_NOOP("Setting", "Emergency number"),
+        QT_TRANSLATE_NOOP("Setting", "The number to call in an emergency. Empty: the country's number (999, 911, "
+                          "112...)."), 15)
     emergency_department_name: str = _setting(
-        "", "Emergency department name",
-        "What patients call the emergency department locally. Empty: the country's usual name (A&E, ER...).", 60)
-    page_size: str = _setting("auto", "Paper size", "Paper for reports: auto (from the locale), A4 or Letter.")
-    large_print: bool = _setting(False, "Large print", "Print handouts in large type (18 pt) by default.")
+        "", QT_TRANSLATE_NOOP("Setting", "Emergency department name"),
+        QT_TRANSLATE_NOOP("Setting", "What patients call the emergency department locally. Empty: the country's "
+                          "usual name (A&E, ER...)."), 60)
+    page_size: str = _setting("auto", QT_TRANSLATE_NOOP("Setting", "Paper size"),
+                              QT_TRANSLATE_NOOP("Setting", "Paper for reports: auto (from the locale), A4 or Letter."))
+    large_print: bool = _setting(False, QT_TRANSLATE_NOOP("Setting", "Large print"),
+                                 QT_TRANSLATE_NOOP("Setting", "Print handouts in large type (18 pt) by default."))
     autosave_seconds: int = _setting(
-        5, "Autosave interval", "How often an open draft is saved automatically (seconds, 2-120).")
+        5, QT_TRANSLATE_NOOP("Setting", "Autosave interval"),
+        QT_TRANSLATE_NOOP("Setting", "How often an open draft is saved automatically (seconds, 2-120)."))
     idle_minutes: int = _setting(
-        5, "Idle lock", "Minutes without a key press or click after which the window hides patient data behind "
-        "the lock screen (1-60; a clinic setting, measured by the wall clock).")
+        5, QT_TRANSLATE_NOOP("Setting", "Idle lock"),
+        QT_TRANSLATE_NOOP("Setting", "Minutes without a key press or click after which the window hides patient "
+                          "data behind the lock screen (1-60; a clinic setting, measured by the wall clock)."))
     outcome_due_weeks: int = _setting(
-        6, "Outcome due after", "Weeks after a referred intake was completed before it shows as "
-        "\u201coutcome due\u201d to clinicians (1-52).")
+        6, QT_TRANSLATE_NOOP("Setting", "Outcome due after"),
+        QT_TRANSLATE_NOOP("Setting", "Weeks after a referred intake was completed before it shows as "
+                          "\u201coutcome due\u201d to clinicians (1-52)."))
 
     def validated(self) -> Settings:
         """The settings themselves when every value is allowed; else an IntakeError naming the setting."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
+from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
 
 
@@ -25,11 +26,13 @@ class Role(StrEnum):
 
 ACCOUNT_ROLES: tuple[Role, ...] = (Role.FRONT_DESK, Role.CLINICIAN, Role.ADMINISTRATOR)
 
+# Plain words for each role (English, as stored and exported); screens show them through
+# QCoreApplication.translate("Role", ...).
 ROLE_WORDS: Mapping[Role, str] = {
-    Role.FRONT_DESK: "front-desk",
-    Role.CLINICIAN: "clinician",
-    Role.ADMINISTRATOR: "administrator",
-    Role.SYSTEM: "the program itself",
+    Role.FRONT_DESK: QT_TRANSLATE_NOOP("Role", "front-desk"),
+    Role.CLINICIAN: QT_TRANSLATE_NOOP("Role", "clinician"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Role", "administrator"),
+    Role.SYSTEM: QT_TRANSLATE_NOOP("Role", "the program itself"),
 }
 
 

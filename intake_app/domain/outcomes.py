@@ -10,32 +10,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import InvalidInput
 
-# Finding codes (exports, CSV, FHIR) and the words people read.
+# Finding codes (exports, CSV, FHIR) and the words people read (English as exported; screens show them
+# through QCoreApplication.translate("Outcome", ...)).
 FINDINGS: Mapping[str, str] = {
-    "spinal_confirmed": "Spinal origin confirmed",
-    "not_spinal": "Not spinal",
-    "other_cause": "Another cause",
-    "not_seen": "Not seen / lost to follow-up",
+    "spinal_confirmed": QT_TRANSLATE_NOOP("Outcome", "Spinal origin confirmed"),
+    "not_spinal": QT_TRANSLATE_NOOP("Outcome", "Not spinal"),
+    "other_cause": QT_TRANSLATE_NOOP("Outcome", "Another cause"),
+    "not_seen": QT_TRANSLATE_NOOP("Outcome", "Not seen / lost to follow-up"),
 }
 IMAGING: Mapping[str, str] = {
-    "none": "No imaging",
-    "x_ray": "X-ray",
-    "mri": "MRI",
-    "ct": "CT",
-    "ultrasound": "Ultrasound",
-    "nerve_studies": "Nerve conduction studies",
-    "other": "Other imaging",
+    "none": QT_TRANSLATE_NOOP("Outcome", "No imaging"),
+    "x_ray": QT_TRANSLATE_NOOP("Outcome", "X-ray"),
+    "mri": QT_TRANSLATE_NOOP("Outcome", "MRI"),
+    "ct": QT_TRANSLATE_NOOP("Outcome", "CT"),
+    "ultrasound": QT_TRANSLATE_NOOP("Outcome", "Ultrasound"),
+    "nerve_studies": QT_TRANSLATE_NOOP("Outcome", "Nerve conduction studies"),
+    "other": QT_TRANSLATE_NOOP("Outcome", "Other imaging"),
 }
 FIELD_LABELS: Mapping[str, str] = {
-    "finding": "Specialist's finding",
-    "other_cause": "Other cause",
-    "seen_by": "Seen by",
-    "seen_on": "Seen on",
-    "imaging": "Imaging",
-    "urgent_route_at": "Reached the urgent route at",
-    "note": "Note",
+    "finding": QT_TRANSLATE_NOOP("Outcome", "Specialist's finding"),
+    "other_cause": QT_TRANSLATE_NOOP("Outcome", "Other cause"),
+    "seen_by": QT_TRANSLATE_NOOP("Outcome", "Seen by"),
+    "seen_on": QT_TRANSLATE_NOOP("Outcome", "Seen on"),
+    "imaging": QT_TRANSLATE_NOOP("Outcome", "Imaging"),
+    "urgent_route_at": QT_TRANSLATE_NOOP("Outcome", "Reached the urgent route at"),
+    "note": QT_TRANSLATE_NOOP("Outcome", "Note"),
 }
 _When = TypeVar("_When", dt.date, dt.datetime)
 # The results that send the patient on to a specialist, so an outcome is expected ("outcome due").

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,16 +37,23 @@ from intake_app.gui.tasks import TaskRunner
 
 
 def account_state(account: Account, now: dt.datetime | None = None) -> str:
-    """An account's state in words: active, switched off, locked until, must choose a new password."""
+    """An account's state in words (the desk's language): active, switched off, locked until, must choose
+    a new password."""
     now = now or dt.datetime.now(dt.UTC)
     words = []
     if account.disabled:
-        words.append("switched off")
+        words.append(QCoreApplication.translate("AccountsDialog", "switched off"))
     if account.locked_until is not None and account.locked_until > now:
-        words.append(f"locked until {local_time_text(account.locked_until)[11:16]}")
+        words.append(QCoreApplication.translate("AccountsDialog", "locked until {0}").format(
+            local_time_text(account.locked_until)[11:16]))
     if account.must_change_password:
-        words.append("must choose a new password")
-    return ", ".join(words) or "active"
+        words.append(QCoreApplication.translate("AccountsDialog", "must choose a new password"))
+    return ", ".join(words) or QCoreApplication.translate("AccountsDialog", "active")
+
+
+def role_text(role: Role) -> str:
+    """A role's plain words (access.roles.ROLE_WORDS) in the desk's language."""
+    return QCoreApplication.translate("Role", ROLE_WORDS[role])
 
 
 class AccountForm(QDialog):
@@ -66,7 +73,7 @@ class AccountForm(QDialog):
         self.role = QComboBox(self)
         self.role.setObjectName("accountRole")
         for role in ACCOUNT_ROLES:
-            self.role.addItem(ROLE_WORDS[role], role.value)
+            self.role.addItem(role_text(role), role.value)
         self.password = password_box(self, "accountPassword")
         self.repeat = password_box(self, "accountRepeat")
         if reset_for is None:
@@ -80,8 +87,9 @@ class AccountForm(QDialog):
             self.role.hide()
         form.addRow(self.tr("First &password") if reset_for is None else self.tr("New &password"), self.password)
         form.addRow(self.tr("R&epeat it"), self.repeat)
-        note = QLabel(password_rule() + " " + self.tr(
-            "Give it to the person privately: they must choose their own at their first sign-in."), self)
+        note = QLabel(self.tr(
+            "{0} Give it to the person privately: they must choose their own at their first sign-in.").format(
+                password_rule()), self)
         note.setObjectName("help")
         note.setWordWrap(True)
         self.problem = QLabel(self)
@@ -176,7 +184,7 @@ class AccountsDialog(QDialog):
         self.accounts = list(accounts)
         self.table.setRowCount(len(accounts))
         for row, account in enumerate(accounts):
-            cells = (account.name, account.display_name, ROLE_WORDS[account.role], account_state(account))
+            cells = (account.name, account.display_name, role_text(account.role), account_state(account))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, account.name)
@@ -227,7 +235,7 @@ class AccountsDialog(QDialog):
         clinic = self.clinic
         self._change(lambda: clinic.add_account(name, display_name, role, password),
                      self.tr("Added {0} ({1}); they choose their own password at their first sign-in.")
-                     .format(name, ROLE_WORDS[role]))
+                     .format(name, role_text(role)))
 
     def toggle(self) -> None:
         account = self.selected()

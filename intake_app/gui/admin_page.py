@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Action, Actor, allowed
@@ -79,7 +79,8 @@ class AdminPage(QWidget):
         layout.addStretch(1)
 
     def show_for(self, actor: Actor) -> None:
-        self.who.setText(self.tr("Signed in: {0} ({1})").format(actor.shown_name, ROLE_WORDS[actor.role]))
+        self.who.setText(self.tr("Signed in: {0} ({1})").format(
+            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
         for action, button in self.buttons.items():
             button.setVisible(allowed(actor.role, action))
 
@@ -117,7 +118,7 @@ class AdminTools:
 
     def _clinic_settings_saved(self, settings: Settings) -> None:
         self.window.settings = settings
-        self.window.statusBar().showMessage(self.window.tr("Clinic settings saved"), 3000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("AdminPage", "Clinic settings saved"), 3000)
 
     def backup(self) -> None:
         clinic = self.window.clinic
@@ -126,11 +127,12 @@ class AdminTools:
         page: AdminPage = self.window.admin_page
 
         def done(path: Any) -> None:
-            page.status.setText(page.tr("Backed up: {0}").format(getattr(path, "name", path)))
+            page.status.setText(QCoreApplication.translate("AdminPage", "Backed up: {0}").format(
+                getattr(path, "name", path)))
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, IntakeError):
                 raise error
-            messages.show_error(self.window, error, page.tr("The backup failed"))
+            messages.show_error(self.window, error, QCoreApplication.translate("AdminPage", "The backup failed"))
 
-        self.runner.run(clinic.backup, done, failed, label=page.tr("Backing up..."))
+        self.runner.run(clinic.backup, done, failed, label=QCoreApplication.translate("AdminPage", "Backing up..."))

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from intake_app.access.audit_chain import AuditEntry, ChainReport
 from intake_app.access.audit_export import AuditFilter, action_words, local_time_text
 from intake_app.access.roles import ROLE_WORDS, Role
+from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
 from intake_app.files import atomic_write_text
 from intake_app.gui import messages
@@ -39,12 +40,16 @@ from intake_app.gui.chooser import Chooser, documents_folder
 from intake_app.gui.tasks import TaskRunner
 
 PAGE = 200
-COLUMNS = ("When", "Account", "Role", "What", "Desk", "Patient", "Intake", "Detail")
+COLUMNS = (QT_TRANSLATE_NOOP("AuditViewer", "When"), QT_TRANSLATE_NOOP("AuditViewer", "Account"),
+           QT_TRANSLATE_NOOP("AuditViewer", "Role"), QT_TRANSLATE_NOOP("AuditViewer", "What"),
+           QT_TRANSLATE_NOOP("AuditViewer", "Desk"), QT_TRANSLATE_NOOP("AuditViewer", "Patient"),
+           QT_TRANSLATE_NOOP("AuditViewer", "Intake"), QT_TRANSLATE_NOOP("AuditViewer", "Detail"))
 
 
 def role_words(role: str) -> str:
+    """A recorded role in the desk's language (an unknown one as recorded)."""
     try:
-        return ROLE_WORDS[Role(role)]
+        return QCoreApplication.translate("Role", ROLE_WORDS[Role(role)])
     except ValueError:
         return role
 
@@ -52,20 +57,23 @@ def role_words(role: str) -> str:
 def entry_cells(entry: AuditEntry, tz: dt.tzinfo | None = None) -> tuple[str, ...]:
     """One row of the viewer: local time, who, role, plain words, desk, ids, detail."""
     event = entry.event
-    return (local_time_text(event.at, tz), event.who, role_words(event.role), action_words(event.action),
+    what = QCoreApplication.translate("AuditAction", action_words(event.action))
+    return (local_time_text(event.at, tz), event.who, role_words(event.role), what,
             event.desk, "" if event.patient_id is None else str(event.patient_id),
             "" if event.intake_id is None else str(event.intake_id), detail_words(event.action, event.detail))
 
 
 def detail_words(action: str, detail: str) -> str:
-    """A settings change names the changed settings by their labels, never their keys."""
+    """A settings change names the changed settings by their labels (in the desk's language), never their
+    keys."""
     if action != "settings.change" or not detail:
         return detail
     import dataclasses
 
     from intake_app.settings import Settings
 
-    labels = {f.name: str(f.metadata.get("label") or f.name) for f in dataclasses.fields(Settings)}
+    labels = {f.name: QCoreApplication.translate("Setting", str(f.metadata["label"]))
+              for f in dataclasses.fields(Settings) if f.metadata.get("label")}
     return ", ".join(labels.get(part.strip(), part.strip()) for part in detail.split(","))
 
 
@@ -150,7 +158,7 @@ class AuditViewer(QDialog):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("auditTable")
         self.table.setAccessibleName(self.tr("Audit trail entries, newest first"))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("AuditViewer", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from intake_app.errors import IntakeError
@@ -36,7 +37,8 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         messages.show_error(parent, exc)
         return
     path = write_crash_log(exc_type, tb)
-    where = f"Details were written to {path}." if path else "The crash log could not be written."
+    where = (QCoreApplication.translate("Crash", "Details were written to {0}.").format(path) if path
+             else QCoreApplication.translate("Crash", "The crash log could not be written."))
     choice = (chooser or messages.chooser_for(parent)).crash_choice(parent, where)
     if choice == "quit":
         if save_before_quit is not None:

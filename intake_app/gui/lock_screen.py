@@ -7,7 +7,7 @@ fires at another desk shows as "Urgent red flag - sign in", without any patient 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Actor
@@ -62,7 +62,8 @@ class LockScreen(QWidget):
 
     def show_for(self, actor: Actor) -> None:
         """Locked for `actor`: the box empty, ready for their password."""
-        self.who.setText(self.tr("Signed in: {0} ({1})").format(actor.shown_name, ROLE_WORDS[actor.role]))
+        self.who.setText(self.tr("Signed in: {0} ({1})").format(
+            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
         self.password.clear()
         self.error.hide()
         self.set_busy(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QDateTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from intake_app.services.outcomes import OutcomesMixin
 
 
+def outcome_words(words: str) -> str:
+    """A finding, imaging or field label of domain.outcomes (English there) in the desk's language."""
+    return QCoreApplication.translate("Outcome", words)
+
+
 class OutcomeDialog(QDialog):
     """`recorded(OutcomeRecord)` once the outcome is stored (then the dialog closes)."""
 
@@ -58,7 +63,7 @@ class OutcomeDialog(QDialog):
         self.finding_buttons: dict[str, QRadioButton] = {}
         finding_box = QVBoxLayout()
         for code, words in FINDINGS.items():
-            button = QRadioButton(words, self)
+            button = QRadioButton(outcome_words(words), self)
             self.findings.addButton(button)
             self.finding_buttons[code] = button
             finding_box.addWidget(button)
@@ -79,7 +84,7 @@ class OutcomeDialog(QDialog):
         for index, (code, words) in enumerate(IMAGING.items()):
             if code == "none":
                 continue
-            box = QCheckBox(words, self)
+            box = QCheckBox(outcome_words(words), self)
             self.imaging[code] = box
             imaging_grid.addWidget(box, (index - 1) // 3, (index - 1) % 3)
         self.route_known = QCheckBox(self.tr("Reached the emergency or urgent route"), self)
@@ -91,16 +96,16 @@ class OutcomeDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form = QFormLayout()
-        form.addRow(FIELD_LABELS["other_cause"], self.other_cause)
-        form.addRow(FIELD_LABELS["seen_by"], self.seen_by)
+        form.addRow(outcome_words(FIELD_LABELS["other_cause"]), self.other_cause)
+        form.addRow(outcome_words(FIELD_LABELS["seen_by"]), self.seen_by)
         form.addRow(self.seen_on_known, self.seen_on)
-        form.addRow(FIELD_LABELS["imaging"], imaging_grid)
+        form.addRow(outcome_words(FIELD_LABELS["imaging"]), imaging_grid)
         if urgent or (current is not None and current.outcome.urgent_route_at is not None):
             form.addRow(self.route_known, self.route_at)
         else:
             self.route_known.hide()
             self.route_at.hide()
-        form.addRow(FIELD_LABELS["note"], self.note)
+        form.addRow(outcome_words(FIELD_LABELS["note"]), self.note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)

@@ -7,23 +7,47 @@ marked "fewer than 10", so a small group never passes for a trend.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.screening.model import LEVEL_TITLES
-from intake_app.screening.performance import LevelFigures
+from intake_app.screening.performance import SMALL_GROUP, LevelFigures, Rate
 
 INK = QColor("#111111")
 BAR = QColor("#3b6e99")
 GRID = QColor("#c8c8c8")
 MUTED = QColor("#555555")
-TITLE = "Confirmed among seen, by level, with 95% intervals"
-SMALL_NOTE = "fewer than 10"
+TITLE = QT_TRANSLATE_NOOP("ConfirmationChart", "Confirmed among seen, by level, with 95% intervals")
+SMALL_NOTE = QT_TRANSLATE_NOOP("ConfirmationChart", "fewer than {0}")
+# The screening's level titles (screening.model.LEVEL_TITLES, English, no Qt there) marked for lupdate
+# here, where they are shown; tests/gui/test_admin_spanish.py checks this list matches LEVEL_TITLES.
+LEVEL_TITLES_MARKED = (
+    QT_TRANSLATE_NOOP("Level", "URGENT"),
+    QT_TRANSLATE_NOOP("Level", "Spinal origin likely"),
+    QT_TRANSLATE_NOOP("Level", "Spinal origin possible"),
+    QT_TRANSLATE_NOOP("Level", "Spinal origin not indicated"),
+)
 
 
 def level_title(level: str) -> str:
-    return str(LEVEL_TITLES.get(level, level))  # type: ignore[call-overload]
+    """A result level's title in the desk's language (an unknown level as recorded)."""
+    title = LEVEL_TITLES.get(level)  # type: ignore[call-overload]
+    return QCoreApplication.translate("Level", str(title)) if title else level
+
+
+def rate_text(rate: Rate) -> str:
+    """"7 of 9 (78%, 95% CI 45-94%)"; "0 of 0 (no cases)"; a small group is marked (Rate.text, in the
+    desk's language)."""
+    if not rate.denominator:
+        return QCoreApplication.translate("ConfirmationChart", "0 of 0 (no cases)")
+    low, high = rate.interval or (0.0, 0.0)
+    text = QCoreApplication.translate("ConfirmationChart", "{0} of {1} ({2}%, 95% CI {3}-{4}%)").format(
+        rate.numerator, rate.denominator, f"{(rate.value or 0) * 100:.0f}", f"{low * 100:.0f}", f"{high * 100:.0f}")
+    if rate.small:
+        text += QCoreApplication.translate("ConfirmationChart", " - fewer than {0} cases").format(SMALL_GROUP)
+    return text
 
 
 class ConfirmationChart(QWidget):
@@ -34,11 +58,11 @@ class ConfirmationChart(QWidget):
         self.levels: tuple[LevelFigures, ...] = ()
         self.setMinimumSize(QSize(420, 230))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName(TITLE)
+        self.setAccessibleName(self.tr(TITLE))
 
     def set_levels(self, levels: tuple[LevelFigures, ...]) -> None:
         self.levels = levels
-        described = "; ".join(f"{level_title(f.level)}: {f.confirmation.text()}" for f in levels)
+        described = "; ".join(f"{level_title(f.level)}: {rate_text(f.confirmation)}" for f in levels)
         self.setAccessibleDescription(described)
         self.update()
 
@@ -50,11 +74,16 @@ class ConfirmationChart(QWidget):
         labels = []
         for figures in self.levels:
             rate = figures.confirmation
-            text = f"{level_title(figures.level)}\n{rate.numerator} of {rate.denominator}"
+            counts = self.tr("{0} of {1}").format(rate.numerator, rate.denominator)
+            text = f"{level_title(figures.level)}\n{counts}"
             if rate.denominator and rate.small:
-                text += f"\n{SMALL_NOTE}"
+                text += "\n" + self.tr(SMALL_NOTE).format(SMALL_GROUP)
             labels.append(text)
         return labels
+
+    def empty_text(self) -> str:
+        """What the chart says when no intake was completed in the period."""
+        return self.tr("No completed intakes in this period.")
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
@@ -69,7 +98,7 @@ class ConfirmationChart(QWidget):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(INK)
-        painter.drawText(QRectF(0, 2, self.width(), line * 1.4), Qt.AlignmentFlag.AlignHCenter, TITLE)
+        painter.drawText(QRectF(0, 2, self.width(), line * 1.4), Qt.AlignmentFlag.AlignHCenter, self.tr(TITLE))
         painter.setFont(font)
         for percent in range(0, 101, 20):  # the value axis and its grid
             y = plot.bottom() - plot.height() * percent / 100
@@ -82,7 +111,7 @@ class ConfirmationChart(QWidget):
         painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
         if not self.levels:
             painter.setPen(MUTED)
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No completed intakes in this period.")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.empty_text())
             painter.end()
             return
         step = plot.width() / len(self.levels)

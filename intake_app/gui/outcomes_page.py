@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,24 +30,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.gui.outcomes_chart import ConfirmationChart, level_title
+from intake_app.domain.language import QT_TRANSLATE_NOOP
+from intake_app.gui.outcomes_chart import ConfirmationChart, level_title, rate_text
 from intake_app.gui.tasks import TaskRunner
 from intake_app.screening.performance import SMALL_GROUP, Performance, PerformanceReport
 
 if TYPE_CHECKING:
     from intake_app.services.outcomes import OutcomesMixin
 
-ALL_VERSIONS = "All intakes (original results)"
-RESCREENED = "Re-screened with newer rules (kept apart)"
-SYNTHETIC_BANNER = "SYNTHETIC OUTCOMES - made-up demo data, not real patients"
-LEVEL_HEADERS = ("Level", "Screened", "Seen by the specialist", "Spinal origin confirmed", "Confirmed among seen")
-RULE_HEADERS = ("Rule", "Fired", "Seen", "Confirmed", "Confirmed among seen")
+# English source texts, shown through QCoreApplication.translate("OutcomesPage", ...).
+ALL_VERSIONS = QT_TRANSLATE_NOOP("OutcomesPage", "All intakes (original results)")
+RESCREENED = QT_TRANSLATE_NOOP("OutcomesPage", "Re-screened with newer rules (kept apart)")
+SYNTHETIC_BANNER = QT_TRANSLATE_NOOP("OutcomesPage", "SYNTHETIC OUTCOMES - made-up demo data, not real patients")
+LEVEL_HEADERS = (QT_TRANSLATE_NOOP("OutcomesPage", "Level"), QT_TRANSLATE_NOOP("OutcomesPage", "Screened"),
+                 QT_TRANSLATE_NOOP("OutcomesPage", "Seen by the specialist"),
+                 QT_TRANSLATE_NOOP("OutcomesPage", "Spinal origin confirmed"),
+                 QT_TRANSLATE_NOOP("OutcomesPage", "Confirmed among seen"))
+RULE_HEADERS = (QT_TRANSLATE_NOOP("OutcomesPage", "Rule"), QT_TRANSLATE_NOOP("OutcomesPage", "Fired"),
+                QT_TRANSLATE_NOOP("OutcomesPage", "Seen"), QT_TRANSLATE_NOOP("OutcomesPage", "Confirmed"),
+                QT_TRANSLATE_NOOP("OutcomesPage", "Confirmed among seen"))
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("OutcomesPage", text)
 
 
 def _table(headers: tuple[str, ...], name: str, parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([_words(header) for header in headers])
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
@@ -69,10 +80,15 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 def urgent_text(performance: Performance) -> str:
     urgent = performance.urgent
     reached = sum(1 for case in urgent if case.hours_to_route is not None)
-    text = (f"{len(urgent)} urgent result(s); the time the patient reached the emergency or urgent route was "
-            f"recorded for {reached}")
     median = performance.median_hours_to_route
-    return text + (f"; median {median:.1f} hours after the intake was completed." if median is not None else ".")
+    if median is None:
+        return QCoreApplication.translate(
+            "OutcomesPage", "{0} urgent result(s); the time the patient reached the emergency or urgent route was "
+            "recorded for {1}.").format(len(urgent), reached)
+    return QCoreApplication.translate(
+        "OutcomesPage", "{0} urgent result(s); the time the patient reached the emergency or urgent route was "
+        "recorded for {1}; median {2} hours after the intake was completed.").format(
+            len(urgent), reached, f"{median:.1f}")
 
 
 class OutcomesPage(QWidget):
@@ -100,10 +116,10 @@ class OutcomesPage(QWidget):
         self.whole.setChecked(True)
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        for edit, label in ((self.start, "From"), (self.end, "To")):
+        for edit, label in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(self.tr(label))
+            edit.setAccessibleName(label)
         today = QDate.currentDate()
         self.start.setDate(today.addMonths(-12))
         self.end.setDate(today)
@@ -124,7 +140,7 @@ class OutcomesPage(QWidget):
         controls.addWidget(QLabel(self.tr("Rules:"), self))
         controls.addWidget(self.version, 1)
         controls.addWidget(self.refresh_button)
-        self.banner = QLabel(SYNTHETIC_BANNER, self)
+        self.banner = QLabel(_words(SYNTHETIC_BANNER), self)
         self.banner.setObjectName("syntheticBanner")
         self.banner.setStyleSheet("border: 2px solid #111; padding: 4px; font-weight: bold;")
         self.summary = QLabel(self)
@@ -210,9 +226,10 @@ class OutcomesPage(QWidget):
         """Show a report (keeps the chosen rules version when it is still there)."""
         chosen = self.version.currentText()
         self.report = report
-        choices = [ALL_VERSIONS] + [f"Rules version {p.rules_version}" for p in report.by_version]
+        choices = [_words(ALL_VERSIONS)] + [self.tr("Rules version {0}").format(p.rules_version)
+                                            for p in report.by_version]
         if report.rescreened is not None:
-            choices.append(RESCREENED)
+            choices.append(_words(RESCREENED))
         self.version.blockSignals(True)
         self.version.clear()
         self.version.addItems(choices)
@@ -244,17 +261,17 @@ class OutcomesPage(QWidget):
             self.open_safety.clear()
             return
         self.banner.setVisible(performance.synthetic)
-        what = ("re-screened intakes" if performance.rules_version == "rescreen" else "completed intakes")
-        self.summary.setText(f"{performance.cases} {what}.")
+        self.summary.setText((self.tr("{0} re-screened intakes.") if performance.rules_version == "rescreen"
+                              else self.tr("{0} completed intakes.")).format(performance.cases))
         _fill(self.levels_table, [
-            [level_title(f.level), str(f.screened), str(f.seen), str(f.confirmed), f.confirmation.text()]
+            [level_title(f.level), str(f.screened), str(f.seen), str(f.confirmed), rate_text(f.confirmation)]
             for f in performance.levels
         ])
         self.chart.set_levels(performance.levels if performance.cases else ())
         rows = [[f"{f.rule} {self.rule_names.get(f.rule, '')}".strip(), str(f.fired), str(f.seen), str(f.confirmed),
-                 f.confirmation.text()] for f in performance.rules]
-        _fill(self.rules_table, rows or [["No rule fired in this period.", "", "", "", ""]])
+                 rate_text(f.confirmation)] for f in performance.rules]
+        _fill(self.rules_table, rows or [[self.tr("No rule fired in this period."), "", "", "", ""]])
         self.urgent.setText(urgent_text(performance))
-        self.open_safety.setText(
-            "Intakes completed with a safety answer still open (not asked, or positive without its rule): "
-            f"{performance.open_safety.text()}.")
+        self.open_safety.setText(self.tr(
+            "Intakes completed with a safety answer still open (not asked, or positive without its rule): {0}.")
+            .format(rate_text(performance.open_safety)))

@@ -14,7 +14,7 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,9 +70,12 @@ class SettingsDialog(QDialog):
                 continue
             editor = self._editor(field, getattr(settings, field.name), body)
             editor.setObjectName(f"setting_{field.name}")
-            label_text = str(field.metadata.get("label") or field.name.replace("_", " ").capitalize())
+            # The labels and descriptions are English in settings.py, marked for translation there.
+            label_text = QCoreApplication.translate(
+                "Setting", str(field.metadata.get("label") or field.name.replace("_", " ").capitalize()))
             editor.setAccessibleName(label_text)
             description = str(field.metadata.get("description", ""))
+            description = QCoreApplication.translate("Setting", description) if description else ""
             editor.setAccessibleDescription(description)
             editor.setToolTip(description)
             column = QVBoxLayout()

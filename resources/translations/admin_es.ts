@@ -36,8 +36,8 @@
         <translation>R&amp;epítala</translation>
     </message>
     <message>
-        <source>Give it to the person privately: they must choose their own at their first sign-in.</source>
-        <translation>Désela a la persona en privado: tendrá que elegir la suya la primera vez que inicie sesión.</translation>
+        <source>{0} Give it to the person privately: they must choose their own at their first sign-in.</source>
+        <translation>{0} Entréguesela a la persona en privado: tendrá que elegir la suya la primera vez que inicie sesión.</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -54,6 +54,22 @@
 </context>
 <context>
     <name>AccountsDialog</name>
+    <message>
+        <source>switched off</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <source>locked until {0}</source>
+        <translation>bloqueada hasta las {0}</translation>
+    </message>
+    <message>
+        <source>must choose a new password</source>
+        <translation>debe elegir una contraseña nueva</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
     <message>
         <source>Staff accounts</source>
         <translation>Cuentas del personal</translation>
@@ -208,9 +224,224 @@
         <source>Signed in: {0} ({1})</source>
         <translation>Sesión iniciada: {0} ({1})</translation>
     </message>
+    <message>
+        <source>Clinic settings saved</source>
+        <translation>Ajustes de la clínica guardados</translation>
+    </message>
+    <message>
+        <source>Backed up: {0}</source>
+        <translation>Copia de seguridad hecha: {0}</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>La copia de seguridad ha fallado</translation>
+    </message>
+    <message>
+        <source>Backing up...</source>
+        <translation>Haciendo la copia de seguridad...</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAction</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Inició sesión</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Cerró sesión</translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation>Ventana bloqueada</translation>
+    </message>
+    <message>
+        <source>Window unlocked</source>
+        <translation>Ventana desbloqueada</translation>
+    </message>
+    <message>
+        <source>Account locked after wrong passwords</source>
+        <translation>Cuenta bloqueada tras contraseñas incorrectas</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>Cuenta añadida</translation>
+    </message>
+    <message>
+        <source>Account changed</source>
+        <translation>Cuenta cambiada</translation>
+    </message>
+    <message>
+        <source>Account switched off</source>
+        <translation>Cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Cuenta desbloqueada</translation>
+    </message>
+    <message>
+        <source>Password reset by an administrator</source>
+        <translation>Contraseña restablecida por un administrador</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Recovery key used</source>
+        <translation>Clave de recuperación usada</translation>
+    </message>
+    <message>
+        <source>Opened a patient</source>
+        <translation>Abrió un paciente</translation>
+    </message>
+    <message>
+        <source>Searched for patients</source>
+        <translation>Buscó pacientes</translation>
+    </message>
+    <message>
+        <source>Registered a patient</source>
+        <translation>Registró un paciente</translation>
+    </message>
+    <message>
+        <source>Changed a patient&apos;s details</source>
+        <translation>Cambió los datos de un paciente</translation>
+    </message>
+    <message>
+        <source>Opened an intake</source>
+        <translation>Abrió una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Started an intake</source>
+        <translation>Empezó una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Saved a draft</source>
+        <translation>Guardó un borrador</translation>
+    </message>
+    <message>
+        <source>Completed an intake</source>
+        <translation>Completó una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Amended an intake</source>
+        <translation>Corrigió una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Acknowledged a red flag</source>
+        <translation>Dio por vista una señal de alarma</translation>
+    </message>
+    <message>
+        <source>Red flag acknowledgement lapsed (the answers changed)</source>
+        <translation>La señal de alarma dejó de estar dada por vista (cambiaron las respuestas)</translation>
+    </message>
+    <message>
+        <source>Re-screened an intake</source>
+        <translation>Volvió a cribar una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Imported an intake</source>
+        <translation>Importó una ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Printed a report</source>
+        <translation>Imprimió un informe</translation>
+    </message>
+    <message>
+        <source>Saved a report as PDF</source>
+        <translation>Guardó un informe en PDF</translation>
+    </message>
+    <message>
+        <source>Exported patient data</source>
+        <translation>Exportó datos de pacientes</translation>
+    </message>
+    <message>
+        <source>Imported a file</source>
+        <translation>Importó un archivo</translation>
+    </message>
+    <message>
+        <source>Recorded an outcome</source>
+        <translation>Anotó lo que encontró el especialista</translation>
+    </message>
+    <message>
+        <source>Put on the recall list</source>
+        <translation>Añadió a la lista de rellamadas</translation>
+    </message>
+    <message>
+        <source>Marked a recall as contacted</source>
+        <translation>Marcó una rellamada como contactada</translation>
+    </message>
+    <message>
+        <source>Changed a clinic setting</source>
+        <translation>Cambió un ajuste de la clínica</translation>
+    </message>
+    <message>
+        <source>Backed up the database</source>
+        <translation>Hizo una copia de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>Restauró una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Added demonstration data</source>
+        <translation>Añadió datos de demostración</translation>
+    </message>
+    <message>
+        <source>Upgraded the database</source>
+        <translation>Actualizó la base de datos</translation>
+    </message>
+    <message>
+        <source>Viewed the audit trail</source>
+        <translation>Consultó el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Exported the audit trail</source>
+        <translation>Exportó el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Checked the audit trail</source>
+        <translation>Comprobó el registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>AuditViewer</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Ficha de admisión</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
     <message>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
@@ -343,6 +574,67 @@
     </message>
 </context>
 <context>
+    <name>ConfirmationChart</name>
+    <message>
+        <source>Confirmed among seen, by level, with 95% intervals</source>
+        <translation>Confirmado entre los vistos, por nivel, con intervalos del 95 %</translation>
+    </message>
+    <message>
+        <source>fewer than {0}</source>
+        <translation>menos de {0}</translation>
+    </message>
+    <message>
+        <source>0 of 0 (no cases)</source>
+        <translation>0 de 0 (sin casos)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} ({2}%, 95% CI {3}-{4}%)</source>
+        <translation>{0} de {1} ({2} %, IC del 95 % {3}-{4} %)</translation>
+    </message>
+    <message>
+        <source> - fewer than {0} cases</source>
+        <translation> - menos de {0} casos</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>No completed intakes in this period.</source>
+        <translation>No hay fichas de admisión completadas en este periodo.</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Details were written to {0}.</source>
+        <translation>Los detalles se han escrito en {0}.</translation>
+    </message>
+    <message>
+        <source>The crash log could not be written.</source>
+        <translation>No se ha podido escribir el registro del fallo.</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <source>URGENT</source>
+        <translation>URGENTE</translation>
+    </message>
+    <message>
+        <source>Spinal origin likely</source>
+        <translation>Origen en la columna probable</translation>
+    </message>
+    <message>
+        <source>Spinal origin possible</source>
+        <translation>Origen en la columna posible</translation>
+    </message>
+    <message>
+        <source>Spinal origin not indicated</source>
+        <translation>Origen en la columna no indicado</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>The window is locked</source>
@@ -371,6 +663,81 @@
     <message>
         <source>Type your password.</source>
         <translation>Escriba su contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Spinal origin confirmed</source>
+        <translation>Origen en la columna confirmado</translation>
+    </message>
+    <message>
+        <source>Not spinal</source>
+        <translation>No es de la columna</translation>
+    </message>
+    <message>
+        <source>Another cause</source>
+        <translation>Otra causa</translation>
+    </message>
+    <message>
+        <source>Not seen / lost to follow-up</source>
+        <translation>No visto / perdido en el seguimiento</translation>
+    </message>
+    <message>
+        <source>No imaging</source>
+        <translation>Sin pruebas de imagen</translation>
+    </message>
+    <message>
+        <source>X-ray</source>
+        <translation>Radiografía</translation>
+    </message>
+    <message>
+        <source>MRI</source>
+        <translation>Resonancia magnética</translation>
+    </message>
+    <message>
+        <source>CT</source>
+        <translation>TAC</translation>
+    </message>
+    <message>
+        <source>Ultrasound</source>
+        <translation>Ecografía</translation>
+    </message>
+    <message>
+        <source>Nerve conduction studies</source>
+        <translation>Estudios de conducción nerviosa</translation>
+    </message>
+    <message>
+        <source>Other imaging</source>
+        <translation>Otras pruebas de imagen</translation>
+    </message>
+    <message>
+        <source>Specialist&apos;s finding</source>
+        <translation>Lo que encontró el especialista</translation>
+    </message>
+    <message>
+        <source>Other cause</source>
+        <translation>Otra causa</translation>
+    </message>
+    <message>
+        <source>Seen by</source>
+        <translation>Visto por</translation>
+    </message>
+    <message>
+        <source>Seen on</source>
+        <translation>Visto el</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>Pruebas de imagen</translation>
+    </message>
+    <message>
+        <source>Reached the urgent route at</source>
+        <translation>Llegó a la vía urgente el</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -431,6 +798,66 @@
         <translation>Desde</translation>
     </message>
     <message>
+        <source>All intakes (original results)</source>
+        <translation>Todas las fichas de admisión (resultados originales)</translation>
+    </message>
+    <message>
+        <source>Re-screened with newer rules (kept apart)</source>
+        <translation>Cribadas de nuevo con reglas más recientes (aparte)</translation>
+    </message>
+    <message>
+        <source>SYNTHETIC OUTCOMES - made-up demo data, not real patients</source>
+        <translation>RESULTADOS FICTICIOS - datos de demostración inventados, no son pacientes reales</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Cribados</translation>
+    </message>
+    <message>
+        <source>Seen by the specialist</source>
+        <translation>Vistos por el especialista</translation>
+    </message>
+    <message>
+        <source>Spinal origin confirmed</source>
+        <translation>Origen en la columna confirmado</translation>
+    </message>
+    <message>
+        <source>Confirmed among seen</source>
+        <translation>Confirmado entre los vistos</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Activada</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Vistos</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmados</translation>
+    </message>
+    <message>
+        <source>{0} urgent result(s); the time the patient reached the emergency or urgent route was recorded for {1}.</source>
+        <translation>{0} resultado(s) urgente(s); se anotó cuándo llegó el paciente a urgencias o a la vía urgente en {1}.</translation>
+    </message>
+    <message>
+        <source>{0} urgent result(s); the time the patient reached the emergency or urgent route was recorded for {1}; median {2} hours after the intake was completed.</source>
+        <translation>{0} resultado(s) urgente(s); se anotó cuándo llegó el paciente a urgencias o a la vía urgente en {1}; mediana de {2} horas después de completar la ficha de admisión.</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>hasta</translation>
     </message>
@@ -459,8 +886,28 @@
         <translation>Leyendo el registro del cribado...</translation>
     </message>
     <message>
+        <source>Rules version {0}</source>
+        <translation>Versión de las reglas {0}</translation>
+    </message>
+    <message>
         <source>The figures appear here once they are read.</source>
         <translation>Las cifras aparecerán aquí cuando se hayan leído.</translation>
+    </message>
+    <message>
+        <source>{0} re-screened intakes.</source>
+        <translation>{0} fichas de admisión cribadas de nuevo.</translation>
+    </message>
+    <message>
+        <source>{0} completed intakes.</source>
+        <translation>{0} fichas de admisión completadas.</translation>
+    </message>
+    <message>
+        <source>No rule fired in this period.</source>
+        <translation>Ninguna regla se activó en este periodo.</translation>
+    </message>
+    <message>
+        <source>Intakes completed with a safety answer still open (not asked, or positive without its rule): {0}.</source>
+        <translation>Fichas de admisión completadas con una respuesta de seguridad todavía abierta (sin preguntar, o positiva sin su regla): {0}.</translation>
     </message>
 </context>
 <context>
@@ -512,6 +959,156 @@
     <message>
         <source>&amp;Continue to sign in</source>
         <translation>Con&amp;tinuar al inicio de sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>front-desk</source>
+        <translation>recepción</translation>
+    </message>
+    <message>
+        <source>clinician</source>
+        <translation>clínico</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>the program itself</source>
+        <translation>el propio programa</translation>
+    </message>
+</context>
+<context>
+    <name>Setting</name>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Printed on every report.</source>
+        <translation>Se imprime en todos los informes.</translation>
+    </message>
+    <message>
+        <source>Clinic address</source>
+        <translation>Dirección de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic address for the letter head; line breaks are kept.</source>
+        <translation>Dirección de la clínica para el membrete de la carta; se respetan los saltos de línea.</translation>
+    </message>
+    <message>
+        <source>Clinic phone</source>
+        <translation>Teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>Phone number patients and specialists call.</source>
+        <translation>El número al que llaman los pacientes y los especialistas.</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>When the clinic answers the phone, printed on the handout (e.g. Mon-Fri 8-18).</source>
+        <translation>Cuándo atiende la clínica el teléfono; se imprime en la hoja para el paciente (p. ej., L-V 8-18).</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Two-letter country code (GB, US, CA, IE, AU, DE...); sets the default emergency number and the local name of the emergency department. Empty: from the computer&apos;s locale.</source>
+        <translation>Código del país de dos letras (ES, GB, US, DE...); fija el número de emergencias por defecto y el nombre local del servicio de urgencias. Vacío: según la configuración regional del ordenador.</translation>
+    </message>
+    <message>
+        <source>Clinic language</source>
+        <translation>Idioma de la clínica</translation>
+    </message>
+    <message>
+        <source>The language the clinic writes in (e.g. en); an interpreter is suggested on the letter when the patient prefers another.</source>
+        <translation>El idioma en el que escribe la clínica (p. ej., es); si el paciente prefiere otro, la carta sugiere un intérprete.</translation>
+    </message>
+    <message>
+        <source>Referrer&apos;s name</source>
+        <translation>Nombre del remitente</translation>
+    </message>
+    <message>
+        <source>The referring person printed in the letter&apos;s From block (editable per letter).</source>
+        <translation>La persona que deriva, impresa en el bloque «De» de la carta (se puede cambiar en cada carta).</translation>
+    </message>
+    <message>
+        <source>Referrer&apos;s role</source>
+        <translation>Cargo del remitente</translation>
+    </message>
+    <message>
+        <source>Their role, e.g. Advanced practice physiotherapist (editable per letter).</source>
+        <translation>Su cargo, p. ej., fisioterapeuta de práctica avanzada (se puede cambiar en cada carta).</translation>
+    </message>
+    <message>
+        <source>Referrer&apos;s direct phone</source>
+        <translation>Teléfono directo del remitente</translation>
+    </message>
+    <message>
+        <source>A direct line the specialist can call back (editable per letter).</source>
+        <translation>Una línea directa a la que el especialista puede devolver la llamada (se puede cambiar en cada carta).</translation>
+    </message>
+    <message>
+        <source>Emergency number</source>
+        <translation>Número de emergencias</translation>
+    </message>
+    <message>
+        <source>The number to call in an emergency. Empty: the country&apos;s number (999, 911, 112...).</source>
+        <translation>El número al que llamar en una emergencia. Vacío: el número del país (112, 911, 999...).</translation>
+    </message>
+    <message>
+        <source>Emergency department name</source>
+        <translation>Nombre del servicio de urgencias</translation>
+    </message>
+    <message>
+        <source>What patients call the emergency department locally. Empty: the country&apos;s usual name (A&amp;E, ER...).</source>
+        <translation>Cómo llaman los pacientes al servicio de urgencias en la zona. Vacío: el nombre habitual en el país (Urgencias, A&amp;E, ER...).</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>Paper for reports: auto (from the locale), A4 or Letter.</source>
+        <translation>Papel de los informes: auto (según la configuración regional), A4 o Letter.</translation>
+    </message>
+    <message>
+        <source>Large print</source>
+        <translation>Letra grande</translation>
+    </message>
+    <message>
+        <source>Print handouts in large type (18 pt) by default.</source>
+        <translation>Imprimir por defecto las hojas para el paciente en letra grande (18 pt).</translation>
+    </message>
+    <message>
+        <source>Autosave interval</source>
+        <translation>Intervalo de guardado automático</translation>
+    </message>
+    <message>
+        <source>How often an open draft is saved automatically (seconds, 2-120).</source>
+        <translation>Cada cuánto se guarda automáticamente un borrador abierto (segundos, 2-120).</translation>
+    </message>
+    <message>
+        <source>Idle lock</source>
+        <translation>Bloqueo por inactividad</translation>
+    </message>
+    <message>
+        <source>Minutes without a key press or click after which the window hides patient data behind the lock screen (1-60; a clinic setting, measured by the wall clock).</source>
+        <translation>Minutos sin pulsar una tecla ni hacer clic tras los que la ventana oculta los datos de los pacientes tras la pantalla de bloqueo (1-60; un ajuste de la clínica, medido con la hora real).</translation>
+    </message>
+    <message>
+        <source>Outcome due after</source>
+        <translation>Resultado pendiente tras</translation>
+    </message>
+    <message>
+        <source>Weeks after a referred intake was completed before it shows as “outcome due” to clinicians (1-52).</source>
+        <translation>Semanas desde que se completó una ficha de admisión derivada hasta que aparece a los clínicos como «resultado pendiente» (1-52).</translation>
     </message>
 </context>
 <context>
@@ -699,33 +1296,12 @@
     <name>label</name>
     <message>
         <source>Urgent red flag - sign in</source>
+        <extracomment>The sign-in and lock screens&apos; own rules, part of the application&apos;s style sheet (app.py): a style sheet set on a single widget is parsed and polished apart, which the first paint would wait for.</extracomment>
         <translation>Señal de alarma urgente - inicie sesión</translation>
     </message>
     <message>
         <source>Urgent red flags ({0}) - sign in</source>
         <translation>Señales de alarma urgentes ({0}) - inicie sesión</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>Backed up: {0}</source>
-        <translation>Copia de seguridad hecha: {0}</translation>
-    </message>
-    <message>
-        <source>The backup failed</source>
-        <translation>La copia de seguridad ha fallado</translation>
-    </message>
-    <message>
-        <source>Backing up...</source>
-        <translation>Haciendo la copia de seguridad...</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Clinic settings saved</source>
-        <translation>Ajustes de la clínica guardados</translation>
     </message>
 </context>
 </TS>
