@@ -8,12 +8,13 @@ the questionnaire's wording (`describe_because`). Rule ids appear only in the co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -88,6 +89,122 @@ def reasons_html(questionnaire: Questionnaire, assessment: Assessment, *, trace:
     return "".join(blocks) or "<p>No reasons recorded.</p>"
 
 
+#: One paragraph of the reasons: its role, its words, and the answers behind it (a reason's grey lines).
+Line = tuple[str, str, tuple[str, ...]]
+BULLET = "\u2022\u00a0"
+
+
+def reason_paragraphs(questionnaire: Questionnaire, assessment: Assessment) -> list[Line]:
+    """The reasons in reading order: the recommendation, then each group in the clinical order (red flags
+    first) under its heading, each reason with the answers behind it. A red flag that fired is its own role
+    (shown in dark red and bold); the other lines of the red-flag group (questions asked and answered no, or
+    not asked yet) read as reasons."""
+    fired = assessment.red_flags
+    lines: list[Line] = [("recommendation", assessment.recommendation, ())]
+    for group in GROUP_ORDER:
+        reasons = assessment.in_group(group)
+        if not reasons:
+            continue
+        lines.append(("heading", GROUP_TITLES[group], ()))
+        for reason in reasons:
+            role = "redFlag" if reason in fired else "reason"
+            lines.append((role, BULLET + reason.text, tuple(reason_lines(questionnaire, reason))))
+    if len(lines) == 1:
+        lines.append(("note", "No reasons recorded.", ()))
+    return lines
+
+
+def _char_format(color: str, weight: QFont.Weight = QFont.Weight.Normal) -> QTextCharFormat:
+    char = QTextCharFormat()
+    char.setForeground(QColor(color))
+    char.setFontWeight(weight)
+    return char
+
+
+def _block_format(top: float = 0, bottom: float = 3, left: float = 0, indent: float = 0) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setTopMargin(top)
+    block.setBottomMargin(bottom)
+    block.setLeftMargin(left)
+    block.setTextIndent(indent)
+    return block
+
+
+class ReasonsView(QTextBrowser):
+    """The reasons, changed in place: a new result rewrites only the paragraphs whose words changed.
+
+    Setting the whole text again (setHtml) parsed the markup and laid out every paragraph, a few
+    milliseconds per change; here the document keeps the layout of every paragraph left as it was. Each
+    paragraph is plain text with its own format, so a person's words are never read as markup."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasons")
+        self.setOpenLinks(False)
+        self.document().setUndoRedoEnabled(False)  # read-only: no edit history to keep
+        self._lines: list[Line] = []
+        normal = _char_format("#1f2933")
+        reason = _block_format(left=16, indent=-10)
+        self._formats: dict[str, tuple[QTextBlockFormat, QTextCharFormat]] = {
+            "recommendation": (_block_format(bottom=4), normal),
+            "heading": (_block_format(top=8, bottom=2), _char_format("#2b3a4a", QFont.Weight.DemiBold)),
+            "reason": (reason, normal),
+            "redFlag": (reason, _char_format("#8a1c1c", QFont.Weight.Bold)),
+            "note": (_block_format(), normal),
+        }
+        self._because = _char_format("#5b6570")
+
+    def lines(self) -> list[Line]:
+        """The paragraphs shown, in reading order."""
+        return list(self._lines)
+
+    def set_lines(self, lines: Sequence[Line]) -> None:
+        """Show `lines`; only the paragraphs that differ from those shown are written (nothing if none)."""
+        new = list(lines)
+        old = self._lines
+        if new == old:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one change signal and one layout update for the whole change
+        try:
+            if not old:
+                self._replace(cursor, 0, self.document().blockCount(), new)
+            else:
+                edits = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                for tag, i1, i2, j1, j2 in reversed(edits):  # from the end: earlier paragraphs keep their numbers
+                    if tag == "equal":
+                        continue
+                    if i1 == i2 or j1 == j2:
+                        # Only added or only taken away: rewrite one unchanged neighbour with them, so every
+                        # edit replaces whole paragraphs and each keeps its own format.
+                        if i1 > 0:
+                            i1, j1 = i1 - 1, j1 - 1
+                        else:
+                            i2, j2 = i2 + 1, j2 + 1
+                    self._replace(cursor, i1, i2, new[j1:j2])
+        finally:
+            cursor.endEditBlock()
+        self._lines = new
+
+    def _replace(self, cursor: QTextCursor, first: int, end: int, lines: list[Line]) -> None:
+        """Paragraphs first..end-1 become `lines` (at least one each side)."""
+        document = self.document()
+        last = document.findBlockByNumber(end - 1)
+        cursor.setPosition(document.findBlockByNumber(first).position())
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        for number, (role, text, because) in enumerate(lines):
+            block, char = self._formats[role]
+            if number:
+                cursor.insertBlock(block, char)
+            else:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(char)
+            cursor.insertText(text, char)
+            for line in because:
+                cursor.insertText("\u2028" + line, self._because)
+
+
 _STYLE = ("h4 { margin: 8px 0 2px 0; color: #2b3a4a; } ul { margin: 0 0 0 -18px; } li { margin-bottom: 3px; }"
           " .because { color: #5b6570; } .rule { color: #5b6570; font-family: monospace; }"
           " .recommendation { margin: 0 0 4px 0; }")
@@ -117,11 +234,8 @@ class AssessmentPanel(QFrame):
         policy.setRetainSizeWhenHidden(True)
         self.gap.setSizePolicy(policy)
         self.gap.setVisible(False)
-        self.reasons = QTextBrowser(self)
-        self.reasons.setObjectName("reasons")
+        self.reasons = ReasonsView(self)
         self.reasons.setAccessibleName(self.tr("Reasons, with the answers behind them"))
-        self.reasons.setOpenLinks(False)
-        self.reasons.document().setDefaultStyleSheet(_STYLE)
         self.trace_button = QToolButton(self)
         self.trace_button.setObjectName("traceToggle")
         self.trace_button.setText(self.tr("Clinician trace"))
@@ -135,7 +249,6 @@ class AssessmentPanel(QFrame):
         self.trace.document().setDefaultStyleSheet(_STYLE)
         self.trace.setVisible(False)
         self._trace_html = ""  # what the trace shows; built only while it is unfolded
-        self._reasons_html = ""
         self.trace_button.toggled.connect(self._show_trace)
         self.footer = QLabel(self)
         self.footer.setObjectName("muted")
@@ -177,8 +290,8 @@ class AssessmentPanel(QFrame):
         self.level.setText(self.tr(NOT_SCREENED))
         self._set_level_property("none")
         self.gap.setVisible(False)
-        self._set_reasons("<p>" + escape(self.tr(
-            "Mark where the symptoms are, or answer a safety question, and the result appears here.")) + "</p>")
+        self.reasons.set_lines([("recommendation", self.tr(
+            "Mark where the symptoms are, or answer a safety question, and the result appears here."), ())])
         self._update_trace()
         self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis."))
         self._fit_labels()
@@ -188,8 +301,7 @@ class AssessmentPanel(QFrame):
         self._set_text(self.level, level_heading(assessment))
         self._set_level_property(assessment.level)
         self.gap.setVisible(any(r.group == "gap" for r in assessment.reasons))
-        recommendation = f"<p class='recommendation'>{escape(assessment.recommendation)}</p>"
-        self._set_reasons(recommendation + reasons_html(self.questionnaire, assessment, trace=False))
+        self.reasons.set_lines(reason_paragraphs(self.questionnaire, assessment))
         self._update_trace()
         self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.")
                        .format(assessment.rules_version))
@@ -199,13 +311,6 @@ class AssessmentPanel(QFrame):
     def _set_text(label: QLabel, text: str) -> None:
         if label.text() != text:
             label.setText(text)
-
-    def _set_reasons(self, html: str) -> None:
-        """The reasons are laid out again only when their words changed (most changes leave them as they
-        were: an answer that moves no rule, a second mark in a region already counted)."""
-        if self._reasons_html != html:
-            self._reasons_html = html
-            self.reasons.setHtml(html)
 
     def _update_trace(self, *, folded_too: bool = False) -> None:
         """The trace follows the result while it is unfolded; folded, it is built when it is next opened."""

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import copy
+import random
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
 from intake_app.domain import load_questionnaire, parse_document
 from intake_app.gui.assessment_panel import AssessmentPanel
 from intake_app.screening import assess
-from intake_app.screening.model import Assessment
+from intake_app.screening.model import GROUP_TITLES, Assessment
 from tests.conftest import FULL_ANSWERS, synthetic_document
 
 pytestmark = pytest.mark.gui
@@ -85,3 +87,103 @@ def test_the_reasons_stay_put_when_the_safety_gap_notice_comes_and_goes(panel: A
     assert "Safety questions not asked yet" in panel.gap.text()
     assert panel.gap.geometry().bottom() < panel.reasons.y()
     assert panel.reasons.geometry() == top
+
+
+def with_red_flags(*fields: str, value: str = "new") -> dict[str, Any]:
+    answers = copy.deepcopy(FULL_ANSWERS)
+    for field in fields:
+        answers[field] = value
+    return answers
+
+
+def paragraphs(panel: AssessmentPanel) -> list[tuple[str, bool, str]]:
+    """Each paragraph of the reasons as a person sees it: its words, whether it is bold, its colour."""
+    shown = []
+    block = panel.reasons.document().begin()
+    while block.isValid():
+        fragment = next(iter(block), None)
+        char = fragment.fragment().charFormat() if fragment is not None else block.charFormat()
+        shown.append((block.text().replace("\u2028", "\n"), char.fontWeight() >= QFont.Weight.Bold,
+                      char.foreground().color().name()))
+        block = block.next()
+    return shown
+
+
+def test_the_reasons_read_in_the_clinical_order_with_the_red_flags_that_fired_first_and_in_bold(
+        panel: AssessmentPanel) -> None:
+    """The recommendation, then red flags before everything else; a red flag that fired stands out (bold,
+    dark red), the safety questions answered no do not; the answers behind a reason follow it in grey."""
+    panel.show_assessment(assessed(pain={"right": ["heel"]}))  # something else shown first: changed in place
+    result = assessed(**with_red_flags("rf_saddle_numbness", "rf_bladder_change"))
+    panel.show_assessment(result)
+    shown = paragraphs(panel)
+    texts = [text for text, _bold, _colour in shown]
+    assert texts[0] == result.recommendation
+    headings = [GROUP_TITLES[g] for g in ("red_flag", "for", "against", "alert", "gap") if result.in_group(g)]
+    assert [t for t in texts if t in GROUP_TITLES.values()] == headings and headings[0] == "Red flags"
+    fired = [(text, colour) for text, bold, colour in shown if bold]
+    assert [text.split("\n")[0] for text, _c in fired] == ["\u2022\u00a0New saddle numbness",
+                                                          "\u2022\u00a0New change in passing urine"]
+    assert {colour for _t, colour in fired} == {"#8a1c1c"}
+    assert fired[0][0].split("\n")[1] == "Numbness around the back passage: Yes, new"  # the answer behind it
+    asked_no = next(t for t, bold, _c in shown if "Asked and answered no" in t)
+    assert not next(bold for t, bold, _c in shown if t == asked_no)
+    first_fired = texts.index(fired[0][0])
+    assert texts.index("Supports spinal origin") > first_fired  # red flags lead
+    plain = panel.reasons.toPlainText()
+    assert "rf_saddle" not in plain and "rule R" not in plain  # plain words, no keys or rule ids
+
+
+def test_a_new_result_rewrites_only_the_paragraphs_whose_words_changed(panel: AssessmentPanel) -> None:
+    """Finding: every change of result set the whole reasons text again (setHtml: the markup parsed and every
+    paragraph laid out, a few milliseconds), though a click on the map mostly changes one paragraph."""
+    heel = assessed(pain={"right": ["heel", "arch"]})
+    calf = assessed(pain={"right": ["heel", "arch", "calf"]})
+    panel.show_assessment(heel)
+    assert heel.recommendation != calf.recommendation and heel.reasons == calf.reasons
+    edits: list[tuple[int, int, int]] = []
+    panel.reasons.document().contentsChange.connect(lambda at, removed, added: edits.append((at, removed, added)))
+    panel.show_assessment(calf)
+    assert edits, "the recommendation changed: its paragraph must be written"
+    first = panel.reasons.document().firstBlock()
+    end = first.position() + first.length()
+    assert all(at + max(removed, added) <= end for at, removed, added in edits)  # only the first paragraph
+    assert panel.reasons.toPlainText().startswith(calf.recommendation + "\n")
+
+
+ANSWER_SETS: list[dict[str, Any]] = [
+    {"pain": {"right": ["heel"]}},
+    {"pain": {"right": ["heel", "arch"]}},
+    {"pain": {"right": ["heel", "arch", "calf"]}},
+    {"pain": {"right": ["back_of_thigh", "calf", "heel"]}, "radiates_to": {"right": "foot"}},
+    FULL_ANSWERS,
+    with_red_flags("rf_saddle_numbness"),
+    with_red_flags("rf_fever_or_unwell", "rf_cancer_history", value="yes"),
+    {"rf_saddle_numbness": "no"},
+]
+
+
+def test_changed_in_place_the_reasons_read_exactly_as_a_new_panel_shows_them(qtbot: QtBot) -> None:
+    """Whatever came before, the paragraphs rewritten in place read and look as a fresh panel shows them."""
+    results = [assessed(**answers) for answers in ANSWER_SETS]
+    order = list(range(len(results))) * 3
+    random.Random(14).shuffle(order)
+    live = AssessmentPanel(QUESTIONNAIRE)
+    qtbot.addWidget(live)
+    for index in order:
+        live.show_assessment(results[index])
+        fresh = AssessmentPanel(QUESTIONNAIRE)
+        qtbot.addWidget(fresh)
+        fresh.show_assessment(results[index])
+        assert paragraphs(live) == paragraphs(fresh)
+        assert live.reasons.toPlainText() == fresh.reasons.toPlainText()
+    live.show_not_screened()
+    assert live.reasons.toPlainText() == ("Mark where the symptoms are, or answer a safety question, and the "
+                                          "result appears here.")
+
+
+def test_the_reasons_are_plain_text_never_markup(panel: AssessmentPanel) -> None:
+    """Words come in as plain text: an answer that looks like markup is shown as typed."""
+    panel.reasons.set_lines([("recommendation", "<b>not bold</b> &amp;", ()),
+                             ("reason", "Because", ("Other: <i>typed</i>",))])
+    assert panel.reasons.toPlainText() == "<b>not bold</b> &amp;\nBecause\nOther: <i>typed</i>"
