@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.access.audit_chain import AuditEntry, ChainReport
+from intake_app.access.audit_chain import INTACT, INTACT_UNANCHORED, AuditEntry, ChainReport, Problem
 from intake_app.access.audit_export import AuditFilter, action_words, local_time_text
 from intake_app.access.roles import ROLE_WORDS, Role
 from intake_app.domain.language import QT_TRANSLATE_NOOP
@@ -44,6 +44,39 @@ COLUMNS = (QT_TRANSLATE_NOOP("AuditViewer", "When"), QT_TRANSLATE_NOOP("AuditVie
            QT_TRANSLATE_NOOP("AuditViewer", "Role"), QT_TRANSLATE_NOOP("AuditViewer", "What"),
            QT_TRANSLATE_NOOP("AuditViewer", "Desk"), QT_TRANSLATE_NOOP("AuditViewer", "Patient"),
            QT_TRANSLATE_NOOP("AuditViewer", "Intake"), QT_TRANSLATE_NOOP("AuditViewer", "Detail"))
+
+
+# The chain check's verdict (access.audit_chain, English there) in the desk's language. An English desk
+# shows the check's own message, which can say more (how many entries are missing).
+VERDICT_OK = {
+    INTACT: QT_TRANSLATE_NOOP("AuditViewer", "The audit trail is intact."),
+    INTACT_UNANCHORED: QT_TRANSLATE_NOOP(
+        "AuditViewer", "The audit trail's links are intact, but this computer has no anchor for this database, "
+        "so entries cut off the end would not show."),
+}
+VERDICT_PROBLEM = {
+    Problem.EDITED: QT_TRANSLATE_NOOP("AuditViewer", "Entry {0} was changed after it was written."),
+    Problem.REMOVED: QT_TRANSLATE_NOOP(
+        "AuditViewer", "Entry {0} is missing (removed from the database); entries after it may be missing too."),
+    Problem.REORDERED: QT_TRANSLATE_NOOP(
+        "AuditViewer", "Entry {0} is out of place: entries were moved, copied or reordered."),
+    Problem.CUT_OFF: QT_TRANSLATE_NOOP(
+        "AuditViewer", "Entry {0} and any after it are missing: the end of the trail was cut off."),
+    Problem.REWRITTEN: QT_TRANSLATE_NOOP(
+        "AuditViewer", "Entry {0} is not the one this computer last saw: the trail up to it was rewritten."),
+}
+
+
+def verdict_text(report: ChainReport) -> str:
+    """The check's result in the desk's language (its own English message when nothing translates it)."""
+    if report.problem is None:
+        source = VERDICT_OK.get(report.message)
+    else:
+        source = VERDICT_PROBLEM.get(report.problem) if report.first_bad is not None else None
+    if source is None:
+        return report.message
+    translated = QCoreApplication.translate("AuditViewer", source)
+    return report.message if translated == source else translated.format(report.first_bad)
 
 
 def role_words(role: str) -> str:
@@ -268,7 +301,7 @@ class AuditViewer(QDialog):
         clinic = self.clinic
 
         def done(report: ChainReport) -> None:
-            self.verdict.setText(report.message)
+            self.verdict.setText(verdict_text(report))
             self.verdict.setStyleSheet("color: #1b5e20; font-weight: bold;" if report.ok
                                       else "color: #b3261e; font-weight: bold;")
             self.verdict.show()

@@ -443,6 +443,34 @@
         <translation>Detalle</translation>
     </message>
     <message>
+        <source>The audit trail is intact.</source>
+        <translation>El registro de auditoría está intacto.</translation>
+    </message>
+    <message>
+        <source>The audit trail&apos;s links are intact, but this computer has no anchor for this database, so entries cut off the end would not show.</source>
+        <translation>Los enlaces del registro de auditoría están intactos, pero este ordenador no tiene un punto de anclaje para esta base de datos, así que no se notaría si se cortaran entradas del final.</translation>
+    </message>
+    <message>
+        <source>Entry {0} was changed after it was written.</source>
+        <translation>La entrada {0} se cambió después de escribirse.</translation>
+    </message>
+    <message>
+        <source>Entry {0} is missing (removed from the database); entries after it may be missing too.</source>
+        <translation>Falta la entrada {0} (se borró de la base de datos); puede que también falten entradas posteriores.</translation>
+    </message>
+    <message>
+        <source>Entry {0} is out of place: entries were moved, copied or reordered.</source>
+        <translation>La entrada {0} está fuera de su sitio: se movieron, copiaron o reordenaron entradas.</translation>
+    </message>
+    <message>
+        <source>Entry {0} and any after it are missing: the end of the trail was cut off.</source>
+        <translation>Faltan la entrada {0} y las posteriores: se cortó el final del registro.</translation>
+    </message>
+    <message>
+        <source>Entry {0} is not the one this computer last saw: the trail up to it was rewritten.</source>
+        <translation>La entrada {0} no es la que este ordenador vio por última vez: el registro hasta ella se reescribió.</translation>
+    </message>
+    <message>
         <source>Audit trail</source>
         <translation>Registro de auditoría</translation>
     </message>

@@ -288,6 +288,24 @@ def test_the_administrators_tools_and_the_crash_note_speak_spanish(qtbot: QtBot,
     assert chooser.shown[-1][2] == "No se ha podido escribir el registro del fallo."
 
 
+def chain_reports() -> list[Any]:
+    from intake_app.access.audit_chain import INTACT, INTACT_UNANCHORED, ChainReport, Problem
+
+    return [ChainReport(4, "0" * 64, message=INTACT), ChainReport(4, "0" * 64, message=INTACT_UNANCHORED),
+            *[ChainReport(4, "0" * 64, problem, 3, f"English message about entries 3 to 5 ({problem})")
+              for problem in Problem]]
+
+
+@pytest.mark.usefixtures("spanish_desk")
+def test_the_trail_checks_verdict_speaks_spanish() -> None:
+    from intake_app.gui.audit_viewer import verdict_text
+
+    verdicts = [verdict_text(report) for report in chain_reports()]
+    assert verdicts[0] == "El registro de auditoría está intacto."
+    assert all("3" in text for text in verdicts[2:])
+    assert english_left(verdicts) == [] and not any("English" in text for text in verdicts)
+
+
 def test_an_english_desk_is_unchanged(qtbot: QtBot) -> None:
     from intake_app.gui.audit_viewer import COLUMNS
     from intake_app.gui.outcomes_chart import rate_text
@@ -309,6 +327,10 @@ def test_an_english_desk_is_unchanged(qtbot: QtBot) -> None:
         "50.0 hours after the intake was completed.")
     for rate in (Rate(0, 0), Rate(3, 4), Rate(7, 9), Rate(1, 3), Rate(40, 41), Rate(12, 30)):
         assert rate_text(rate) == rate.text()
+    from intake_app.gui.audit_viewer import VERDICT_OK, verdict_text
+
+    assert all(key == words for key, words in VERDICT_OK.items())
+    assert all(verdict_text(report) == report.message for report in chain_reports())
     texts = admin_screens(qtbot)
     assert "Signed in: Olu Owner (administrator)" in texts and "Idle lock" in texts
     assert FINDINGS["not_seen"] in texts and IMAGING["nerve_studies"] in texts and FIELD_LABELS["note"] in texts
