@@ -37,6 +37,8 @@ def configure(parser: argparse.ArgumentParser, command: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from intake_app.services.exchange import bundle_outcome_count
+
     status = EXIT_OK
     with clinic_session(args, "import") as clinic:
         for path in args.files:
@@ -51,6 +53,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             line = f"{path}: imported {len(records)} intake(s) ({done} complete, {len(records) - done} draft)"
             if records.skipped:
                 line += f"; {len(records.skipped)} already stored, left alone"
+            outcomes = bundle_outcome_count(path)
+            if outcomes:
+                line += (f"; {outcomes} outcome(s) in the file not imported (a clinician records them here: "
+                         "intake-app outcome record, or outcome import from a CSV file)")
             print(line)
     return status
 

@@ -179,13 +179,35 @@ def write_stream(
     return ExportResult(fmt, tuple(ids))
 
 
+def bundle_outcome_count(path: str | Path) -> int:
+    """How many outcome Observations (exchange/outcomes_fhir.py) the FHIR Bundle in a file holds: the
+    outcomes an import reads and checks but does not store (0 for intake documents, standard input or a
+    file that cannot be read now). For the import summary."""
+    from intake_app.exchange import is_fhir_bundle
+    from intake_app.exchange.outcomes_fhir import is_outcome_observation
+    from intake_app.services.inputs import read_json_file
+
+    if str(path) == "-":
+        return 0
+    try:
+        data = read_json_file(path, check=False)
+    except InvalidInput:
+        return 0
+    if not is_fhir_bundle(data) or not isinstance(data.get("entry"), list):
+        return 0
+    return sum(1 for entry in data["entry"] if isinstance(entry, Mapping) and isinstance(entry.get("resource"), Mapping)
+               and is_outcome_observation(entry["resource"]))
+
+
 def import_items(
     data: Any, screen: Callable[[IntakeDocument], Assessment], *, source: str = "the file"
 ) -> list[ImportItem]:
     """What a file read as JSON holds, ready to store: intake documents (each a new intake; complete when
     every required answer is there) or a FHIR Bundle written by this program (each intake keeps its UUID
     and revision and its exported assessment as history; a complete one is re-screened with the current
-    rules). Every document is validated first; any problem raises InvalidInput and nothing is returned."""
+    rules). Every document is validated first; any problem raises InvalidInput and nothing is returned.
+    A bundle's outcome Observations are read and checked with their intakes (a broken one stops the
+    import) but not stored: an outcome here is recorded by a clinician (docs/exchange.md)."""
     from intake_app.exchange import from_fhir_bundle, is_fhir_bundle
     from intake_app.storage.records import ImportItem
 

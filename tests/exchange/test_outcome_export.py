@@ -344,3 +344,52 @@ def test_a_clinics_export_carries_the_recorded_outcome_and_its_bundle_imports(
     assert [(r.status, r.intake_uuid, r.level) for r in imported] == [
         ("complete", clinic.intake(with_one).intake_uuid, clinic.intake(with_one).level)]
     assert other_clinic.outcomes_for(imported[0].id) == []
+
+
+def test_the_import_command_imports_a_bundle_with_an_outcome_and_says_the_outcome_was_not_imported(
+    clinic: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from intake_app.cli import main
+    from intake_app.services.exchange import bundle_outcome_count, write_per_intake
+    from tests.cli.conftest import PASSWORD, add_accounts, private_file
+
+    with_one, _without = _stored(clinic, tmp_path)
+    clinic.record_outcome(with_one, {"finding": "not_seen"})
+    result = write_per_intake(lambda: clinic.repository.iter_for_export(), "fhir", tmp_path / "fhir",
+                              overwrite=False, group=None, outcomes=clinic._export_outcomes)
+    assert [bundle_outcome_count(path) for path in result.paths] == [1, 0]
+
+    url = f"sqlite:///{tmp_path / 'elsewhere.db'}"
+    add_accounts(url)
+    monkeypatch.setenv("INTAKE_APP_USER", "doctor")
+    monkeypatch.setenv("INTAKE_APP_PASSWORD_FILE", str(private_file(tmp_path / "password.txt", PASSWORD)))
+    capsys.readouterr()
+    assert main(["--database", url, "import", *map(str, result.paths)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{result.paths[0]}: imported 1 intake(s) (1 complete, 0 draft); 1 outcome(s) in the file not imported (a "
+        "clinician records them here: intake-app outcome record, or outcome import from a CSV file)",
+        f"{result.paths[1]}: imported 1 intake(s) (1 complete, 0 draft)",
+    ]
+    # Imported again: the intake is left alone, and the note still says the outcome was not taken.
+    assert main(["--database", url, "import", str(result.paths[0])]) == 0
+    assert "1 already stored, left alone; 1 outcome(s) in the file not imported" in capsys.readouterr().out
+
+
+def test_an_intake_amended_after_its_outcome_is_exported_with_it(clinic: Any, tmp_path: Path) -> None:
+    from intake_app.services.exchange import write_stream
+
+    with_one, _without = _stored(clinic, tmp_path)
+    clinic.record_outcome(with_one, {"finding": "spinal_confirmed"})
+    draft = clinic.amend_intake(with_one, "Phone number typed wrong")
+    stream = io.StringIO()
+    write_stream(clinic.repository.iter_for_export(status="draft"), "fhir", stream, outcomes=clinic._export_outcomes)
+    bundle = json.loads(stream.getvalue())
+    through_r4b(bundle)
+    (response,) = resources(bundle, "QuestionnaireResponse")
+    assert (response["status"], response["meta"]["versionId"]) == ("in-progress", "2")
+    found = outcome_entry(bundle)
+    assert found["fullUrl"] == full_url(f"Observation/outcome/{draft.intake_uuid}/2")
+    assert found["resource"]["identifier"][0]["value"] == f"{draft.intake_uuid}/1"
+    (back,) = from_fhir_bundle(bundle)
+    assert (back.status, back.revision, back.outcome_version) == ("draft", 2, 1)
