@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from intake_app.access.roles import Action, Actor, requires
+from intake_app.access.roles import Action, Actor, require, requires
 from intake_app.domain.outcomes import (
     FIELD_LABELS,
     FINDINGS,
@@ -215,10 +215,11 @@ class OutcomesMixin:
 
     def _export_outcomes(self, intake_ids: Sequence[int]) -> dict[int, OutcomeRecord]:
         """The current outcome of each of these intakes (looked for on all its revisions), by id; intakes
-        without one are left out. One query per 500 intakes. For exports (services/exchange.py, `outcomes=`):
-        export_documents' own permission check (Action.EXPORT) covers it."""
+        without one are left out. One query per 500 intakes. For exports (services/exchange.py, `outcomes=`),
+        so it asks what export_documents asks (Action.EXPORT): outcomes leave with the answers, no further."""
         from intake_app.storage.outcomes_store import current_outcomes
 
+        require(self.signed_in, Action.EXPORT)
         return current_outcomes(self.repository.engine, intake_ids)
 
     @requires(Action.RECORD_OUTCOME)

@@ -393,3 +393,18 @@ def test_an_intake_amended_after_its_outcome_is_exported_with_it(clinic: Any, tm
     assert found["resource"]["identifier"][0]["value"] == f"{draft.intake_uuid}/1"
     (back,) = from_fhir_bundle(bundle)
     assert (back.status, back.revision, back.outcome_version) == ("draft", 2, 1)
+
+
+def test_the_outcome_look_up_asks_for_the_export_permission(clinic: Any, tmp_path: Path) -> None:
+    from intake_app.access.roles import PermissionDenied
+    from tests.cli.conftest import signed_in
+
+    with_one, _without = _stored(clinic, tmp_path)
+    clinic.record_outcome(with_one, {"finding": "not_seen"})
+    assert list(clinic._export_outcomes([with_one])) == [with_one]
+    desk = signed_in(f"sqlite:///{tmp_path / 'clinic.db'}", "desk")
+    try:
+        with pytest.raises(PermissionDenied):
+            desk._export_outcomes([with_one])
+    finally:
+        desk.close()
