@@ -14,8 +14,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 ENV_CONFIG_DIR = "INTAKE_APP_CONFIG_DIR"
 PAGE_SIZES = ("auto", "A4", "Letter")

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from intake_app.access.audit_chain import AuditAction, AuditEntry, format_time
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 # Plain words for each action (English in the CSV export); the viewer shows them through
 # QCoreApplication.translate("AuditAction", ...).

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 
 class Role(StrEnum):

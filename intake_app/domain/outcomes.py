@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import InvalidInput
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 # Finding codes (exports, CSV, FHIR) and the words people read (English as exported; screens show them
 # through QCoreApplication.translate("Outcome", ...)).

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 from intake_app.access.audit_chain import INTACT, INTACT_UNANCHORED, AuditEntry, ChainReport, Problem
 from intake_app.access.audit_export import AuditFilter, action_words, local_time_text
 from intake_app.access.roles import ROLE_WORDS, Role
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.errors import IntakeError
 from intake_app.files import atomic_write_text
 from intake_app.gui import messages
 from intake_app.gui.chooser import Chooser, documents_folder
 from intake_app.gui.tasks import TaskRunner
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 PAGE = 200
 COLUMNS = (QT_TRANSLATE_NOOP("AuditViewer", "When"), QT_TRANSLATE_NOOP("AuditViewer", "Account"),

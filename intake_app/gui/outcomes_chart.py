@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.screening.model import LEVEL_TITLES
 from intake_app.screening.performance import SMALL_GROUP, LevelFigures, Rate
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 INK = QColor("#111111")
 BAR = QColor("#3b6e99")

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.domain.language import QT_TRANSLATE_NOOP
 from intake_app.gui.outcomes_chart import ConfirmationChart, level_title, rate_text
 from intake_app.gui.tasks import TaskRunner
 from intake_app.screening.performance import SMALL_GROUP, Performance, PerformanceReport
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.services.outcomes import OutcomesMixin

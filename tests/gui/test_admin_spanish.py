@@ -26,12 +26,12 @@ from intake_app.access.accounts import Account
 from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent, chain_next
 from intake_app.access.audit_export import AUDIT_WORDS, AuditFilter
 from intake_app.access.roles import ROLE_WORDS, Action, Actor, Role
-from intake_app.domain.language import MARKED_SOURCES, marked_source_paths
 from intake_app.domain.outcomes import FIELD_LABELS, FINDINGS, IMAGING, Outcome
 from intake_app.gui.patient import translations
 from intake_app.screening.model import LEVEL_TITLES
 from intake_app.screening.performance import CaseRow, PerformanceReport, Rate, measure
 from intake_app.settings import CLINIC_FIELDS, Settings
+from intake_app.translation_marks import MARKED_SOURCES, marked_source_paths
 
 pytestmark = pytest.mark.gui
 
@@ -348,6 +348,17 @@ def test_the_stored_and_exported_words_stay_english() -> None:
     assert FINDINGS["spinal_confirmed"] == "Spinal origin confirmed"
     assert Action.MANAGE_ACCOUNTS.value == "accounts.manage"
     assert [p.relative_to(ROOT / "intake_app").as_posix() for p in marked_source_paths()] == list(MARKED_SOURCES)
+
+
+def test_the_marker_loads_nothing_for_the_windows_early_imports() -> None:
+    """Roles, the audit words and the settings are read before the window paints: marking their words
+    must not load the questionnaire's room (and YAML) with them."""
+    import sys
+
+    code = ("import sys, intake_app.access.roles, intake_app.access.audit_export, intake_app.settings; "
+            "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('intake_app.domain')))")
+    shown = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT)
+    assert shown.stdout.strip() == "[]"
 
 
 def test_admin_es_is_complete_and_up_to_date_with_the_code(tmp_path: Path) -> None:
