@@ -10,7 +10,6 @@ working unchanged) and which also answers `text("es")`. A missing translation fa
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -20,34 +19,6 @@ SPANISH = "es"
 LANGUAGES: tuple[str, ...] = (ENGLISH, SPANISH)
 # Each language named in itself, as the patient picks it on the first page of patient mode.
 LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({ENGLISH: "English", SPANISH: "Español"})
-
-
-# The modules below the gui whose display words are marked with QT_TRANSLATE_NOOP (paths inside the
-# intake_app package). pyside6-lupdate reads them together with the gui package; their translations are
-# in resources/translations/admin_es.ts.
-MARKED_SOURCES: tuple[str, ...] = (
-    "access/roles.py",
-    "access/audit_export.py",
-    "domain/outcomes.py",
-    "settings.py",
-)
-
-
-def marked_source_paths() -> list[Path]:
-    """MARKED_SOURCES as paths (for pyside6-lupdate and the translation tests)."""
-    package = Path(__file__).resolve().parents[1]
-    return [package / name for name in MARKED_SOURCES]
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Mark `text` for translation in `context` and return it unchanged.
-
-    Rooms below the gui hold display words (role names, outcome findings, setting labels) but never
-    import Qt: they keep and store the English; pyside6-lupdate finds the call by its name, and the gui
-    shows the words with `QCoreApplication.translate(context, text)`.
-    """
-    del context
-    return text
 
 
 def check_language(language: str) -> str:
