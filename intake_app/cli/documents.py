@@ -37,6 +37,8 @@ def configure(parser: argparse.ArgumentParser, command: str) -> None:
         parser.add_argument("--handout", metavar="OUT.pdf")
         parser.add_argument("--language", metavar="LANG", help="the handout's language, en or es (default: the "
                             "patient's preferred language, else the clinic's language)")
+        parser.add_argument("--referral-language", metavar="LANG", help="the referral letter's language, en or es "
+                            "(default: the clinic's language; the letter is for the receiving clinician)")
         parser.add_argument("--overwrite", action="store_true", help="replace PDF files that already exist")
         parser.add_argument("--revision", type=_whole_number, metavar="N",
                             help="the intake's revision: above 1 the referral says \"amended (revision N)\" "
@@ -121,9 +123,28 @@ def handout_language(document: IntakeDocument, settings: Settings, chosen: str |
     return ENGLISH
 
 
+def referral_language(settings: Settings, chosen: str | None) -> str:
+    """--referral-language, else the clinic's language when the letter is written in it, else English. A
+    language the letter is not written in is a plain refusal."""
+    from intake_app.domain.language import LANGUAGE_NAMES
+    from intake_app.reports.referral_text import REFERRAL_LANGUAGES
+    from intake_app.reports.referral_text import referral_language as choose
+
+    if chosen is not None:
+        code = chosen.strip().lower()
+        if code not in REFERRAL_LANGUAGES:
+            names = ", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in REFERRAL_LANGUAGES)
+            raise IntakeError(f"--referral-language: the referral letter is written in {names}, not {chosen[:20]!r}.")
+        return code
+    return choose(None, settings.clinic_language.strip().lower())
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     if not args.referral and not args.handout:
         err("report: give --referral OUT.pdf and/or --handout OUT.pdf")
+        return EXIT_USAGE
+    if args.referral_language is not None and not args.referral:
+        err("report: --referral-language is for the referral letter; give --referral OUT.pdf too")
         return EXIT_USAGE
     from intake_app.files import TargetExists
 
@@ -140,6 +161,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     document = load_one_document(args.file)
     settings = load_settings()
+    letter_language = referral_language(settings, args.referral_language)  # refused before anything is built
     assessment = screen(document, settings)  # once, for both documents
     for kind, target in targets:
         overrides: dict[str, Any] = {}
@@ -147,6 +169,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             overrides["revision"] = args.revision
         if kind == "handout":
             overrides.update(_language_override(document, settings, args.language))
+        else:
+            overrides["language"] = letter_language
         _write_pdf(target, _build(kind, document, settings, assessment, overrides), args.overwrite, settings)
     return EXIT_OK
 
@@ -178,11 +202,12 @@ def _write_pdf(target: Path, data: bytes, overwrite: bool, settings: Settings) -
 def _report_stored(args: argparse.Namespace, targets: list[tuple[str, Path]]) -> int:
     """The PDFs of a stored intake (its latest revision), recorded in the audit trail as PDF saves."""
     with clinic_session(args, "report --intake-id") as clinic:
+        letter_language = referral_language(clinic.settings, args.referral_language)
         record = clinic.intake(args.intake_id)
         document = record.document
         for kind, target in targets:
             if kind == "referral":
-                data = clinic.referral_pdf(document, revision=record.revision)
+                data = clinic.referral_pdf(document, revision=record.revision, language=letter_language)
             else:
                 data = clinic.handout_pdf(document, **_language_override(document, clinic.settings, args.language))
             _write_pdf(target, data, args.overwrite, clinic.settings)

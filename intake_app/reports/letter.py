@@ -4,12 +4,13 @@ From / To / When, the patient, the decision box (level and tier in words, the re
 referral, the safety answers still to check and any conflicting answers), the red flags, a short
 summary, a one-row body map with the non-spinal alerts, and a block for the clinician to complete.
 Page 1 stands alone: it is laid out inside one frame and shrunk to fit rather than flowing over.
+Written in the letter's language (English or Spanish): fixed words from referral_text, answers
+through domain.wording with `language=`, the screening's lines through referral_advice_es.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,20 +19,24 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from intake_app.domain.document import UNKNOWN, IntakeDocument
+from intake_app.domain.language import ENGLISH
 from intake_app.domain.questionnaire import SIDES, Questionnaire
 from intake_app.domain.wording import answer_text, describe, describe_because, is_blank, question_text
+from intake_app.reports import referral_text as T
 from intake_app.reports.drawing import symptom_row
 from intake_app.reports.fonts import BASE_FONT, BOLD_FONT, para, rich, text_para
+from intake_app.reports.handout_text import Say
 from intake_app.reports.layout import INK, Table, style
 from intake_app.reports.options import ReportOptions
-from intake_app.reports.wording import NOT_RECORDED, SYMPTOMS, brief, format_date
+from intake_app.reports.referral_advice_es import EnglishWords
+from intake_app.reports.referral_text import LEVEL_WORDS, letter_date, letter_time
+from intake_app.reports.wording import SYMPTOMS, brief
 from intake_app.screening.model import Assessment, Level
 
 GRID_GREY = colors.HexColor("#9AA0A6")
 LABEL_FILL = colors.HexColor("#EEF0F2")
 POSITIVE = {"yes", "new", "new_or_spreading"}
 ONSET_FIELD = "new_symptom_started"
-D8_LEAD = "Safety answer"
 
 
 @dataclass(frozen=True)
@@ -48,22 +53,21 @@ class LevelStyle:
     double: bool
 
 
-def level_style(level: Level, tier: str | None, emergency_department: str) -> LevelStyle:
-    if level == "urgent" and tier != "P":
-        return LevelStyle("URGENT - SAME-DAY EMERGENCY ASSESSMENT", "Tier E: same-day emergency",
-                          f"On-call spinal team (via {emergency_department})",
-                          colors.black, colors.white, 3.0, None, False)
-    if level == "urgent":
-        return LevelStyle("URGENT - CLINICIAN REVIEW TODAY", "Tier P: urgent priority, not an emergency",
-                          "Urgent spinal pathway", colors.HexColor("#F4B4B4"), INK, 3.0, None, True)
-    if level == "likely":
-        return LevelStyle("SPINAL ORIGIN LIKELY", "Routine referral: spine specialist advised",
-                          "Spine clinic", colors.HexColor("#E3E3E3"), INK, 1.5, None, True)
-    if level == "possible":
-        return LevelStyle("SPINAL ORIGIN POSSIBLE", "Routine: clinician to examine and decide",
-                          "Spine clinic", colors.white, INK, 1.5, (4, 2), False)
-    return LevelStyle("SPINAL ORIGIN NOT INDICATED", "No spinal referral indicated by the answers",
-                      "Reviewing clinician (foot and leg)", colors.white, INK, 0.6, None, False)
+def level_style(level: Level, tier: str | None, emergency_department: str, language: str = ENGLISH) -> LevelStyle:
+    """The level's headline, tier and addressee in `language`, and its look."""
+    key = ("P" if tier == "P" else "E") if level == "urgent" else level
+    headline, tier_words, addressee = (T.say(text, language, ed=T.emergency_department(emergency_department,
+                                                                                       language))
+                                       for text in LEVEL_WORDS[key])
+    if key == "E":
+        return LevelStyle(headline, tier_words, addressee, colors.black, colors.white, 3.0, None, False)
+    if key == "P":
+        return LevelStyle(headline, tier_words, addressee, colors.HexColor("#F4B4B4"), INK, 3.0, None, True)
+    if key == "likely":
+        return LevelStyle(headline, tier_words, addressee, colors.HexColor("#E3E3E3"), INK, 1.5, None, True)
+    if key == "possible":
+        return LevelStyle(headline, tier_words, addressee, colors.white, INK, 1.5, (4, 2), False)
+    return LevelStyle(headline, tier_words, addressee, colors.white, INK, 0.6, None, False)
 
 
 class Styles:
@@ -103,12 +107,18 @@ class FirstPage:
     """Builds the flowables of page 1 for one intake."""
 
     def __init__(self, doc: IntakeDocument, a: Assessment, q: Questionnaire, opt: ReportOptions,
-                 width: float, generated: dt.datetime) -> None:
+                 width: float, generated: dt.datetime, words: EnglishWords | None = None) -> None:
         self.doc, self.a, self.q, self.opt = doc, a, q, opt
         self.width = width
         self.generated = generated
+        self.words = words or EnglishWords(a)
+        self.lang = self.words.language
         self.s = Styles()
-        self.look = level_style(a.level, a.tier, opt.emergency_department)
+        self.look = level_style(a.level, a.tier, opt.emergency_department, self.lang)
+
+    def t(self, text: Say, **values: object) -> str:
+        """A fixed text of the letter in its language."""
+        return T.say(text, self.lang, **values)
 
     # --- helpers -------------------------------------------------------------------------------
 
@@ -119,7 +129,7 @@ class FirstPage:
         """"Label: answer" in the questionnaire's words (fields missing from this form: empty)."""
         if not self.has(field):
             return ""
-        return describe(self.q, field, answer(self.doc, field), side=side)
+        return describe(self.q, field, answer(self.doc, field), side=side, language=self.lang)
 
     def _box(self, content: list[Flowable], *, border: float = 0.6, fill: colors.Color | None = None) -> Table:
         table = Table([[content]], colWidths=[self.width])
@@ -140,13 +150,12 @@ class FirstPage:
         left: list[Flowable] = [p(opt.clinic_name, s.clinic)]
         lines = [*opt.clinic_address.splitlines()]
         if opt.clinic_phone.strip():
-            lines.append(f"Phone {opt.clinic_phone.strip()}")
+            lines.append(self.t(T.PHONE, phone=opt.clinic_phone.strip()))
         left += [p(line.strip(), s.small) for line in lines if line.strip()]
-        title = "Referral letter"
-        right: list[Flowable] = [p(title, s.title)]
+        right: list[Flowable] = [p(self.t(T.TITLE), s.title)]
         if opt.revision > 1:
-            right.append(p(f"amended (revision {opt.revision})", s.title))
-        right.append(p("Screening aid for clinician review - not a diagnosis", s.right))
+            right.append(p(self.t(T.AMENDED, revision=opt.revision), s.title))
+        right.append(p(self.t(T.SCREENING_AID), s.right))
         table = Table([[left, right]], colWidths=[self.width * 0.58, self.width * 0.42])
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -158,19 +167,19 @@ class FirstPage:
 
     def from_to_when(self) -> list[Flowable]:
         s, opt = self.s, self.opt
-        referrer = opt.referrer_name.strip() or "Referrer: ______________________"
+        referrer = opt.referrer_name.strip() or self.t(T.REFERRER_BLANK)
         role = opt.referrer_role.strip()
         phone = opt.referrer_phone.strip() or opt.clinic_phone.strip()
-        phone_label = "Direct phone" if opt.referrer_phone.strip() else "Clinic phone"
-        sender: list[Flowable] = [p("From", s.label), p(referrer, s.cell_bold)]
+        phone_label = self.t(T.DIRECT_PHONE if opt.referrer_phone.strip() else T.CLINIC_PHONE)
+        sender: list[Flowable] = [p(self.t(T.FROM), s.label), p(referrer, s.cell_bold)]
         if role:
             sender.append(p(role, s.cell))
         sender.append(p(f"{phone_label}: {phone or '______________'}", s.cell))
-        to: list[Flowable] = [p("To", s.label), p(self.look.addressee, s.cell_bold)]
+        to: list[Flowable] = [p(self.t(T.TO), s.label), p(self.look.addressee, s.cell_bold)]
         when: list[Flowable] = [
-            p("When", s.label),
-            p(f"Written {self.generated.strftime('%Y-%m-%d %H:%M')}", s.cell),
-            p(f"Seen {format_date(self.doc.visit_date)}", s.cell),
+            p(self.t(T.WHEN), s.label),
+            p(self.t(T.WRITTEN, when=letter_time(self.generated, self.lang)), s.cell),
+            p(self.t(T.SEEN, day=letter_date(self.doc.visit_date, self.lang)), s.cell),
         ]
         w = self.width
         table = Table([[sender, to, when]], colWidths=[w * 0.4, w * 0.33, w * 0.27])
@@ -187,27 +196,28 @@ class FirstPage:
         parts = []
         if self.has("interpreter_needed") and answer(self.doc, "interpreter_needed") == "yes":
             language = answer(self.doc, "interpreter_language")
-            parts.append("Interpreter needed" + (f": {language}" if not is_blank(language) else ""))
+            parts.append(self.t(T.INTERPRETER) + (f": {language}" if not is_blank(language) else ""))
         if self.has("preferred_language") and not is_blank(answer(self.doc, "preferred_language")):
             parts.append(self.said("preferred_language"))
         return "; ".join(parts)
 
     def patient(self) -> list[Flowable]:
-        s, q, patient = self.s, self.q, self.doc.patient
+        s, q, patient, lang = self.s, self.q, self.doc.patient, self.lang
         age = patient.age_on(self.doc.visit_date)
-        born = format_date(patient.date_of_birth) + (f" (age {age})" if age is not None else "")
-        sex = answer_text(q, "sex", patient.sex) if patient.sex else NOT_RECORDED
+        born = letter_date(patient.date_of_birth, lang) + (f" {self.t(T.AGE, age=age)}" if age is not None else "")
+        blank = self.t(T.NOT_RECORDED)
+        sex = answer_text(q, "sex", patient.sex, language=lang) if patient.sex else blank
 
         def cell(label: str, value: str, *, bold: bool = False) -> list[Flowable]:
-            return [p(label, s.label), p(value or NOT_RECORDED, s.cell_bold if bold else s.cell)]
+            return [p(label, s.label), p(value or blank, s.cell_bold if bold else s.cell)]
 
         w = self.width
         row = [
-            cell("Patient", patient.display_name, bold=True),
-            cell(question_text(q, "date_of_birth"), born),
-            cell(question_text(q, "sex"), sex),
-            cell("MRN", patient.mrn),
-            cell(question_text(q, "phone"), patient.phone),
+            cell(self.t(T.PATIENT), patient.display_name, bold=True),
+            cell(question_text(q, "date_of_birth", language=lang), born),
+            cell(question_text(q, "sex", language=lang), sex),
+            cell(self.t(T.MRN), patient.mrn),
+            cell(question_text(q, "phone", language=lang), patient.phone),
         ]
         widths = [w * 0.3, w * 0.2, w * 0.11, w * 0.17, w * 0.22]
         rows: list[list[Any]] = [row]
@@ -229,49 +239,47 @@ class FirstPage:
 
     def reason_line(self) -> str:
         """One plain line: why this letter is written."""
-        a = self.a
+        a, say = self.a, self.words.reason
         if a.level == "urgent":
-            texts = [r.text for r in a.red_flags]
-            return "; ".join(texts) if texts else "Red-flag answer(s) listed below"
+            texts = [say(r) for r in a.red_flags]
+            return "; ".join(texts) if texts else self.t(T.RED_FLAGS_BELOW)
         scored = [r for r in a.reasons if r.group == "for" and r.rule[:1] == "S" and not r.is_information
                   and r.rule != "S8"]
         if a.level in ("likely", "possible"):
-            lead = ("Sciatica-type pattern" if a.level == "likely" else "Some features of a spinal origin")
-            texts = [_lower_first(r.text) for r in scored]
+            lead = self.t(T.LIKELY_LEAD if a.level == "likely" else T.POSSIBLE_LEAD)
+            texts = [_lower_first(say(r)) for r in scored]
             if len(texts) > 3:
-                texts = [*texts[:2], f"and {len(texts) - 2} more supporting features (page 2)"]
-            return f"{lead}: " + ("; ".join(texts) if texts else "pattern incomplete")
-        local = [r.text for r in a.reasons if r.rule[:1] == "L" and not r.is_information]
+                texts = [*texts[:2], self.t(T.MORE_FEATURES, count=len(texts) - 2)]
+            return f"{lead}: " + ("; ".join(texts) if texts else self.t(T.PATTERN_INCOMPLETE))
+        local = [say(r) for r in a.reasons if r.rule[:1] == "L" and not r.is_information]
         if local:
-            return "No spinal pattern; " + "; ".join(_lower_first(t) for t in local)
-        return "No spinal pattern in the answers given; for clinician assessment"
+            return self.t(T.NO_SPINAL_PATTERN_LOCAL) + "; ".join(_lower_first(t) for t in local)
+        return self.t(T.NO_SPINAL_PATTERN)
 
     def d8_line(self) -> str:
-        """The "safety answers to check before the patient leaves" sentence (D8), if any."""
-        match = re.search(rf"{D8_LEAD}[^.]*(?:\.|$)", self.a.recommendation)
-        if match:
-            return match.group(0).strip()
+        """The "safety answers to check before the patient leaves" sentence (D8), if any: the
+        screening's own, else (an assessment that carries none) made here from the open answers."""
+        line = self.words.d8_line()
+        if line:
+            return line
         open_items = []
         missing = [rf for rf in self.q.red_flag_ids if self.doc.answers.get(rf, UNKNOWN) == UNKNOWN]
         if missing:
-            open_items.append("not asked: " + ", ".join(question_text(self.q, rf, short=True).lower()
-                                                       for rf in missing))
+            open_items.append(self.t(T.NOT_ASKED_ITEM) + ", ".join(
+                question_text(self.q, rf, short=True, language=self.lang).lower() for rf in missing))
         for reason in self.a.reasons:
             if reason.rule.endswith(".unmet"):
-                open_items.append(reason.text)
+                open_items.append(self.words.reason(reason))
         if not open_items:
             return ""
-        return "Safety answers to check before the patient leaves: " + "; ".join(open_items) + "."
+        return f"{self.t(T.OPEN_ANSWERS_LEAD)}: " + "; ".join(open_items) + "."
 
     def conflicts(self) -> list[str]:
-        return [r.text for r in self.a.reasons if r.base_rule == "Q4"]
+        return [self.words.reason(r) for r in self.a.reasons if r.base_rule == "Q4"]
 
     def recommendation(self) -> str:
-        text = self.a.recommendation.strip()
-        d8 = re.search(rf"{D8_LEAD}[^.]*(?:\.|$)", text)
-        if d8:
-            text = (text[: d8.start()] + text[d8.end():]).strip()
-        return text
+        """The recommendation without its D8 sentence (printed in its own box above)."""
+        return self.words.recommendation(with_d8=False)
 
     def decision(self) -> list[Flowable]:
         s, look = self.s, self.look
@@ -279,7 +287,7 @@ class FirstPage:
         inner: list[Flowable] = [
             p(look.headline, s.headline_light if dark else s.headline),
             p(look.tier_words, s.sub_light if dark else s.sub),
-            bold_lead("Reason for referral:", self.reason_line(), s.box_light if dark else s.box),
+            bold_lead(self.t(T.REASON_FOR_REFERRAL), self.reason_line(), s.box_light if dark else s.box),
         ]
         # Inset so that a double line, drawn outside the cell, stays inside the printable margin.
         head = Table([[inner]], colWidths=[self.width - 6])
@@ -300,11 +308,11 @@ class FirstPage:
         if d8:
             checks.append(p(d8, s.check))
         for conflict in self.conflicts():
-            checks.append(bold_lead("Conflicting answers:", conflict, s.cell))
+            checks.append(bold_lead(self.t(T.CONFLICTING), conflict, s.cell))
         if checks:
             flow += [Spacer(1, 1 * mm), self._box(checks, border=2.0, fill=colors.HexColor("#FFF2CC")),
                      Spacer(1, 1)]
-        flow.append(bold_lead("Recommended action:", self.recommendation(), s.small))
+        flow.append(bold_lead(self.t(T.RECOMMENDED), self.recommendation(), s.small))
         return [*flow, Spacer(1, 1 * mm)]
 
     # --- red flags ------------------------------------------------------------------------------
@@ -315,35 +323,37 @@ class FirstPage:
         return ""
 
     def red_flags(self) -> list[Flowable]:
-        s, q, a = self.s, self.q, self.a
+        s, q, a, lang = self.s, self.q, self.a, self.lang
         lines: list[Flowable] = []
         onset = self.onset()
         for reason in a.red_flags:
-            shown = "; ".join(brief(line, 3) for line in describe_because(q, reason.because))
-            lines.append(bold_lead(f"\u25A0 {reason.text}.", shown + (f". {onset}" if onset else ""), s.line))
+            shown = "; ".join(brief(line, 3, lang) for line in describe_because(q, reason.because, language=lang))
+            lines.append(bold_lead(f"\u25A0 {self.words.reason(reason)}.", shown + (f". {onset}" if onset else ""),
+                                   s.line))
         for reason in a.reasons:
             if reason.rule.endswith(".unmet"):
-                lines.append(bold_lead("\u25A1 Positive answer, rule not met:", reason.text, s.line))
+                lines.append(bold_lead(f"\u25A1 {self.t(T.RULE_NOT_MET)}", self.words.reason(reason), s.line))
         answers = self.doc.answers
         missing = [rf for rf in q.red_flag_ids if answers.get(rf, UNKNOWN) == UNKNOWN]
         if missing:
-            names = "; ".join(question_text(q, rf, short=True) for rf in missing)
-            lines.append(bold_lead("\u25B2 NOT ASKED - ask before the patient leaves:", names, s.line))
+            names = "; ".join(question_text(q, rf, short=True, language=lang) for rf in missing)
+            lines.append(bold_lead(f"\u25B2 {self.t(T.NOT_ASKED_LEAD)}", names, s.line))
         answered_no = [rf for rf in q.red_flag_ids if answers.get(rf) == "no"]
         positive = [rf for rf in q.red_flag_ids if answers.get(rf) not in ("no", UNKNOWN, None)]
         if answered_no:
             if positive or missing:
-                text = f"All other safety questions ({len(answered_no)}) answered no."
+                text = self.t(T.OTHERS_NO, count=len(answered_no))
             elif self.no_red_flags_allowed():
-                text = f"No red flags: all {len(answered_no)} safety questions asked and answered no."
+                text = self.t(T.NO_RED_FLAGS, count=len(answered_no))
             else:
-                text = f"All {len(answered_no)} safety questions answered no."
+                text = self.t(T.ALL_NO, count=len(answered_no))
             lines.append(p(text, s.line))
         for rf in positive:
             if not any(rf in r.because for r in a.red_flags) and not any(
                     rf in r.because for r in a.reasons if r.rule.endswith(".unmet")):
-                lines.append(bold_lead("\u25A1 Also answered:", describe(q, rf, answers.get(rf)), s.line))
-        return [p("Red flags", s.h2), *lines]
+                lines.append(bold_lead(f"\u25A1 {self.t(T.ALSO_ANSWERED)}",
+                                       describe(q, rf, answers.get(rf), language=lang), s.line))
+        return [p(self.t(T.RED_FLAGS), s.h2), *lines]
 
     def no_red_flags_allowed(self) -> bool:
         """Only when the screening itself says so (rule D0 and nothing open)."""
@@ -352,23 +362,23 @@ class FirstPage:
     # --- summary --------------------------------------------------------------------------------
 
     def side_line(self, side: str) -> str:
-        q, answers = self.q, self.doc.answers
+        q, answers, lang = self.q, self.doc.answers, self.lang
         parts = []
         for kind in SYMPTOMS:
             regions = (answers.get(kind) or {}).get(side) or []
             if regions:
-                parts.append(brief(describe(q, kind, answers.get(kind), side=side), 4))
+                parts.append(brief(describe(q, kind, answers.get(kind), side=side, language=lang), 4, lang))
         for field in ("radiates_to", "weakness"):
             value = (answers.get(field) or {}).get(side) if isinstance(answers.get(field), dict) else None
             if not is_blank(value) and value != "none":
-                parts.append(describe(q, field, answers.get(field), side=side))
+                parts.append(describe(q, field, answers.get(field), side=side, language=lang))
         course = answers.get("weakness_course")
         weak = (answers.get("weakness") or {}).get(side) if isinstance(answers.get("weakness"), dict) else None
         if not is_blank(weak) and weak != "none" and self.has("weakness_course"):
             if isinstance(course, dict):
-                parts.append(describe(q, "weakness_course", course, side=side))
+                parts.append(describe(q, "weakness_course", course, side=side, language=lang))
             else:
-                parts.append(describe(q, "weakness_course", course))
+                parts.append(describe(q, "weakness_course", course, language=lang))
         return "; ".join(parts)
 
     def summary_lines(self) -> list[tuple[str, str]]:
@@ -377,25 +387,28 @@ class FirstPage:
         for side in SIDES:
             text = self.side_line(side)
             if text:
-                lines.append((f"{q.side_label(side)} leg:", text))
+                side_name = q.side_label(side, self.lang)
+                if self.lang != ENGLISH:
+                    side_name = side_name.lower()
+                lines.append((self.t(T.SIDE_LEG, side=side_name), text))
         if not lines:
-            lines.append(("Legs:", "no pain, numbness, tingling or weakness marked"))
+            lines.append((self.t(T.LEGS), self.t(T.NOTHING_MARKED)))
         course = [self.said(f) for f in ("duration_days", "onset", "trauma", "pain_score_0_10") if self.has(f)]
-        lines.append(("Course:", "; ".join(c for c in course if c)))
+        lines.append((self.t(T.COURSE), "; ".join(c for c in course if c)))
         back = [self.said(f) for f in ("leg_vs_back", "back_pain", "back_pain_new") if self.has(f)]
-        lines.append(("Leg and back:", "; ".join(b for b in back if b)))
+        lines.append((self.t(T.LEG_AND_BACK), "; ".join(b for b in back if b)))
         history = [self.said(f) for f in ("back_conditions", "back_surgery") if self.has(f)]
         if self.has("back_surgery") and answer(self.doc, "back_surgery") not in (None, "none"):
             history.append(self.said("back_surgery_months_ago"))
-        lines.append(("Spinal history:", "; ".join(h for h in history if h)))
+        lines.append((self.t(T.SPINAL_HISTORY), "; ".join(h for h in history if h)))
         health = [self.said(f) for f in ("rf_cancer_history", "rf_osteoporosis_or_steroids", "diabetes",
                                          "blood_thinner") if self.has(f)]
-        lines.append(("Health:", "; ".join(h for h in health if h)))
+        lines.append((self.t(T.HEALTH), "; ".join(h for h in health if h)))
         return lines
 
     def summary(self) -> list[Flowable]:
         s = self.s
-        return [p("Summary", s.h2), *[bold_lead(lead, text, s.line) for lead, text in self.summary_lines()]]
+        return [p(self.t(T.SUMMARY), s.h2), *[bold_lead(lead, text, s.line) for lead, text in self.summary_lines()]]
 
     # --- body map and alerts ----------------------------------------------------------------------
 
@@ -405,13 +418,15 @@ class FirstPage:
         alerts = self.a.in_group("alert")
         alert_flow: list[Flowable] = []
         if alerts:
-            alert_flow.append(p("NON-SPINAL SAFETY ALERT", s.check))
-            alert_flow += [p(f"\u25A0 {r.text}", s.cell) for r in alerts]
+            alert_flow.append(p(self.t(T.NON_SPINAL_ALERT), s.check))
+            alert_flow += [p(f"\u25A0 {self.words.reason(r)}", s.cell) for r in alerts]
         if not marked and not alerts:
             return []
         if not marked:
             return [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
         drawing = symptom_row(self.doc, self.q, self.width, max_height=48 * mm)
+        if self.lang != ENGLISH:
+            translate_drawing(drawing, self.q, self.lang)
         flow: list[Flowable] = [Spacer(1, 1.5 * mm), drawing]
         if alerts:
             flow += [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
@@ -421,14 +436,16 @@ class FirstPage:
 
     def completion(self) -> list[Flowable]:
         s, w = self.s, self.width
-        rows: list[list[Any]] = [["Examination", "Left", "Right", "Examination", "Left", "Right"]]
-        checks = [("Power (L2-S1)", "Reflexes (knee, ankle)"), ("Straight-leg raise", "Sensation (L4, L5, S1)")]
+        t = self.t
+        exam, left, right = t(T.EXAMINATION), t(T.LEFT), t(T.RIGHT)
+        rows: list[list[Any]] = [[exam, left, right, exam, left, right]]
+        checks = [(t(T.POWER), t(T.REFLEXES)), (t(T.STRAIGHT_LEG), t(T.SENSATION))]
         for a, b in checks:
             rows.append([a, "", "", b, "", ""])
         urgent = self.a.level == "urgent"
-        rows.append(["Saddle sensation", "", "", "Bladder scan (residual, ml)" if urgent else "Other", "", ""])
-        rows.append(["Actions taken", "", "", "", "Time", ""])
-        rows.append(["Signature", "", "Name", "", "Registration no.", ""])
+        rows.append([t(T.SADDLE), "", "", t(T.BLADDER_SCAN) if urgent else t(T.OTHER), "", ""])
+        rows.append([t(T.ACTIONS), "", "", "", t(T.TIME), ""])
+        rows.append([t(T.SIGNATURE), "", t(T.NAME), "", t(T.REGISTRATION), ""])
         cw = [w * 0.19, w * 0.12, w * 0.12, w * 0.27, w * 0.15, w * 0.15]
         table = Table(rows, colWidths=cw, rowHeights=[11] + [15] * (len(rows) - 1))
         last = len(rows) - 1
@@ -447,7 +464,7 @@ class FirstPage:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ]))
-        return [p("For the clinician to complete", s.h2), table]
+        return [p(self.t(T.TO_COMPLETE), s.h2), table]
 
     def flowables(self) -> list[Flowable]:
         return [
@@ -466,3 +483,26 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def translate_drawing(flowable: Flowable, questionnaire: Questionnaire, language: str) -> None:
+    """The words the body map draws (view titles, Left/Right, the key) in Spanish (`language`); a
+    longer word is drawn smaller so that it stays inside the width its English had."""
+    from reportlab.graphics.shapes import Group, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    table = T.MAP_WORDS_ES
+
+    def walk(node: Any) -> None:
+        for item in getattr(node, "contents", []):
+            if isinstance(item, String) and item.text in table:
+                new = table[item.text]
+                old_width = stringWidth(item.text, item.fontName, item.fontSize)
+                new_width = stringWidth(new, item.fontName, item.fontSize)
+                if new_width > old_width:
+                    item.fontSize = item.fontSize * old_width / new_width
+                item.text = new
+            elif isinstance(item, Group):
+                walk(item)
+
+    walk(getattr(flowable, "drawing", flowable))

@@ -95,13 +95,18 @@ def source_text(source: str) -> str:
     return " ".join(groups) if groups else source
 
 
-def brief(line: str, keep: int = 5) -> str:
+_MORE = {"en": "and {count} more", "es": "y {count} más"}
+
+
+def brief(line: str, keep: int = 5, language: str = "en") -> str:
     """A "Label: a, b, c, ..." line with a long list cut to its first `keep` items and a count
-    ("... and 12 more"), for page 1 and the trace; the questions and answers print it in full."""
+    ("... and 12 more"; "... y 12 más" in Spanish), for page 1 and the trace; the questions and
+    answers print it in full."""
     label, sep, items = line.partition(": ")
     if not sep:
         return line
     parts = items.split(", ")
     if len(parts) <= keep + 1:
         return line
-    return f"{label}: {', '.join(parts[:keep])} and {len(parts) - keep} more"
+    more = _MORE.get(language, _MORE["en"]).format(count=len(parts) - keep)
+    return f"{label}: {', '.join(parts[:keep])} {more}"

@@ -30,9 +30,10 @@ def build_report_pdf(
     """The referral summary ("referral") or patient handout ("handout") as PDF bytes; needs no database.
 
     The assessment (when not given) is made with the clinic's emergency department name; `language`
-    ("en", "es") is the handout's (None: the patient's preferred language, else the clinic's); the
-    referral is written for the receiving clinician and takes none. `overrides` change this print only
-    (e.g. revision=2 prints "amended (revision 2)")."""
+    ("en", "es") is the document's: for the handout None means the patient's preferred language, else
+    the clinic's; for the referral (written for the receiving clinician) None means the clinic's
+    language (`clinic_language`), else English. `overrides` change this print only (e.g. revision=2
+    prints "amended (revision 2)")."""
     from intake_app.reports import build_handout, build_referral
 
     if kind not in ("referral", "handout"):
@@ -41,7 +42,4 @@ def build_report_pdf(
     result = assessment or screen(document, settings)
     if kind == "handout":
         return bytes(build_handout(document, result, options, language=language))
-    if language is not None:
-        raise IntakeError("The referral letter is written for the receiving clinician in one language; a "
-                          "language can be chosen for the patient handout only.")
-    return bytes(build_referral(document, result, options))
+    return bytes(build_referral(document, result, options, language=language))
