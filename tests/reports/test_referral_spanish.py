@@ -339,3 +339,29 @@ def test_the_command_line_prints_the_referral_in_the_clinics_language(
     code = main(["report", str(source), "--referral", str(tmp_path / "fr.pdf"), "--referral-language", "fr"])
     assert code == 1 and "not 'fr'" in capsys.readouterr().err
     assert not (tmp_path / "fr.pdf").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("name", ["urgent", "likely"])
+def test_the_completion_block_labels_fit_their_cells(language: str, name: str) -> None:
+    """Each printed label of the block to complete ends inside its cell (a longer Spanish label, such as
+    "Elevación de pierna recta", ran into the next cell)."""
+    import datetime as dt
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from intake_app.reports.fonts import BOLD_FONT
+    from intake_app.reports.layout import content_width
+    from intake_app.reports.letter import FirstPage
+    from intake_app.reports.referral_advice_es import words_for
+
+    c = ALL[name]
+    words = words_for(language, c.document, c.assessment, Q, OPTIONS_ES.emergency_department)
+    width = content_width("A4")  # the narrower paper
+    page = FirstPage(c.document, c.assessment, Q, OPTIONS_ES, width, dt.datetime(2026, 3, 2, 9, 41), words)
+    table = page.completion()[1]
+    columns = table._colWidths  # noqa: SLF001 - the widths reportlab lays the table out with
+    for row in table._cellvalues:  # noqa: SLF001
+        for column, value in enumerate(row):
+            if isinstance(value, str) and value and column != 1:  # column 1 of the last rows spans three
+                assert stringWidth(value, BOLD_FONT, 7.5) + 6 <= columns[column], (value, columns[column])
