@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from intake_app.access.passwords import MAX_PASSWORD_LENGTH, Secret
+from intake_app.access.secret import MAX_PASSWORD_LENGTH, Secret
 from intake_app.errors import IntakeError
 
 ENV_USER = "INTAKE_APP_USER"

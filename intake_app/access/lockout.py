@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from intake_app.access.accounts import Account, require_utc
-from intake_app.access.passwords import Passwords, Secret
+from intake_app.access.passwords import Passwords
 from intake_app.access.roles import Action, Actor, PermissionDenied, Role, require
+from intake_app.access.secret import Secret
 from intake_app.errors import IntakeError
 
 MAX_FAILED_SIGN_INS = 5

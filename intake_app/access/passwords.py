@@ -4,66 +4,24 @@ A password exists in clear only inside a `Secret`, whose repr and str are masked
 pickled or formatted, and which only `reveal()` opens. Hashes use argon2-cffi's defaults (Argon2id,
 RFC 9106 low-memory profile: 3 passes, 64 MiB, 4 lanes) or stronger; `needs_rehash` says when a stored
 hash was made with weaker parameters so the sign-in can upgrade it.
+
+`Secret` and the length limits live in access.secret (re-exported here), and argon2 is imported only when a
+`Passwords` is made: a screen that only collects a password never loads it.
 """
 
 from __future__ import annotations
 
-import hmac
 import unicodedata
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
+from intake_app.access.secret import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Secret
 from intake_app.errors import IntakeError
 
-MIN_PASSWORD_LENGTH = 12
-MAX_PASSWORD_LENGTH = 1024
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
-_MASK = "********"
-
-
-class Secret:
-    """A password or key held in memory. Its repr/str never show it; `reveal()` is the one way in."""
-
-    __slots__ = ("_value",)
-    _value: str
-
-    def __init__(self, value: str) -> None:
-        if not isinstance(value, str):
-            raise TypeError("Secret holds text")
-        object.__setattr__(self, "_value", value)
-
-    def reveal(self) -> str:
-        return self._value
-
-    def __setattr__(self, name: str, value: Any) -> NoReturn:
-        raise AttributeError("Secret is read-only")
-
-    def __repr__(self) -> str:
-        return f"Secret('{_MASK}')"
-
-    def __str__(self) -> str:
-        return _MASK
-
-    def __format__(self, spec: str) -> str:
-        return _MASK
-
-    def __len__(self) -> int:
-        return len(self._value)
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Secret):
-            return NotImplemented
-        return hmac.compare_digest(self._value.encode("utf-8"), other._value.encode("utf-8"))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __reduce__(self) -> NoReturn:
-        raise TypeError("a Secret cannot be pickled or copied to disk")
+__all__ = ["MAX_PASSWORD_LENGTH", "MIN_PASSWORD_LENGTH", "Passwords", "Secret", "WeakPassword", "check_new_password",
+           "default_hasher", "normalized"]
 
 
 class WeakPassword(IntakeError):
@@ -96,6 +54,8 @@ def check_new_password(secret: Secret, *, account_name: str = "") -> Secret:
 
 def default_hasher() -> PasswordHasher:
     """argon2-cffi's default parameters (Argon2id, RFC 9106 low-memory profile)."""
+    from argon2 import PasswordHasher
+
     return PasswordHasher()
 
 
@@ -103,9 +63,14 @@ class Passwords:
     """Hash and verify passwords with one Argon2id hasher (the default unless a stronger one is given)."""
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
+        from argon2 import Type
+        from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
         self.hasher = hasher or default_hasher()
         if self.hasher.type is not Type.ID:
             raise ValueError("staff passwords use Argon2id")
+        self._refused = (VerifyMismatchError, VerificationError, InvalidHashError)
+        self._invalid = InvalidHashError
         self._dummy: str | None = None
 
     def hash(self, secret: Secret) -> str:
@@ -115,14 +80,14 @@ class Passwords:
         """True when `secret` matches; False for a wrong password or an unreadable stored hash."""
         try:
             return bool(self.hasher.verify(stored_hash, normalized(secret)))
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
+        except self._refused:
             return False
 
     def needs_rehash(self, stored_hash: str) -> bool:
         """True when the stored hash was made with other (weaker) parameters than this hasher's."""
         try:
             return bool(self.hasher.check_needs_rehash(stored_hash))
-        except InvalidHashError:
+        except self._invalid:
             return True
 
     def verify_nobody(self, secret: Secret) -> None:

@@ -20,6 +20,7 @@ from intake_app.errors import IntakeError
 from intake_app.gui import crash, messages
 from intake_app.gui.chooser import Chooser
 from intake_app.gui.main_window import MainWindow
+from intake_app.gui.sign_in import SIGN_IN_STYLE
 from intake_app.gui.style import FOCUS_STYLE, FORM_STYLE
 from intake_app.gui.tasks import TaskRunner
 from intake_app.resources import resource_path
@@ -36,7 +37,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Foot & Leg Intake")
     app.setOrganizationName("intake-app")
-    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8") + FORM_STYLE + FOCUS_STYLE)
+    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8") + FORM_STYLE + FOCUS_STYLE
+                      + SIGN_IN_STYLE)
     return app
 
 
@@ -103,7 +105,11 @@ def build_window(database_url: str | None = None, settings: Settings | None = No
     window = MainWindow(settings or load_settings(), window_state(), chooser=chooser, clock=clock)
     runner = TaskRunner(window)
     window.busy.track(runner)
-    _AfterFirstPaint(window, lambda: open_database_later(window, database_url, runner, clinic_options))
+    def after_first_paint() -> None:
+        open_database_later(window, database_url, runner, clinic_options)
+        window.work_builder.start()  # the pages behind the sign-in screen, a piece per event-loop turn
+
+    _AfterFirstPaint(window, after_first_paint)
     return window
 
 

@@ -14,38 +14,36 @@ import time
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from intake_app import __version__
 from intake_app.access.roles import Action, PermissionDenied
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
-from intake_app.gui.admin_page import AdminPage, AdminTools
+from intake_app.gui.admin_page import AdminTools
 from intake_app.gui.busy import BusyIndicator
 from intake_app.gui.chooser import Chooser
 from intake_app.gui.desk_actions import DeskActions
-from intake_app.gui.patients import PatientsPanel
 from intake_app.gui.session import Session
 from intake_app.gui.tasks import TaskRunner
-from intake_app.gui.today import TodayPanel
 from intake_app.gui.window_access import AccessViews
-from intake_app.recovery import RecoveryJournal
+from intake_app.gui.work_pages import WorkBuilder, WorkPart
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QTabWidget
 
+    from intake_app.gui.admin_page import AdminPage
     from intake_app.gui.intake_page import IntakePage
+    from intake_app.gui.patient_desk import PatientDesk
+    from intake_app.gui.patients import PatientsPanel
+    from intake_app.gui.preview import PreviewDialog
+    from intake_app.gui.today import TodayPanel
+    from intake_app.recovery import RecoveryJournal
 
 DEFAULT_SIZE = (1320, 720)
 #: The intake workspace is built in idle time, one step (a question, under 10 ms) per event-loop turn,
@@ -62,6 +60,7 @@ def _load_in_background() -> None:
     import intake_app.crashlog  # noqa: F401 - the crash handler writes with it
     import intake_app.gui.intake_page  # noqa: F401
     import intake_app.gui.messages  # noqa: F401
+    import intake_app.gui.preview  # noqa: F401 - the preview dialog is made ahead in idle time
     from intake_app.domain import load_questionnaire
     from intake_app.domain.body_map import load_body_map
 
@@ -72,6 +71,13 @@ def _load_in_background() -> None:
 class MainWindow(DeskActions, AccessViews, QMainWindow):
     clinic_ready = Signal()
     intake_opened = Signal(int)
+    # The pages behind the sign-in screen: built after the first paint a piece at a time (work_pages.py).
+    patients: WorkPart[PatientsPanel] = WorkPart()
+    today: WorkPart[TodayPanel] = WorkPart()
+    patients_page: WorkPart[QWidget] = WorkPart()
+    home_tabs: WorkPart[QTabWidget] = WorkPart()
+    admin_page: WorkPart[AdminPage] = WorkPart()
+    patient_desk: WorkPart[PatientDesk] = WorkPart()
 
     def __init__(self, settings: Settings, window_state: QSettings, journal: RecoveryJournal | None = None,
                  chooser: Chooser | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> None:
@@ -80,49 +86,29 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self.chooser = chooser or Chooser()  # every question to the person goes through it (tests pass their own)
         self.settings = settings
         self.window_state = window_state
-        self.journal = journal or RecoveryJournal()
+        self._journal = journal
         self.clinic: Any = None
         self.intake_page: IntakePage | None = None  # built on first use, after the first paint
         self.setWindowTitle(self.tr("Foot & Leg Intake"))
+        # The first paint shows the sign-in screen alone; the work pages (patients and Today, the
+        # administrator's page, patient mode's banner) are built after it by `work_builder`, a piece per
+        # event-loop turn, or at once when something asks for one of them first.
+        self.work_builder = WorkBuilder(self)
         self.stack = QStackedWidget(self)
-        self.patients = PatientsPanel(self)
-        self.today = TodayPanel(self)
-        patients_page = QWidget(self)
-        page_layout = QVBoxLayout(patients_page)
-        page_layout.setContentsMargins(12, 10, 12, 8)
-        self.home_tabs = QTabWidget(patients_page)
-        self.home_tabs.setObjectName("homeTabs")
-        self.home_tabs.addTab(self.patients, self.tr("Find &patient"))
-        self.home_tabs.addTab(self.today, self.tr("&Today"))
-        page_layout.addWidget(self.home_tabs)
-        self.patients_page = patients_page
-        self.stack.addWidget(patients_page)
         # The outer stack: the work (list and intake) stays alive under the sign-in and lock screens.
         self.shell = QStackedWidget(self)
         self.session = Session(self, clock)
-        self.admin_page = AdminPage(self)
-        for screen in (self.session.sign_in_screen, self.session.lock_screen, self.stack, self.admin_page):
+        for screen in (self.session.sign_in_screen, self.session.lock_screen, self.stack):
             self.shell.addWidget(screen)
         self.shell.setCurrentWidget(self.session.sign_in_screen)
-        from intake_app.gui.patient_desk import PatientDesk
-
-        self.patient_desk = PatientDesk(self)
         central = QWidget(self)
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.patient_desk.banner)
-        central_layout.addWidget(self.shell, 1)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.shell, 1)
         self.setCentralWidget(central)
-        # The urgent banner names the patient: never over the sign-in or lock screen.
-        self.shell.currentChanged.connect(self._banner_follows_screen)
         self.outcomes_page: Any = None  # the clinicians' "How the screening does", built on first use
-        self._desk_bar()
         self.admin = AdminTools(self)
-        self.admin_page.accounts_requested.connect(self.admin.accounts)
-        self.admin_page.settings_requested.connect(self.admin.clinic_settings)
-        self.admin_page.audit_requested.connect(self.admin.audit)
-        self.admin_page.backup_requested.connect(self.admin.backup)
         self._hidden_dialogs: list[QWidget] = []
 
         self.busy = BusyIndicator(self)
@@ -139,22 +125,28 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self._idle.setInterval(IDLE_STEP_MS)
         self._idle.timeout.connect(self._idle_step)
         self._building: Iterator[None] | None = None
+        self._started_up = False
+        self.preview_dialog: PreviewDialog | None = None  # one per window, made ahead in idle time
         self._last_work = 0.0  # when a task runner last started or finished (time.monotonic)
-        for runner in (self.patients.runner, self.today.runner, self.background, self.session.runner,
-                       self.admin.runner):
+        for runner in (self.background, self.session.runner, self.admin.runner):
             self.busy.track(runner)
-        self.today.failed.connect(self.on_failure)
-        self.today.intake_open_requested.connect(self.open_intake)
-        self.today.outcome_requested.connect(self.record_outcome)
-        self.patients.failed.connect(self.on_failure)
-        self.patients.new_patient_requested.connect(self.new_patient)
-        self.patients.edit_patient_requested.connect(self.edit_patient)
-        self.patients.new_intake_requested.connect(self.new_intake)
-        self.patients.intake_open_requested.connect(self.open_intake)
         self._build_actions()
         self._restore_geometry()
 
     # --- set-up --------------------------------------------------------------------------------
+
+    @property
+    def journal(self) -> RecoveryJournal:
+        """The recovery journal of unsaved answers (opened on first use: the sign-in screen needs none)."""
+        if self._journal is None:
+            from intake_app.recovery import RecoveryJournal
+
+            self._journal = RecoveryJournal()
+        return self._journal
+
+    @journal.setter
+    def journal(self, journal: RecoveryJournal) -> None:
+        self._journal = journal
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
@@ -205,7 +197,8 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
 
     def _update_actions(self) -> None:
         super()._update_actions()
-        self._sync_desk_buttons()
+        if self.__dict__.get("patient_answers_button") is not None:  # the desk's buttons, once built
+            self._sync_desk_buttons()
 
     def _action(self, text: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
         action = QAction(text, self)
@@ -263,13 +256,27 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self._idle.setInterval(IDLE_STEP_MS)
         if self._building is None or next(self._building, _BUILT) is _BUILT:
             self._idle.stop()
+            self._building = None
             self._after_start_up()
 
     def _after_start_up(self) -> None:
+        if self._started_up:
+            return
+        self._started_up = True
         # Start-up objects live as long as the program: keep them out of the garbage collector's full
         # passes, which would otherwise pause the window for 60-90 ms at random moments. (No collection
         # first: that would be such a pause itself.)
         gc.freeze()
+        # Then the preview dialog, in idle time too: made, then styled a few widgets a step, so the first
+        # preview only fills it (making and styling it then stalled the window for 40-90 ms).
+        if self.preview_dialog is None and self.clinic is not None:
+            self._building = self._preview_steps()
+            self._idle.start()
+
+    def _preview_steps(self) -> Iterator[None]:
+        dialog = self._preview(build_now=False)
+        yield
+        yield from dialog.build_steps()
 
     def _ensure_intake_page(self) -> IntakePage:
         page = self.intake_page or self._new_intake_page(build_now=True)
@@ -468,20 +475,26 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         if page is None or page.record is None or self.stack.currentWidget() is not page:
             return
         from intake_app.domain import DocumentInvalid
-        from intake_app.gui.preview import PreviewDialog
 
         try:
             document = page.document()
         except DocumentInvalid as exc:
             messages.show_error(self, exc, self.tr("Cannot print yet"))
             return
-        dialog = PreviewDialog(self.clinic, document, self, intake_id=page.record.id,
-                               revision=page.record.revision, chooser=self.chooser)
-        if print_both:
-            dialog.ready.connect(lambda: dialog.print_kinds(["referral", "handout"]),
-                                 Qt.ConnectionType.SingleShotConnection)
+        dialog = self._preview()
+        dialog.show_document(document, intake_id=page.record.id, revision=page.record.revision,
+                             print_when_ready=["referral", "handout"] if print_both else None)
         dialog.open()
-        self.preview_dialog = dialog
+
+    def _preview(self, *, build_now: bool = True) -> PreviewDialog:
+        """The window's one preview dialog: made ahead in idle time, or now; each preview fills it anew."""
+        dialog = self.preview_dialog
+        if dialog is None or not shiboken6.isValid(dialog) or dialog.clinic is not self.clinic:
+            from intake_app.gui.preview import PreviewDialog
+
+            dialog = PreviewDialog(self.clinic, None, self, chooser=self.chooser, build_now=build_now)
+            self.preview_dialog = dialog
+        return dialog
 
     def about(self) -> None:
         from html import escape
@@ -550,15 +563,18 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         if not self.session.locked and not self.confirm_unsaved():
             event.ignore()
             return
-        if self.patient_desk.mode is not None:  # the desk closes: the patient's answers are saved first
+        built = self.work_builder.done
+        self.work_builder.stop()
+        if built and self.patient_desk.mode is not None:  # the desk closes: the patient's answers are saved first
             self.patient_desk.mode.leave()
         self.session.stop()
         if self.intake_page is not None:
             self.intake_page.close_record()
             self.intake_page.runner.wait()
-        self.patients.runner.wait()
-        self.today.timer.stop()
-        self.today.runner.wait()
+        if built:
+            self.patients.runner.wait()
+            self.today.timer.stop()
+            self.today.runner.wait()
         self.background.wait()
         if self.clinic is not None:
             try:

@@ -151,6 +151,12 @@ class PageView(QScrollArea):
     def current_page(self) -> int:
         return max(0, self._page)
 
+    def clear_pages(self) -> None:
+        """No pages (the pictures of an earlier document are let go)."""
+        self.column.pages = None
+        self.column.arrange(self.viewport().width())
+        self._page = 0
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         width = self.viewport().width()

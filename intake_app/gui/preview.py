@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +64,10 @@ __all__ = ["BAND_PIXELS", "MAX_PRINT_DPI", "PreviewDialog", "PrintError", "open_
            "print_to_pdf_file", "suggested_file_name", "write_pdf"]
 
 
-
-
 # --- the dialog ---------------------------------------------------------------------------------
+
+#: Widgets styled per step when the dialog is made ahead (about a millisecond a step).
+POLISH_STEP = 8
 
 
 class _DocumentTab(QWidget):
@@ -124,6 +126,11 @@ class _DocumentTab(QWidget):
     def shown(self) -> bool:
         return self.view.pages is not None
 
+    def clear(self) -> None:
+        """Nothing of an earlier document is kept (a new intake is previewed in the same dialog)."""
+        self.pdf = None
+        self.view.clear_pages()
+
     def show_busy(self, text: str) -> None:
         self.failed = False
         self.notice.setText(text)
@@ -179,39 +186,65 @@ class _PrintJob(QObject):
 class PreviewDialog(QDialog):
     """The referral summary and the patient handout side by side in tabs, ready to print or save.
 
-    `ready()` once both PDFs are showing; `printed(pages)` after a print job was sent.
+    `ready()` once both PDFs are showing; `printed(pages)` after a print job was sent. A window keeps one
+    dialog and shows each new intake in it (`show_document`): making the dialog and styling it the first
+    time costs the window tens of milliseconds, which a preview would otherwise wait for every time.
     """
 
     ready = Signal()
     printed = Signal(int)
 
-    def __init__(self, clinic: Any, document: IntakeDocument, parent: QWidget | None = None, *,
-                 intake_id: int | None = None, revision: int = 1, chooser: Chooser | None = None) -> None:
+    def __init__(self, clinic: Any, document: IntakeDocument | None, parent: QWidget | None = None, *,
+                 intake_id: int | None = None, revision: int = 1, chooser: Chooser | None = None,
+                 build_now: bool = True) -> None:
+        """With `document` None the dialog shows nothing until `show_document`. With `build_now` False its
+        widgets are made by `build_steps()` a few at a time (a window makes its dialog ahead, in idle time);
+        `show_document` finishes whatever is left."""
         super().__init__(parent)
         self.clinic = clinic
-        self.document = document
+        self.document: IntakeDocument | None = None
         self.intake_id = intake_id
         self.revision = revision
         self.chooser = chooser or messages.chooser_for(parent)
         self.runner = TaskRunner(self)
         self._printing = False
         self._rendering: set[str] = set()  # documents being rendered again for a new width
+        self._generation = 0  # which document the builds under way are for (older results are dropped)
+        self._print_when_ready: list[str] = []
         self._progress_box: QProgressDialog | None = None
+        self.pages: dict[str, _DocumentTab] = {}
+        self.built = False
+        self._steps: Iterator[None] | None = None
         self.setWindowTitle(self.tr("Preview and print"))
         self.setSizeGripEnabled(True)
+        if build_now:
+            self.finish_building()
+        if document is not None:
+            self.show_document(document, intake_id=intake_id, revision=revision)
 
-        self.letter_options = LetterOptions(getattr(clinic, "settings", None), self)
-        self.letter_options.changed.connect(self._build)
+    def build_steps(self) -> Iterator[None]:
+        """The dialog's widgets, a piece per step (each a few milliseconds); then styled a few at a time."""
+        if self._steps is None:
+            self._steps = self._build()
+        return self._steps
 
+    def finish_building(self) -> None:
+        for _step in self.build_steps():
+            pass
+
+    def _build(self) -> Iterator[None]:
+        self.letter_options = LetterOptions(getattr(self.clinic, "settings", None), self)
+        self.letter_options.changed.connect(self._build_document)
+        yield
         self.tabs = QTabWidget(self)
         self.tabs.setMinimumHeight(280)
-        self.pages: dict[str, _DocumentTab] = {}
         for kind in KINDS:
             tab = _DocumentTab(self.tr(TITLES[kind]), self)
-            tab.retry_requested.connect(lambda kind=kind: self._build(kind))
+            tab.retry_requested.connect(lambda kind=kind: self._build_document(kind))
             tab.view.width_wanted.connect(lambda width, kind=kind: self._render_again(kind, width))
             self.pages[kind] = tab
             self.tabs.addTab(tab, tab.title)
+            yield
 
         self.print_referral_button = QPushButton(self.tr("Print &referral..."), self)
         self.print_handout_button = QPushButton(self.tr("Print &handout..."), self)
@@ -251,13 +284,51 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.letter_options)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-
+        yield
+        # Styled under the application's style sheet a few widgets a step, each after its children (the list
+        # is parents first), so that sizing the dialog below finds them all styled.
+        widgets = self.findChildren(QWidget)
+        for end in range(len(widgets), 0, -POLISH_STEP):
+            for widget in reversed(widgets[max(0, end - POLISH_STEP):end]):
+                widget.ensurePolished()
+            yield
         self.runner.busy_changed.connect(self._show_work)
         self._fit_to_screen(QSize(900, 700))
         self.tabs.currentChanged.connect(self._update_buttons)
+        self.built = True
         self._update_buttons()
+
+    def show_document(self, document: IntakeDocument, *, intake_id: int | None = None, revision: int = 1,
+                      print_when_ready: list[str] | None = None) -> None:
+        """Show (build) the referral summary and handout of `document`, dropping whatever was shown before:
+        the pages, the letter's one-off details, any build under way. `print_when_ready`: these documents
+        go to one print dialog as soon as both are showing."""
+        self.finish_building()
+        self._generation += 1
+        self.document = document
+        self.intake_id = intake_id
+        self.revision = revision
+        self._print_when_ready = list(print_when_ready or [])
+        self._rendering.clear()
+        self._reset_letter_options()
+        self.status.clear()
+        self.tabs.setCurrentIndex(0)
+        for tab in self.pages.values():
+            tab.clear()
         for kind in KINDS:
-            self._build(kind)
+            self._build_document(kind)
+
+    def _reset_letter_options(self) -> None:
+        """The clinic's referrer and handout size again (a change in the dialog was for one letter only)."""
+        settings = getattr(self.clinic, "settings", None)
+        options = self.letter_options
+        for edit, name in ((options.referrer_name, "referrer_name"), (options.referrer_role, "referrer_role"),
+                           (options.referrer_phone, "referrer_phone")):
+            edit.setText(getattr(settings, name, "") or "")
+        options.large_print.blockSignals(True)
+        options.large_print.setChecked(bool(getattr(settings, "large_print", False)))
+        options.large_print.blockSignals(False)
+        options.apply_button.setEnabled(False)
 
     # --- building -------------------------------------------------------------------------------
 
@@ -266,7 +337,7 @@ class PreviewDialog(QDialog):
 
     @property
     def is_ready(self) -> bool:
-        return all(tab.shown for tab in self.pages.values())
+        return self.built and self.document is not None and all(tab.shown for tab in self.pages.values())
 
     def _render_width(self) -> int:
         """Pixels across for the pages: the view's, once laid out, else what the dialog's width will give."""
@@ -275,21 +346,33 @@ class PreviewDialog(QDialog):
             return view.render_width()
         return round(max(200, self.width() - 80) * self.devicePixelRatioF())
 
-    def _build(self, kind: str) -> None:
+    def _build_document(self, kind: str) -> None:
+        document = self.document
+        if document is None:
+            return
         tab = self.pages[kind]
         busy = (self.tr("Preparing the referral summary...") if kind == "referral"
                 else self.tr("Preparing the patient handout..."))
         tab.show_busy(busy)
         self._update_buttons()
-        clinic, document = self.clinic, self.document
+        clinic, generation = self.clinic, self._generation
         overrides = self.letter_options.overrides(kind)
         if kind == "referral":
             overrides["revision"] = self.revision
         make = clinic.referral_pdf if kind == "referral" else clinic.handout_pdf
         width = self._render_width()
-        self.runner.run(lambda: render_pages(make(document, **overrides), width),
-                        lambda pages: self._built(kind, pages), lambda error: self._build_failed(kind, error),
-                        label=busy)
+
+        def built(pages: RenderedPages) -> None:
+            if generation == self._generation:  # else another intake is shown now
+                self._built(kind, pages)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self._build_failed(kind, error)
+            elif not isinstance(error, IntakeError):
+                raise error  # a fault all the same: the crash handler logs it
+
+        self.runner.run(lambda: render_pages(make(document, **overrides), width), built, failed, label=busy)
 
     def _render_again(self, kind: str, width: int) -> None:
         """The view was widened or narrowed a lot: its pages rendered again for the new width (off this thread;
@@ -324,6 +407,9 @@ class PreviewDialog(QDialog):
         self._update_buttons()
         if self.is_ready:
             self.ready.emit()
+            kinds, self._print_when_ready = self._print_when_ready, []
+            if kinds:
+                self.print_kinds(kinds)
 
     def _build_failed(self, kind: str, error: BaseException) -> None:
         what = (self.tr("The referral summary could not be prepared.") if kind == "referral"
@@ -451,7 +537,10 @@ class PreviewDialog(QDialog):
 
     def suggested_paths(self, folder: Path) -> list[Path]:
         """Where Save PDFs would put each document in `folder` (names never collide, hold no patient data)."""
-        return [free_path(folder, suggested_file_name(kind, self.document.visit_date, self.intake_id, self.revision))
+        if self.document is None:
+            return []
+        visit_date = self.document.visit_date
+        return [free_path(folder, suggested_file_name(kind, visit_date, self.intake_id, self.revision))
                 for kind in KINDS]
 
     def save_all(self) -> None:

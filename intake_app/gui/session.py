@@ -18,8 +18,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.access.idle import IdleTimer, idle_limit, utc_now
-from intake_app.access.passwords import Secret
 from intake_app.access.roles import Actor
+from intake_app.access.secret import Secret
 from intake_app.errors import IntakeError
 from intake_app.gui.lock_screen import LockScreen
 from intake_app.gui.sign_in import SignInScreen, show_urgent

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.access.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Secret
+from intake_app.access.secret import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Secret
 
 URGENT_STYLE = ("QLabel#urgentNotice { color: #ffffff; background: #b3261e; border-radius: 4px; padding: 8px 12px;"
                 " font-weight: bold; font-size: 15px; }")
+RECOVER_STYLE = ("QPushButton#recoverButton { border: 2px solid transparent; background: transparent; color: #1d5fa8;"
+                 " text-decoration: underline; text-align: left; padding: 2px 0; }"
+                 " QPushButton#recoverButton:focus { border: 2px solid #1d5fa8; }")
+#: The sign-in and lock screens' own rules, part of the application's style sheet (app.py): a style sheet set
+#: on a single widget is parsed and polished apart, which the first paint would wait for.
+SIGN_IN_STYLE = "\n" + URGENT_STYLE + "\n" + RECOVER_STYLE + "\n"
 
 
 def password_rule() -> str:
@@ -81,8 +87,7 @@ def centred(page: QWidget, frame: QFrame, urgent: QLabel) -> None:
 def urgent_notice(parent: QWidget) -> QLabel:
     """'Urgent red flag - sign in': shown while an urgent intake waits; never any patient data."""
     label = QLabel(parent)
-    label.setObjectName("urgentNotice")
-    label.setStyleSheet(URGENT_STYLE)
+    label.setObjectName("urgentNotice")  # styled by URGENT_STYLE in the application's style sheet
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.hide()
@@ -197,11 +202,7 @@ class SignInScreen(QWidget):
         self.setup_button.setObjectName("setupButton")
         self.setup_button.hide()
         self.recover_button = QPushButton(self.tr("Administrator locked out? Use the &recovery key..."), frame)
-        self.recover_button.setObjectName("recoverButton")
-        self.recover_button.setStyleSheet(
-            "QPushButton#recoverButton { border: 2px solid transparent; background: transparent; color: #1d5fa8;"
-            " text-decoration: underline; text-align: left; padding: 2px 0; }"
-            " QPushButton#recoverButton:focus { border: 2px solid #1d5fa8; }")
+        self.recover_button.setObjectName("recoverButton")  # styled by RECOVER_STYLE (application style sheet)
         inner.addWidget(title)
         inner.addWidget(self.subtitle)
         inner.addWidget(self.switch_note)
