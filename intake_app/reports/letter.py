@@ -426,7 +426,7 @@ class FirstPage:
             return [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
         drawing = symptom_row(self.doc, self.q, self.width, max_height=48 * mm)
         if self.lang != ENGLISH:
-            translate_drawing(drawing, self.q, self.lang)
+            translate_drawing(drawing)
         flow: list[Flowable] = [Spacer(1, 1.5 * mm), drawing]
         if alerts:
             flow += [Spacer(1, 1.5 * mm), self._box(alert_flow, border=2.0)]
@@ -485,9 +485,10 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def translate_drawing(flowable: Flowable, questionnaire: Questionnaire, language: str) -> None:
-    """The words the body map draws (view titles, Left/Right, the key) in Spanish (`language`); a
-    longer word is drawn smaller so that it stays inside the width its English had."""
+def translate_drawing(flowable: Flowable) -> None:
+    """The words the body map draws (view titles, Left/Right, the key) in Spanish; a longer word is
+    drawn smaller so that it stays inside the width its English had. (drawing.py draws them in English
+    only; this stands in until it takes a language.)"""
     from reportlab.graphics.shapes import Group, String
     from reportlab.pdfbase.pdfmetrics import stringWidth
 

@@ -17,7 +17,14 @@ from typing import Any
 
 from intake_app.domain.language import SPANISH
 from intake_app.domain.questionnaire import Questionnaire
-from intake_app.domain.wording import answer_text, describe_because, question_text, side_word, split_key
+from intake_app.domain.wording import (
+    answer_text,
+    describe_because,
+    question_text,
+    question_text_for_side,
+    side_word,
+    split_key,
+)
 from intake_app.screening.model import Reason
 from intake_app.screening.rules.base import RED_FLAG_LABELS
 
@@ -77,10 +84,6 @@ def lower_first(text: str) -> str:
     return text if len(text) > 1 and text[1].isupper() else text[:1].lower() + text[1:]
 
 
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def known_list(text: str, table: Mapping[str, str], separator: str = ", ") -> list[str] | None:
     """`text`, a list of known English names joined by `separator` (names may hold commas), in Spanish."""
     out: list[str] = []
@@ -111,6 +114,20 @@ class Words:
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.q = questionnaire
         self.by_label = {label: rf for rf, label in RED_FLAG_LABELS.items()}
+        self._gaps: dict[str, str] | None = None
+
+    def question_names(self) -> Mapping[str, str]:
+        """Every question's short label in English (also per side, as the data-gap line names a side)
+        -> in Spanish."""
+        if self._gaps is None:
+            q, names = self.q, {}
+            for question in q.questions:
+                names[question_text(q, question, short=True)] = question_text(q, question, short=True, language=ES)
+                for side in ("left", "right"):
+                    names[question_text_for_side(q, question, side)] = question_text_for_side(q, question, side,
+                                                                                              language=ES)
+            self._gaps = names
+        return self._gaps
 
     def label(self, field: str) -> str:
         return question_text(self.q, field, short=True, language=ES)

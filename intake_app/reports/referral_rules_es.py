@@ -307,7 +307,6 @@ def _q2(w: Words, r: Reason) -> str | None:
 
 def q3_items(w: Words) -> Mapping[str, str]:
     """The engine's names of missing answers (short labels, per side too) and their Spanish."""
-    q = w.q
     items: dict[str, str] = {
         "whether the leg pain is new or changed in the last 3 months (not asked in this version of the form; the "
         "duration answer is used)": "si el dolor de pierna es nuevo o ha cambiado en los últimos 3 meses (esta "
@@ -315,14 +314,7 @@ def q3_items(w: Words) -> Mapping[str, str]:
         "whether the numbness or pins and needles is new or changed in the last 3 months":
             "si el adormecimiento o el hormigueo es nuevo o ha cambiado en los últimos 3 meses",
     }
-    from intake_app.domain.wording import question_text, question_text_for_side
-
-    for question in q.questions:
-        items[question_text(q, question, short=True)] = question_text(q, question, short=True, language="es")
-        for side in ("left", "right"):  # a per-side gap ("Course of the weakness, left leg"), any version
-            items[question_text_for_side(q, question, side)] = question_text_for_side(q, question, side,
-                                                                                      language="es")
-    return items
+    return {**items, **w.question_names()}
 
 
 def _q3(w: Words, r: Reason) -> str | None:
