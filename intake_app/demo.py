@@ -106,7 +106,10 @@ def _mirror(answers: dict[str, Any]) -> dict[str, Any]:
 def _name_pools(seed: int) -> tuple[list[str], list[str]]:
     from faker import Faker
 
-    fake = Faker(["en_GB", "en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL"])
+    # Only the person provider: each locale's generator draws from its own seeded stream, so the names are
+    # the ones a Faker with every provider gives, made in a sixth of the time.
+    fake = Faker(["en_GB", "en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL"],
+                 providers=["faker.providers.person"])
     fake.seed_instance(seed)
     families = sorted({fake.last_name() for _ in range(1500)})
     givens = sorted({fake.first_name() for _ in range(1500)})
@@ -141,28 +144,35 @@ def generate_batches(
     pools: list[Sequence[Any]] = [families, givens, SEXES, AGES, visits, before, range(100, 1000),
                                   range(100000, 1000000), (False, True), (4, 7), (7, 30, 120)]
     draws = [partial(random.Random(f"{seed}/{n}").choices, pool) for n, pool in enumerate(pools)]
+
+    def screened(key: tuple[int, bool, int, int, int], patient: Patient, visit: dt.date) -> tuple[Any, Any]:
+        answers = _answers(key, order)
+        found = shared[key] = answers, assess(IntakeDocument(patient, visit, answers)).to_json()
+        return found
+
     for first in range(0, count, batch):
         size = min(batch, count - first)
-        columns = zip(range(first, first + size), *(draw(k=size) for draw in draws), strict=True)
-        patients: list[Patient] = []
-        intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
-        for index, family, given, sex, age, visit, back, area, number, mirrored, pain, duration in columns:
-            # Born between `age` years and 5 days and `age` years and 360 days before the visit:
-            # the age on the day of the visit is exactly `age`.
-            anniversary = anniversaries.get((visit, age))
-            if anniversary is None:
-                anniversary = anniversaries[visit, age] = _years_before(visit, age)
-            born = anniversary - back
-            patient = Patient(family_name=family, given_name=given, date_of_birth=born, sex=sex,
-                              phone=f"07{area} {number}", mrn=f"D{index + 1:07d}")
-            key = (index % len(SCENARIOS), mirrored, age, pain, duration)
-            if key not in shared:
-                answers = _answers(key, order)
-                shared[key] = answers, assess(IntakeDocument(patient, visit, answers)).to_json()
-            answers, assessment = shared[key]
-            intakes.append((len(patients), IntakeDocument(patient, visit, answers), assessment))
-            patients.append(patient)
-        yield patients, intakes
+        family, given, sex, age, visit, back, area, number, mirrored, pain, duration = (
+            draw(k=size) for draw in draws)
+        # Born between `age` years and 5 days and `age` years and 360 days before the visit: the age on the
+        # day of the visit is exactly `age`. Built a column at a time (several times faster than row by row).
+        born = [(anniversaries.get((day, years)) or _anniversary(anniversaries, day, years)) - days
+                for day, years, days in zip(visit, age, back, strict=True)]
+        phone = [f"07{a} {n}" for a, n in zip(area, number, strict=True)]
+        mrn = [f"D{n:07d}" for n in range(first + 1, first + size + 1)]
+        patients = list(map(Patient, family, given, born, sex, phone, mrn))
+        keys = zip([n % len(SCENARIOS) for n in range(first, first + size)], mirrored, age, pain, duration,
+                   strict=True)
+        found = [shared.get(key) or screened(key, patient, day)
+                 for key, patient, day in zip(keys, patients, visit, strict=True)]
+        rows = zip(patients, visit, found, strict=True)
+        yield patients, [(n, IntakeDocument(patient, day, answers), result)
+                         for n, (patient, day, (answers, result)) in enumerate(rows)]
+
+
+def _anniversary(known: dict[tuple[dt.date, int], dt.date], day: dt.date, years: int) -> dt.date:
+    found = known[day, years] = _years_before(day, years)
+    return found
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

@@ -13,10 +13,11 @@ from sqlalchemy.engine import Engine
 
 from intake_app import demo
 from intake_app.domain import IntakeDocument, Patient, fold
-from intake_app.errors import StorageError
 from intake_app.storage import Repository, bulk, create_database_engine, upgrade
 
 TODAY = dt.date(2026, 3, 2)
+# What the row-by-row generator made of the default seed (see the test that checks it).
+PINNED_DATA = "b9d0650e32dcc760"
 
 
 @pytest.fixture
@@ -109,15 +110,68 @@ def test_a_failed_load_leaves_nothing_behind_indexes_and_wal_included(
     def failing() -> Iterator[bulk.Batch]:
         yield from demo.generate_batches(40, today=TODAY, batch=20)
         patient = Patient("Broken", "Row", dt.date(1970, 1, 1))
-        # An intake pointing at a patient that is not there: the foreign key refuses it.
+        # An intake pointing at a patient that is not in its batch: the loader refuses it (it writes
+        # without the database's row-by-row foreign-key checks, so it checks what it is given itself).
         yield [patient], [(5, IntakeDocument(patient, TODAY, {}), {"rules_version": "x", "level": "possible",
                                                                  "tier": None})]
 
-    with pytest.raises(StorageError):
+    with pytest.raises(ValueError, match="patient 5 of a batch of 1"):
         bulk.bulk_load(engine, failing(), expected=60)
     assert schema(engine) == before
     assert journal_mode(engine) == "wal"
     assert Repository(engine).count_patients() == 0
+    assert foreign_keys_checked(engine)
+
+
+def foreign_keys_checked(engine: Engine) -> bool:
+    """Whether the connection the engine hands out next checks foreign keys."""
+    with engine.connect() as connection:
+        return bool(connection.exec_driver_sql("PRAGMA foreign_keys").scalar())
+
+
+@pytest.mark.parametrize("expected", [5, 20_000])  # a small load, and one that rebuilds the indexes
+def test_the_load_writes_without_row_by_row_key_checks_and_gives_them_back(engine: Engine, expected: int) -> None:
+    seen: list[int] = []
+    real = bulk._SqliteLoader._write
+
+    def spy(self: Any, batches: Any) -> Any:
+        seen.append(int(self.connection.exec_driver_sql("PRAGMA foreign_keys").scalar()))
+        return real(self, batches)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk._SqliteLoader, "_write", spy)
+        bulk.bulk_load(engine, demo.generate_batches(5, today=TODAY), expected=expected)
+    assert seen == [0]
+    assert foreign_keys_checked(engine)
+    with sqlite3.connect(str(engine.url.database)) as connection:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_outcome_drawn_for_an_intake_outside_the_batch_is_refused(engine: Engine) -> None:
+    from intake_app.domain.outcomes import Outcome
+
+    def stray(cases: list[Any]) -> Iterator[tuple[int, Outcome]]:
+        yield cases[-1].intake_id + 1, Outcome(finding="not_seen", synthetic=True)
+
+    outcomes = bulk.BatchOutcomes(stray, "admin", dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC),
+                                  lambda n: bulk.demo_event(n, n))
+    with pytest.raises(ValueError, match="not one of this batch's"):
+        bulk.bulk_load(engine, demo.generate_batches(10, today=TODAY), expected=10, outcomes=outcomes)
+    assert Repository(engine).count_patients() == 0
+    assert foreign_keys_checked(engine)
+
+
+@pytest.mark.parametrize(("value", "literal"), [
+    (None, "NULL"), (True, "1"), (0, "0"), ("complete", "'complete'"), ("O'Brien", "'O''Brien'"),
+    ("2026-03-02 12:00:00", "'2026-03-02 12:00:00'")])
+def test_constants_of_the_load_become_sql_literals(value: Any, literal: str) -> None:
+    assert bulk._literal(value) == literal
+
+
+@pytest.mark.parametrize("value", ["a\x00b", 1.5, b"bytes"])
+def test_values_that_are_no_plain_literal_are_refused(value: Any) -> None:
+    with pytest.raises(TypeError):
+        bulk._literal(value)
 
 
 def test_json_is_encoded_per_object_even_when_objects_come_and_go(engine: Engine) -> None:
@@ -149,3 +203,28 @@ def test_bulk_insert_keeps_its_old_contract(engine: Engine) -> None:
     bulk.bulk_insert(engine, patients, intakes)
     found: Any = Repository(engine).search_patients(patients[3].family_name)
     assert patients[3] in [r.patient for r in found]
+
+
+def test_the_name_pools_are_the_ones_a_faker_with_every_provider_draws() -> None:
+    from faker import Faker
+
+    full = Faker(["en_GB", "en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pl_PL", "nl_NL"])
+    full.seed_instance(99)
+    families = sorted({full.last_name() for _ in range(1500)})
+    givens = sorted({full.first_name() for _ in range(1500)})
+    assert demo._name_pools(99) == (families, givens)
+
+
+def test_the_same_seed_gives_the_same_data_as_before_the_column_wise_generator() -> None:
+    """Everything but the names (Faker's) and the screening's result, pinned: birth dates, sexes, phones,
+    MRNs, visit dates and answers of 300 patients from the default seed (built row by row before)."""
+    import hashlib
+    import json
+
+    digest = hashlib.sha256()
+    for patients, intakes in demo.generate_batches(300, today=TODAY, batch=128):
+        for n, document, _result in intakes:
+            p = patients[n]
+            digest.update(json.dumps([p.date_of_birth.isoformat() if p.date_of_birth else None, p.sex, p.phone, p.mrn,
+                                      document.visit_date.isoformat(), document.answers], sort_keys=True).encode())
+    assert digest.hexdigest()[:16] == PINNED_DATA

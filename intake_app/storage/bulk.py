@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +39,7 @@ from intake_app.storage.results import canonical_json, result_id
 from intake_app.storage.rows import _patient_values, utcnow
 
 BatchIntake = tuple[int, IntakeDocument, dict[str, Any]]  # (index into the batch's patients, document, result)
+ResultColumns = tuple[str, str, str | None, int]  # rules version, level, tier, stored result id
 Batch = tuple[Sequence[Patient], Sequence[BatchIntake]]
 TABLES: tuple[Any, ...] = (PatientRow.__table__, IntakeRow.__table__, AssessmentRow.__table__)
 # Below this many new patients, rebuilding the indexes costs more than it saves.
@@ -98,29 +99,47 @@ def bulk_load(engine: Engine, batches: Iterable[Batch], *, expected: int = 0,
 
 @contextmanager
 def _loading_connection(engine: Engine, expected: int) -> Iterator[Connection]:
-    """A connection for the load. For a large load into SQLite that nobody else has open, the file
-    leaves WAL mode for the load: in WAL every new page is written twice (to the log, then into the
-    file), with a rollback journal once, as pages added at the end need no journal. Atomicity is the
-    same (the journal, FULL sync). WAL comes back at the end; every new connection sets it anyway."""
-    if engine.dialect.name != "sqlite" or expected < REBUILD_MIN_ROWS:
+    """A connection for the load. On SQLite:
+
+    - The foreign keys are not checked row by row (a lookup per row in the parent's table, about a fifth
+      of the inserts' CPU): the loader makes every reference itself (ids it numbers, results it stored)
+      and checks the ones it is given (an intake's patient inside its batch, an outcome's intake inside
+      the batch drawn). Checking is back on before the connection goes back to the pool.
+    - For a large load into a file that nobody else has open, the file leaves WAL mode for the load: in
+      WAL every new page is written twice (to the log, then into the file), with a rollback journal once,
+      as pages added at the end need no journal. Atomicity is the same (the journal, FULL sync). WAL comes
+      back at the end; every new connection sets it anyway.
+    """
+    if engine.dialect.name != "sqlite":
         with engine.connect() as connection:
             yield connection
         return
-    engine.dispose()  # idle pooled connections of this process would keep the file in WAL mode
+    large = expected >= REBUILD_MIN_ROWS
+    if large:
+        engine.dispose()  # idle pooled connections of this process would keep the file in WAL mode
     with engine.connect() as connection:
-        # Straight to the driver: a journal mode changes only outside a transaction, and SQLAlchemy
-        # would begin one first.
+        # Straight to the driver: these pragmas change only outside a transaction, and SQLAlchemy would
+        # begin one first.
         driver = connection.connection.dbapi_connection
         assert driver is not None
-        try:
-            mode = driver.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
-        except sqlite3.Error:  # another program has the file open: stay in WAL
-            mode = "wal"
+        mode = "wal"
+        if large:
+            try:
+                mode = driver.execute("PRAGMA journal_mode=TRUNCATE").fetchone()[0]
+            except sqlite3.Error:  # another program has the file open: stay in WAL
+                mode = "wal"
+        driver.execute("PRAGMA foreign_keys=OFF")
         try:
             yield connection
         finally:
-            if mode != "wal":
-                driver.execute("PRAGMA journal_mode=WAL").fetchone()
+            try:
+                driver.execute("PRAGMA foreign_keys=ON")
+                if mode != "wal":
+                    driver.execute("PRAGMA journal_mode=WAL").fetchone()
+            except sqlite3.Error:
+                # Never back to the pool like this: the connection is closed, and the next one is opened
+                # with foreign keys and WAL as every new connection is (the load itself stands).
+                connection.invalidate()
 
 
 def _bind_processor(connection: Connection, column: Any) -> Any:
@@ -145,31 +164,42 @@ def uuid4_batch(count: int) -> list[str]:
 class _Writer:
     """INSERTs for one table straight through the sqlite3 driver, values already in stored form.
 
-    Columns the caller does not give get their model default (a constant), so a column added to
-    the model with a default does not break the loader.
+    `fixed` columns hold the same value in every row of this load (the load's time stamps, 'complete'):
+    they are written into the statement as SQL literals, so the driver does not bind them again for each
+    row (about a sixth of the inserts' CPU). Columns the caller does not give get their model default (a
+    constant) the same way, so a column added to the model with a default does not break the loader.
     """
 
-    def __init__(self, connection: Connection, table: Any, names: Sequence[str]) -> None:
+    def __init__(self, connection: Connection, table: Any, names: Sequence[str],
+                 fixed: Mapping[str, Any] | None = None) -> None:
         self.connection = connection
-        given = set(names)
-        defaults = []
+        constants = dict(fixed or {})
+        given = set(names) | set(constants)
         for column in table.columns:
             if column.name in given:
                 continue
             default = column.default
             if default is not None and getattr(default, "is_scalar", False):
                 bind = _bind_processor(connection, column)
-                defaults.append((column.name, bind(default.arg) if bind else default.arg))
-        self.extra = tuple(value for _name, value in defaults)
-        columns = [*names, *(name for name, _value in defaults)]
-        marks = ", ".join("?" for _ in columns)
-        self.sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+                constants[column.name] = bind(default.arg) if bind else default.arg
+        columns = [*names, *constants]
+        values = ["?" for _ in names] + [_literal(value) for value in constants.values()]
+        self.sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join(values)})"
 
     def write(self, rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            if self.extra:
-                rows = [row + self.extra for row in rows]
             self.connection.exec_driver_sql(self.sql, rows)
+
+
+def _literal(value: Any) -> str:
+    """An SQL literal for a constant of the load (integers, None and text that the loader made itself)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int):
+        return str(int(value))
+    if isinstance(value, str) and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no literal for a {type(value).__name__}")
 
 
 class _Encoder:
@@ -209,7 +239,9 @@ class _Encoder:
 
     @staticmethod
     def digits(phone: str) -> str:
-        return "".join(filter(str.isdigit, phone))
+        """The phone number's digits (what rows.digits keeps); most numbers are digits and spaces."""
+        bare = phone.replace(" ", "")
+        return bare if bare.isdigit() else "".join(filter(str.isdigit, phone))
 
     def json(self, value: Any) -> str:
         cached = self._json.get(id(value))
@@ -230,13 +262,16 @@ class _Loader:
         self.outcomes_written = 0
         self.next_patient, self.next_intake = _next_id(connection, PatientRow), _next_id(connection, IntakeRow)
         self.next_assessment = _next_id(connection, AssessmentRow)
-        self._result_ids: dict[int, tuple[Any, int]] = {}  # id(result object) -> (object, stored id)
+        # id(result object) -> (object, (rules version, level, tier, stored id)); the object is kept so that
+        # its id is not reused while cached.
+        self._results: dict[int, tuple[Any, ResultColumns]] = {}
         self._by_digest: dict[str, int] = {}
 
-    def result_id(self, result: dict[str, Any], new: list[tuple[int, str, str]]) -> int:
-        """The stored id of a result (its object is shared by every intake with the same answers, so the
-        digest is taken once per object); a new one is appended to `new` as (id, digest, JSON text)."""
-        cached = self._result_ids.get(id(result))
+    def result_columns(self, result: dict[str, Any], new: list[tuple[int, str, str]]) -> ResultColumns:
+        """The rules version, level, tier and stored id of a result (its object is shared by every intake
+        with the same answers, so all this is worked out once per object); a result not stored yet is
+        appended to `new` as (id, digest, JSON text)."""
+        cached = self._results.get(id(result))
         if cached is not None:
             return cached[1]
         text = canonical_json(result)
@@ -248,10 +283,11 @@ class _Loader:
         if found is None:
             found = self._new_result(result, digest, new)
         self._by_digest[digest] = found
-        if len(self._result_ids) >= _JSON_CACHE_MAX:
-            self._result_ids.clear()
-        self._result_ids[id(result)] = (result, found)
-        return int(found)
+        if len(self._results) >= _JSON_CACHE_MAX:
+            self._results.clear()
+        columns = (result["rules_version"], result["level"], result["tier"], int(found))
+        self._results[id(result)] = (result, columns)
+        return columns
 
     def _new_result(self, result: dict[str, Any], digest: str, new: list[tuple[int, str, str]]) -> int:
         raise NotImplementedError
@@ -260,6 +296,20 @@ class _Loader:
         completed = self.now.replace(tzinfo=dt.UTC)
         return [DemoCase(first_intake + n, result["level"], result["tier"], document.visit_date, completed)
                 for n, (_index, document, result) in enumerate(documents)]
+
+    def drawn_outcomes(self, cases: list[DemoCase]) -> Iterator[tuple[int, Outcome]]:
+        """The outcomes drawn for these cases, each checked: synthetic, and for one of these intakes (the
+        loader writes without the database's foreign-key checks)."""
+        assert self.outcomes is not None
+        if not cases:
+            return
+        first, last = cases[0].intake_id, cases[-1].intake_id
+        for intake_id, outcome in self.outcomes.draw(cases):
+            if not outcome.synthetic:
+                raise ValueError("only synthetic outcomes are stored in bulk")
+            if not first <= intake_id <= last:
+                raise ValueError(f"an outcome drawn for intake {intake_id}, not one of this batch's")
+            yield intake_id, outcome
 
     def run(self, batches: Iterable[Batch], expected: int) -> tuple[int, int]:
         raise NotImplementedError
@@ -281,17 +331,17 @@ class _PortableLoader(_Loader):
             intake_rows, assessment_rows = [], []
             uuids = uuid4_batch(len(documents))
             for n, (index, document, assessment) in enumerate(documents):
+                _check_index(index, len(patients))
+                rules, level, tier, stored = self.result_columns(assessment, [])
                 intake_rows.append({
                     "id": self.next_intake + n, "patient_id": self.next_patient + index, "status": "complete",
                     "questionnaire": document.questionnaire, "visit_date": document.visit_date,
                     "answers": document.answers, "entered_by": dict(document.entered_by),
-                    "rules_version": assessment["rules_version"], "level": assessment["level"],
-                    "tier": assessment["tier"], "red_flags_not_asked": False, "created_at": now, "updated_at": now,
-                    "completed_at": now, "intake_uuid": uuids[n]})
+                    "rules_version": rules, "level": level, "tier": tier, "red_flags_not_asked": False,
+                    "created_at": now, "updated_at": now, "completed_at": now, "intake_uuid": uuids[n]})
                 assessment_rows.append({
-                    "intake_id": self.next_intake + n, "rules_version": assessment["rules_version"],
-                    "level": assessment["level"], "tier": assessment["tier"],
-                    "result_id": self.result_id(assessment, []), "cause": "complete", "created_at": now})
+                    "intake_id": self.next_intake + n, "rules_version": rules, "level": level, "tier": tier,
+                    "result_id": stored, "cause": "complete", "created_at": now})
             if intake_rows:
                 connection.execute(insert(IntakeRow), intake_rows)
                 connection.execute(insert(AssessmentRow), assessment_rows)
@@ -308,15 +358,18 @@ class _PortableLoader(_Loader):
         recorded_at = self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None)
         rows = [{"intake_id": intake_id, **_outcome_values(outcome), "recorded_by": self.outcomes.recorded_by,
                  "recorded_at": recorded_at, "row_version": 1}
-                for intake_id, outcome in self.outcomes.draw(self.cases(documents, self.next_intake))]
+                for intake_id, outcome in self.drawn_outcomes(self.cases(documents, self.next_intake))]
         if rows:
             self.connection.execute(insert(OutcomeRow), rows)
             self.outcomes_written += len(rows)
 
 
+def _check_index(index: int, patients: int) -> None:
+    if not 0 <= index < patients:
+        raise ValueError(f"an intake refers to patient {index} of a batch of {patients}")
+
+
 def _outcome_values(outcome: Outcome) -> dict[str, Any]:
-    if not outcome.synthetic:
-        raise ValueError("only synthetic outcomes are stored in bulk")
     route = outcome.urgent_route_at
     return {"finding": outcome.finding, "other_cause": outcome.other_cause, "seen_by": outcome.seen_by,
             "seen_on": outcome.seen_on, "imaging": ",".join(outcome.imaging),
@@ -344,7 +397,6 @@ class _SqliteLoader(_Loader):
             triggers = _drop_count_triggers(connection) if rebuild else []
             self.encode = _Encoder(connection)
             stamp = _bind_processor(connection, PatientRow.__table__.c.created_at)
-            self.when = stamp(self.now) if stamp else self.now
             self.stamp = stamp or (lambda v: v)
             added, intakes = self._write(batches)
             for sql in indexes:
@@ -358,64 +410,66 @@ class _SqliteLoader(_Loader):
         return added, intakes
 
     def _write(self, batches: Iterable[Batch]) -> tuple[int, int]:
-        connection, encode, when = self.connection, self.encode, self.when
+        connection, encode, outcomes = self.connection, self.encode, self.outcomes
+        when = self.stamp(self.now)
+        stamps = {"created_at": when, "updated_at": when}
         patients_out = _Writer(connection, PatientRow.__table__, (
             "id", "family_name", "given_name", "family_fold", "given_fold", "date_of_birth", "sex", "phone",
-            "phone_digits", "mrn", "mrn_fold", "created_at", "updated_at"))
+            "phone_digits", "mrn", "mrn_fold"), stamps)
         intakes_out = _Writer(connection, IntakeRow.__table__, (
-            "id", "patient_id", "status", "questionnaire", "visit_date", "answers", "entered_by", "rules_version",
-            "level", "tier", "red_flags_not_asked", "created_at", "updated_at", "completed_at", "intake_uuid"))
+            "id", "patient_id", "questionnaire", "visit_date", "answers", "entered_by", "rules_version", "level",
+            "tier", "intake_uuid"), {"status": "complete", "red_flags_not_asked": 0, **stamps, "completed_at": when})
         results_out = _Writer(connection, AssessmentResultRow.__table__, ("id", "digest", "result"))
         assessments_out = _Writer(connection, AssessmentRow.__table__, (
-            "id", "intake_id", "rules_version", "level", "tier", "result_id", "cause", "created_at"))
-        outcomes_out = _Writer(connection, OutcomeRow.__table__, (
-            "intake_id", "finding", "other_cause", "seen_by", "seen_on", "imaging", "urgent_route_at", "note",
-            "synthetic", "recorded_by", "recorded_at", "row_version"))
+            "id", "intake_id", "rules_version", "level", "tier", "result_id"),
+            {"cause": "complete", "created_at": when})
+        if outcomes is not None:
+            # The account name stays a bound value; only what the loader made itself becomes a literal.
+            outcomes_out = _Writer(connection, OutcomeRow.__table__, (
+                "intake_id", "finding", "other_cause", "seen_by", "seen_on", "imaging", "urgent_route_at", "note",
+                "recorded_by"), {"synthetic": 1, "recorded_at": self.stamp(
+                    outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None)), "row_version": 1})
+        completed = self.now.replace(tzinfo=dt.UTC)
+        date, json_text, columns = encode.date, encode.json, self.result_columns
         added = intakes = 0
         for patients, documents in batches:
             next_patient, next_intake, next_assessment = self.next_patient, self.next_intake, self.next_assessment
+            size = len(patients)
             patients_out.write([
                 (next_patient + i, p.family_name, p.given_name, encode.fold(p.family_name), encode.fold(p.given_name),
-                 encode.date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn,
-                 encode.fold_unique(p.mrn), when, when)
+                 date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn, encode.fold_unique(p.mrn))
                 for i, p in enumerate(patients)])
-            intake_rows, assessment_rows, new_results = [], [], list[tuple[int, str, str]]()
+            intake_rows, assessment_rows, cases, new_results = [], [], [], list[tuple[int, str, str]]()
             uuids = uuid4_batch(len(documents))
             for n, (index, document, result) in enumerate(documents):
-                rules, level, tier = result["rules_version"], result["level"], result["tier"]
-                entered = encode.json(document.entered_by) if document.entered_by else "{}"
-                intake_rows.append((
-                    next_intake + n, next_patient + index, "complete", document.questionnaire,
-                    encode.date(document.visit_date), encode.json(document.answers), entered, rules, level, tier, 0,
-                    when, when, when, uuids[n]))
-                assessment_rows.append((next_assessment + n, next_intake + n, rules, level, tier,
-                                        self.result_id(result, new_results), "complete", when))
+                if not 0 <= index < size:
+                    _check_index(index, size)
+                rules, level, tier, stored = columns(result, new_results)
+                intake_id = next_intake + n
+                entered = json_text(document.entered_by) if document.entered_by else "{}"
+                intake_rows.append((intake_id, next_patient + index, document.questionnaire, date(document.visit_date),
+                                    json_text(document.answers), entered, rules, level, tier, uuids[n]))
+                assessment_rows.append((next_assessment + n, intake_id, rules, level, tier, stored))
+                if outcomes is not None:
+                    cases.append(DemoCase(intake_id, level, tier, document.visit_date, completed))
             intakes_out.write(intake_rows)
             results_out.write(new_results)
             assessments_out.write(assessment_rows)
-            if self.outcomes is not None and documents:
-                outcomes_out.write(self._outcome_rows(documents, next_intake))
-            self.next_patient += len(patients)
+            if outcomes is not None:
+                outcomes_out.write(self._outcome_rows(cases, outcomes.recorded_by))
+            self.next_patient += size
             self.next_intake += len(intake_rows)
             self.next_assessment += len(assessment_rows)
-            added += len(patients)
+            added += size
             intakes += len(intake_rows)
         return added, intakes
 
-    def _outcome_rows(self, documents: Sequence[tuple[int, IntakeDocument, dict[str, Any]]],
-                      first_intake: int) -> list[tuple[Any, ...]]:
-        assert self.outcomes is not None
-        encode, stamp = self.encode, self.stamp
-        by, at = self.outcomes.recorded_by, stamp(self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None))
-        rows = []
-        for intake_id, outcome in self.outcomes.draw(self.cases(documents, first_intake)):
-            if not outcome.synthetic:
-                raise ValueError("only synthetic outcomes are stored in bulk")
-            route = outcome.urgent_route_at
-            rows.append((intake_id, outcome.finding, outcome.other_cause, outcome.seen_by, encode.date(outcome.seen_on),
-                         ",".join(outcome.imaging),
-                         stamp(route.astimezone(dt.UTC).replace(tzinfo=None)) if route is not None else None,
-                         outcome.note, 1, by, at, 1))
+    def _outcome_rows(self, cases: list[DemoCase], by: str) -> list[tuple[Any, ...]]:
+        date, stamp = self.encode.date, self.stamp
+        rows = [(intake_id, outcome.finding, outcome.other_cause, outcome.seen_by, date(outcome.seen_on),
+                 ",".join(outcome.imaging), None if outcome.urgent_route_at is None
+                 else stamp(outcome.urgent_route_at.astimezone(dt.UTC).replace(tzinfo=None)), outcome.note, by)
+                for intake_id, outcome in self.drawn_outcomes(cases)]
         self.outcomes_written += len(rows)
         return rows
 
