@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -57,6 +58,8 @@ def level_words(level: str | None, tier: str | None, acknowledged: bool) -> str:
         return "URGENT - acknowledged" if acknowledged else "URGENT - not acknowledged"
     return LEVEL_WORDS.get(level, level.replace("_", " "))
 _ModelIndex = QModelIndex | QPersistentModelIndex
+_USER_ROLE = int(Qt.ItemDataRole.UserRole)
+_ANSWERED_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole), _USER_ROLE))
 
 
 class PatientTableModel(QAbstractTableModel):
@@ -80,11 +83,31 @@ class PatientTableModel(QAbstractTableModel):
         return patient.family_name, patient.given_name, born, patient.mrn, patient.phone
 
     def reset(self, records: list[PatientRecord]) -> None:
-        self.beginResetModel()
-        self.records = list(records)
-        self._shown = [self._words(record) for record in self.records]
+        """Show a new first page. The rows already shown are changed in place (only cells whose words differ
+        are repainted) and rows are added or taken away at the end: a model reset made the view drop its
+        current row and selection and lay out and repaint its header, on every search."""
+        words = [self._words(record) for record in records]
         self.has_more = len(records) >= PAGE
-        self.endResetModel()
+        if not self.records or not records:
+            self.beginResetModel()
+            self.records, self._shown = list(records), words
+            self.endResetModel()
+            return
+        kept = min(len(self.records), len(records))
+        if len(self.records) > kept:
+            self.beginRemoveRows(QModelIndex(), kept, len(self.records) - 1)
+            del self.records[kept:], self._shown[kept:]
+            self.endRemoveRows()
+        changed = [row for row in range(kept) if self._shown[row] != words[row]]
+        self.records[:kept], self._shown[:kept] = records[:kept], words[:kept]
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
+        if len(records) > kept:
+            self.beginInsertRows(QModelIndex(), kept, len(records) - 1)
+            self.records.extend(records[kept:])
+            self._shown.extend(words[kept:])
+            self.endInsertRows()
 
     def append(self, records: list[PatientRecord]) -> None:
         self.has_more = len(records) >= PAGE
@@ -103,12 +126,13 @@ class PatientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A lookup: the view asks about ten times per cell and page (paint, size hints, accessibility)."""
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._shown[index.row()][index.column()] if index.isValid() else None
-        if role == Qt.ItemDataRole.UserRole and index.isValid():
+        """A lookup: the view asks about nine times per cell it paints (one per role), so the roles that
+        answer nothing return first."""
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        if role == _USER_ROLE:
             return self.records[index.row()].id
-        return None
+        return self._shown[index.row()][index.column()]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -217,11 +241,9 @@ class PatientsPanel(QWidget):
         self.open_intake_button = QPushButton(self.tr("&Open intake"), self)
         self.open_intake_button.setEnabled(False)
 
-        self.detail = QLabel(self)
-        self.detail.setObjectName("patientCard")
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
-        self.detail.setText(self.tr("Choose a patient in the list to see their intakes."))
+        self.card = PatientCard(self)
+        self.detail = self.card.label
+        self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -244,7 +266,7 @@ class PatientsPanel(QWidget):
         selected_title = QLabel(self.tr("Selected patient"), self)
         selected_title.setObjectName("sectionTitle")
         right_layout.addWidget(selected_title)
-        right_layout.addWidget(self.detail)
+        right_layout.addWidget(self.card)
         right_layout.addSpacing(4)
         self.intakes_hint = QLabel(self.tr("Press Enter or click the patient to see their intakes."), self)
         self.intakes_hint.setObjectName("help")
@@ -350,11 +372,17 @@ class PatientsPanel(QWidget):
             else:
                 self._highlighting = True
                 try:
+                    # The rows were changed in place: a selection left from before would now mark whoever
+                    # took that row's place.
+                    self.table.selectionModel().clearSelection()
                     self.table.selectionModel().setCurrentIndex(
                         self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
                 finally:
                     self._highlighting = False
                 self._show_not_chosen()
+            # The current row may keep its number with another patient in it (no currentChanged then).
+            self._on_current(self.table.currentIndex(), QModelIndex())
+            self.table.scrollTo(self.table.currentIndex())
         elif self.search.text().strip():
             self._show_empty(self.tr("No patient matches \u201c{0}\u201d.\nCheck the spelling, or register a new "
                                      "patient with New patient.").format(self.search.text().strip()))
@@ -364,7 +392,7 @@ class PatientsPanel(QWidget):
 
     def _show_empty(self, text: str) -> None:
         self.model.reset([])
-        self.detail.setText(self.tr("Choose a patient in the list to see their intakes."))
+        self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
         self.empty.setText(text)
         self.count_label.setText("")
         self.stack.setCurrentWidget(self.empty)
@@ -407,7 +435,7 @@ class PatientsPanel(QWidget):
         self.new_intake_button.setEnabled(has)
         if not has:
             return
-        self.detail.setText(patient_card(self.model.records[current.row()]))
+        self.card.set_text(patient_card(self.model.records[current.row()]))
 
     def _on_selected(self, *_changed: Any) -> None:
         """A row selected by the person: their intakes are loaded once the choice rests (CHOICE_PAUSE_MS)."""
@@ -522,6 +550,45 @@ class PatientsPanel(QWidget):
         if items:
             self.intake_open_requested.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
 
+
+
+class PatientCard(QScrollArea):
+    """The highlighted patient's card: a few plain lines, as tall as they need at the column's width.
+
+    Every search highlights a patient and so changes the card. A plain label changing its words asks the
+    whole window to lay out again, and here that repainted the whole page (about half of the GUI thread's
+    work for a search). Inside a scroll area the label's changes stop at the card: its height is set again
+    only when the words need another number of lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("patientCardBox")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to scroll: it is always as tall as its words
+        self.label = QLabel(self)
+        self.label.setObjectName("patientCard")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # names are never rendered as markup
+        self.label.setWordWrap(True)
+        self.setWidget(self.label)
+        self.viewport().setAutoFillBackground(False)  # the card's rounded corners show the page behind
+
+    def set_text(self, text: str) -> None:
+        if self.label.text() != text:
+            self.label.setText(text)
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.viewport().width()
+        needed = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
+        if needed > 0 and needed != self.minimumHeight():
+            self.setFixedHeight(needed)
 
 
 SEX_WORDS = {"female": "female", "male": "male", "other": "other", "unknown": "sex not stated"}
