@@ -361,9 +361,9 @@ def test_report_writes_the_handout_in_the_language_asked_for(
     spanish, english = tmp_path / "es.pdf", tmp_path / "en.pdf"
     code, _, err = run("report", str(document), "--handout", str(spanish), "--language", "es")
     assert code == 0, err
-    assert "Lo que nos dijo" in all_text(spanish.read_bytes())
+    assert "Lo que pensamos" in all_text(spanish.read_bytes())
     assert run("report", str(document), "--handout", str(english))[0] == 0
-    assert "What you told us" in all_text(english.read_bytes())
+    assert "What we think" in all_text(english.read_bytes())
     code, _, err = run("report", str(document), "--handout", str(tmp_path / "fr.pdf"), "--language", "fr")
     assert code == 1 and "not 'fr'" in err and "es (Español)" in err
     assert not (tmp_path / "fr.pdf").exists()
@@ -380,14 +380,14 @@ def test_the_handout_follows_the_patient_then_the_clinic(
     path = tmp_path / "es-patient.json"
     path.write_text(json.dumps(prefers_spanish), encoding="utf-8")
     assert run("report", str(path), "--handout", str(tmp_path / "a.pdf"))[0] == 0
-    assert "Lo que nos dijo" in all_text((tmp_path / "a.pdf").read_bytes())
+    assert "Lo que pensamos" in all_text((tmp_path / "a.pdf").read_bytes())
 
     save_settings(Settings(clinic_language="es"))
     plain = tmp_path / "plain.json"
     plain.write_text(json.dumps(synthetic_document()), encoding="utf-8")
     code, _, err = run("report", str(plain), "--handout", str(tmp_path / "b.pdf"))
     assert code == 0, err
-    assert "Lo que nos dijo" in all_text((tmp_path / "b.pdf").read_bytes())
+    assert "Lo que pensamos" in all_text((tmp_path / "b.pdf").read_bytes())
 
 
 def test_report_of_a_stored_intake_signs_in_and_is_recorded(
