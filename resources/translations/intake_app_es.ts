@@ -640,6 +640,14 @@ Restore these answers? (No discards them.)</source>
         <source>The daily backup failed</source>
         <translation>La copia de seguridad diaria falló</translation>
     </message>
+    <message>
+        <source>Find &amp;patient</source>
+        <translation>Buscar &amp;paciente</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>
@@ -1563,6 +1571,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <name>_DocumentTab</name>
     <message>
         <source>Working</source>
+        <extracomment>Widgets styled per step when the dialog is made ahead (about a millisecond a step).</extracomment>
         <translation>Trabajando</translation>
     </message>
     <message>
@@ -1608,14 +1617,6 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <message>
         <source>Opening the database...</source>
         <translation>Abriendo la base de datos...</translation>
-    </message>
-    <message>
-        <source>Find &amp;patient</source>
-        <translation>Buscar &amp;paciente</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>&amp;Hoy</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 from intake_app.domain.language import ENGLISH, check_language
 from intake_app.resources import resources_dir
+from intake_app.translation_marks import marked_source_paths
 
 PREFIX = "intake_app"
 _PACKAGE = Path(__file__).resolve().parents[2]  # intake_app/
@@ -48,8 +49,9 @@ def ts_files(language: str) -> list[Path]:
 
 
 def gui_sources() -> list[Path]:
-    """The Python files lupdate reads: the whole gui package, patient mode included."""
-    return sorted(GUI_DIR.rglob("*.py"))
+    """The Python files lupdate reads: the whole gui package, patient mode included, and the modules below
+    it whose display words are marked with QT_TRANSLATE_NOOP (translation_marks.MARKED_SOURCES)."""
+    return sorted(GUI_DIR.rglob("*.py")) + marked_source_paths()
 
 
 def qt_tool(name: str) -> str | None:
