@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from intake_app.gui.tasks import TaskRunner
@@ -146,9 +146,10 @@ class WorkBuilder:
         tabs = QTabWidget(page)
         tabs.setObjectName("homeTabs")
         layout.addWidget(tabs)
-        tabs.addTab(patients, window.tr("Find &patient"))  # each tab is styled as it is added: one a step
+        # The window's words (its translation context), each tab styled as it is added: one a step.
+        tabs.addTab(patients, QCoreApplication.translate("MainWindow", "Find &patient"))
         yield
-        tabs.addTab(today, window.tr("&Today"))
+        tabs.addTab(today, QCoreApplication.translate("MainWindow", "&Today"))
         yield
         window.home_tabs = tabs
         window.patients_page = page
