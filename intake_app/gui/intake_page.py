@@ -9,11 +9,12 @@ Saving itself (drafts, conflicts, completion) lives in intake_saving.py.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from intake_app.domain import DocumentInvalid, IntakeDocument, load_questionnaire, parse_document
 from intake_app.domain.wording import split_key
@@ -38,6 +40,7 @@ from intake_app.gui.body_map import BodyMapWidget
 from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.intake_form import IntakeForm
 from intake_app.gui.intake_saving import IntakeSaving
+from intake_app.gui.question_row import QuestionRow
 from intake_app.gui.review import ReviewPage
 from intake_app.gui.tasks import TaskRunner
 from intake_app.recovery import RecoveryJournal
@@ -53,6 +56,8 @@ SYMPTOM_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
 #: Below this width the live result shares a tab with the map; below NARROW everything is a tab.
 WIDE = 1300
 NARROW = 860
+#: Settling the hidden page (see IntakePage._settle_steps) hands the event loop back after this long.
+SETTLE_STEP_S = 0.004
 
 
 class IntakePage(IntakeSaving, QWidget):
@@ -81,6 +86,7 @@ class IntakePage(IntakeSaving, QWidget):
         self._dirty = False
         self._row_version = 0
         self._loading = False
+        self.settled = False  # laid out and drawn once while hidden (build_steps)
         self.questionnaire = questionnaire = load_questionnaire()
 
         # Header: who, when, state; the buttons wrap onto a second line on a narrow screen.
@@ -227,8 +233,50 @@ class IntakePage(IntakeSaving, QWidget):
         self.complete_button.setToolTip(self.tr("Every answer on one page, then complete (Ctrl+Enter)"))
 
     def build_steps(self) -> Iterator[None]:
-        """What is left to build, a small step at a time (nothing once built)."""
-        return self.form.build_steps()
+        """What is left to build, a small step at a time (nothing once built): the form's questions, then the
+        hidden page laid out and drawn once (`_settle_steps`)."""
+        yield from self.form.build_steps()
+        yield from self._settle_steps()
+
+    def _settle_steps(self) -> Iterator[None]:
+        """Lay out and draw the hidden page once, a few milliseconds a step, so that showing it for the first
+        intake has little left to do. Done then, all at once, it stalled the window for 100-300 ms: every
+        layout of the page's ~900 widgets computed for the first time, every widget's style rules looked up
+        and its words shaped at its first paint. Stops as soon as the page is on screen (opened meanwhile:
+        what is left is done by showing it)."""
+        parent = self.parentWidget()
+        if parent is None or self.isVisible():
+            return
+        self.setGeometry(parent.contentsRect())  # the room it will have (a page of the window's stack)
+        yield
+        # Children first: a parent's layout then finds its children's sizes already worked out.
+        widgets = [w for w in self.findChildren(QWidget) if w.layout() is not None]
+        clock = _StepClock()
+        for widget in reversed(widgets):
+            if self.isVisible():
+                return
+            layout = widget.layout() if isValid(widget) else None
+            if layout is not None:
+                layout.activate()
+            if clock.spent():
+                yield
+        outer = self.layout()
+        if outer is not None:
+            outer.activate()
+        yield
+        # Then each piece drawn once into an image nobody sees (a question row at a time). The map alone is
+        # one step of 20-50 ms: it draws its figure into the layers it keeps (body_map.py), all at once.
+        canvas = QImage(max(1, self.width()), max(1, self.height()), QImage.Format.Format_ARGB32_Premultiplied)
+        pieces: list[QWidget] = [self.map, self.map_box, self.panel, self.form.nav,
+                                 *self.form.findChildren(QuestionRow)]
+        for piece in pieces:
+            if self.isVisible():
+                return
+            if isValid(piece) and not piece.isHidden() and not piece.size().isEmpty():
+                piece.render(canvas)
+            if clock.spent():
+                yield
+        self.settled = True
 
     def finish_building(self) -> None:
         self.form.finish_building()
@@ -456,6 +504,20 @@ class IntakePage(IntakeSaving, QWidget):
             self.all_tabs.setCurrentWidget(self.form)
         question_id, side = split_key(field)
         self.form.focus_field(f"{question_id}.{side}" if side else question_id)
+
+
+class _StepClock:
+    """How long the current step has run: `spent()` says when to hand the event loop back (and starts anew)."""
+
+    def __init__(self, budget_s: float = SETTLE_STEP_S) -> None:
+        self.budget_s = budget_s
+        self._started = time.perf_counter()
+
+    def spent(self) -> bool:
+        if time.perf_counter() - self._started < self.budget_s:
+            return False
+        self._started = time.perf_counter()
+        return True
 
 
 class _Body(QWidget):
