@@ -26,7 +26,8 @@ from pathlib import Path
 CACHE_DIR = Path(tempfile.gettempdir()) / "intake-app-bench"
 DEMO_COUNT = 100_000
 # What the demo database depends on: when any of these change, the cached copy is rebuilt.
-_DEMO_INPUTS = ("demo.py", "storage/bulk.py", "storage/models.py")
+_DEMO_INPUTS = ("demo.py", "demo_outcomes.py", "storage/bulk.py", "storage/models.py",
+                "storage/models_outcomes.py")
 
 # Synthetic staff accounts of the benchmark databases (synthetic patients only; these are no secrets). The
 # administrator runs `demo-data`; the clinician works in the window and saves drafts. The clinician's
@@ -58,8 +59,8 @@ def sqlite_url(path: Path) -> str:
 
 
 def remove_database(path: Path) -> None:
-    """A SQLite file and its WAL side files."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    """A SQLite file, its WAL and journal side files, and the lock file the app holds beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
@@ -254,6 +255,7 @@ def store_in_cache(built: Path, count: int = DEMO_COUNT) -> Path:
     checkpoint(built)
     partial = target.with_name(f".{target.name}.{os.getpid()}")
     shutil.copyfile(built, partial)
+    os.chmod(partial, 0o600)  # synthetic patients, kept like real ones
     os.replace(partial, target)
     for old in CACHE_DIR.glob(f"demo-{count}-*.db"):
         if old != target:

@@ -6,8 +6,9 @@ ours (A B A B) so both see the same machine, and the ratio is ours / floor. The 
 is measured first and printed, with the load average, so a reader can judge the spread. The garbage
 collector stays on throughout. Pass limits equal the targets; a target not met says FAIL.
 
-    python bench/run.py            # 100,000 and 1,000,000 patients (the 1M database is built once
-                                   # into the benchmark cache in /tmp and reused; --rebuild remeasures)
+    python bench/run.py            # 100,000 and 1,000,000 patients (demo-data is measured at both sizes,
+                                   # each in a fresh process; the 1M database is kept in the benchmark
+                                   # cache in /tmp for the next run's --skip demo)
     python bench/run.py --quick    # 100,000 patients only, under two minutes
 
 Databases live in the benchmark cache folder (outside the repository), never in git.
@@ -149,41 +150,51 @@ def _timed(fn: Callable[[], Any]) -> float:
 # --- demo-data ---------------------------------------------------------------------------------------
 
 
-def large_database(count: int, rebuild: bool) -> tuple[Path, dict[str, Any]]:
-    """The cached demo database of `count` patients, built (and its build measured) once."""
+def large_database(count: int, measure: bool) -> tuple[Path, dict[str, Any] | None]:
+    """The demo database of `count` patients in the benchmark cache. With `measure` it is built afresh and
+    its build measured (a fresh `intake-app demo-data` process: wall and CPU time, that process's own peak
+    memory, the file); without, a cached copy made by the same code is reused (built when missing, not
+    reported)."""
     from _common import cached_demo_path
 
     target = cached_demo_path(count)
-    sidecar = target.with_suffix(".build.json")
-    if target.exists() and sidecar.exists() and not rebuild:
-        return target, json.loads(sidecar.read_text()) | {"cached": True}
+    if target.exists() and not measure:
+        return target, None
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    for old in CACHE_DIR.glob(f"demo-{count}-*"):
-        old.unlink()
+    for old in CACHE_DIR.glob(f"demo-{count}-*.db"):  # older versions (a database is one or two GB)
+        remove_database(old)
+    for old in CACHE_DIR.glob(f"demo-{count}-*.build.json"):  # what an older version of this script kept
+        old.unlink(missing_ok=True)
     building = CACHE_DIR / f"building-{os.getpid()}.db"
     print(f"(building the {count:,}-patient database; a few minutes)", file=sys.stderr, flush=True)
     try:
-        result = build_demo_database(building, count)
-        checkpoint(building)
-        figures = {"wall_s": result.wall_s, "cpu_s": result.cpu_s, "peak_mb": result.peak_rss_mb,
-                   "size_mb": building.stat().st_size / 1e6, "when": dt.datetime.now().isoformat(timespec="minutes")}
+        figures = demo_figures(building, count)
         os.replace(building, target)
-        sidecar.write_text(json.dumps(figures))
     finally:
         remove_database(building)
-    return target, figures | {"cached": False}
+    return target, figures if measure else None
 
 
-def demo_rows(report: Report, count: int, figures: dict[str, Any], label: str) -> None:
-    note = f" (built {figures['when']})" if figures.get("cached") else ""
+def demo_figures(path: Path, count: int) -> dict[str, Any]:
+    """`intake-app demo-data COUNT` into a fresh file, in a fresh process, measured."""
+    load_before = os.getloadavg()[0]
+    built = build_demo_database(path, count)
+    checkpoint(path)
+    return {"wall_s": built.wall_s, "cpu_s": built.cpu_s, "peak_mb": built.peak_rss_mb,
+            "size_mb": path.stat().st_size / 1e6, "load": max(load_before, os.getloadavg()[0])}
+
+
+def demo_rows(report: Report, count: int, figures: dict[str, Any]) -> None:
+    """Wall time, peak memory and file size against the targets; the CPU time and the machine's load beside
+    the wall time (on this shared machine the wall time moves with the load, the CPU time much less)."""
     limit = DEMO_TARGET_S[count]
-    cpu = f" (CPU {figures['cpu_s']:.1f} s)" if figures.get("cpu_s") else ""
-    report.add(f"demo-data {count:,}: {label}{note}", f"{figures['wall_s']:.1f} s{cpu}", "", "", f"< {limit:.0f} s",
+    report.add(f"demo-data {count:,}: intake-app demo-data, a fresh process (load {figures['load']:.1f})",
+               f"{figures['wall_s']:.1f} s (CPU {figures['cpu_s']:.1f} s)", "", "", f"< {limit:.0f} s",
                figures["wall_s"] < limit)
-    report.add(f"  peak memory{note}", f"{figures['peak_mb']:.0f} MB", "", "", f"< {DEMO_MEMORY_TARGET_MB:.0f} MB",
-               figures["peak_mb"] < DEMO_MEMORY_TARGET_MB)
+    report.add("  peak memory of that process", f"{figures['peak_mb']:.0f} MB", "", "",
+               f"< {DEMO_MEMORY_TARGET_MB:.0f} MB", figures["peak_mb"] < DEMO_MEMORY_TARGET_MB)
     before = DEMO_FILE_BEFORE_MB[count]
-    report.add(f"  database file{note}", f"{figures['size_mb']:.0f} MB", f"before {before:.0f} MB",
+    report.add("  database file", f"{figures['size_mb']:.0f} MB", f"before {before:.0f} MB",
                f"{before / figures['size_mb']:.2f}x smaller", ">= 3x smaller", before / figures["size_mb"] >= 3)
 
 
@@ -191,10 +202,7 @@ def demo_section(report: Report, folder: Path) -> None:
     report.section("demo-data, 100,000 patients, a fresh file")
     count = 100_000
     path = folder / "demo-cli.db"
-    built = build_demo_database(path, count)
-    checkpoint(path)
-    demo_rows(report, count, {"wall_s": built.wall_s, "cpu_s": built.cpu_s, "peak_mb": built.peak_rss_mb,
-                              "size_mb": path.stat().st_size / 1e6}, "intake-app demo-data")
+    demo_rows(report, count, demo_figures(path, count))
     store_in_cache(path, count)  # the search and window benchmarks read this one
     remove_database(path)
 
@@ -423,7 +431,6 @@ def gui_section(report: Report, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="100,000 patients only (under two minutes)")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild and remeasure the cached 1,000,000 database")
     parser.add_argument("--skip", action="append", default=[], choices=["demo", "search", "save", "cli", "gui"],
                         help="leave a part out (for working on another)")
     args = parser.parse_args()
@@ -440,9 +447,10 @@ def main() -> None:
         if "search" not in args.skip:
             search_section(report, small, 100_000)
         if not args.quick:
-            large, figures = large_database(1_000_000, args.rebuild)
-            report.section("demo-data, 1,000,000 patients")
-            demo_rows(report, 1_000_000, figures, "intake-app demo-data")
+            large, figures = large_database(1_000_000, measure="demo" not in args.skip)
+            if figures is not None:
+                report.section("demo-data, 1,000,000 patients, a fresh file")
+                demo_rows(report, 1_000_000, figures)
             if "search" not in args.skip:
                 search_section(report, large, 1_000_000)
         if "save" not in args.skip:

@@ -77,32 +77,44 @@ class OutcomeDrawer:
     def draw(self, cases: Iterable[DemoCase]) -> Iterator[tuple[int, Outcome]]:
         """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
         rng, today = self.rng, self.today
+        chance, randint = rng.random, rng.randint
         for case in cases:
-            pattern = PATTERNS.get(case.level)
-            if pattern is None or rng.random() >= pattern.recorded:
+            level = case.level
+            drawn = _DRAWN.get(level)
+            if drawn is None or chance() >= drawn.recorded:
                 continue
-            seen_on = case.visit_date + dt.timedelta(days=rng.randint(*pattern.days))
+            seen_on = case.visit_date + _DAYS[randint(*drawn.days)]
             if seen_on > today:
                 continue  # the appointment has not happened yet
             route = None
-            if case.level == "urgent" and rng.random() < 0.9:  # one in ten is never written down
+            if level == "urgent" and chance() < 0.9:  # one in ten is never written down
                 median = MEDIAN_HOURS_TO_ROUTE.get(case.tier or "P", 30.0)
                 route = case.completed_at + dt.timedelta(hours=round(rng.lognormvariate(0, 0.8) * median, 1))
-            if rng.random() < pattern.not_seen:
-                yield case.intake_id, Outcome(finding="not_seen", urgent_route_at=route, synthetic=True)
+            if chance() < drawn.not_seen:
+                yield case.intake_id, Outcome("not_seen", urgent_route_at=route, synthetic=True)
                 continue
             # What rng.choices(FOUND, weights=pattern.findings) draws, from the same one random number.
-            finding = FOUND[bisect(_CUMULATIVE[case.level], rng.random() * _TOTAL[case.level], 0, 2)]
+            finding = FOUND[bisect(drawn.cumulative, chance() * drawn.total, 0, 2)]
             yield case.intake_id, Outcome(
-                finding=finding,
-                other_cause=rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
-                seen_by=SEEN_BY[SEEN_BY_LEVEL[case.level]],
-                seen_on=seen_on,
-                imaging=_imaging(rng, case.level, finding),
-                urgent_route_at=route,
-                note="Synthetic outcome for demonstration.",
-                synthetic=True,
-            )
+                finding, drawn.seen_by, seen_on, rng.choice(OTHER_CAUSES) if finding == "other_cause" else "",
+                _imaging(rng, level, finding), route, NOTE, True)
+
+
+class _Drawn(NamedTuple):
+    """A level's pattern as the drawing loop reads it (one lookup per case)."""
+
+    recorded: float
+    not_seen: float
+    days: tuple[int, int]
+    cumulative: list[float]
+    total: float
+    seen_by: str
+
+
+_DRAWN = {level: _Drawn(p.recorded, p.not_seen, p.days, _CUMULATIVE[level], _TOTAL[level],
+                        SEEN_BY[SEEN_BY_LEVEL[level]]) for level, p in PATTERNS.items()}
+_DAYS = [dt.timedelta(days=n) for n in range(max(p.days[1] for p in PATTERNS.values()) + 1)]
+NOTE = "Synthetic outcome for demonstration."
 
 
 def draw_outcomes(cases: Iterable[DemoCase], *, seed: int, today: dt.date) -> Iterator[tuple[int, Outcome]]:
