@@ -30,7 +30,14 @@ from intake_app.gui.desk_actions import DeskActions
 from intake_app.gui.session import Session
 from intake_app.gui.tasks import TaskRunner
 from intake_app.gui.window_access import AccessViews
-from intake_app.gui.work_pages import WorkBuilder, WorkPart
+from intake_app.gui.work_pages import (
+    PREVIEW_MODULES,
+    WORKSPACE_MODULES,
+    WorkBuilder,
+    WorkPart,
+    import_steps,
+    load_in_background,
+)
 from intake_app.settings import Settings
 
 if TYPE_CHECKING:
@@ -53,19 +60,6 @@ IDLE_STEP_MS = 0
 QUIET_S = 0.1
 WAIT_MS = 50
 _BUILT = object()
-
-
-def _load_in_background() -> None:
-    """What the intake workspace and printing need, loaded off the GUI thread after start-up."""
-    import intake_app.crashlog  # noqa: F401 - the crash handler writes with it
-    import intake_app.gui.intake_page  # noqa: F401
-    import intake_app.gui.messages  # noqa: F401
-    import intake_app.gui.preview  # noqa: F401 - the preview dialog is made ahead in idle time
-    from intake_app.domain import load_questionnaire
-    from intake_app.domain.body_map import load_body_map
-
-    load_questionnaire()
-    load_body_map()
 
 
 class MainWindow(DeskActions, AccessViews, QMainWindow):
@@ -240,13 +234,18 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self.clinic_ready.emit()
         # Build the intake workspace while the desk is idle, so the first "New intake" opens at once:
         # the modules load on the background thread, the widgets a question at a time on this one.
-        self.background.run(_load_in_background, lambda _none: self._start_building())
+        self.background.run(load_in_background, lambda _none: self._start_building())
 
     def _start_building(self) -> None:
-        """The workspace's frame at once (one piece, ~30 ms); its questions in idle time, one a step."""
+        """The workspace's modules, then its frame (one piece) and its questions in idle time, one a step."""
         if self.intake_page is None:
-            self._building = self._new_intake_page(build_now=False).build_steps()
+            self._building = self._workspace_steps()
         self._idle.start()
+
+    def _workspace_steps(self) -> Iterator[None]:
+        yield from import_steps(WORKSPACE_MODULES)
+        if self.intake_page is None:
+            yield from self._new_intake_page(build_now=False).build_steps()
 
     def _idle_step(self) -> None:
         """One small piece of the intake workspace (a few milliseconds), unless the desk is busy."""
@@ -274,6 +273,7 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
             self._idle.start()
 
     def _preview_steps(self) -> Iterator[None]:
+        yield from import_steps(PREVIEW_MODULES)
         dialog = self._preview(build_now=False)
         yield
         yield from dialog.build_steps()

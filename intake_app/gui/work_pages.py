@@ -1,13 +1,18 @@
-"""The pages behind the sign-in screen (the patient list with Today, the administrator's page, patient mode's
-urgent banner), built after the window's first paint a piece at a time: the first window a person sees is
-the sign-in screen alone, and no event-loop turn spends long building what it hides.
+"""Building in idle time. The pages behind the sign-in screen (the patient list with Today, the
+administrator's page, patient mode's urgent banner) are built after the window's first paint a piece at a
+time: the first window a person sees is the sign-in screen alone, and no event-loop turn spends long
+building what it hides.
 
 `WorkPart` attributes of the window return their page once built; read earlier (someone signs in before
 the pieces are done, a failure message, a test), they finish the remaining pieces at once.
+
+Also what the window loads after start-up for the intake workspace and the preview: the plain modules on a
+worker thread (`load_in_background`), the Qt ones on the GUI thread a step each (`import_steps`).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
@@ -22,12 +27,48 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-def _load_modules() -> None:
-    """The work pages' modules, loaded on a worker thread (the GUI thread would wait 10-20 ms for each)."""
-    import intake_app.gui.admin_page  # noqa: F401
-    import intake_app.gui.patient_desk  # noqa: F401
-    import intake_app.gui.patients  # noqa: F401
-    import intake_app.gui.today  # noqa: F401
+def _load_plain_modules() -> None:
+    """What the work pages need that never touches Qt (the questionnaire's modules, for patient mode),
+    loaded on a worker thread. Their Qt modules are loaded on the GUI thread, one a step: PySide6 makes its
+    types on first use, which is not safe from another thread."""
+    import intake_app.domain.wording  # noqa: F401
+
+
+#: The Qt modules of the intake workspace and of the preview, each after the modules it imports: loaded on
+#: the GUI thread, one a step in idle time. (PySide6 makes its types on first use, which is not safe from
+#: another thread: loading these on a worker thread crashed the window now and then.)
+WORKSPACE_MODULES = (
+    "intake_app.gui.assessment_panel", "intake_app.gui.body_map", "intake_app.gui.flow_layout",
+    "intake_app.gui.options", "intake_app.gui.field_widgets", "intake_app.gui.question_row",
+    "intake_app.gui.side_widgets", "intake_app.gui.intake_form", "intake_app.gui.review",
+    "intake_app.gui.intake_saving", "intake_app.gui.intake_page",
+)
+PREVIEW_MODULES = (
+    "PySide6.QtPrintSupport", "intake_app.gui.letter_options", "PySide6.QtPdf", "intake_app.gui.printing",
+    "intake_app.gui.page_view", "intake_app.gui.preview",
+)
+
+
+def load_in_background() -> None:
+    """What the intake workspace and printing need that never touches Qt, loaded off the GUI thread after
+    start-up."""
+    import difflib  # noqa: F401 - the result panel's
+    import html  # noqa: F401
+
+    import intake_app.crashlog  # noqa: F401 - the crash handler writes with it
+    import intake_app.recovery  # noqa: F401
+    import intake_app.screening  # noqa: F401
+    from intake_app.domain import load_questionnaire
+    from intake_app.domain.body_map import load_body_map
+
+    load_questionnaire()
+    load_body_map()
+
+
+def import_steps(names: tuple[str, ...]) -> Iterator[None]:
+    for name in names:
+        importlib.import_module(name)
+        yield
 
 
 class WorkPart(Generic[T]):
@@ -57,8 +98,7 @@ class WorkPart(Generic[T]):
 
 class WorkBuilder:
     """Builds the window's work pages in steps, one per event-loop turn once started (after the first
-    paint; their modules are loaded on a worker thread first), or the rest at once (`finish`). A step makes
-    one page or adds one tab."""
+    paint), or the rest at once (`finish`). A step loads one module, makes one page or adds one tab."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -74,10 +114,10 @@ class WorkBuilder:
         return self._steps is None
 
     def start(self) -> None:
-        """The modules on a worker thread, then the pages here, a step per event-loop turn."""
+        """The plain modules on a worker thread, then the Qt modules and the pages here, a step per turn."""
         if self._steps is not None and self._loader is None:
             self._loader = TaskRunner(self.window)
-            self._loader.run(_load_modules, lambda _none: self._timer.start() if self._steps else None)
+            self._loader.run(_load_plain_modules, lambda _none: self._timer.start() if self._steps else None)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -115,9 +155,12 @@ class WorkBuilder:
     def _build(self) -> Iterator[None]:
         window = self.window
         from intake_app.gui.patients import PatientsPanel
+
+        yield
+        window.patients = PatientsPanel(window)
+        yield
         from intake_app.gui.today import TodayPanel
 
-        window.patients = PatientsPanel(window)
         yield
         window.today = TodayPanel(window)
         yield
@@ -125,11 +168,13 @@ class WorkBuilder:
         yield
         from intake_app.gui.admin_page import AdminPage
 
+        yield
         window.admin_page = AdminPage(window)
         self._admin_page()
         yield
         from intake_app.gui.patient_desk import PatientDesk
 
+        yield
         window.patient_desk = PatientDesk(window)
         # The urgent banner above the screens; it names the patient, so never over the sign-in or lock screen.
         window.central_layout.insertWidget(0, window.patient_desk.banner)

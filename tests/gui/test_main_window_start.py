@@ -149,3 +149,46 @@ def test_nothing_behind_the_sign_in_screen_is_loaded_before_the_first_paint(tmp_
     late = ("argon2", "intake_app.gui.patients", "intake_app.gui.today", "intake_app.gui.patient_desk",
             "intake_app.recovery", "sqlalchemy", "reportlab")
     assert not [m for m in modules if m.startswith(late)]
+
+
+def test_no_qt_module_is_loaded_off_the_gui_thread(tmp_path: Path) -> None:
+    """PySide6 makes its types on first use, which is not safe from another thread: the intake workspace's
+    and the preview's modules loaded on a worker thread after start-up crashed the window now and then
+    (a segmentation fault). In a fresh process: every module of PySide6 and of the gui package loaded while
+    the window starts, builds its pages, the intake workspace and the preview dialog comes in on the GUI
+    thread."""
+    url = f"sqlite:///{tmp_path / 'threads.db'}"
+    code = (
+        "import sys, threading\n"
+        "off_thread = []\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.startswith(('PySide6', 'intake_app.gui')) and threading.current_thread() is not \\\n"
+        "                threading.main_thread():\n"
+        "            off_thread.append(name)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from intake_app.gui.app import build_window, create_application\n"
+        "from intake_app.settings import Settings\n"
+        "app = create_application()\n"
+        f"window = build_window({url!r}, Settings())\n"
+        "def check():\n"
+        "    if window.preview_dialog is not None and window._building is None and window.work_builder.done:\n"
+        "        sys.stderr.write('\\nOFF ' + repr(off_thread) + ' ' + repr('intake_app.gui.preview' in sys.modules))\n"
+        "        sys.stderr.flush()\n"
+        "        import os; os._exit(0)\n"
+        "    QTimer.singleShot(50, check)\n"
+        "window.show()\n"
+        "QTimer.singleShot(50, check)\n"
+        "QTimer.singleShot(90000, app.quit)\n"
+        "app.exec()\n"
+    )
+    env = {"INTAKE_APP_CONFIG_DIR": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
+           "HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=150,
+                          check=False)
+    assert "OFF " in done.stderr, done.stderr[-2000:]
+    off_thread, preview_loaded = done.stderr.rsplit("OFF ", 1)[1].rsplit(" ", 1)
+    assert preview_loaded == "True"
+    assert ast.literal_eval(off_thread) == []
