@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -228,3 +229,35 @@ def test_the_same_seed_gives_the_same_data_as_before_the_column_wise_generator()
             digest.update(json.dumps([p.date_of_birth.isoformat() if p.date_of_birth else None, p.sex, p.phone, p.mrn,
                                       document.visit_date.isoformat(), document.answers], sort_keys=True).encode())
     assert digest.hexdigest()[:16] == PINNED_DATA
+
+
+def test_the_portable_loader_stores_what_the_sqlite_loader_stores(tmp_path: Path) -> None:
+    """The loader for other databases (PostgreSQL), run here on SQLite: the same rows, results and outcomes
+    (the urgent route's time follows the moment of the load, so only whether there is one is compared)."""
+    from intake_app.demo_outcomes import OutcomeDrawer
+
+    def load(name: str, loader: Any) -> list[Any]:
+        engine = create_database_engine(f"sqlite:///{tmp_path / name}")
+        upgrade(engine)
+        outcomes = bulk.BatchOutcomes(OutcomeDrawer(seed=3, today=TODAY).draw, "admin",
+                                      dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC), lambda n: bulk.demo_event(n, n))
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(bulk, "_SqliteLoader", loader)
+            bulk.bulk_load(engine, demo.generate_batches(60, today=TODAY, batch=25), expected=60, outcomes=outcomes)
+        with engine.connect() as connection:
+            rows = [connection.exec_driver_sql(sql).all() for sql in (
+                "SELECT id, family_name, given_name, family_fold, given_fold, date_of_birth, sex, phone, phone_digits, "
+                "mrn, mrn_fold FROM patients ORDER BY id",
+                "SELECT id, patient_id, status, questionnaire, visit_date, answers, entered_by, rules_version, level, "
+                "tier, red_flags_not_asked, row_version, revision FROM intakes ORDER BY id",
+                "SELECT intake_id, rules_version, level, tier, result_id, cause FROM assessments ORDER BY id",
+                "SELECT id, digest FROM assessment_results ORDER BY id",
+                "SELECT intake_id, finding, other_cause, seen_by, seen_on, imaging, urgent_route_at IS NULL, note, "
+                "synthetic, recorded_by, recorded_at, row_version FROM outcomes ORDER BY intake_id")]
+        engine.dispose()
+        return [[tuple(json.loads(v) if isinstance(v, str) and v[:1] == "{" else v for v in row) for row in table]
+                for table in rows]
+
+    sqlite_rows = load("sqlite.db", bulk._SqliteLoader)
+    assert all(sqlite_rows) and len(sqlite_rows[0]) == 60
+    assert load("portable.db", bulk._PortableLoader) == sqlite_rows
