@@ -10,6 +10,7 @@ imported when first needed, so the window can paint before they load.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -66,6 +67,27 @@ def shared_group(settings: Settings | None) -> str | None:
 
 
 REPORT_KINDS = ("referral", "handout")
+
+LiveResult = tuple[tuple[str, str | None], list[str]]  # (level, tier) and the urgent rules fired
+_LIVE: dict[str, LiveResult] = {}  # what `screen_draft` screened, by everything the screening reads
+_LIVE_KEPT, _LIVE_LOCK = 32, threading.Lock()
+
+
+def _live_key(document: IntakeDocument) -> str:
+    """Everything the screening reads (answers, patient, visit date, questionnaire), as text that tells
+    apart what it reads differently (repr: 1 and "1", a list and a tuple, key order)."""
+    return repr((document.questionnaire, document.patient, document.visit_date, document.answers))
+
+
+def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> Assessment:
+    """Screen a draft's document, as the window does on every change, and keep its live result, so the
+    save of exactly these inputs needs no second screening (`Clinic.save_draft`)."""
+    assessment = screen(document, settings)
+    with _LIVE_LOCK:
+        _LIVE[_live_key(document)] = ((assessment.level, assessment.tier), urgent_rules(assessment))
+        while len(_LIVE) > _LIVE_KEPT:
+            del _LIVE[next(iter(_LIVE))]
+    return assessment
 
 
 @lock_checked
@@ -371,10 +393,16 @@ class Clinic(AccessMixin, OutcomesMixin):
         by: str | None, entered_by: Mapping[str, str] | None,
     ) -> IntakeRecord:
         document = self._answered(record, answers, visit_date, by, entered_by)
-        live = self._screen(document)  # stored on the row: an urgent draft leads the day list at once
-        stored = self.repository.save_draft(record.id, document, expected_version=expected_version,
-                                            actor=self._current(), live=(live.level, live.tier),
-                                            urgent_rules=urgent_rules(live))
+        # Stored on the row (an urgent draft leads the day list at once): the window's own result when it
+        # screened exactly these inputs (`screen_draft`), else screened here.
+        live = _LIVE.get(_live_key(document))
+        if live is None:
+            assessment = self._screen(document)
+            live = (assessment.level, assessment.tier), urgent_rules(assessment)
+        from intake_app.storage import drafts
+
+        stored = drafts.save(self.repository, record.id, document, expected_version=expected_version,
+                             actor=self._current(), live=live[0], urgent_rules=live[1])
         self._last_draft = stored
         return stored
 

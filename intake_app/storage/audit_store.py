@@ -4,7 +4,9 @@
 with the write lock held (BEGIN IMMEDIATE on SQLite; SELECT ... FOR UPDATE on PostgreSQL, so two desks
 appending at once wait for each other), chains the events after it (access/audit_chain.py), inserts them
 and moves the head, all in the same transaction as the change they record. The last entry appended is
-left in `session.info` for the repository to advance this computer's anchor after the commit.
+left in `session.info` for the repository to advance this computer's anchor after the commit. On a
+connection (the draft save, the bulk load) the three statements run through the driver's cursor on SQLite
+(rows.DriverStatement: the same SQL, in the caller's transaction).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from intake_app.access.audit_chain import (
 from intake_app.access.roles import Actor
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AuditHeadRow, AuditRow
+from intake_app.storage.rows import DriverStatement
 
 LAST_APPENDED = "intake_audit_last"  # session.info key: the newest AuditEntry this transaction wrote
 READ_BATCH = 2000
@@ -54,21 +57,37 @@ def shortened(text: str, limit: int = MAX_DETAIL_LENGTH) -> str:
 
 # Built once: every write appends an entry, and building a statement costs more than running it.
 _HEAD = select(AuditHeadRow.seq, AuditHeadRow.hash).where(AuditHeadRow.id == 1).with_for_update()
-_INSERT = insert(AuditRow)
+_ENTRY_COLUMNS = ("seq", "at", "who", "role", "action", "desk", "patient_id", "intake_id", "detail", "prev_hash",
+                  "entry_hash")
+_INSERT = insert(AuditRow).values({name: bindparam(name, type_=AuditRow.__table__.c[name].type)
+                                   for name in _ENTRY_COLUMNS})
 _MOVE_HEAD = (update(AuditHeadRow).where(AuditHeadRow.id == 1)
               .values(seq=bindparam("new_seq"), hash=bindparam("new_hash")))
+_DRIVER_HEAD, _DRIVER_INSERT = DriverStatement(_HEAD), DriverStatement(_INSERT)
+_DRIVER_MOVE = DriverStatement(_MOVE_HEAD)
+_NEWEST = DriverStatement(select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1))
+_NEW_HEAD = DriverStatement(insert(AuditHeadRow).values(id=1, seq=bindparam("seq"), hash=bindparam("hash")))
 
 
 def _head(db: Session | Connection) -> tuple[int, str]:
     """The head under the write lock (FOR UPDATE: PostgreSQL holds the row until the commit)."""
-    head = db.execute(_HEAD).first()
-    if head is not None:
-        return int(head[0]), str(head[1])
+    if isinstance(db, Connection):
+        found = _DRIVER_HEAD.rows(db, {})
+        if found:
+            return int(found[0]["seq"]), str(found[0]["hash"])
+    else:
+        head = db.execute(_HEAD).first()
+        if head is not None:
+            return int(head[0]), str(head[1])
     # The head row went missing (deleted by hand): rebuild it from the newest entry; `verify` still
     # judges the chain itself.
-    last = db.execute(select(AuditRow.seq, AuditRow.entry_hash).order_by(AuditRow.seq.desc()).limit(1)).first()
-    seq, hash_ = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
-    db.execute(insert(AuditHeadRow).values(id=1, seq=seq, hash=hash_))
+    newest = _NEWEST.rows(db, {}) if isinstance(db, Connection) else [
+        dict(row._mapping) for row in db.execute(_NEWEST.statement)]
+    seq, hash_ = (int(newest[0]["seq"]), str(newest[0]["entry_hash"])) if newest else (0, GENESIS_HASH)
+    if isinstance(db, Connection):
+        _NEW_HEAD.run(db, [{"seq": seq, "hash": hash_}])
+    else:
+        db.execute(_NEW_HEAD.statement, {"seq": seq, "hash": hash_})
     return seq, hash_
 
 
@@ -83,10 +102,14 @@ def append(db: Session | Connection, events: Sequence[AuditEvent]) -> list[Audit
         entry = AuditEntry(seq, event, prev_hash, content_hash(seq, event, prev_hash))
         entries.append(entry)
         prev_hash = entry.entry_hash
-    db.execute(_INSERT, [_row(entry) for entry in entries])
-    db.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev_hash})
-    if isinstance(db, Session):
-        db.info[LAST_APPENDED] = entries[-1]
+    rows, moved = [_row(entry) for entry in entries], {"new_seq": seq, "new_hash": prev_hash}
+    if isinstance(db, Connection):
+        _DRIVER_INSERT.run(db, rows)
+        _DRIVER_MOVE.run(db, [moved])
+        return entries
+    db.execute(_INSERT, rows)
+    db.execute(_MOVE_HEAD, moved)
+    db.info[LAST_APPENDED] = entries[-1]
     return entries
 
 

@@ -1,34 +1,49 @@
-"""The draft save's statements as Core (the desk saves a draft every few seconds while answers change).
+"""The draft save (the desk saves a draft every few seconds while answers change): its transaction and statements.
 
 An intake is read in ONE statement with its patient's columns (`read_intake`). A save is ONE UPDATE whose
 WHERE clause is the whole check (`update_draft`): the row is still a draft, not amended, and (when the
-desk names one) still at the version the desk read; the row comes back through RETURNING. Only when the
-UPDATE changed nothing is the row read, to say why (`refusal`), and the transaction is then rolled back,
-so nothing changed. The audit entry is appended on the same connection (storage/audit_store.py).
+desk names one) still at the version the desk read; the row comes back through RETURNING (every column
+but the answers and who entered them, which are the document's). Only when the UPDATE changed nothing is
+the row read, to say why (`refusal`), and the transaction is then rolled back, so nothing changed. The
+audit entry is appended on the same connection (storage/audit_store.py).
+
+`save` is the whole save in ONE transaction. On SQLite every statement of it runs through the driver's
+cursor on the pooled SQLAlchemy connection (`DriverStatement`: SQLAlchemy's own SQL and conversions), and
+the transaction is begun there too, with the write lock (BEGIN IMMEDIATE), committed, or rolled back on
+any failure: SQLAlchemy's execution and transaction machinery cost several times what SQLite takes for
+this work. On any other database it is SQLAlchemy's transaction and Core statements (PostgreSQL: the
+audit head is read FOR UPDATE).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import Select, Update, bindparam, select, update
-from sqlalchemy.engine import Connection
+from sqlalchemy import Update, bindparam, select, update
+from sqlalchemy.engine import Connection, Engine
 
+from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent
+from intake_app.access.roles import Actor
 from intake_app.domain import IntakeDocument
 from intake_app.errors import IntakeError, StaleRecord
+from intake_app.storage import audit_store
+from intake_app.storage.database import storage_errors
 from intake_app.storage.models import IntakeRow, PatientRow
 from intake_app.storage.records import IntakeRecord, LiveResult
-from intake_app.storage.rows import _RECORD_COLUMNS, _intake_record, _patient, _rules
+from intake_app.storage.rows import _RECORD_COLUMNS, DriverStatement, _intake_record, _patient, _rules, utcnow
 
 _INTAKES: Any = IntakeRow.__table__
+# What the UPDATE returns: every column but the two JSON ones, which the saved document holds.
+_RETURNED = tuple(c for c in _INTAKES.c if c.name not in ("answers", "entered_by"))
 
 # The statements are built once, with bound parameters: building a statement costs far more than
 # running it (about 0.9 ms of CPU against 0.25 ms for this read), and a draft is saved every few seconds.
-_READ: Select[Any] = (select(*_RECORD_COLUMNS).join(PatientRow, PatientRow.id == IntakeRow.patient_id)
-                      .where(IntakeRow.id == bindparam("intake_id")))
+_READ = DriverStatement(select(*_RECORD_COLUMNS).join(PatientRow, PatientRow.id == IntakeRow.patient_id)
+                        .where(IntakeRow.id == bindparam("intake_id")))
 
 
 def _draft_update(*, live: bool, versioned: bool) -> Update:
@@ -42,17 +57,18 @@ def _draft_update(*, live: bool, versioned: bool) -> Update:
     if versioned:
         statement = statement.where(_INTAKES.c.row_version == bindparam("expected_version"))
     return (statement.values({**{name: value(name) for name in names}, "row_version": _INTAKES.c.row_version + 1})
-            .returning(*_INTAKES.c))
+            .returning(*_RETURNED))
 
 
-_UPDATES = {(live, versioned): _draft_update(live=live, versioned=versioned)
+_UPDATES = {(live, versioned): DriverStatement(_draft_update(live=live, versioned=versioned))
             for live in (False, True) for versioned in (False, True)}
-_LAPSE = update(_INTAKES).where(_INTAKES.c.id == bindparam("intake_id")).values(red_flag_ack_at=None)
+_LAPSE = DriverStatement(update(_INTAKES).where(_INTAKES.c.id == bindparam("intake_id")).values(red_flag_ack_at=None))
 
 
 def read_row(connection: Connection, intake_id: int) -> Any | None:
     """The intake's columns and its patient's, in one statement (None: no such intake)."""
-    return connection.execute(_READ, {"intake_id": intake_id}).first()
+    found = _READ.rows(connection, {"intake_id": intake_id})
+    return SimpleNamespace(**found[0]) if found else None
 
 
 def read_intake(connection: Connection, intake_id: int) -> IntakeRecord | None:
@@ -95,14 +111,74 @@ def update_draft(
         values["new_level"], values["new_tier"] = live
     if expected_version is not None:
         values["expected_version"] = expected_version
-    statement = _UPDATES[live is not None, expected_version is not None]
-    row = connection.execute(statement, values).first()
-    if row is None:
+    returned = _UPDATES[live is not None, expected_version is not None].rows(connection, values)
+    if not returned:
         return None, False
-    stored = SimpleNamespace(**row._mapping)
+    stored = SimpleNamespace(**returned[0], answers=document.answers, entered_by=document.entered_by)
     lapsed = (bool(urgent_rules) and stored.red_flag_ack_at is not None
               and not set(urgent_rules) <= _rules(stored.red_flag_ack_rules))
     if lapsed:
-        connection.execute(_LAPSE, {"intake_id": intake_id})
+        _LAPSE.run(connection, [{"intake_id": intake_id}])
         stored.red_flag_ack_at = None
     return _intake_record(stored, document.patient), lapsed
+
+
+class DraftStore(Protocol):
+    """What a save needs of the repository: its engine, its audit events (this desk, its clock), and who
+    hears of each commit that appended entries (this computer's anchor)."""
+
+    engine: Engine
+    audit_committed: Callable[[AuditEntry], None] | None
+
+    def event(self, actor: Actor, action: str, *, patient_id: int | None = None, intake_id: int | None = None,
+              detail: str = "", at: dt.datetime | None = None) -> AuditEvent: ...
+
+
+def save(
+    store: DraftStore, intake_id: int, document: IntakeDocument, *, expected_version: int | None, actor: Actor,
+    live: LiveResult | None, urgent_rules: Sequence[str] = (),
+) -> IntakeRecord:
+    """Store a draft's answers and its audit entry in ONE transaction, and return the stored record.
+
+    Refused with nothing changed (the transaction rolled back): StaleRecord (with `.current`) when
+    `expected_version` is not the stored one, an IntakeError when the intake is complete or amended,
+    NotFound when there is none. `live` (level, tier) goes on the row, so the day list puts an urgent
+    draft first; `urgent_rules` are the urgent red flags the answers fire: one the acknowledgement did not
+    cover makes the draft unacknowledged again, with its own audit entry."""
+    with storage_errors(), store.engine.connect() as connection, _transaction(connection):
+        record, lapsed = update_draft(connection, intake_id, document, expected_version=expected_version,
+                                      live=live, urgent_rules=urgent_rules, now=utcnow())
+        if record is None:
+            refused = refusal(connection, intake_id, expected_version)
+            if refused is None:
+                from intake_app.storage.repository import NotFound
+
+                refused = NotFound(f"intake {intake_id}")
+            raise refused
+        events = [store.event(actor, AuditAction.INTAKE_RED_FLAG_ACK_LAPSED, patient_id=record.patient_id,
+                              intake_id=intake_id)] if lapsed else []
+        events.append(store.event(actor, AuditAction.INTAKE_SAVE, patient_id=record.patient_id, intake_id=intake_id))
+        entries = audit_store.append(connection, events)
+    if store.audit_committed is not None:
+        store.audit_committed(entries[-1])
+    return record
+
+
+@contextmanager
+def _transaction(connection: Connection) -> Iterator[None]:
+    """One write transaction on `connection`: on SQLite begun with the write lock on the driver's connection
+    (so the version check and the write happen under it), committed at the end, rolled back on any failure
+    (an exception, a refusal); elsewhere SQLAlchemy's own."""
+    if not DriverStatement.runs_on(connection):
+        with connection.begin():
+            yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None, "an open connection has its driver's connection"
+    driver.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        driver.execute("COMMIT")
+    except BaseException:
+        driver.rollback()
+        raise
