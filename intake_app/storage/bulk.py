@@ -2,13 +2,15 @@
 
 Rows arrive in batches and are written batch by batch, so memory stays flat however many there
 are. On SQLite they go straight to the driver as tuples (several times faster than per-row
-parameter handling), and when the load is at least as big as what the tables already hold, the
-tables' secondary indexes are dropped first and rebuilt from their own stored definitions at the
-end (building an index from sorted data beats a million random inserts into it), and the patient
-count's triggers step aside for one UPDATE of the count. Each distinct assessment is stored once
-(storage/results.py): a million intakes share a few thousand results. Demo data's synthetic outcomes
-(`BatchOutcomes`) are drawn and written with each batch. It is all one transaction: a failure leaves
-the database as it was, indexes and triggers included.
+parameter handling), the load's constants (its time stamps, 'complete') written into the statements
+as literals, and without the database's row-by-row foreign-key checks (the loader numbers every
+reference itself and checks the ones it is given); when the load is at least as big as what the
+tables already hold, the tables' secondary indexes are dropped first and rebuilt from their own
+stored definitions at the end (building an index from sorted data beats a million random inserts
+into it), and the patient count's triggers step aside for one UPDATE of the count. Each distinct
+assessment is stored once (storage/results.py): a million intakes share a few thousand results. Demo
+data's synthetic outcomes (`BatchOutcomes`) are drawn and written with each batch. It is all one
+transaction: a failure leaves the database as it was, indexes and triggers included.
 """
 
 from __future__ import annotations
