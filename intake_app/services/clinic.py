@@ -31,7 +31,7 @@ from intake_app.domain import (
 from intake_app.domain.document import ENTERED_BY_VALUES
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
 from intake_app.domain.records import IntakeRecord as IntakeRecordType
-from intake_app.errors import IntakeError, StaleRecord
+from intake_app.errors import IntakeError, InvalidInput, StaleRecord
 from intake_app.services.access import AccessMixin, countersigned, lock_checked, requires
 from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
 from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
@@ -69,22 +69,37 @@ def shared_group(settings: Settings | None) -> str | None:
 REPORT_KINDS = ("referral", "handout")
 
 LiveResult = tuple[tuple[str, str | None], list[str]]  # (level, tier) and the urgent rules fired
-_LIVE: dict[str, LiveResult] = {}  # what `screen_draft` screened, by everything the screening reads
+# What `screen_draft` screened today, by everything the screening and the checks read: the live result,
+# and the checked document when the input passed the save's checks unchanged (None: the save checks it).
+_LIVE: dict[str, tuple[IntakeDocument | None, LiveResult]] = {}
 _LIVE_KEPT, _LIVE_LOCK = 32, threading.Lock()
 
 
-def _live_key(document: IntakeDocument) -> str:
-    """Everything the screening reads (answers, patient, visit date, questionnaire), as text that tells
-    apart what it reads differently (repr: 1 and "1", a list and a tuple, key order)."""
-    return repr((document.questionnaire, document.patient, document.visit_date, document.answers))
+def _live_key(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any]) -> str:
+    """The inputs as text that tells apart what is read differently (repr: 1 and "1", a list and a tuple,
+    key order), with today's date (the checks compare dates with it)."""
+    return repr((dt.date.today(), questionnaire, patient, visit_date, answers))
+
+
+def checked_document(document: IntakeDocument) -> IntakeDocument:
+    """The document as the save checks it (storable text, the questionnaire's rules); raises InvalidInput
+    (DocumentInvalid) naming each field."""
+    raw = document.to_json()
+    _refuse_unstorable(raw)
+    return parse_document(raw)
 
 
 def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> Assessment:
-    """Screen a draft's document, as the window does on every change, and keep its live result, so the
-    save of exactly these inputs needs no second screening (`Clinic.save_draft`)."""
+    """Screen a draft's document, as the window does on every change, and keep what the save of exactly
+    these inputs would do again (`Clinic.save_draft`): the live result, and the checks when it passes them."""
     assessment = screen(document, settings)
+    try:
+        checked: IntakeDocument | None = checked_document(document)
+    except InvalidInput:
+        checked = None
+    kept = (checked if checked == document else None, ((assessment.level, assessment.tier), urgent_rules(assessment)))
     with _LIVE_LOCK:
-        _LIVE[_live_key(document)] = ((assessment.level, assessment.tier), urgent_rules(assessment))
+        _LIVE[_live_key(document.questionnaire, document.patient, document.visit_date, document.answers)] = kept
         while len(_LIVE) > _LIVE_KEPT:
             del _LIVE[next(iter(_LIVE))]
     return assessment
@@ -337,21 +352,19 @@ class Clinic(AccessMixin, OutcomesMixin):
         """A validated intake document (unanswered red flags become "unknown"); raises DocumentInvalid."""
         document = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers)
         if questionnaire is not None:
-
             document = replace(document, questionnaire=questionnaire)
-        raw = document.to_json()
-        _refuse_unstorable(raw)
-        return parse_document(raw)
+        return checked_document(document)
 
     def _answered(
         self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, by: str | None,
-        entered_by: Mapping[str, str] | None,
+        entered_by: Mapping[str, str] | None, checked: IntakeDocument | None = None,
     ) -> IntakeDocument:
         """The stored intake's document with these answers, checked, and who entered each answer: `by`
         ("patient" or "staff") marks the new and changed answers, `entered_by` replaces the record whole;
         with neither, unchanged answers keep their entry and changed ones lose it (IntakeDocument.with_answers)."""
         stored = record.document
-        checked = self.document(stored.patient, visit_date, answers, stored.questionnaire)
+        if checked is None:
+            checked = self.document(stored.patient, visit_date, answers, stored.questionnaire)
         if by is not None and by not in ENTERED_BY_VALUES:
             raise IntakeError(f"Who entered the answers must be {' or '.join(ENTERED_BY_VALUES)}.")
         document = replace(stored.with_answers(checked.answers, by=by, entered_by=entered_by), visit_date=visit_date)
@@ -392,19 +405,25 @@ class Clinic(AccessMixin, OutcomesMixin):
         self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, expected_version: int | None,
         by: str | None, entered_by: Mapping[str, str] | None,
     ) -> IntakeRecord:
-        document = self._answered(record, answers, visit_date, by, entered_by)
-        # Stored on the row (an urgent draft leads the day list at once): the window's own result when it
-        # screened exactly these inputs (`screen_draft`), else screened here.
-        live = _LIVE.get(_live_key(document))
-        if live is None:
+        # When the window screened exactly these inputs today and they passed the checks unchanged
+        # (`screen_draft`), the save checks and screens nothing again (a fresh copy of the checked answers).
+        was = record.document
+        checked, live = _LIVE.get(_live_key(was.questionnaire, was.patient, visit_date, answers), (None, None))
+        if checked is not None:
+            checked = replace(checked, answers=checked.to_json()["answers"])
+        document = self._answered(record, answers, visit_date, by, entered_by, checked)
+        if checked is None:  # checked here: the window may have screened them as they are now
+            d = document
+            live = _LIVE.get(_live_key(d.questionnaire, d.patient, d.visit_date, d.answers), (None, None))[1]
+        if live is None:  # the live result goes on the row: an urgent draft leads the day list at once
             assessment = self._screen(document)
             live = (assessment.level, assessment.tier), urgent_rules(assessment)
         from intake_app.storage import drafts
 
-        stored = drafts.save(self.repository, record.id, document, expected_version=expected_version,
-                             actor=self._current(), live=live[0], urgent_rules=live[1])
-        self._last_draft = stored
-        return stored
+        saved = drafts.save(self.repository, record.id, document, expected_version=expected_version,
+                            actor=self._current(), live=live[0], urgent_rules=live[1])
+        self._last_draft = saved
+        return saved
 
     @requires(Action.COMPLETE_INTAKE)
     def complete_intake(
@@ -545,12 +564,15 @@ class Clinic(AccessMixin, OutcomesMixin):
         def pairs() -> Iterator[tuple[IntakeRecord, dict[str, Any] | None]]:
             return self.repository.iter_for_export(status=status)
 
+        outcomes = self._export_outcomes  # each intake's current outcome, one look-up per 500 intakes
         if out is not None and format == "csv":
-            result = exchange.write_csv_file(pairs(), Path(out), overwrite=overwrite, group=self.group)
+            result = exchange.write_csv_file(pairs(), Path(out), overwrite=overwrite, group=self.group,
+                                             outcomes=outcomes)
         elif out is not None:
-            result = exchange.write_per_intake(pairs, format, Path(out), overwrite=overwrite, group=self.group)
+            result = exchange.write_per_intake(pairs, format, Path(out), overwrite=overwrite, group=self.group,
+                                               outcomes=outcomes)
         elif stream is not None:
-            result = exchange.write_stream(pairs(), format, stream)
+            result = exchange.write_stream(pairs(), format, stream, outcomes=outcomes)
         else:
             raise IntakeError("Nothing to export to: give a folder or file (--out), or a stream.")
         self.repository.record_export(format, result.intake_ids, actor=self._current())

@@ -97,7 +97,7 @@ def _folder(out: Path, group: str | None) -> Path:
 
 def write_per_intake(
     pairs: Callable[[], Iterator[Pair]], fmt: str, out: Path, *,
-    overwrite: bool, group: str | None, outcomes: OutcomeLookup | None = None,
+    overwrite: bool, group: str | None, outcomes: OutcomeLookup | None,
 ) -> ExportResult:
     """One file per intake (json: its document; fhir: a Bundle holding it and its outcome, looked up with
     `outcomes`). `pairs` is called twice: once to check that no file is in the way (nothing is written
@@ -128,7 +128,7 @@ def write_per_intake(
 
 
 def write_csv_file(
-    pairs: Iterable[Pair], out: Path, *, overwrite: bool, group: str | None, outcomes: OutcomeLookup | None = None,
+    pairs: Iterable[Pair], out: Path, *, overwrite: bool, group: str | None, outcomes: OutcomeLookup | None,
 ) -> ExportResult:
     """The CSV export as one file, written atomically (a file in the way needs `overwrite`); the outcome
     columns hold what `outcomes` finds."""
@@ -153,7 +153,7 @@ def write_csv_file(
 
 
 def write_stream(
-    pairs: Iterable[Pair], fmt: str, stream: TextIO, *, outcomes: OutcomeLookup | None = None
+    pairs: Iterable[Pair], fmt: str, stream: TextIO, *, outcomes: OutcomeLookup | None
 ) -> ExportResult:
     """The whole export to a text stream: json an array of documents, fhir one Bundle, csv the file (the
     stream then needs newline="" and UTF-8; the byte-order mark is written). fhir and csv carry each
