@@ -524,10 +524,12 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     # 4. Stalls after the first paint while the pages behind the sign-in screen are built (the database
     # opens on its thread meanwhile, as at every start).
-    work_stalls: list[Stall] = []
-    with heartbeat.during(work_stalls):
-        wait_until(lambda: window.work_builder.done, 60, "the pages behind the sign-in screen were never built")
-    figures["stall_work_pages"] = work_stalls
+    builder = getattr(window, "work_builder", None)  # (absent in trees before issue 14's window work)
+    if builder is not None:
+        work_stalls: list[Stall] = []
+        with heartbeat.during(work_stalls):
+            wait_until(lambda: builder.done, 60, "the pages behind the sign-in screen were never built")
+        figures["stall_work_pages"] = work_stalls
     heartbeat.stop()
     ready.wait()
     listed = Waiter(window.patients.search_finished, 60)
@@ -588,7 +590,7 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     idle: list[Stall] = []
     with heartbeat.during(idle):
         spin(1.0)
-    figures["idle_gap"] = idle[0].gap_ms
+    figures["idle_gaps"] = [idle[0].gap_ms]
     search_stalls: list[Stall] = []
     for text in typed[:20]:
         with heartbeat.during(search_stalls):
@@ -615,11 +617,16 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     figures["stall_open_first"] = open_stalls[:1]
     figures["stall_open_again"] = open_stalls[1:]
     # The preview dialog is made ahead and styled in idle time once the intake page is built.
-    ahead: list[Stall] = []
-    with heartbeat.during(ahead):
-        wait_until(lambda: window._building is None and window.preview_dialog is not None, 60,
-                   "the preview dialog was never made ahead")
-    figures["stall_preview_ahead"] = ahead
+    if hasattr(window, "_preview_steps"):
+        ahead: list[Stall] = []
+        with heartbeat.during(ahead):
+            wait_until(lambda: window._building is None and window.preview_dialog is not None, 60,
+                       "the preview dialog was never made ahead")
+        figures["stall_preview_ahead"] = ahead
+    idle_again: list[Stall] = []
+    with heartbeat.during(idle_again):
+        spin(1.0)
+    figures["idle_gaps"].append(idle_again[0].gap_ms)
     heartbeat.stop()
 
     page = window.intake_page
@@ -736,7 +743,7 @@ def measure_in_process(database: Path) -> dict[str, Any]:
     idle_end: list[Stall] = []
     with heartbeat.during(idle_end):
         spin(1.0)
-    figures["idle_gap_end"] = idle_end[0].gap_ms
+    figures["idle_gaps"].append(idle_end[0].gap_ms)
     heartbeat.stop()
 
     gc.callbacks.remove(collections)
@@ -901,10 +908,14 @@ def collect_rows(folder: Path) -> list[Row]:
                  f"p95 < {SEARCH_TARGET_MS:.0f} ms", painted.p95 < SEARCH_TARGET_MS))
     rows.append(("sort by column (birth date / name) -> results", fmt_stats_ms(figures["sort"]), "", "",
                  "< 50 ms", figures["sort"].p95 < 50))
-    idle = figures["idle_gap"]
-    rows.append((f"event loop idle 1 s, heartbeat every {HEARTBEAT_MS} ms: longest gap (before the stalls; "
-                 f"after them {fmt_ms(figures['idle_gap_end'])})", fmt_ms(idle), "", "",
-                 "(noise floor: stalls are judged against the first)", None))
+    # The noise floor: the longest gap of an idle event loop, measured three times (before, among and after
+    # the stalls); the stalls are judged against the smallest, so a hiccup of the machine while measuring
+    # the floor never excuses a stall.
+    gaps = figures["idle_gaps"]
+    idle = min(gaps)
+    rows.append((f"event loop idle 1 s x{len(gaps)}, heartbeat every {HEARTBEAT_MS} ms: longest gap "
+                 f"({', '.join(fmt_ms(g) for g in gaps)})", fmt_ms(idle), "", "",
+                 "(noise floor: the smallest)", None))
     for key, label in (("stall_work_pages", "pages behind the sign-in screen built after the first paint"),
                        ("stall_open_first", "opening the first intake (builds the page)"),
                        ("stall_preview_ahead", "preview dialog made and styled in idle time"),
@@ -912,7 +923,8 @@ def collect_rows(folder: Path) -> list[Row]:
                        ("stall_preview_again", "preview again"), ("stall_save", "saving a draft"),
                        ("stall_search", "searching"), ("stall_referral", "printing (referral PDF)"),
                        ("stall_answer_journal", "answer change + recovery journal")):
-        stall_row(rows, label, figures[key], idle)
+        if key in figures:
+            stall_row(rows, label, figures[key], idle)
     count, longest, objects = figures["gc_full"]
     rows.append((f"full garbage collections in the session ({objects:,} objects live)", f"{count}, longest "
                  f"{fmt_ms(longest)}", "", "", "(inside the stalls above)", None))

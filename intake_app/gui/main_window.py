@@ -277,6 +277,7 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         dialog = self._preview(build_now=False)
         yield
         yield from dialog.build_steps()
+        gc.freeze()  # the dialog lives as long as the window: out of the full collections too
 
     def _ensure_intake_page(self) -> IntakePage:
         page = self.intake_page or self._new_intake_page(build_now=True)
