@@ -93,13 +93,17 @@ def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> 
     """Screen a draft's document, as the window does on every change, and keep what the save of exactly
     these inputs would do again (`Clinic.save_draft`): the live result, and the checks when it passes them."""
     assessment = screen(document, settings)
-    try:
-        checked: IntakeDocument | None = checked_document(document)
+    key = _live_key(document.questionnaire, document.patient, document.visit_date, document.answers)
+    try:  # as the save checks them: the answers alone, without who entered them
+        checked: IntakeDocument | None = checked_document(replace(document, entered_by={}))
     except InvalidInput:
         checked = None
-    kept = (checked if checked == document else None, ((assessment.level, assessment.tier), urgent_rules(assessment)))
+    if checked is not None and _live_key(checked.questionnaire, checked.patient, checked.visit_date,
+                                         checked.answers) != key:
+        checked = None  # the checks change them: the save checks them itself and screens what they become
+    kept = (checked, ((assessment.level, assessment.tier), urgent_rules(assessment)))
     with _LIVE_LOCK:
-        _LIVE[_live_key(document.questionnaire, document.patient, document.visit_date, document.answers)] = kept
+        _LIVE[key] = kept
         while len(_LIVE) > _LIVE_KEPT:
             del _LIVE[next(iter(_LIVE))]
     return assessment

@@ -15,6 +15,7 @@ import copy
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -278,13 +279,58 @@ def test_the_key_tells_apart_what_the_screening_reads_differently() -> None:
     day = dt.date(2026, 3, 4)
 
     def key(answers: dict[str, Any], **other: Any) -> str:
-        return clinic_module._live_key(IntakeDocument(other.get("patient", patient), other.get("visit", day), answers))
+        return clinic_module._live_key(other.get("questionnaire", "foot-leg-intake/2"),
+                                       other.get("patient", patient), other.get("visit", day), answers)
 
     assert key({"pain_score_0_10": 1}) != key({"pain_score_0_10": "1"})
     assert key({"pain_score_0_10": 1}) != key({"pain_score_0_10": 1.0}) != key({"pain_score_0_10": True})
     assert key({"a": 1, "b": 2}) != key({"b": 2, "a": 1})
+    assert key({"x": [1]}) != key({"x": (1,)})
     assert key({"x": 1}) != key({"x": 1}, visit=day + dt.timedelta(days=1))
     assert key({"x": 1}) != key({"x": 1}, patient=Patient("Savepath", "Alex", dt.date(1971, 1, 2), "female"))
+    assert key({"x": 1}) != key({"x": 1}, questionnaire="foot-leg-intake/1")
+
+
+def test_the_checks_are_skipped_only_for_inputs_that_passed_them_unchanged(
+    clinic: Clinic, screenings: list[IntakeDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = _draft(clinic)
+    checked: list[IntakeDocument] = []
+    original = clinic_module.checked_document
+
+    def counting(document: IntakeDocument) -> IntakeDocument:
+        checked.append(document)
+        return original(document)
+
+    monkeypatch.setattr(clinic_module, "checked_document", counting)
+    shown = _as_the_window(draft, _answers(pain_score_0_10=4))
+    screen_draft(shown)
+    assert len(checked) == 1  # the window's screening checked them once
+    saved = clinic.save_draft(draft.id, dict(shown.answers), shown.visit_date)
+    assert len(checked) == 1 and screenings == []  # the save neither checked nor screened them again
+    assert saved.document.answers == shown.answers and saved == clinic.repository.get_intake(draft.id)
+    assert saved.document.answers["pain"] is not shown.answers["pain"]  # a copy, not shared with anyone
+    # Not in the checks' own form (another order): checked by the save, the window's result reused.
+    loose = dict(reversed(list(shown.answers.items())))
+    clinic.save_draft(draft.id, loose, shown.visit_date)
+    assert len(checked) == 2 and screenings == []
+    # Text that cannot be stored: the window still sees a result, the save refuses it naming the field.
+    bad = replace(shown, answers={**shown.answers, "current_medicines": "ok\x00"})
+    screen_draft(bad)
+    with pytest.raises(InvalidInput) as refused:
+        clinic.save_draft(draft.id, dict(bad.answers), bad.visit_date)
+    assert [field for field, _message in refused.value.problems] == ["answers.current_medicines"]
+
+
+def test_yesterdays_checks_are_not_todays(clinic: Clinic, screenings: list[IntakeDocument]) -> None:
+    draft = _draft(clinic)
+    shown = _as_the_window(draft, _answers(pain_score_0_10=5))
+    screen_draft(shown)
+    today, yesterday = dt.date.today(), dt.date.today() - dt.timedelta(days=1)
+    for key in list(clinic_module._LIVE):  # as if the window had screened them yesterday
+        clinic_module._LIVE[key.replace(repr(today), repr(yesterday), 1)] = clinic_module._LIVE.pop(key)
+    clinic.save_draft(draft.id, dict(shown.answers), shown.visit_date)
+    assert len(screenings) == 1
 
 
 def test_only_the_latest_screened_inputs_are_kept(clinic: Clinic) -> None:
