@@ -130,6 +130,12 @@ def _block_format(top: float = 0, bottom: float = 3, left: float = 0, indent: fl
     return block
 
 
+def _one_paragraph(text: str) -> str:
+    """Line breaks typed into an answer stay line breaks inside the paragraph (a new paragraph there would
+    put the list's paragraphs out of step with the lines it keeps)."""
+    return text.replace("\r\n", "\u2028").replace("\r", "\u2028").replace("\n", "\u2028").replace("\u2029", "\u2028")
+
+
 class ReasonsView(QTextBrowser):
     """The reasons, changed in place: a new result rewrites only the paragraphs whose words changed.
 
@@ -200,9 +206,9 @@ class ReasonsView(QTextBrowser):
             else:
                 cursor.setBlockFormat(block)
                 cursor.setBlockCharFormat(char)
-            cursor.insertText(text, char)
+            cursor.insertText(_one_paragraph(text), char)
             for line in because:
-                cursor.insertText("\u2028" + line, self._because)
+                cursor.insertText("\u2028" + _one_paragraph(line), self._because)
 
 
 _STYLE = ("h4 { margin: 8px 0 2px 0; color: #2b3a4a; } ul { margin: 0 0 0 -18px; } li { margin-bottom: 3px; }"

@@ -187,3 +187,16 @@ def test_the_reasons_are_plain_text_never_markup(panel: AssessmentPanel) -> None
     panel.reasons.set_lines([("recommendation", "<b>not bold</b> &amp;", ()),
                              ("reason", "Because", ("Other: <i>typed</i>",))])
     assert panel.reasons.toPlainText() == "<b>not bold</b> &amp;\nBecause\nOther: <i>typed</i>"
+
+
+def test_line_breaks_typed_into_an_answer_stay_inside_their_reason(panel: AssessmentPanel) -> None:
+    """An answer typed on two lines is shown on two lines under its reason, and later changes still replace
+    the right paragraphs (a line break read as a new paragraph put the list out of step)."""
+    view = panel.reasons
+    view.set_lines([("recommendation", "First", ()), ("reason", "Because", ("Other: one\ntwo",)),
+                    ("reason", "Last", ())])
+    assert view.document().blockCount() == 3
+    view.set_lines([("recommendation", "Second", ()), ("reason", "Because", ("Other: one\ntwo",)),
+                    ("reason", "Last, changed", ())])
+    assert view.toPlainText() == "Second\nBecause\nOther: one\ntwo\nLast, changed"
+    assert view.document().blockCount() == 3
