@@ -75,31 +75,33 @@ _LIVE: dict[str, tuple[IntakeDocument | None, LiveResult]] = {}
 _LIVE_KEPT, _LIVE_LOCK = 32, threading.Lock()
 
 
-def _live_key(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any]) -> str:
+def _live_key(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any],
+              today: dt.date | None = None) -> str:
     """The inputs as text that tells apart what is read differently (repr: 1 and "1", a list and a tuple,
-    key order), with today's date (the checks compare dates with it)."""
-    return repr((dt.date.today(), questionnaire, patient, visit_date, answers))
+    key order), with the day they are checked on (the checks compare dates with it)."""
+    return repr((today or dt.date.today(), questionnaire, patient, visit_date, answers))
 
 
-def checked_document(document: IntakeDocument) -> IntakeDocument:
+def checked_document(document: IntakeDocument, today: dt.date | None = None) -> IntakeDocument:
     """The document as the save checks it (storable text, the questionnaire's rules); raises InvalidInput
     (DocumentInvalid) naming each field."""
     raw = document.to_json()
     _refuse_unstorable(raw)
-    return parse_document(raw)
+    return parse_document(raw, today=today)
 
 
 def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> Assessment:
     """Screen a draft's document, as the window does on every change, and keep what the save of exactly
     these inputs would do again (`Clinic.save_draft`): the live result, and the checks when it passes them."""
     assessment = screen(document, settings)
-    key = _live_key(document.questionnaire, document.patient, document.visit_date, document.answers)
+    today = dt.date.today()
+    key = _live_key(document.questionnaire, document.patient, document.visit_date, document.answers, today)
     try:  # as the save checks them: the answers alone, without who entered them
-        checked: IntakeDocument | None = checked_document(replace(document, entered_by={}))
+        checked: IntakeDocument | None = checked_document(replace(document, entered_by={}), today)
     except InvalidInput:
         checked = None
     if checked is not None and _live_key(checked.questionnaire, checked.patient, checked.visit_date,
-                                         checked.answers) != key:
+                                         checked.answers, today) != key:
         checked = None  # the checks change them: the save checks them itself and screens what they become
     kept = (checked, ((assessment.level, assessment.tier), urgent_rules(assessment)))
     with _LIVE_LOCK:

@@ -298,9 +298,9 @@ def test_the_checks_are_skipped_only_for_inputs_that_passed_them_unchanged(
     checked: list[IntakeDocument] = []
     original = clinic_module.checked_document
 
-    def counting(document: IntakeDocument) -> IntakeDocument:
+    def counting(document: IntakeDocument, today: dt.date | None = None) -> IntakeDocument:
         checked.append(document)
-        return original(document)
+        return original(document, today)
 
     monkeypatch.setattr(clinic_module, "checked_document", counting)
     shown = _as_the_window(draft, _answers(pain_score_0_10=4))
