@@ -219,6 +219,7 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         """Called once the database is open (after the first paint): setup on an empty database, then the
         sign-in screen. The lists fill only once someone has signed in (start_work)."""
         self.clinic = clinic
+        gc.freeze()  # the database's modules and the clinic live as long as the program (see app.py)
         from intake_app.gui.patient.translations import install_desk_translator
 
         # The desk's screens in the clinic's language where a translation exists (English otherwise).
@@ -231,6 +232,9 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self.db_label.setToolTip(description)
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.session.begin(clinic, has_accounts)
+        # The pages behind the sign-in screen, a piece per event-loop turn: from now on, not while the
+        # database opens (its thread loads SQLAlchemy, and each step would wait for Python's lock).
+        self.work_builder.start()
         self.clinic_ready.emit()
         # Build the intake workspace while the desk is idle, so the first "New intake" opens at once:
         # the modules load on the background thread, the widgets a question at a time on this one.

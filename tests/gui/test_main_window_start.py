@@ -192,3 +192,34 @@ def test_no_qt_module_is_loaded_off_the_gui_thread(tmp_path: Path) -> None:
     off_thread, preview_loaded = done.stderr.rsplit("OFF ", 1)[1].rsplit(" ", 1)
     assert preview_loaded == "True"
     assert ast.literal_eval(off_thread) == []
+
+
+def test_what_start_up_loaded_is_kept_out_of_full_collections_before_the_database_loads(
+    qtbot: Any, seeded_url: str, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """Loading the database (SQLAlchemy, on its thread) set off full garbage collections over everything the
+    window had loaded, pausing the sign-in screen for 90-140 ms; the pages behind it were built while it
+    loaded, each step waiting for Python's lock. Now start-up's objects are frozen after the first paint and
+    again once the database is open, and the pages are built after that."""
+    import gc
+
+    from intake_app.gui import app as app_module
+
+    gc.unfreeze()  # whatever earlier tests in this process froze
+    seen: list[tuple[int, bool]] = []
+    opening = app_module.open_database_later
+
+    def recorded(window: MainWindow, *args: Any) -> None:
+        seen.append((gc.get_freeze_count(), window.work_builder.done or bool(built_parts(window))))
+        opening(window, *args)
+
+    monkeypatch.setattr(app_module, "open_database_later", recorded)
+    window = new_window(seeded_url)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.clinic_ready, timeout=10000):
+        window.show()
+    frozen_at_open, pages_begun = seen[0]
+    assert frozen_at_open > 0 and not pages_begun
+    assert gc.get_freeze_count() > frozen_at_open  # the clinic and the database's modules too
+    qtbot.waitUntil(lambda: window.work_builder.done, timeout=10000)
+    qtbot.waitUntil(lambda: not window.patients.runner.is_busy, timeout=10000)
