@@ -161,6 +161,10 @@ class IntakeForm(QWidget):
 
         content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         page.setWidget(content)
+        # Its background is left to what is behind (the intake page's body paints it): a filled one made the
+        # page drawn twice when the intake page was brought forward (see intake_page.unfilled).
+        page.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
         self._pages[section.id] = page
         self.stack.addWidget(page)
         yield

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -197,6 +197,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setWidget(body)
+        unfilled(self.scroller)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroller)
@@ -520,6 +521,19 @@ class _StepClock:
         return True
 
 
+def unfilled(area: QScrollArea) -> None:
+    """A scroll area whose viewport and widget leave their background to what is behind them.
+
+    A scroll area fills both by default, which makes them "opaque" to Qt's repaint manager: when the window's
+    stack brought the intake page forward, each such widget was drawn on its own and then drawn again with
+    the stack (every question row, the map and the result panel twice). The page's body paints the same
+    colour itself (`_Body.paintEvent`), as part of the one pass."""
+    area.viewport().setAutoFillBackground(False)
+    content = area.widget()
+    if content is not None:
+        content.setAutoFillBackground(False)
+
+
 class _Body(QWidget):
     """The page inside its scroll area: as tall as the screen allows, taller only below its minimum.
 
@@ -530,6 +544,12 @@ class _Body(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.stretchy: QWidget | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """The background its scroll area used to fill (see `unfilled`)."""
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        painter.end()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         layout = self.layout()
