@@ -2,7 +2,9 @@
 
 A fixed seed gives the same data every time. The answer sets are clinical scenarios spread over
 every screening outcome; each distinct answer set is screened once and the result reused. Patients
-come in batches (`generate_batches`), so a million of them never sit in memory at once.
+come in batches (`generate_batches`), so a million of them never sit in memory at once. Each intake is
+completed on its visit day at a time the clinic is open (local time, as the rest of the app reads times),
+having been started a few minutes before; none is completed later than the moment of the load.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator, Sequence
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from intake_app.domain import IntakeDocument, Patient, load_questionnaire
 
@@ -117,15 +119,33 @@ def _name_pools(seed: int) -> tuple[list[str], list[str]]:
 
 
 BATCH = 20_000  # patients generated (and inserted) at a time: memory stays flat whatever the count
+# When the clinic completes intakes: local time, seconds after midnight (08:00:00 to 17:59:59), and how many
+# minutes before that the intake was started.
+CLINIC_HOURS = (8 * 3600, 18 * 3600)
+MINUTES_TAKEN = (4, 20)
 
-DemoBatch = tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]
+DemoIntake = tuple[int, IntakeDocument, dict[str, Any]]  # (index into the batch's patients, document, result)
+
+
+class DemoBatch(NamedTuple):
+    """A batch of patients with their intakes, and each intake's (created, completed) time: aware, in UTC."""
+
+    patients: list[Patient]
+    intakes: list[DemoIntake]
+    times: list[tuple[dt.datetime, dt.datetime]]
 
 
 def generate_batches(
-    count: int, *, seed: int = 20261125, today: dt.date | None = None, batch: int = BATCH
+    count: int, *, seed: int = 20261125, today: dt.date | None = None, batch: int = BATCH,
+    now: dt.datetime | None = None,
 ) -> Iterator[DemoBatch]:
     """`count` synthetic patients, each with one completed intake and its assessment (as JSON), in
     batches of at most `batch` patients; an intake's index points into its own batch's patients.
+
+    Visits fall on `today` (local) and the 720 days before it. Each intake is completed on its visit day
+    during clinic hours (local time) and started a few minutes earlier, but never later than `now`
+    (aware): by default `today` is this computer's date and `now` the present moment; with only `today`
+    given, times run to that day's closing. The same seed and dates give the same data.
 
     Each distinct answer set (scenario, side, age, pain score, duration: under 2,000 of them) is
     built and screened once; every intake with that set shares the same answers and assessment
@@ -133,16 +153,22 @@ def generate_batches(
     """
     from intake_app.screening import assess
 
-    today = today or dt.date.today()
+    if today is None:
+        now = now or dt.datetime.now(dt.UTC)
+        today = now.astimezone().date()
     families, givens = _name_pools(seed)
     order = [q.id for q in load_questionnaire().answer_questions]
     visits = [today - dt.timedelta(days=back) for back in range(721)]
     before = [dt.timedelta(days=d) for d in range(5, 361)]
+    midnight = {day: _local_midnight(day) for day in visits}
+    latest = now.astimezone(dt.UTC) if now is not None else midnight[today] + dt.timedelta(days=2)
     shared: dict[tuple[int, bool, int, int, int], tuple[dict[str, Any], dict[str, Any]]] = {}
     anniversaries: dict[tuple[dt.date, int], dt.date] = {}
     # One random stream per attribute, drawn a batch at a time: the same data whatever the batch size.
-    pools: list[Sequence[Any]] = [families, givens, SEXES, AGES, visits, before, range(100, 1000),
-                                  range(100000, 1000000), (False, True), (4, 7), (7, 30, 120)]
+    pools: list[Sequence[Any]] = [
+        families, givens, SEXES, AGES, visits, before, range(100, 1000), range(100000, 1000000), (False, True),
+        (4, 7), (7, 30, 120), [dt.timedelta(seconds=s) for s in range(*CLINIC_HOURS)],
+        [dt.timedelta(minutes=m) for m in range(MINUTES_TAKEN[0], MINUTES_TAKEN[1] + 1)]]
     draws = [partial(random.Random(f"{seed}/{n}").choices, pool) for n, pool in enumerate(pools)]
 
     def screened(key: tuple[int, bool, int, int, int], patient: Patient, visit: dt.date) -> tuple[Any, Any]:
@@ -152,7 +178,7 @@ def generate_batches(
 
     for first in range(0, count, batch):
         size = min(batch, count - first)
-        family, given, sex, age, visit, back, area, number, mirrored, pain, duration = (
+        family, given, sex, age, visit, back, area, number, mirrored, pain, duration, clock, took = (
             draw(k=size) for draw in draws)
         # Born between `age` years and 5 days and `age` years and 360 days before the visit: the age on the
         # day of the visit is exactly `age`. Built a column at a time (several times faster than row by row).
@@ -166,8 +192,20 @@ def generate_batches(
         found = [shared.get(key) or screened(key, patient, day)
                  for key, patient, day in zip(keys, patients, visit, strict=True)]
         rows = zip(patients, visit, found, strict=True)
-        yield patients, [(n, IntakeDocument(patient, day, answers), result)
-                         for n, (patient, day, (answers, result)) in enumerate(rows)]
+        completed = [midnight[day] + at for day, at in zip(visit, clock, strict=True)]
+        times = [(done - taken, done) for done, taken in zip(completed, took, strict=True)]
+        for n, done in enumerate(completed):
+            if done > latest:  # a visit today, at an hour not come yet: completed just now
+                times[n] = (max(latest - took[n], midnight[today]), latest)
+        yield DemoBatch(patients, [(n, IntakeDocument(patient, day, answers), result)
+                                   for n, (patient, day, (answers, result)) in enumerate(rows)], times)
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    """The start of `day` in this computer's time zone, as an aware UTC time, with the offset the day has
+    during clinic hours (clocks change at night, so every clinic time that day has this offset)."""
+    offset = dt.datetime.combine(day, dt.time(12)).astimezone().utcoffset() or dt.timedelta()
+    return (dt.datetime.combine(day, dt.time()) - offset).replace(tzinfo=dt.UTC)
 
 
 def _anniversary(known: dict[tuple[dt.date, int], dt.date], day: dt.date, years: int) -> dt.date:
@@ -192,11 +230,12 @@ def _answers(key: tuple[int, bool, int, int, int], order: list[str]) -> dict[str
 
 def generate(
     count: int, *, seed: int = 20261125, today: dt.date | None = None
-) -> tuple[list[Patient], list[tuple[int, IntakeDocument, dict[str, Any]]]]:
-    """All of `generate_batches` at once, intake indexes pointing into the one list of patients."""
+) -> tuple[list[Patient], list[DemoIntake]]:
+    """All of `generate_batches` at once, intake indexes pointing into the one list of patients (without the
+    intakes' times: a load of these completes them at the moment of the load)."""
     patients: list[Patient] = []
     intakes: list[tuple[int, IntakeDocument, dict[str, Any]]] = []
-    for batch_patients, batch_intakes in generate_batches(count, seed=seed, today=today):
+    for batch_patients, batch_intakes, _times in generate_batches(count, seed=seed, today=today):
         intakes.extend((len(patients) + i, document, result) for i, document, result in batch_intakes)
         patients.extend(batch_patients)
     return patients, intakes

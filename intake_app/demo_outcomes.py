@@ -4,7 +4,8 @@ synthetic (the report, the page and every export label them so).
 Drawn so the screening's record looks like a real one, uneven: an urgent referral is confirmed less often
 than a "likely" one (a suspected cauda equina is usually not one), "possible" is confirmed about one time in
 three, a few patients never turn up, recent referrals have no outcome yet, and the time to the urgent route
-spreads from an hour to days. A fixed seed gives the same outcomes every time.
+spreads from an hour to days. Every date and time follows the intake's completion (on its visit day), and
+nothing is dated after the moment of drawing. A fixed seed gives the same outcomes every time.
 """
 
 from __future__ import annotations
@@ -68,15 +69,20 @@ def _imaging(rng: random.Random, level: str, finding: str) -> tuple[str, ...]:
 
 class OutcomeDrawer:
     """Draws outcomes from one random stream over successive lists of cases, so drawing batch by batch (as
-    demo-data writes them) gives the same outcomes as drawing all the cases at once in the same order."""
+    demo-data writes them) gives the same outcomes as drawing all the cases at once in the same order.
 
-    def __init__(self, *, seed: int, today: dt.date) -> None:
+    Nothing is seen after `today` (local), and no urgent route is reached after `now` (aware; by default the
+    end of `today`): such a case has no outcome yet, or no route time yet. The random stream is the same.
+    """
+
+    def __init__(self, *, seed: int, today: dt.date, now: dt.datetime | None = None) -> None:
         self.rng = random.Random(seed ^ 0x0C7C0E)
         self.today = today
+        self.now = now if now is not None else dt.datetime.combine(today, dt.time.max).astimezone()
 
     def draw(self, cases: Iterable[DemoCase]) -> Iterator[tuple[int, Outcome]]:
         """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
-        rng, today = self.rng, self.today
+        rng, today, now = self.rng, self.today, self.now
         chance, randint = rng.random, rng.randint
         for case in cases:
             level = case.level
@@ -90,6 +96,8 @@ class OutcomeDrawer:
             if level == "urgent" and chance() < 0.9:  # one in ten is never written down
                 median = MEDIAN_HOURS_TO_ROUTE.get(case.tier or "P", 30.0)
                 route = case.completed_at + dt.timedelta(hours=round(rng.lognormvariate(0, 0.8) * median, 1))
+                if route > now:
+                    route = None  # not reached yet when drawn
             if chance() < drawn.not_seen:
                 yield case.intake_id, Outcome("not_seen", urgent_route_at=route, synthetic=True)
                 continue
@@ -117,6 +125,7 @@ _DAYS = [dt.timedelta(days=n) for n in range(max(p.days[1] for p in PATTERNS.val
 NOTE = "Synthetic outcome for demonstration."
 
 
-def draw_outcomes(cases: Iterable[DemoCase], *, seed: int, today: dt.date) -> Iterator[tuple[int, Outcome]]:
+def draw_outcomes(cases: Iterable[DemoCase], *, seed: int, today: dt.date,
+                  now: dt.datetime | None = None) -> Iterator[tuple[int, Outcome]]:
     """(intake id, synthetic outcome) for the cases that have one by `today` (the others: not yet seen)."""
-    return OutcomeDrawer(seed=seed, today=today).draw(cases)
+    return OutcomeDrawer(seed=seed, today=today, now=now).draw(cases)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,11 @@ from intake_app.storage import Repository, bulk, create_database_engine, upgrade
 TODAY = dt.date(2026, 3, 2)
 # What the row-by-row generator made of the default seed (see the test that checks it).
 PINNED_DATA = "b9d0650e32dcc760"
+# The intakes' (created, completed) times from the default seed, in UTC with the computer's zone UTC: made
+# on purpose when demo intakes began to be completed on their visit days (before, all at the moment of the load).
+PINNED_TIMES = "fcd65040b1709b03"
+# Time zones as POSIX rules (no time-zone database needed), with their offset on 1 January at noon.
+ZONES = {"UTC0": 0, "NZST-12NZDT,M9.5.0,M4.1.0/3": 13, "PST8PDT,M3.2.0,M11.1.0": -8, "GMT0BST,M3.5.0/1,M10.5.0": 0}
 
 
 @pytest.fixture
@@ -27,6 +34,25 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
     upgrade(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def zone() -> Iterator[Callable[[str], None]]:
+    """zone(rule) makes the computer's local time zone `rule` for the test; the zone comes back after it."""
+    saved = os.environ.get("TZ")
+
+    def use(rule: str) -> None:
+        os.environ["TZ"] = rule
+        time.tzset()
+        offset = dt.datetime(2026, 1, 1, 12).astimezone().utcoffset()
+        assert offset == dt.timedelta(hours=ZONES[rule])  # the zone is in force
+
+    yield use
+    if saved is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
 
 
 def schema(engine: Engine) -> list[tuple[str, str]]:
@@ -46,25 +72,28 @@ def journal_mode(engine: Engine) -> str:
 def test_batches_are_repeatable_bounded_and_point_into_their_own_patients() -> None:
     first = list(demo.generate_batches(250, today=TODAY, batch=100))
     again = list(demo.generate_batches(250, today=TODAY, batch=100))
-    assert [len(p) for p, _i in first] == [100, 100, 50]
-    assert [[x.patient for _n, x, _a in i] for _p, i in first] == [[x.patient for _n, x, _a in i] for _p, i in again]
-    for patients, intakes in first:
+    assert [len(p) for p, _i, _t in first] == [100, 100, 50]
+    assert [[x.patient for _n, x, _a in i] for _p, i, _t in first] == [
+        [x.patient for _n, x, _a in i] for _p, i, _t in again]
+    assert [t for _p, _i, t in first] == [t for _p, _i, t in again]
+    for patients, intakes, times in first:
         assert [n for n, _document, _result in intakes] == list(range(len(patients)))
+        assert len(times) == len(intakes)
         for n, document, result in intakes:
             assert document.patient is patients[n]
             # The age answered is the age on the day of the visit, exactly.
             assert document.patient.age_on(document.visit_date) == document.answers["age_years"]
             assert result["level"] in {"urgent", "likely", "possible", "not_indicated"}
-    mrns = [p.mrn for patients, _i in first for p in patients]
+    mrns = [p.mrn for patients, _i, _t in first for p in patients]
     assert mrns[0] == "D0000001" and mrns[-1] == "D0000250" and len(set(mrns)) == 250
 
 
 def test_generate_is_all_batches_with_indexes_into_one_list() -> None:
     patients, intakes = demo.generate(120, today=TODAY)
     batches = list(demo.generate_batches(120, today=TODAY, batch=50))
-    assert patients == [p for batch, _i in batches for p in batch]
+    assert patients == [p for batch, _i, _t in batches for p in batch]
     assert [(patients[n], d.answers) for n, d, _r in intakes] == [
-        (batch[n], d.answers) for batch, docs in batches for n, d, _r in docs]
+        (batch[n], d.answers) for batch, docs, _t in batches for n, d, _r in docs]
 
 
 def test_a_bulk_load_stores_everything_readably_and_rebuilds_identical_indexes(
@@ -223,7 +252,7 @@ def test_the_same_seed_gives_the_same_data_as_before_the_column_wise_generator()
     import json
 
     digest = hashlib.sha256()
-    for patients, intakes in demo.generate_batches(300, today=TODAY, batch=128):
+    for patients, intakes, _times in demo.generate_batches(300, today=TODAY, batch=128):
         for n, document, _result in intakes:
             p = patients[n]
             digest.update(json.dumps([p.date_of_birth.isoformat() if p.date_of_birth else None, p.sex, p.phone, p.mrn,
@@ -232,8 +261,8 @@ def test_the_same_seed_gives_the_same_data_as_before_the_column_wise_generator()
 
 
 def test_the_portable_loader_stores_what_the_sqlite_loader_stores(tmp_path: Path) -> None:
-    """The loader for other databases (PostgreSQL), run here on SQLite: the same rows, results and outcomes
-    (the urgent route's time follows the moment of the load, so only whether there is one is compared)."""
+    """The loader for other databases (PostgreSQL), run here on SQLite: the same rows, times, results and
+    outcomes."""
     from intake_app.demo_outcomes import OutcomeDrawer
 
     def load(name: str, loader: Any) -> list[Any]:
@@ -247,12 +276,14 @@ def test_the_portable_loader_stores_what_the_sqlite_loader_stores(tmp_path: Path
         with engine.connect() as connection:
             rows = [connection.exec_driver_sql(sql).all() for sql in (
                 "SELECT id, family_name, given_name, family_fold, given_fold, date_of_birth, sex, phone, phone_digits, "
-                "mrn, mrn_fold FROM patients ORDER BY id",
+                "mrn, mrn_fold, created_at, updated_at FROM patients ORDER BY id",
                 "SELECT id, patient_id, status, questionnaire, visit_date, answers, entered_by, rules_version, level, "
-                "tier, red_flags_not_asked, row_version, revision FROM intakes ORDER BY id",
-                "SELECT intake_id, rules_version, level, tier, result_id, cause FROM assessments ORDER BY id",
+                "tier, red_flags_not_asked, row_version, revision, created_at, updated_at, completed_at FROM intakes "
+                "ORDER BY id",
+                "SELECT intake_id, rules_version, level, tier, result_id, cause, created_at FROM assessments "
+                "ORDER BY id",
                 "SELECT id, digest FROM assessment_results ORDER BY id",
-                "SELECT intake_id, finding, other_cause, seen_by, seen_on, imaging, urgent_route_at IS NULL, note, "
+                "SELECT intake_id, finding, other_cause, seen_by, seen_on, imaging, urgent_route_at, note, "
                 "synthetic, recorded_by, recorded_at, row_version FROM outcomes ORDER BY intake_id")]
         engine.dispose()
         return [[tuple(json.loads(v) if isinstance(v, str) and v[:1] == "{" else v for v in row) for row in table]
@@ -260,4 +291,106 @@ def test_the_portable_loader_stores_what_the_sqlite_loader_stores(tmp_path: Path
 
     sqlite_rows = load("sqlite.db", bulk._SqliteLoader)
     assert all(sqlite_rows) and len(sqlite_rows[0]) == 60
+    assert any(row[6] is not None for row in sqlite_rows[4])  # urgent routes, compared to the second
     assert load("portable.db", bulk._PortableLoader) == sqlite_rows
+
+
+@pytest.mark.parametrize("rule", list(ZONES))
+def test_each_intake_is_completed_on_its_visit_day_in_clinic_hours_minutes_after_it_was_started(
+    zone: Callable[[str], None], rule: str
+) -> None:
+    """Local time as the app reads it (this computer's zone), summer time changes included: TODAY's 720 days
+    of visits hold two spring and two autumn changes in each zone with summer time."""
+    zone(rule)
+    count = 0
+    for _patients, intakes, times in demo.generate_batches(500, today=TODAY, batch=200):
+        for (_n, document, _result), (created, completed) in zip(intakes, times, strict=True):
+            assert created.utcoffset() is not None and completed.utcoffset() is not None  # aware
+            local = completed.astimezone()
+            assert local.date() == document.visit_date <= TODAY
+            assert dt.time(8) <= local.time() < dt.time(18)
+            assert dt.timedelta(minutes=4) <= completed - created <= dt.timedelta(minutes=20)
+            count += 1
+    assert count == 500
+    for back in range(721):  # every visit day's clinic hours, the days the clocks change included
+        day = TODAY - dt.timedelta(days=back)
+        for hour in (8, 17):
+            assert (demo._local_midnight(day) + dt.timedelta(hours=hour)).astimezone().replace(tzinfo=None) == (
+                dt.datetime.combine(day, dt.time(hour)))
+
+
+def test_no_intake_is_completed_after_the_moment_of_the_load(zone: Callable[[str], None]) -> None:
+    """A visit today at an hour not come yet is completed at the moment of the load, started minutes before
+    (never before the day began)."""
+    zone("UTC0")
+    now = dt.datetime(2026, 3, 2, 7, 0, tzinfo=dt.UTC)  # before the clinic opens
+    today = []
+    for _patients, intakes, times in demo.generate_batches(1000, now=now, batch=400):
+        for (_n, document, _result), (created, completed) in zip(intakes, times, strict=True):
+            assert completed <= now and document.visit_date <= now.date()
+            if document.visit_date == now.date():
+                today.append((created, completed))
+    assert today == [(dt.datetime(2026, 3, 2, 6, 50, tzinfo=dt.UTC), now)]
+    assert [t for *_rest, t in demo.generate_batches(40, now=now)] == [
+        t for *_rest, t in demo.generate_batches(40, today=now.date(), now=now)]
+
+
+def test_the_same_seed_gives_the_same_times(zone: Callable[[str], None]) -> None:
+    import hashlib
+
+    zone("UTC0")
+    digest = hashlib.sha256()
+    for _patients, _intakes, times in demo.generate_batches(300, today=TODAY, batch=128):
+        for created, completed in times:
+            digest.update(f"{created.isoformat()} {completed.isoformat()}".encode())
+    assert digest.hexdigest()[:16] == PINNED_TIMES
+
+
+def test_the_loaders_store_each_intakes_own_times_and_register_its_patient_when_it_was_started(
+    zone: Callable[[str], None], engine: Engine
+) -> None:
+    zone("NZST-12NZDT,M9.5.0,M4.1.0/3")
+    expected = [(f"{created.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S}.000000",
+                 f"{completed.astimezone(dt.UTC):%Y-%m-%d %H:%M:%S}.000000")
+                for _p, _i, times in demo.generate_batches(45, today=TODAY, batch=20) for created, completed in times]
+    bulk.bulk_load(engine, demo.generate_batches(45, today=TODAY, batch=20), expected=45)
+    with sqlite3.connect(str(engine.url.database)) as connection:
+        stored = connection.execute(
+            "SELECT i.created_at, i.updated_at, i.completed_at, p.created_at, p.updated_at, a.created_at, i.visit_date "
+            "FROM intakes i JOIN patients p ON p.id = i.patient_id JOIN assessments a ON a.intake_id = i.id "
+            "ORDER BY i.id").fetchall()
+    assert [(row[0], row[2]) for row in stored] == expected
+    for created, updated, completed, registered, changed, assessed, visit in stored:
+        assert updated == completed == assessed and registered == changed == created
+        local = dt.datetime.fromisoformat(completed).replace(tzinfo=dt.UTC).astimezone()
+        assert local.date().isoformat() == visit
+    record = Repository(engine).get_intake(1)
+    assert record.completed_at is not None and record.created_at < record.completed_at
+
+
+def test_a_batch_without_times_is_stamped_with_the_moment_of_the_load(engine: Engine) -> None:
+    before = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    patients, intakes = demo.generate(5, today=TODAY)
+    bulk.bulk_insert(engine, patients, intakes)
+    with sqlite3.connect(str(engine.url.database)) as connection:
+        stamps = connection.execute("SELECT DISTINCT i.created_at, i.completed_at, p.created_at FROM intakes i "
+                                    "JOIN patients p ON p.id = i.patient_id").fetchall()
+    [(created, completed, registered)] = stamps
+    assert created == completed == registered and dt.datetime.fromisoformat(completed) >= before
+
+
+@pytest.mark.parametrize(("times", "message"), [
+    (lambda t: t[:-1], "the times of 4 intakes for 5 intakes"),
+    (lambda t: [(c.replace(tzinfo=None), d) for c, d in t], "aware"),
+    (lambda t: [(d, c) for c, d in t], "completed before it was created"),
+])
+@pytest.mark.parametrize("loader", ["_SqliteLoader", "_PortableLoader"])
+def test_a_batch_with_times_that_do_not_fit_is_refused_whole(
+    engine: Engine, times: Callable[[list[Any]], list[Any]], message: str, loader: str
+) -> None:
+    [(patients, intakes, good)] = list(demo.generate_batches(5, today=TODAY))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk, "_SqliteLoader", getattr(bulk, loader))
+        with pytest.raises(ValueError, match=message):
+            bulk.bulk_load(engine, [(patients, intakes, times(list(good)))], expected=5)
+    assert Repository(engine).count_patients() == 0

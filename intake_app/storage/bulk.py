@@ -1,16 +1,18 @@
 """Bulk loading of synthetic demo data: many patients and completed intakes in one transaction.
 
 Rows arrive in batches and are written batch by batch, so memory stays flat however many there
-are. On SQLite they go straight to the driver as tuples (several times faster than per-row
-parameter handling), the load's constants (its time stamps, 'complete') written into the statements
-as literals, and without the database's row-by-row foreign-key checks (the loader numbers every
-reference itself and checks the ones it is given); when the load is at least as big as what the
-tables already hold, the tables' secondary indexes are dropped first and rebuilt from their own
-stored definitions at the end (building an index from sorted data beats a million random inserts
-into it), and the patient count's triggers step aside for one UPDATE of the count. Each distinct
-assessment is stored once (storage/results.py): a million intakes share a few thousand results. Demo
-data's synthetic outcomes (`BatchOutcomes`) are drawn and written with each batch. It is all one
-transaction: a failure leaves the database as it was, indexes and triggers included.
+are. A batch may give each intake its own (created, completed) times (demo data: completed on the
+visit day); without them every row is stamped with the moment of the load. On SQLite rows go straight
+to the driver as tuples (several times faster than per-row parameter handling), the load's constants
+('complete', the outcomes' recording time) written into the statements as literals, and without the
+database's row-by-row foreign-key checks (the loader numbers every reference itself and checks the ones it
+is given); when the load is at least as big as what the tables already hold, the tables' secondary
+indexes are dropped first and rebuilt from their own stored definitions at the end (building an index
+from sorted data beats a million random inserts into it), and the patient count's triggers step aside
+for one UPDATE of the count. Each distinct assessment is stored once (storage/results.py): a million
+intakes share a few thousand results. Demo data's synthetic outcomes (`BatchOutcomes`) are drawn and
+written with each batch, from each intake's completion time. It is all one transaction: a failure
+leaves the database as it was, indexes and triggers included.
 """
 
 from __future__ import annotations
@@ -42,7 +44,11 @@ from intake_app.storage.rows import _patient_values, utcnow
 
 BatchIntake = tuple[int, IntakeDocument, dict[str, Any]]  # (index into the batch's patients, document, result)
 ResultColumns = tuple[str, str, str | None, int]  # rules version, level, tier, stored result id
-Batch = tuple[Sequence[Patient], Sequence[BatchIntake]]
+IntakeTimes = tuple[dt.datetime, dt.datetime]  # an intake's (created, completed) time, aware
+# Patients and their intakes; optionally each intake's times (in the intakes' order). A patient is created when
+# its first intake in the batch was, or at the moment of the load.
+Batch = (tuple[Sequence[Patient], Sequence[BatchIntake]]
+         | tuple[Sequence[Patient], Sequence[BatchIntake], Sequence[IntakeTimes]])
 TABLES: tuple[Any, ...] = (PatientRow.__table__, IntakeRow.__table__, AssessmentRow.__table__)
 # Below this many new patients, rebuilding the indexes costs more than it saves.
 REBUILD_MIN_ROWS = 10_000
@@ -294,10 +300,26 @@ class _Loader:
     def _new_result(self, result: dict[str, Any], digest: str, new: list[tuple[int, str, str]]) -> int:
         raise NotImplementedError
 
-    def cases(self, documents: Sequence[BatchIntake], first_intake: int) -> list[DemoCase]:
-        completed = self.now.replace(tzinfo=dt.UTC)
-        return [DemoCase(first_intake + n, result["level"], result["tier"], document.visit_date, completed)
-                for n, (_index, document, result) in enumerate(documents)]
+    def cases(self, documents: Sequence[BatchIntake], first_intake: int,
+              completed: Sequence[dt.datetime]) -> list[DemoCase]:
+        return [DemoCase(first_intake + n, result["level"], result["tier"], document.visit_date, done)
+                for n, ((_index, document, result), done) in enumerate(zip(documents, completed, strict=True))]
+
+    def times(self, batch: Batch) -> Sequence[IntakeTimes]:
+        """The batch's (created, completed) time of each intake (aware): its own, else the moment of the load."""
+        documents = batch[1]
+        if len(batch) == 2:
+            now = self.now.replace(tzinfo=dt.UTC)
+            return [(now, now)] * len(documents)
+        times = batch[2]
+        if len(times) != len(documents):
+            raise ValueError(f"a batch gives the times of {len(times)} intakes for {len(documents)} intakes")
+        for created, completed in times:
+            if created.tzinfo is None or completed.tzinfo is None:
+                raise ValueError("an intake's times must be aware (with their time zone)")
+            if completed < created:
+                raise ValueError("an intake completed before it was created")
+        return times
 
     def drawn_outcomes(self, cases: list[DemoCase]) -> Iterator[tuple[int, Outcome]]:
         """The outcomes drawn for these cases, each checked: synthetic, and for one of these intakes (the
@@ -326,44 +348,63 @@ class _PortableLoader(_Loader):
     def run(self, batches: Iterable[Batch], expected: int) -> tuple[int, int]:
         connection, now = self.connection, self.now
         added = intakes = 0
-        for patients, documents in batches:
-            connection.execute(insert(PatientRow), [
-                dict(_patient_values(p), id=self.next_patient + i, created_at=now, updated_at=now)
-                for i, p in enumerate(patients)])
+        for batch in batches:
+            patients, documents = batch[0], batch[1]
+            times = self.times(batch)
+            registered = [now] * len(patients)  # each patient: when its first intake was created
             intake_rows, assessment_rows = [], []
             uuids = uuid4_batch(len(documents))
-            for n, (index, document, assessment) in enumerate(documents):
+            for n, ((index, document, assessment), (began, ended)) in enumerate(zip(documents, times, strict=True)):
                 _check_index(index, len(patients))
+                created, completed = _naive_utc(began), _naive_utc(ended)
+                registered[index] = min(registered[index], created)
                 rules, level, tier, stored = self.result_columns(assessment, [])
                 intake_rows.append({
                     "id": self.next_intake + n, "patient_id": self.next_patient + index, "status": "complete",
                     "questionnaire": document.questionnaire, "visit_date": document.visit_date,
                     "answers": document.answers, "entered_by": dict(document.entered_by),
                     "rules_version": rules, "level": level, "tier": tier, "red_flags_not_asked": False,
-                    "created_at": now, "updated_at": now, "completed_at": now, "intake_uuid": uuids[n]})
+                    "created_at": created, "updated_at": completed, "completed_at": completed,
+                    "intake_uuid": uuids[n]})
                 assessment_rows.append({
                     "intake_id": self.next_intake + n, "rules_version": rules, "level": level, "tier": tier,
-                    "result_id": stored, "cause": "complete", "created_at": now})
+                    "result_id": stored, "cause": "complete", "created_at": completed})
+            connection.execute(insert(PatientRow), [
+                dict(_patient_values(p), id=self.next_patient + i, created_at=registered[i], updated_at=registered[i])
+                for i, p in enumerate(patients)])
             if intake_rows:
                 connection.execute(insert(IntakeRow), intake_rows)
                 connection.execute(insert(AssessmentRow), assessment_rows)
-                self._outcomes(documents)
+                self._outcomes(documents, [ended for _began, ended in times])
             self.next_patient += len(patients)
             self.next_intake += len(intake_rows)
             added += len(patients)
             intakes += len(intake_rows)
         return added, intakes
 
-    def _outcomes(self, documents: Sequence[tuple[int, IntakeDocument, dict[str, Any]]]) -> None:
+    def _outcomes(self, documents: Sequence[BatchIntake], completed: list[dt.datetime]) -> None:
         if self.outcomes is None:
             return
-        recorded_at = self.outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None)
+        recorded_at = _naive_utc(self.outcomes.recorded_at)
         rows = [{"intake_id": intake_id, **_outcome_values(outcome), "recorded_by": self.outcomes.recorded_by,
                  "recorded_at": recorded_at, "row_version": 1}
-                for intake_id, outcome in self.drawn_outcomes(self.cases(documents, self.next_intake))]
+                for intake_id, outcome in self.drawn_outcomes(self.cases(documents, self.next_intake, completed))]
         if rows:
             self.connection.execute(insert(OutcomeRow), rows)
             self.outcomes_written += len(rows)
+
+
+def _naive_utc(value: dt.datetime) -> dt.datetime:
+    """A time as stored: naive UTC (aware values converted; naive ones are already stored form)."""
+    return value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _utc_text(value: dt.datetime) -> str:
+    """An aware time as SQLAlchemy stores a DateTime on SQLite (naive UTC, microseconds always written), about
+    four times as fast as its bind processor; the loader checks that the two agree before using it."""
+    if value.tzinfo is not dt.UTC:
+        value = value.astimezone(dt.UTC)
+    return value.isoformat(" ", "microseconds")[:26]
 
 
 def _check_index(index: int, patients: int) -> None:
@@ -375,7 +416,7 @@ def _outcome_values(outcome: Outcome) -> dict[str, Any]:
     route = outcome.urgent_route_at
     return {"finding": outcome.finding, "other_cause": outcome.other_cause, "seen_by": outcome.seen_by,
             "seen_on": outcome.seen_on, "imaging": ",".join(outcome.imaging),
-            "urgent_route_at": route.astimezone(dt.UTC).replace(tzinfo=None) if route is not None else None,
+            "urgent_route_at": _naive_utc(route) if route is not None else None,
             "note": outcome.note, "synthetic": True}
 
 
@@ -414,34 +455,40 @@ class _SqliteLoader(_Loader):
     def _write(self, batches: Iterable[Batch]) -> tuple[int, int]:
         connection, encode, outcomes = self.connection, self.encode, self.outcomes
         when = self.stamp(self.now)
-        stamps = {"created_at": when, "updated_at": when}
+        # Each intake's times are bound per row (they differ: demo intakes are completed on their visit days), as
+        # text made here, not by the driver's adapter; the load's constants are literals.
         patients_out = _Writer(connection, PatientRow.__table__, (
             "id", "family_name", "given_name", "family_fold", "given_fold", "date_of_birth", "sex", "phone",
-            "phone_digits", "mrn", "mrn_fold"), stamps)
+            "phone_digits", "mrn", "mrn_fold", "created_at", "updated_at"))
         intakes_out = _Writer(connection, IntakeRow.__table__, (
             "id", "patient_id", "questionnaire", "visit_date", "answers", "entered_by", "rules_version", "level",
-            "tier", "intake_uuid"), {"status": "complete", "red_flags_not_asked": 0, **stamps, "completed_at": when})
+            "tier", "intake_uuid", "created_at", "updated_at", "completed_at"),
+            {"status": "complete", "red_flags_not_asked": 0})
         results_out = _Writer(connection, AssessmentResultRow.__table__, ("id", "digest", "result"))
         assessments_out = _Writer(connection, AssessmentRow.__table__, (
-            "id", "intake_id", "rules_version", "level", "tier", "result_id"),
-            {"cause": "complete", "created_at": when})
+            "id", "intake_id", "rules_version", "level", "tier", "result_id", "created_at"), {"cause": "complete"})
         if outcomes is not None:
             # The account name stays a bound value; only what the loader made itself becomes a literal.
             outcomes_out = _Writer(connection, OutcomeRow.__table__, (
                 "intake_id", "finding", "other_cause", "seen_by", "seen_on", "imaging", "urgent_route_at", "note",
-                "recorded_by"), {"synthetic": 1, "recorded_at": self.stamp(
-                    outcomes.recorded_at.astimezone(dt.UTC).replace(tzinfo=None)), "row_version": 1})
-        completed = self.now.replace(tzinfo=dt.UTC)
+                "recorded_by"), {"synthetic": 1, "recorded_at": self.stamp(_naive_utc(outcomes.recorded_at)),
+                                 "row_version": 1})
+        text = self.time_text()
         date, json_text, columns = encode.date, encode.json, self.result_columns
         added = intakes = 0
-        for patients, documents in batches:
+        for batch in batches:
+            patients, documents = batch[0], batch[1]
             next_patient, next_intake, next_assessment = self.next_patient, self.next_intake, self.next_assessment
             size = len(patients)
-            patients_out.write([
-                (next_patient + i, p.family_name, p.given_name, encode.fold(p.family_name), encode.fold(p.given_name),
-                 date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn, encode.fold_unique(p.mrn))
-                for i, p in enumerate(patients)])
-            intake_rows, assessment_rows, cases, new_results = [], [], [], list[tuple[int, str, str]]()
+            if len(batch) == 2:
+                began = ended = [when] * len(documents)
+                completed = [self.now.replace(tzinfo=dt.UTC)] * len(documents)
+            else:
+                times = self.times(batch)
+                began, ended = [text(c) for c, _d in times], [text(d) for _c, d in times]
+                completed = [d for _c, d in times]
+            registered = [when] * size  # each patient: when its first intake was created
+            intake_rows, assessment_rows, new_results = [], [], list[tuple[int, str, str]]()
             uuids = uuid4_batch(len(documents))
             for n, (index, document, result) in enumerate(documents):
                 if not 0 <= index < size:
@@ -449,16 +496,24 @@ class _SqliteLoader(_Loader):
                 rules, level, tier, stored = columns(result, new_results)
                 intake_id = next_intake + n
                 entered = json_text(document.entered_by) if document.entered_by else "{}"
+                created, done = began[n], ended[n]
+                if created < registered[index]:  # texts of one format: compared as times
+                    registered[index] = created
                 intake_rows.append((intake_id, next_patient + index, document.questionnaire, date(document.visit_date),
-                                    json_text(document.answers), entered, rules, level, tier, uuids[n]))
-                assessment_rows.append((next_assessment + n, intake_id, rules, level, tier, stored))
-                if outcomes is not None:
-                    cases.append(DemoCase(intake_id, level, tier, document.visit_date, completed))
+                                    json_text(document.answers), entered, rules, level, tier, uuids[n], created, done,
+                                    done))
+                assessment_rows.append((next_assessment + n, intake_id, rules, level, tier, stored, done))
+            patients_out.write([
+                (next_patient + i, p.family_name, p.given_name, encode.fold(p.family_name), encode.fold(p.given_name),
+                 date(p.date_of_birth), p.sex, p.phone, encode.digits(p.phone), p.mrn, encode.fold_unique(p.mrn),
+                 registered[i], registered[i])
+                for i, p in enumerate(patients)])
             intakes_out.write(intake_rows)
             results_out.write(new_results)
             assessments_out.write(assessment_rows)
             if outcomes is not None:
-                outcomes_out.write(self._outcome_rows(cases, outcomes.recorded_by))
+                outcomes_out.write(self._outcome_rows(self.cases(documents, next_intake, completed),
+                                                      outcomes.recorded_by))
             self.next_patient += size
             self.next_intake += len(intake_rows)
             self.next_assessment += len(assessment_rows)
@@ -466,11 +521,20 @@ class _SqliteLoader(_Loader):
             intakes += len(intake_rows)
         return added, intakes
 
+    def time_text(self) -> Callable[[dt.datetime], str]:
+        """How an aware time becomes its stored text: the fast way when it agrees with SQLAlchemy's."""
+        samples = (dt.datetime(2025, 3, 30, 1, 59, 59, tzinfo=dt.UTC),
+                   dt.datetime(2026, 11, 30, 9, 5, 7, 4321, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
+        if all(_utc_text(value) == self.stamp(_naive_utc(value)) for value in samples):
+            return _utc_text
+        stamp = self.stamp
+        return lambda value: str(stamp(_naive_utc(value)))
+
     def _outcome_rows(self, cases: list[DemoCase], by: str) -> list[tuple[Any, ...]]:
         date, stamp = self.encode.date, self.stamp
         rows = [(intake_id, outcome.finding, outcome.other_cause, outcome.seen_by, date(outcome.seen_on),
                  ",".join(outcome.imaging), None if outcome.urgent_route_at is None
-                 else stamp(outcome.urgent_route_at.astimezone(dt.UTC).replace(tzinfo=None)), outcome.note, by)
+                 else stamp(_naive_utc(outcome.urgent_route_at)), outcome.note, by)
                 for intake_id, outcome in self.drawn_outcomes(cases)]
         self.outcomes_written += len(rows)
         return rows

@@ -67,3 +67,27 @@ def test_demo_outcomes_are_stored_once_labelled_and_audited_as_a_whole(engine: E
     assert (entry.action, entry.intake_id, entry.detail) == ("outcome.record", None,
                                                              f"synthetic demo outcomes: {added}")
     assert measure([]).overall.synthetic is False
+
+
+def test_no_urgent_route_is_dated_after_the_moment_of_drawing() -> None:
+    now = dt.datetime(2026, 11, 29, 12, 0, tzinfo=dt.UTC)
+    urgent = [DemoCase(i, "urgent", "E" if i % 2 else "P", now.date(), now - dt.timedelta(hours=3))
+              for i in range(1, 201)]
+    drawn = list(draw_outcomes(urgent, seed=5, today=now.date(), now=now))
+    later = list(draw_outcomes(urgent, seed=5, today=now.date(), now=now + dt.timedelta(days=30)))
+    routes = [o.urgent_route_at for _i, o in drawn if o.urgent_route_at is not None]
+    assert routes and max(routes) <= now
+    assert len(routes) < len([o for _i, o in later if o.urgent_route_at is not None])  # some not reached yet
+    # The same random stream: only the routes not reached by `now` are left out.
+    assert [(i, o.finding, o.seen_on) for i, o in drawn] == [(i, o.finding, o.seen_on) for i, o in later]
+    by_default = list(draw_outcomes(urgent, seed=5, today=now.date()))  # until the end of `today`
+    assert all(o.urgent_route_at.astimezone().date() <= now.date() for _i, o in by_default if o.urgent_route_at)
+
+
+def test_outcomes_follow_each_cases_completion() -> None:
+    """Seen on or after the day of completion; the urgent route reached after the completion."""
+    by_id = {c.intake_id: c for c in cases(2000)}
+    for intake_id, outcome in draw_outcomes(by_id.values(), seed=20261125, today=TODAY):
+        case = by_id[intake_id]
+        assert outcome.seen_on is None or outcome.seen_on >= case.completed_at.astimezone().date()
+        assert outcome.urgent_route_at is None or outcome.urgent_route_at >= case.completed_at
