@@ -10,6 +10,7 @@ language (`language=`, by default the clinic's language the desk runs in), throu
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
@@ -59,6 +60,9 @@ class FieldEditor(QWidget):
         self.language = language or desk_language()
         self._loading = 0
         self._last: Any = None
+        # What set_value showed last, while nothing has been changed in the controls since (see `shows`).
+        self._loaded: Any = None
+        self._pristine = False
 
     # --- the interface the form uses -----------------------------------------------------------
 
@@ -78,6 +82,13 @@ class FieldEditor(QWidget):
         finally:
             self._loading -= 1
         self._last = self.value()
+        self._loaded = copy.deepcopy(value)
+        self._pristine = True
+
+    def shows(self, value: Any) -> bool:
+        """Whether the controls show exactly the stored `value` already (set_value would change nothing): it
+        was the last value set and nothing was typed, clicked or cleared since, not even a space."""
+        return self._pristine and self._loaded == value
 
     def controls(self) -> list[QWidget]:
         """The keyboard-focusable controls in reading order (for the tab chain and focusing)."""
@@ -113,6 +124,7 @@ class FieldEditor(QWidget):
         """Called from control signals: emit `edited` once, and only for a real user change."""
         if self._loading:
             return
+        self._pristine = False
         current = self.value()
         if current != self._last:
             self._last = current

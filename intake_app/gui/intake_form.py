@@ -319,9 +319,17 @@ class IntakeForm(QWidget):
         if problems:
             raise InvalidInput(self.tr("The stored answers do not fit this form"), problems)
         for question_id, row in self._rows.items():
-            row.editor.set_value(answers.get(question_id))
-            row.external_problems = []  # they were about the answers being replaced
-            row.refresh_problem()
+            # Only a row whose answer differs from what it shows is touched: opening another intake into the
+            # page sets, checks and redraws the answers that changed, not the whole form.
+            value = answers.get(question_id)
+            changed = not row.editor.shows(value)
+            if changed:
+                row.editor.set_value(value)
+            if changed or row.external_problems:
+                row.external_problems = []  # they were about the answers being replaced
+                row.refresh_problem()
+            if isinstance(row.editor, PerSideRegionsEditor):
+                row.editor.release_room()
         self._cache = None
         self._update_visibility()
         self._refresh_nav_marks()

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCompleter,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain.questionnaire import SIDES, Question, Questionnaire
 from intake_app.gui.field_widgets import DISPLAY_SIDES, FieldEditor
-from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import OptionRow
 
 
@@ -160,6 +159,7 @@ class PerSideChoiceEditor(_PerSide):
                 if watched in row.buttons:
                     before = self.value()
                     self._set_side(side, None)
+                    self._pristine = False  # no longer what set_value showed
                     if self.value() != before:
                         self._last = self.value()
                         self.edited.emit()
@@ -262,6 +262,108 @@ class RegionAdder(QLineEdit):
         return found[0] if found else None
 
 
+class ChipBox(QWidget):
+    """The region chips, wrapped like words in a paragraph, placed by the box itself (no layout).
+
+    It keeps its height while the chips fit in it: a chip that comes or goes moves only the chips after it in
+    the box, and nothing else on the page (a layout would have asked the whole form to be laid out again, and
+    a box that shrank and grew again moved every question below it, all repainted). The box grows when the
+    chips need another line, and gives back room it no longer needs only when told (`release()`, when another
+    intake's answers are shown) or when its width changes.
+    """
+
+    def __init__(self, parent: QWidget, *, spacing: int = 6, line_spacing: int = 4) -> None:
+        super().__init__(parent)
+        self.spacing = spacing
+        self.line_spacing = line_spacing
+        self._items: list[QWidget] = []  # in reading order
+        self._kept = (0, 0)  # (width, height): the height held at that width
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def items(self) -> list[QWidget]:
+        """The widgets in the box, in reading order (shown or not)."""
+        return list(self._items)
+
+    def insert(self, index: int, widget: QWidget) -> None:
+        """Put `widget` (a child of the box) `index`-th in reading order; call `changed()` when done."""
+        self._items.insert(max(0, min(index, len(self._items))), widget)
+
+    def remove(self, widget: QWidget) -> None:
+        if widget in self._items:
+            self._items.remove(widget)
+
+    def changed(self) -> None:
+        """Place the widgets again after some came, went or were shown or hidden: within the box's present
+        height when they fit there, else the box asks its layout for the height they need."""
+        width = self.width()
+        needed = self._arrange(width, place=False)
+        if self.isVisible() and needed <= self.height():
+            self._arrange(width, place=True)
+            return
+        self._kept = (width, needed) if self.isVisible() else (0, 0)
+        self.updateGeometry()
+        self._arrange(width, place=True)
+
+    def release(self) -> None:
+        """Give back room held for chips that are gone (the box is as tall as its chips again)."""
+        if self._kept != (0, 0):
+            self._kept = (0, 0)
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        needed = self._arrange(width, place=False)
+        kept_width, kept_height = self._kept
+        return max(needed, kept_height) if kept_width == width else needed
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """One line holding everything (what the box would like)."""
+        shown = self._shown()
+        width = sum(w.sizeHint().width() for w in shown) + self.spacing * max(0, len(shown) - 1)
+        return QSize(max(width, 1), self.heightForWidth(max(width, 1)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As narrow as the widest single item: everything else wraps."""
+        width = max((max(w.minimumSizeHint().width(), w.sizeHint().width()) for w in self._shown()), default=0)
+        return QSize(width, self.heightForWidth(max(width, 1)) if width else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        if event.size().width() != self._kept[0]:
+            self._kept = (0, 0)  # held for another width
+        self._arrange(self.width(), place=True)
+        if self.height() > 0:
+            self._kept = (self.width(), self.height())
+        super().resizeEvent(event)
+
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._items if not w.isHidden()]
+
+    def _arrange(self, width: int, *, place: bool) -> int:
+        """The height the shown widgets take at `width`; with `place`, put them there."""
+        x = y = line_height = 0
+        for widget in self._shown():
+            hint = widget.sizeHint()
+            item_width = min(hint.width(), max(width, 1))
+            if x > 0 and x + item_width > width:
+                x = 0
+                y += line_height + self.line_spacing
+                line_height = 0
+            height = hint.height()
+            if widget.hasHeightForWidth():
+                height = max(height, widget.heightForWidth(item_width))
+            if place:
+                target = QRect(QPoint(x, y), QSize(item_width, height))
+                if widget.geometry() != target:
+                    widget.setGeometry(target)
+            x += item_width + self.spacing
+            line_height = max(line_height, height)
+        return y + line_height
+
+
 class PerSideRegionsEditor(_PerSide):
     """Chips of the marked regions, and a type-ahead box per side to add one by its name."""
 
@@ -273,16 +375,12 @@ class PerSideRegionsEditor(_PerSide):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        self.chips_box = QWidget(self)
+        self.chips_box = ChipBox(self, spacing=6, line_spacing=4)
         self.chips_box.setObjectName(f"{question.id}.chips")
-        self.chips_layout = FlowLayout(self.chips_box, spacing=6, line_spacing=4)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.chips_box.setSizePolicy(policy)
         self.empty = QLabel(self.tr("None marked yet: click the map, or type a region below."), self.chips_box)
         self.empty.setObjectName("help")
         self.empty.setWordWrap(True)
-        self.chips_layout.addWidget(self.empty)
+        self.chips_box.insert(0, self.empty)
         layout.addWidget(self.chips_box)
         adders = QGridLayout()
         adders.setContentsMargins(0, 0, 0, 0)
@@ -370,7 +468,7 @@ class PerSideRegionsEditor(_PerSide):
             if (chip.side, chip.region) in keep:
                 existing[(chip.side, chip.region)] = chip
             else:
-                self.chips_layout.removeWidget(chip)
+                self.chips_box.remove(chip)
                 chip.hide()  # off the screen now; deleted when the event loop next runs
                 chip.deleteLater()
         chips: list[RegionChip] = []
@@ -383,7 +481,9 @@ class PerSideRegionsEditor(_PerSide):
             chips.append(kept)
         changed = chips != self.chips
         self.chips = chips
-        self.empty.setHidden(bool(self.chips))
+        if self.empty.isHidden() != bool(self.chips):
+            self.empty.setHidden(bool(self.chips))
+            changed = True
         if added:
             # Each side's chips follow that side's box in the Tab order, so a keyboard can reach and remove them.
             for side in DISPLAY_SIDES:
@@ -395,7 +495,7 @@ class PerSideRegionsEditor(_PerSide):
         if focused_chip is not None and focused_chip not in self.chips:
             self.adders[focused_chip.side].setFocus(Qt.FocusReason.OtherFocusReason)
         if changed:
-            self.chips_box.updateGeometry()
+            self.chips_box.changed()
 
     def _new_chip(self, side: str, region: str, index: int) -> RegionChip:
         """A chip for one mark, placed `index`-th among the chips (after the "none marked" notice)."""
@@ -403,7 +503,7 @@ class PerSideRegionsEditor(_PerSide):
         chip = RegionChip(text, side, region, self.chips_box)
         chip.setObjectName(f"{self.question.id}.{side}.{region}")  # the style rule keys on a property instead
         chip.clicked.connect(lambda _=False, side=side, region=region: self._remove(side, region))
-        self.chips_layout.insert_widget(index + 1, chip)  # item 0 is the "none marked" notice
+        self.chips_box.insert(index + 1, chip)  # item 0 is the "none marked" notice
         chip.show()  # at once, not on the next pass of the event loop: Tab may come first
         return chip
 
@@ -413,6 +513,10 @@ class PerSideRegionsEditor(_PerSide):
 
     def controls(self) -> list[QWidget]:
         return [self.adders[side] for side in DISPLAY_SIDES]
+
+    def release_room(self) -> None:
+        """Another intake's answers are shown: no room is held for the last one's chips."""
+        self.chips_box.release()
 
     def side_control(self, side: str) -> QWidget:
         return self.adders[side]

@@ -323,8 +323,7 @@ def test_marking_a_region_keeps_the_chips_already_shown(form: IntakeForm, qtbot:
     new = control(form, "pain.right.calf")
     # Placed in reading order among the chips that stayed: right before left, regions in the map's order.
     assert [chip.accessibleName() for chip in editor.chip_buttons()] == ["Right: Calf", "Right: Heel", "Left: Calf"]
-    layout = editor.chips_layout
-    placed = [layout.itemAt(i).widget() for i in range(layout.count())]
+    placed = editor.chips_box.items()
     assert placed[1:] == [new, heel, calf]
     qtbot.waitUntil(lambda: new.isVisible() and new.geometry().right() < heel.geometry().left())
     form.set_regions("pain", {"right": ["heel"], "left": ["calf"]})
