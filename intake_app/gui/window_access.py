@@ -76,8 +76,8 @@ class AccessViews(_Base):
         if allowed(actor.role, Action.SEARCH):
             first = self.patients.clinic is None
             self.today.recalls_allowed = allowed(actor.role, Action.RECALL_LIST)
+            self.today.set_clinic(self.clinic)  # today's short list first, then the patient list's first page
             self.patients.set_clinic(self.clinic)
-            self.today.set_clinic(self.clinic)
             self.stack.setCurrentWidget(self.patients_page)
             self.show_screen(self.stack)
             self.patients.search.setFocus()  # type a name straight away
