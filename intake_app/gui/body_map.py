@@ -17,7 +17,7 @@ questionnaire.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from intake_app.domain.body_map import BodyMap, MapShape, load_body_map
+from intake_app.domain.body_map import BodyMap, load_body_map
 from intake_app.domain.language import ENGLISH
 from intake_app.domain.questionnaire import SIDES, Questionnaire, load_questionnaire
 
@@ -69,6 +69,8 @@ TITLE_TEXT = QColor("#46505c")
 LABEL_TEXT = QColor("#1f2933")
 LEGEND_HEIGHT = 26
 MARGIN = 4
+#: Shapes (or outlines) made per step of `prepare_steps`: about 1-3 ms.
+BASE_CHUNK = 12
 
 
 class BodyMapWidget(QWidget):
@@ -101,6 +103,10 @@ class BodyMapWidget(QWidget):
         self._marks: dict[str, dict[str, set[str]]] = {s: {side: set() for side in SIDES} for s in self._symptoms}
         self._hover: tuple[str, str] | None = None
         self._transform = QTransform()
+        # The shapes in map units, made once (about 14,000 points: 20-30 ms of Python at once, which every
+        # resize used to pay again); each size only maps them (a millisecond or two).
+        self._base_polygons: list[QPolygonF] = []
+        self._base_outlines: list[tuple[QPolygonF, bool]] = []
         self._polygons: list[QPolygonF] = []
         self._outline_polygons: list[tuple[QPolygonF, bool]] = []
         self._cached_size = QSize()
@@ -228,8 +234,11 @@ class BodyMapWidget(QWidget):
     # --- events --------------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        self._cached_size = QSize()
-        self._under = self._over = None
+        # A hidden map gets its resize event only when first shown or drawn: drawing prepared at that
+        # size already (prepare_steps) is kept.
+        if event.size() != self._cached_size:
+            self._cached_size = QSize()
+            self._under = self._over = None
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -295,23 +304,56 @@ class BodyMapWidget(QWidget):
         self._paint_legend(painter)
         painter.end()
 
+    def prepare_steps(self) -> Iterator[None]:
+        """Everything the first paint needs, a few milliseconds a step: the shapes (a dozen per step), then,
+        at the present size, their mapping and each of the two layers. The window runs these in idle time
+        while the map is hidden, so its first paint only puts the layers together. Whatever is not prepared
+        when the map is painted is made then."""
+        yield from self._base_steps()
+        if self.size().isEmpty():
+            return
+        self._ensure_geometry()
+        yield
+        if self._under is None:
+            self._under = self._layer(self._paint_under)
+            yield
+        if self._over is None:
+            self._over = self._layer(self._paint_over)
+
+    def _base_steps(self) -> Iterator[None]:
+        """The shapes and outlines in map units, made once, a dozen a step."""
+        shapes, outlines = self._map.shapes, self._map.outlines
+        while len(self._base_polygons) < len(shapes):
+            start = len(self._base_polygons)
+            self._base_polygons.extend(_polygon(shape.points) for shape in shapes[start:start + BASE_CHUNK])
+            yield
+        while len(self._base_outlines) < len(outlines):
+            start = len(self._base_outlines)
+            self._base_outlines.extend((_polygon(points), points[0] == points[-1])
+                                       for points in outlines[start:start + BASE_CHUNK])
+            yield
+
     def _layers(self) -> tuple[QPixmap, QPixmap]:
         """The unchanging drawing under and over the marks, for the present size."""
-        if self._under is None or self._over is None:
-            ratio = self.devicePixelRatioF()
-            layers = []
-            for paint in (self._paint_under, self._paint_over):
-                pixmap = QPixmap(self.size() * ratio)
-                pixmap.setDevicePixelRatio(ratio)
-                pixmap.fill(Qt.GlobalColor.transparent)
-                layer = QPainter(pixmap)
-                layer.setRenderHint(QPainter.RenderHint.Antialiasing)
-                layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-                paint(layer, self._transform.m11())
-                layer.end()
-                layers.append(pixmap)
-            self._under, self._over = layers
+        if self._under is None:
+            self._under = self._layer(self._paint_under)
+        if self._over is None:
+            self._over = self._layer(self._paint_over)
         return self._under, self._over
+
+    def _layer(self, paint: Callable[[QPainter, float], None]) -> QPixmap:
+        """One layer drawn at the present size (and the screen's pixel ratio)."""
+        self._ensure_geometry()
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        layer = QPainter(pixmap)
+        layer.setRenderHint(QPainter.RenderHint.Antialiasing)
+        layer.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        paint(layer, self._transform.m11())
+        layer.end()
+        return pixmap
 
     def _paint_under(self, painter: QPainter, scale: float) -> None:
         self._paint_views(painter, scale)
@@ -475,13 +517,12 @@ class BodyMapWidget(QWidget):
         dx = (self.width() - self._map.width * scale) / 2
         dy = MARGIN + (avail_h - self._map.height * scale) / 2
         self._transform = QTransform(scale, 0, 0, scale, dx, dy)
-        self._polygons = [self._transform.map(_polygon(shape)) for shape in self._map.shapes]
-        self._outline_polygons = [
-            (self._transform.map(QPolygonF([QPointF(x, y) for x, y in points])), points[0] == points[-1])
-            for points in self._map.outlines
-        ]
+        for _step in self._base_steps():  # what idle time has not made yet (see prepare_steps)
+            pass
+        self._polygons = [self._transform.map(polygon) for polygon in self._base_polygons]
+        self._outline_polygons = [(self._transform.map(polygon), closed) for polygon, closed in self._base_outlines]
 
 
-def _polygon(shape: MapShape) -> QPolygonF:
-    return QPolygonF([QPointF(x, y) for x, y in shape.points])
+def _polygon(points: Sequence[tuple[float, float]]) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in points])
 

@@ -13,9 +13,19 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMoveEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QDateEdit,
     QFrame,
@@ -265,8 +275,25 @@ class IntakePage(IntakeSaving, QWidget):
         if outer is not None:
             outer.activate()
         yield
-        # Then each piece drawn once into an image nobody sees (a question row at a time). The map alone is
-        # one step of 20-50 ms: it draws its figure into the layers it keeps (body_map.py), all at once.
+        # A hidden widget hears of its new size only when it is first shown or drawn, and only then places its
+        # children (a scroll area its body, a splitter the form, the map and the result): told here, parents
+        # before children, so every piece has the size it will be shown at.
+        for widget in [self, *self.findChildren(QWidget)]:
+            if self.isVisible():
+                return
+            if isValid(widget):
+                _deliver_pending_geometry(widget)
+            if clock.spent():
+                yield
+        # The map's shapes and the layers it keeps for this size, a piece a step (made all at once by its first
+        # paint, they were one step of 20-50 ms).
+        for _piece in self.map.prepare_steps():
+            if self.isVisible():
+                return
+            yield
+        yield
+        clock = _StepClock()
+        # Then each piece drawn once into an image nobody sees (a question row at a time).
         canvas = QImage(max(1, self.width()), max(1, self.height()), QImage.Format.Format_ARGB32_Premultiplied)
         pieces: list[QWidget] = [self.map, self.map_box, self.panel, self.form.nav,
                                  *self.form.findChildren(QuestionRow)]
@@ -505,6 +532,16 @@ class IntakePage(IntakeSaving, QWidget):
             self.all_tabs.setCurrentWidget(self.form)
         question_id, side = split_key(field)
         self.form.focus_field(f"{question_id}.{side}" if side else question_id)
+
+
+def _deliver_pending_geometry(widget: QWidget) -> None:
+    """The move and resize events a hidden widget is owed, as Qt sends them when it is first shown."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingMoveEvent):
+        QApplication.sendEvent(widget, QMoveEvent(widget.pos(), widget.pos()))
+        widget.setAttribute(Qt.WidgetAttribute.WA_PendingMoveEvent, False)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
+        QApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
+        widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
 
 
 class _StepClock:
