@@ -161,7 +161,8 @@ def generate_batches(
     visits = [today - dt.timedelta(days=back) for back in range(721)]
     before = [dt.timedelta(days=d) for d in range(5, 361)]
     midnight = {day: _local_midnight(day) for day in visits}
-    latest = now.astimezone(dt.UTC) if now is not None else midnight[today] + dt.timedelta(days=2)
+    closing = midnight[today] + dt.timedelta(seconds=CLINIC_HOURS[1])  # every completion is before it
+    latest = now.astimezone(dt.UTC) if now is not None else closing
     shared: dict[tuple[int, bool, int, int, int], tuple[dict[str, Any], dict[str, Any]]] = {}
     anniversaries: dict[tuple[dt.date, int], dt.date] = {}
     # One random stream per attribute, drawn a batch at a time: the same data whatever the batch size.
@@ -194,7 +195,7 @@ def generate_batches(
         rows = zip(patients, visit, found, strict=True)
         completed = [midnight[day] + at for day, at in zip(visit, clock, strict=True)]
         times = [(done - taken, done) for done, taken in zip(completed, took, strict=True)]
-        for n, done in enumerate(completed):
+        for n, done in enumerate(completed) if latest < closing else ():
             if done > latest:  # a visit today, at an hour not come yet: completed just now
                 times[n] = (max(latest - took[n], midnight[today]), latest)
         yield DemoBatch(patients, [(n, IntakeDocument(patient, day, answers), result)

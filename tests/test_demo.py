@@ -394,3 +394,19 @@ def test_a_batch_with_times_that_do_not_fit_is_refused_whole(
         with pytest.raises(ValueError, match=message):
             bulk.bulk_load(engine, [(patients, intakes, times(list(good)))], expected=5)
     assert Repository(engine).count_patients() == 0
+
+
+@pytest.mark.parametrize("value", [
+    dt.datetime(2025, 4, 10, 12, 42, 50, tzinfo=dt.UTC), dt.datetime(2024, 2, 29, 23, 59, 59, tzinfo=dt.UTC),
+    dt.datetime(1969, 12, 31, 0, 0, 1, tzinfo=dt.UTC), dt.datetime(999, 1, 2, 3, 4, 5, tzinfo=dt.UTC),
+    dt.datetime(2026, 3, 2, 9, 0, 0, 7, tzinfo=dt.UTC),
+    dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=13))),
+])
+def test_the_loaders_time_text_is_what_sqlalchemy_stores(engine: Engine, value: dt.datetime) -> None:
+    from intake_app.storage.models import IntakeRow
+
+    with engine.connect() as connection:
+        column = IntakeRow.__table__.c.completed_at
+        stamp = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    made = bulk._TimeText()
+    assert made(value) == made(value) == stamp(value.astimezone(dt.UTC).replace(tzinfo=None))

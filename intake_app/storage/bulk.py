@@ -399,12 +399,31 @@ def _naive_utc(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is None else value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _utc_text(value: dt.datetime) -> str:
-    """An aware time as SQLAlchemy stores a DateTime on SQLite (naive UTC, microseconds always written), about
-    four times as fast as its bind processor; the loader checks that the two agree before using it."""
-    if value.tzinfo is not dt.UTC:
-        value = value.astimezone(dt.UTC)
-    return value.isoformat(" ", "microseconds")[:26]
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_SECOND = dt.timedelta(seconds=1)
+
+
+class _TimeText:
+    """Aware times as SQLAlchemy stores a DateTime on SQLite: naive UTC text, microseconds always written
+    ("2025-04-10 12:42:50.000000"); the loader checks that the two agree before using this. A whole second in
+    UTC is a day's text and a time of day's text, each made once per load (several times faster than
+    SQLAlchemy's bind processor, twice as fast as isoformat); any other time goes through isoformat."""
+
+    def __init__(self) -> None:
+        self._days: dict[int, str] = {}
+        self._clock: dict[int, str] = {}
+
+    def __call__(self, value: dt.datetime) -> str:
+        if value.tzinfo is not dt.UTC or value.microsecond:
+            return value.astimezone(dt.UTC).isoformat(" ", "microseconds")[:26]
+        day, second = divmod((value - _EPOCH) // _SECOND, 86400)
+        date = self._days.get(day)
+        if date is None:
+            date = self._days[day] = (_EPOCH + dt.timedelta(days=day)).date().isoformat() + " "
+        clock = self._clock.get(second)
+        if clock is None:
+            clock = self._clock[second] = f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}.000000"
+        return date + clock
 
 
 def _check_index(index: int, patients: int) -> None:
@@ -523,10 +542,11 @@ class _SqliteLoader(_Loader):
 
     def time_text(self) -> Callable[[dt.datetime], str]:
         """How an aware time becomes its stored text: the fast way when it agrees with SQLAlchemy's."""
-        samples = (dt.datetime(2025, 3, 30, 1, 59, 59, tzinfo=dt.UTC),
+        samples = (dt.datetime(2025, 3, 30, 1, 59, 59, tzinfo=dt.UTC), dt.datetime(1969, 12, 31, 23, 0, tzinfo=dt.UTC),
                    dt.datetime(2026, 11, 30, 9, 5, 7, 4321, tzinfo=dt.timezone(dt.timedelta(hours=-5))))
-        if all(_utc_text(value) == self.stamp(_naive_utc(value)) for value in samples):
-            return _utc_text
+        fast = _TimeText()
+        if all(fast(value) == self.stamp(_naive_utc(value)) for value in samples):
+            return fast
         stamp = self.stamp
         return lambda value: str(stamp(_naive_utc(value)))
 
