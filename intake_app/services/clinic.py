@@ -10,7 +10,6 @@ imported when first needed, so the window can paint before they load.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +30,8 @@ from intake_app.domain import (
 from intake_app.domain.document import ENTERED_BY_VALUES
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE
 from intake_app.domain.records import IntakeRecord as IntakeRecordType
-from intake_app.errors import IntakeError, InvalidInput, StaleRecord
+from intake_app.errors import IntakeError, StaleRecord
+from intake_app.services import live
 from intake_app.services.access import AccessMixin, countersigned, lock_checked, requires
 from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
 from intake_app.services.inputs import _person, _refuse_unstorable, documents_in, read_json_file
@@ -67,49 +67,6 @@ def shared_group(settings: Settings | None) -> str | None:
 
 
 REPORT_KINDS = ("referral", "handout")
-
-LiveResult = tuple[tuple[str, str | None], list[str]]  # (level, tier) and the urgent rules fired
-# What `screen_draft` screened today, by everything the screening and the checks read: the live result,
-# and the checked document when the input passed the save's checks unchanged (None: the save checks it).
-_LIVE: dict[str, tuple[IntakeDocument | None, LiveResult]] = {}
-_LIVE_KEPT, _LIVE_LOCK = 32, threading.Lock()
-
-
-def _live_key(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any],
-              today: dt.date | None = None) -> str:
-    """The inputs as text that tells apart what is read differently (repr: 1 and "1", a list and a tuple,
-    key order), with the day they are checked on (the checks compare dates with it)."""
-    return repr((today or dt.date.today(), questionnaire, patient, visit_date, answers))
-
-
-def checked_document(document: IntakeDocument, today: dt.date | None = None) -> IntakeDocument:
-    """The document as the save checks it (storable text, the questionnaire's rules); raises InvalidInput
-    (DocumentInvalid) naming each field."""
-    raw = document.to_json()
-    _refuse_unstorable(raw)
-    return parse_document(raw, today=today)
-
-
-def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> Assessment:
-    """Screen a draft's document, as the window does on every change, and keep what the save of exactly
-    these inputs would do again (`Clinic.save_draft`): the live result, and the checks when it passes them."""
-    assessment = screen(document, settings)
-    today = dt.date.today()
-    key = _live_key(document.questionnaire, document.patient, document.visit_date, document.answers, today)
-    try:  # as the save checks them: the answers alone, without who entered them
-        checked: IntakeDocument | None = checked_document(replace(document, entered_by={}), today)
-    except InvalidInput:
-        checked = None
-    if checked is not None and _live_key(checked.questionnaire, checked.patient, checked.visit_date,
-                                         checked.answers, today) != key:
-        checked = None  # the checks change them: the save checks them itself and screens what they become
-    kept = (checked, ((assessment.level, assessment.tier), urgent_rules(assessment)))
-    with _LIVE_LOCK:
-        _LIVE[key] = kept
-        while len(_LIVE) > _LIVE_KEPT:
-            del _LIVE[next(iter(_LIVE))]
-    return assessment
-
 
 @lock_checked
 class Clinic(AccessMixin, OutcomesMixin):
@@ -359,7 +316,7 @@ class Clinic(AccessMixin, OutcomesMixin):
         document = IntakeDocument(patient=patient, visit_date=visit_date, answers=answers)
         if questionnaire is not None:
             document = replace(document, questionnaire=questionnaire)
-        return checked_document(document)
+        return live.checked_document(document)
 
     def _answered(
         self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, by: str | None,
@@ -414,20 +371,20 @@ class Clinic(AccessMixin, OutcomesMixin):
         # When the window screened exactly these inputs today and they passed the checks unchanged
         # (`screen_draft`), the save checks and screens nothing again (a fresh copy of the checked answers).
         was = record.document
-        checked, live = _LIVE.get(_live_key(was.questionnaire, was.patient, visit_date, answers), (None, None))
+        checked, found = live.kept(was.questionnaire, was.patient, visit_date, answers)
         if checked is not None:
             checked = replace(checked, answers=checked.to_json()["answers"])
         document = self._answered(record, answers, visit_date, by, entered_by, checked)
         if checked is None:  # checked here: the window may have screened them as they are now
             d = document
-            live = _LIVE.get(_live_key(d.questionnaire, d.patient, d.visit_date, d.answers), (None, None))[1]
-        if live is None:  # the live result goes on the row: an urgent draft leads the day list at once
+            found = live.kept(d.questionnaire, d.patient, d.visit_date, d.answers)[1]
+        if found is None:  # the live result goes on the row: an urgent draft leads the day list at once
             assessment = self._screen(document)
-            live = (assessment.level, assessment.tier), urgent_rules(assessment)
+            found = (assessment.level, assessment.tier), urgent_rules(assessment)
         from intake_app.storage import drafts
 
         saved = drafts.save(self.repository, record.id, document, expected_version=expected_version,
-                            actor=self._current(), live=live[0], urgent_rules=live[1])
+                            actor=self._current(), live=found[0], urgent_rules=found[1])
         self._last_draft = saved
         return saved
 

@@ -233,22 +233,9 @@ class Repository(AccessStore, AuditTrailStore):
         the record of completed and re-screened results). `urgent_rules` are the urgent red flags the
         answers fire now: one the acknowledgement did not cover makes the draft unacknowledged again.
 
-        The save is one Core UPDATE whose WHERE clause is the check (storage/drafts.py) and the audit
-        entry three Core statements on the same connection: no ORM session, the row read only to say
-        why nothing was saved."""
-        now = utcnow()
-        with storage_errors(), self._write_engine.connect() as connection, connection.begin():
-            record, lapsed = drafts.update_draft(connection, intake_id, document, expected_version=expected_version,
-                                                 live=live, urgent_rules=urgent_rules, now=now)
-            if record is None:
-                refused = drafts.refusal(connection, intake_id, expected_version)
-                raise refused if refused is not None else NotFound(f"intake {intake_id}")
-            events = [self.event(actor, AuditAction.INTAKE_RED_FLAG_ACK_LAPSED, patient_id=record.patient_id,
-                                 intake_id=intake_id)] if lapsed else []
-            events.append(self.event(actor, "intake.save", patient_id=record.patient_id, intake_id=intake_id))
-            entries = audit_store.append(connection, events)
-        self._deliver(entries[-1])
-        return record
+        One save path: `drafts.save` (the version-checked UPDATE and the audit entry in one transaction)."""
+        return drafts.save(self, intake_id, document, expected_version=expected_version, actor=actor, live=live,
+                           urgent_rules=urgent_rules)
 
     def complete_intake(
         self, intake_id: int, document: IntakeDocument, assessment: dict[str, Any], *,

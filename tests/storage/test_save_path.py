@@ -25,8 +25,8 @@ from intake_app.access.audit_chain import verify
 from intake_app.domain import IntakeDocument, Patient, parse_document
 from intake_app.errors import IntakeError, InvalidInput, StaleRecord, StorageError
 from intake_app.services import Clinic
-from intake_app.services import clinic as clinic_module
-from intake_app.services.clinic import screen_draft
+from intake_app.services import live as live_module
+from intake_app.services.live import screen_draft
 from intake_app.storage import drafts
 from intake_app.storage.rows import DriverStatement
 from tests.conftest import FULL_ANSWERS, signed_in_clinic
@@ -279,7 +279,7 @@ def test_the_key_tells_apart_what_the_screening_reads_differently() -> None:
     day = dt.date(2026, 3, 4)
 
     def key(answers: dict[str, Any], **other: Any) -> str:
-        return clinic_module._live_key(other.get("questionnaire", "foot-leg-intake/2"),
+        return live_module._live_key(other.get("questionnaire", "foot-leg-intake/2"),
                                        other.get("patient", patient), other.get("visit", day), answers)
 
     assert key({"pain_score_0_10": 1}) != key({"pain_score_0_10": "1"})
@@ -296,13 +296,13 @@ def test_the_checks_are_skipped_only_for_inputs_that_passed_them_unchanged(
 ) -> None:
     draft = _draft(clinic)
     checked: list[IntakeDocument] = []
-    original = clinic_module.checked_document
+    original = live_module.checked_document
 
     def counting(document: IntakeDocument, today: dt.date | None = None) -> IntakeDocument:
         checked.append(document)
         return original(document, today)
 
-    monkeypatch.setattr(clinic_module, "checked_document", counting)
+    monkeypatch.setattr(live_module, "checked_document", counting)
     shown = _as_the_window(draft, _answers(pain_score_0_10=4))
     screen_draft(shown)
     assert len(checked) == 1  # the window's screening checked them once
@@ -327,14 +327,14 @@ def test_yesterdays_checks_are_not_todays(clinic: Clinic, screenings: list[Intak
     shown = _as_the_window(draft, _answers(pain_score_0_10=5))
     screen_draft(shown)
     today, yesterday = dt.date.today(), dt.date.today() - dt.timedelta(days=1)
-    for key in list(clinic_module._LIVE):  # as if the window had screened them yesterday
-        clinic_module._LIVE[key.replace(repr(today), repr(yesterday), 1)] = clinic_module._LIVE.pop(key)
+    for key in list(live_module._LIVE):  # as if the window had screened them yesterday
+        live_module._LIVE[key.replace(repr(today), repr(yesterday), 1)] = live_module._LIVE.pop(key)
     clinic.save_draft(draft.id, dict(shown.answers), shown.visit_date)
     assert len(screenings) == 1
 
 
 def test_only_the_latest_screened_inputs_are_kept(clinic: Clinic) -> None:
     draft = _draft(clinic)
-    for score in range(clinic_module._LIVE_KEPT + 5):
+    for score in range(live_module._LIVE_KEPT + 5):
         screen_draft(_as_the_window(draft, _answers(pain_score_0_10=score % 11, duration_days=score + 1)))
-    assert len(clinic_module._LIVE) == clinic_module._LIVE_KEPT
+    assert len(live_module._LIVE) == live_module._LIVE_KEPT
