@@ -1,13 +1,17 @@
 """The live screening result beside the form, and the red-flag banner across the top of the intake.
 
-Everything a person reads here is in plain words: the reason's own text and the answers behind it in
-the questionnaire's wording (`describe_because`). Rule ids appear only in the collapsible
-"Clinician trace", beside the plain name.
+Everything a person reads here is in plain words, in the desk's language (the clinic's setting): the
+reason's own text and the answers behind it in the questionnaire's wording (`describe_because`). The words
+of a result come from `services.results.result_text`: English is the screening's own, Spanish is what the
+referral letter prints (one rendering of each reason, never a second one here); a line without a Spanish
+rendering reads in English. Rule ids appear only in the collapsible "Clinician trace", beside the plain
+name, with a key.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from html import escape
@@ -27,26 +31,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.domain.document import IntakeDocument
+from intake_app.domain.language import SPANISH
 from intake_app.domain.questionnaire import Questionnaire
-from intake_app.domain.wording import describe_because
-from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, Assessment, Reason
+from intake_app.gui.field_widgets import desk_language
+from intake_app.screening.model import GROUP_ORDER, Assessment
+from intake_app.services import results
+from intake_app.services.results import LEVEL_HEADINGS, NOT_SCREENED, TIER_WORDS, ResultText, result_text
 
-LEVEL_HEADINGS = {
-    "urgent": "URGENT",
-    "likely": "Spinal origin LIKELY",
-    "possible": "Spinal origin POSSIBLE",
-    "not_indicated": "Spinal origin not indicated",
-}
-TIER_WORDS = {"E": "same-day emergency", "P": "urgent priority"}
-NOT_SCREENED = "Not screened yet"
+__all__ = [
+    "LEVEL_HEADINGS",
+    "NOT_SCREENED",
+    "TIER_WORDS",
+    "AssessmentPanel",
+    "ReasonsView",
+    "RedFlagBanner",
+    "level_heading",
+    "reason_paragraphs",
+    "reasons_html",
+    "screened_yet",
+]
 UNKNOWN = "unknown"
 
 
-def level_heading(assessment: Assessment) -> str:
-    heading = LEVEL_HEADINGS[assessment.level]
-    if assessment.tier:
-        heading += f" - {TIER_WORDS[assessment.tier]}"
-    return heading
+def level_heading(assessment: Assessment, language: str | None = None) -> str:
+    """The level in a few words, in `language` (None: the desk's)."""
+    return results.level_heading(assessment, language or desk_language())
 
 
 def screened_yet(questionnaire: Questionnaire, answers: Mapping[str, Any], assessment: Assessment) -> bool:
@@ -65,28 +75,27 @@ def screened_yet(questionnaire: Questionnaire, answers: Mapping[str, Any], asses
     return False
 
 
-def reason_lines(questionnaire: Questionnaire, reason: Reason) -> list[str]:
-    return describe_because(questionnaire, reason.because)
-
-
-def reasons_html(questionnaire: Questionnaire, assessment: Assessment, *, trace: bool) -> str:
-    """Reasons grouped in the clinical order, every person-entered value escaped.
-
-    Plain words only; with `trace`, each reason also shows its rule id (the clinician's trace).
-    """
+def reasons_html(assessment: Assessment, text: ResultText) -> str:
+    """The clinician trace: the reasons grouped in the clinical order, each with its rule id, then the key
+    to the rule ids (each id beside its plain name). Every person-entered value escaped."""
     blocks = []
     for group in GROUP_ORDER:
-        reasons = assessment.in_group(group)
-        if not reasons:
-            continue
         items = []
-        for reason in reasons:
-            lines = reason_lines(questionnaire, reason)
-            rule = f"<span class='rule'>rule {escape(reason.rule)}</span> " if trace else ""
+        for reason, words, lines in zip(assessment.reasons, text.reasons, text.answers, strict=True):
+            if reason.group != group:
+                continue
+            rule = f"<span class='rule'>{escape(text.rule_word)} {escape(reason.rule)}</span> "
             because = "".join(f"<br><span class='because'>{escape(line)}</span>" for line in lines)
-            items.append(f"<li>{rule}{escape(reason.text)}{because}</li>")
-        blocks.append(f"<h4>{escape(GROUP_TITLES[group])}</h4><ul>{''.join(items)}</ul>")
-    return "".join(blocks) or "<p>No reasons recorded.</p>"
+            items.append(f"<li>{rule}{escape(words)}{because}</li>")
+        if items:
+            blocks.append(f"<h4>{escape(text.group_titles[group])}</h4><ul>{''.join(items)}</ul>")
+    if not blocks:
+        return f"<p>{escape(text.no_reasons)}</p>"
+    key = "; ".join(f"<span class='rule'>{escape(rule)}</span> {escape(name)}"
+                    for rule, name in text.rule_names.items() if name)
+    suffix = f" {escape(text.key_suffix)}" if any(r.is_information for r in assessment.reasons) else ""
+    blocks.append(f"<p class='key'>{escape(text.key_heading)} {key}.{suffix}</p>")
+    return "".join(blocks)
 
 
 #: One paragraph of the reasons: its role, its words, and the answers behind it (a reason's grey lines).
@@ -94,23 +103,24 @@ Line = tuple[str, str, tuple[str, ...]]
 BULLET = "\u2022\u00a0"
 
 
-def reason_paragraphs(questionnaire: Questionnaire, assessment: Assessment) -> list[Line]:
-    """The reasons in reading order: the recommendation, then each group in the clinical order (red flags
-    first) under its heading, each reason with the answers behind it. A red flag that fired is its own role
-    (shown in dark red and bold); the other lines of the red-flag group (questions asked and answered no, or
-    not asked yet) read as reasons."""
+def reason_paragraphs(assessment: Assessment, text: ResultText) -> list[Line]:
+    """The reasons in reading order: the recommendation (its D8 line leading, after URGENT), then each group
+    in the clinical order (red flags first) under its heading, each reason with the answers behind it. A red
+    flag that fired is its own role (shown in dark red and bold); the other lines of the red-flag group
+    (questions asked and answered no, or not asked yet) read as reasons."""
     fired = assessment.red_flags
-    lines: list[Line] = [("recommendation", assessment.recommendation, ())]
+    lines: list[Line] = [("recommendation", text.recommendation, ())]
     for group in GROUP_ORDER:
-        reasons = assessment.in_group(group)
-        if not reasons:
+        shown = [(reason, words, because) for reason, words, because
+                 in zip(assessment.reasons, text.reasons, text.answers, strict=True) if reason.group == group]
+        if not shown:
             continue
-        lines.append(("heading", GROUP_TITLES[group], ()))
-        for reason in reasons:
+        lines.append(("heading", text.group_titles[group], ()))
+        for reason, words, because in shown:
             role = "redFlag" if reason in fired else "reason"
-            lines.append((role, BULLET + reason.text, tuple(reason_lines(questionnaire, reason))))
+            lines.append((role, BULLET + words, because))
     if len(lines) == 1:
-        lines.append(("note", "No reasons recorded.", ()))
+        lines.append(("note", text.no_reasons, ()))
     return lines
 
 
@@ -216,14 +226,33 @@ _STYLE = ("h4 { margin: 8px 0 2px 0; color: #2b3a4a; } ul { margin: 0 0 0 -18px;
           " .recommendation { margin: 0 0 4px 0; }")
 
 
-class AssessmentPanel(QFrame):
-    """Level, recommendation and reasons in plain words; the rule trace folded away for clinicians."""
+_LOADING: list[threading.Thread] = []  # the Spanish renderings, loading off the GUI thread (once a process)
 
-    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None) -> None:
+
+def _load_spanish_words_ahead() -> None:
+    """Start loading the Spanish renderings (the reports room, ~0.3 s of imports) on a worker thread, so the
+    first Spanish result does not wait for them on the GUI thread. Plain Python, no Qt."""
+    if not _LOADING:
+        thread = threading.Thread(target=results.load_spanish_words, name="spanish-words", daemon=True)
+        _LOADING.append(thread)
+        thread.start()
+
+
+class AssessmentPanel(QFrame):
+    """Level, recommendation and reasons in plain words, in the desk's language; the rule trace folded away
+    for clinicians."""
+
+    def __init__(self, questionnaire: Questionnaire, parent: QWidget | None = None, *,
+                 language: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assessmentPanel")
         self.questionnaire = questionnaire
+        self.language = results.result_language(language or desk_language())
+        if self.language == SPANISH:
+            _load_spanish_words_ahead()
         self.assessment: Assessment | None = None
+        self.document: IntakeDocument | None = None
+        self._text: ResultText | None = None
         self.title = QLabel(self.tr("Screening result (live)"), self)
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
@@ -293,7 +322,9 @@ class AssessmentPanel(QFrame):
     def show_not_screened(self) -> None:
         """Nothing to screen yet: no level is claimed, not even "not indicated"."""
         self.assessment = None
-        self.level.setText(self.tr(NOT_SCREENED))
+        self.document = None
+        self._text = None
+        self._set_text(self.level, results.not_screened_text(self.language))
         self._set_level_property("none")
         self.gap.setVisible(False)
         self.reasons.set_lines([("recommendation", self.tr(
@@ -302,12 +333,16 @@ class AssessmentPanel(QFrame):
         self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis."))
         self._fit_labels()
 
-    def show_assessment(self, assessment: Assessment) -> None:
+    def show_assessment(self, assessment: Assessment, document: IntakeDocument | None = None) -> None:
+        """Show a result in the panel's language. `document`, the answers screened, lets the open safety
+        answers (D8) be worded in Spanish too; without it that line reads in English (never dropped)."""
         self.assessment = assessment
-        self._set_text(self.level, level_heading(assessment))
+        self.document = document
+        self._text = text = result_text(assessment, self.questionnaire, self.language, document=document)
+        self._set_text(self.level, text.heading)
         self._set_level_property(assessment.level)
         self.gap.setVisible(any(r.group == "gap" for r in assessment.reasons))
-        self.reasons.set_lines(reason_paragraphs(self.questionnaire, assessment))
+        self.reasons.set_lines(reason_paragraphs(assessment, text))
         self._update_trace()
         self._set_text(self.footer, self.tr("Screening aid for clinician review - not a diagnosis. Rules {0}.")
                        .format(assessment.rules_version))
@@ -322,7 +357,7 @@ class AssessmentPanel(QFrame):
         """The trace follows the result while it is unfolded; folded, it is built when it is next opened."""
         if not (folded_too or self.trace_button.isChecked()):
             return
-        html = reasons_html(self.questionnaire, self.assessment, trace=True) if self.assessment else ""
+        html = reasons_html(self.assessment, self._text) if self.assessment and self._text else ""
         if self._trace_html != html:
             self._trace_html = html
             self.trace.setHtml(html)
@@ -343,7 +378,8 @@ class AssessmentPanel(QFrame):
         return self.level.text()
 
     def recommendation(self) -> str:
-        return self.assessment.recommendation if self.assessment else ""
+        """The recommendation as shown (in the panel's language)."""
+        return self._text.recommendation if self._text else ""
 
 
 class RedFlagBanner(QFrame):

@@ -72,11 +72,13 @@ class SpanishWords(EnglishWords):
 
     language = SPANISH
 
-    def __init__(self, document: IntakeDocument, assessment: Assessment, questionnaire: Questionnaire,
-                 emergency_department: str) -> None:
+    def __init__(self, document: IntakeDocument | None, assessment: Assessment, questionnaire: Questionnaire,
+                 emergency_department: str, *, words: Words | None = None) -> None:
+        """`document` None (a result shown without its answers): the D8 line stays in English. `words`:
+        the questionnaire's Spanish words, when the caller keeps them from one result to the next."""
         super().__init__(assessment)
         self.doc = document
-        self.w = Words(questionnaire)
+        self.w = words if words is not None and words.q is questionnaire else Words(questionnaire)
         self.ed = T.emergency_department(emergency_department, SPANISH)
         self._d8: str | None = None
 
@@ -105,8 +107,8 @@ class SpanishWords(EnglishWords):
 
     def _build_d8(self) -> str:
         english = english_d8(self.a)
-        if not english:
-            return ""
+        if not english or self.doc is None:
+            return english
         from intake_app.screening.facts import Facts
         from intake_app.screening.rules.advice import safety_line
         from intake_app.screening.rules.decision import open_safety_items
@@ -120,9 +122,11 @@ class SpanishWords(EnglishWords):
         return f"{T.SAFETY_LEAD.es}: {'; '.join(i for i in items if i)}."
 
     def _d8_item(self, facts: Any, text: str, answers: dict[str, Any]) -> str | None:
-        w = self.w
+        w, doc = self.w, self.doc
+        if doc is None:
+            return None
         if text.startswith("not asked: "):
-            missing = [rf for rf in facts.red_flag_ids if self.doc.answers.get(rf, UNKNOWN) in (None, UNKNOWN)]
+            missing = [rf for rf in facts.red_flag_ids if doc.answers.get(rf, UNKNOWN) in (None, UNKNOWN)]
             return "no se preguntó: " + ", ".join(lower_first(w.label(rf)) for rf in missing)
         if text.startswith("answers that disagree about "):
             topic = _TOPICS_ES.get(text[len("answers that disagree about "):].partition(" (")[0])
@@ -204,6 +208,16 @@ class SpanishWords(EnglishWords):
         return RULE_NAMES_ES.get(rule_id, english)
 
 
+_ROUTE = re.compile(r"local emergency route \((.+) or the on-call spinal team\)")
+
+
+def emergency_department_of(assessment: Assessment) -> str | None:
+    """The emergency department an urgent (tier E) recommendation names, as the screening was given it
+    (None when the recommendation names none)."""
+    match = _ROUTE.search(assessment.recommendation)
+    return match.group(1) if match else None
+
+
 def words_for(language: str, document: IntakeDocument, assessment: Assessment, questionnaire: Questionnaire,
               emergency_department: str) -> EnglishWords:
     if language == SPANISH:
@@ -211,4 +225,4 @@ def words_for(language: str, document: IntakeDocument, assessment: Assessment, q
     return EnglishWords(assessment)
 
 
-__all__ = ["EnglishWords", "SpanishWords", "english_d8", "side_of", "words_for"]
+__all__ = ["EnglishWords", "SpanishWords", "emergency_department_of", "english_d8", "side_of", "words_for"]

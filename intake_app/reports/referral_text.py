@@ -173,6 +173,20 @@ GROUP_TITLES: Mapping[Group, Say] = {
     "gap": Say(en="Data gaps", es="Datos que faltan"),
 }
 
+# --- the desk's live result panel (intake_app.services.results), in the same words as the letter -------
+
+# The level in a few words, on the result panel's chip ("E" and "P": urgent, by tier).
+DESK_LEVELS: Mapping[str, Say] = {
+    "E": Say(en="URGENT - same-day emergency", es="URGENTE - urgencia hoy mismo"),
+    "P": Say(en="URGENT - urgent priority", es="URGENTE - prioridad urgente"),
+    "urgent": Say(en="URGENT", es="URGENTE"),
+    "likely": Say(en="Spinal origin LIKELY", es="Origen en la columna PROBABLE"),
+    "possible": Say(en="Spinal origin POSSIBLE", es="Origen en la columna POSIBLE"),
+    "not_indicated": Say(en="Spinal origin not indicated", es="Sin indicios de origen en la columna"),
+}
+NOT_SCREENED_YET = Say(en="Not screened yet", es="Sin cribado todavía")
+NO_REASONS = Say(en="No reasons recorded.", es="No consta ningún motivo.")
+
 # The body map on page 1 draws its own words (view titles, the key) in English: their Spanish, as
 # patient mode shows the same map.
 MAP_WORDS_ES: Mapping[str, str] = {
