@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from intake_app.errors import IntakeError
@@ -56,12 +56,15 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
 
     def failed(error: BaseException) -> None:
         if isinstance(error, IntakeError):
-            messages.show_error(window, error, window.tr("The database cannot be opened"))
-            window.patients._show_empty(window.tr("The database could not be opened.\n{0}").format(error))
+            title = QCoreApplication.translate("MainWindow", "The database cannot be opened")
+            messages.show_error(window, error, title)
+            window.patients._show_empty(
+                QCoreApplication.translate("MainWindow", "The database could not be opened.\n{0}").format(error))
             return
         raise error
 
-    runner.run(work, lambda result: window.set_clinic(*result), failed, label=window.tr("Opening the database..."))
+    runner.run(work, lambda result: window.set_clinic(*result), failed,
+               label=QCoreApplication.translate("MainWindow", "Opening the database..."))
 
 
 #: A window that never paints (started minimised) still opens its database after this long.

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
 # The dialogs' own classes (message boxes, the print and file dialogs, QtPrintSupport itself) load
@@ -70,14 +71,15 @@ class Chooser:
         """After an unexpected error: "continue" or "quit"."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          "Something went wrong that the program did not expect.", parent=parent)
-        box.setInformativeText(
-            f"{where}\nThe log holds no patient details; nothing was sent anywhere. Everything saved so far is "
-            "safe.\nYou can carry on working, or save open drafts and quit."
-        )
-        carry_on = box.addButton("Carry on", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Save and quit", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, QCoreApplication.translate("Chooser", "Unexpected error"),
+            QCoreApplication.translate("Chooser", "Something went wrong that the program did not expect."),
+            parent=parent)
+        box.setInformativeText(QCoreApplication.translate(
+            "Chooser", "{0}\nThe log holds no patient details; nothing was sent anywhere. Everything saved so far is "
+            "safe.\nYou can carry on working, or save open drafts and quit.").format(where))
+        carry_on = box.addButton(QCoreApplication.translate("Chooser", "Carry on"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Chooser", "Save and quit"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(carry_on)
         box.exec()
         return "continue" if box.clickedButton() is carry_on else "quit"
@@ -86,11 +88,14 @@ class Chooser:
         """A likely duplicate patient: "open", "register" or "cancel"."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "Possible duplicate", "This patient may already be registered:",
+        box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Chooser", "Possible duplicate"),
+                          QCoreApplication.translate("Chooser", "This patient may already be registered:"),
                           parent=parent)
         box.setInformativeText("\n".join(lines))
-        open_button = box.addButton("Open existing record", QMessageBox.ButtonRole.AcceptRole)
-        register = box.addButton("Save anyway" if editing else "Save as new patient",
+        open_button = box.addButton(QCoreApplication.translate("Chooser", "Open existing record"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        register = box.addButton(QCoreApplication.translate("Chooser", "Save anyway") if editing
+                                 else QCoreApplication.translate("Chooser", "Save as new patient"),
                                  QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(open_button)

@@ -7,7 +7,7 @@ fires at another desk shows as "Urgent red flag - sign in", without any patient 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Actor
@@ -23,20 +23,18 @@ class LockScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
+        self._actor: Actor | None = None
         frame, inner = card(self)
-        title = QLabel(self.tr("The window is locked"), frame)
-        title.setObjectName("sectionTitle")
+        self.title = QLabel(frame)
+        self.title.setObjectName("sectionTitle")
         self.who = QLabel(frame)
         self.who.setObjectName("lockedUser")
         self.who.setWordWrap(True)
-        note = QLabel(self.tr("Nothing was lost: open work is kept as it was. Type your password to carry on."),
-                      frame)
-        note.setObjectName("help")
-        note.setWordWrap(True)
+        self.note = QLabel(frame)
+        self.note.setObjectName("help")
+        self.note.setWordWrap(True)
         self.password = password_box(frame, "unlockPassword")
-        self.password.setAccessibleName(self.tr("Password"))
-        self.password.setPlaceholderText(self.tr("Password"))
-        self.unlock_button = QPushButton(self.tr("&Unlock"), frame)
+        self.unlock_button = QPushButton(frame)
         self.unlock_button.setObjectName("primaryButton")
         self.unlock_button.setDefault(True)
         row = QHBoxLayout()
@@ -46,11 +44,11 @@ class LockScreen(QWidget):
         self.error.setObjectName("problem")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.switch_button = QPushButton(self.tr("Sign in as &someone else..."), frame)
+        self.switch_button = QPushButton(frame)
         self.switch_button.setObjectName("switchUser")
-        inner.addWidget(title)
+        inner.addWidget(self.title)
         inner.addWidget(self.who)
-        inner.addWidget(note)
+        inner.addWidget(self.note)
         inner.addLayout(row)
         inner.addWidget(self.error)
         inner.addWidget(self.switch_button)
@@ -59,11 +57,29 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         self.password.returnPressed.connect(self._submit)
         self.switch_button.clicked.connect(self.switch_requested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the screen in the desk's language (again when the language changes)."""
+        self.title.setText(self.tr("The window is locked"))
+        self.note.setText(self.tr("Nothing was lost: open work is kept as it was. Type your password to carry on."))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setPlaceholderText(self.tr("Password"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self.switch_button.setText(self.tr("Sign in as &someone else..."))
+        if self._actor is not None:
+            self.who.setText(self.tr("Signed in: {0} ({1})").format(
+                self._actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[self._actor.role])))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_for(self, actor: Actor) -> None:
         """Locked for `actor`: the box empty, ready for their password."""
-        self.who.setText(self.tr("Signed in: {0} ({1})").format(
-            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
+        self._actor = actor
+        self.retranslate()
         self.password.clear()
         self.error.hide()
         self.set_busy(False)

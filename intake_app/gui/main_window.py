@@ -29,7 +29,7 @@ from intake_app.gui.chooser import Chooser
 from intake_app.gui.desk_actions import DeskActions
 from intake_app.gui.session import Session
 from intake_app.gui.tasks import TaskRunner
-from intake_app.gui.window_access import AccessViews
+from intake_app.gui.window_access import AccessViews, language_at_start
 from intake_app.gui.work_pages import (
     PREVIEW_MODULES,
     WORKSPACE_MODULES,
@@ -39,6 +39,7 @@ from intake_app.gui.work_pages import (
     load_in_background,
 )
 from intake_app.settings import Settings
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -60,8 +61,6 @@ IDLE_STEP_MS = 0
 QUIET_S = 0.1
 WAIT_MS = 50
 _BUILT = object()
-
-
 class MainWindow(DeskActions, AccessViews, QMainWindow):
     clinic_ready = Signal()
     intake_opened = Signal(int)
@@ -77,13 +76,16 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
                  chooser: Chooser | None = None, *, clock: Callable[[], dt.datetime] | None = None) -> None:
         """`clock` (aware UTC now) measures the idle time; tests pass a simulated one."""
         super().__init__()
+        self.desk_language = language_at_start(window_state)  # before any widget: words from the first paint
+        self._words: list[tuple[Callable[[str], None], str]] = []  # (setter, English) of the menus' words
+        self._description: str | None = None  # the database, once open
         self.chooser = chooser or Chooser()  # every question to the person goes through it (tests pass their own)
         self.settings = settings
         self.window_state = window_state
         self._journal = journal
         self.clinic: Any = None
         self.intake_page: IntakePage | None = None  # built on first use, after the first paint
-        self.setWindowTitle(self.tr("Foot & Leg Intake"))
+        self._show_database()  # the window's title, with the database's name once open
         # The first paint shows the sign-in screen alone; the work pages (patients and Today, the
         # administrator's page, patient mode's banner) are built after it by `work_builder`, a piece per
         # event-loop turn, or at once when something asks for one of them first.
@@ -143,39 +145,48 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self._journal = journal
 
     def _build_actions(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self.act_new_patient = self._action(self.tr("New &patient..."), "Ctrl+Shift+N", self.new_patient, file_menu)
-        self.act_new_intake = self._action(self.tr("&New intake"), QKeySequence.StandardKey.New,
+        bar, keys = self.menuBar(), QKeySequence.StandardKey
+        file_menu = self._menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        self.act_new_patient = self._action(QT_TRANSLATE_NOOP("MainWindow", "New &patient..."), "Ctrl+Shift+N",
+                                            self.new_patient, file_menu)
+        self.act_new_intake = self._action(QT_TRANSLATE_NOOP("MainWindow", "&New intake"), keys.New,
                                            self.new_intake_for_selected, file_menu)
-        self.act_save = self._action(self.tr("&Save draft"), QKeySequence.StandardKey.Save, self.save, file_menu)
-        self.act_print = self._action(self.tr("&Preview and print..."), QKeySequence.StandardKey.Print,
-                                      lambda: self.preview(), file_menu)
-        self.act_patient_answers = self._action(self.tr("Patient &answers..."), "Ctrl+Shift+A",
-                                                self.patient_answers, file_menu)
-        self.act_record_outcome = self._action(self.tr("Record &outcome..."), None, self.record_outcome, file_menu)
+        self.act_save = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Save draft"), keys.Save, self.save, file_menu)
+        self.act_print = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Preview and print..."),
+                                      keys.Print, lambda: self.preview(), file_menu)
+        self.act_patient_answers = self._action(QT_TRANSLATE_NOOP("MainWindow", "Patient &answers..."),
+                                                "Ctrl+Shift+A", self.patient_answers, file_menu)
+        self.act_record_outcome = self._action(QT_TRANSLATE_NOOP("MainWindow", "Record &outcome..."), None,
+                                               self.record_outcome, file_menu)
         file_menu.addSeparator()
-        self.act_lock = self._action(self.tr("&Lock the window"), "Ctrl+L", self.session.lock, file_menu)
-        self.act_change_password = self._action(self.tr("Change my pass&word..."), None, self.session.change_password,
-                                                file_menu)
-        self.act_sign_out = self._action(self.tr("Sign &out"), None, self.session.sign_out, file_menu)
-        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
-        edit_menu = menu.addMenu(self.tr("&Edit"))
-        self.act_find = self._action(self.tr("&Find patient"), QKeySequence.StandardKey.Find, self.find_patient,
+        self.act_lock = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Lock the window"), "Ctrl+L",
+                                     self.session.lock, file_menu)
+        self.act_change_password = self._action(QT_TRANSLATE_NOOP("MainWindow", "Change my pass&word..."), None,
+                                                self.session.change_password, file_menu)
+        self.act_sign_out = self._action(QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), None, self.session.sign_out,
+                                         file_menu)
+        self._action(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), keys.Quit, self.close, file_menu)
+        edit_menu = self._menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
+        self.act_find = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), keys.Find, self.find_patient,
                                      edit_menu)
-        self.act_today = self._action(self.tr("&Today's intakes"), "Ctrl+T", self.show_today, edit_menu)
-        self.act_outcomes = self._action(self.tr("&Outcomes: how the screening does"), "Ctrl+Shift+O",
-                                         self.show_outcomes, edit_menu)
+        self.act_today = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Today's intakes"), "Ctrl+T",
+                                      self.show_today, edit_menu)
+        self.act_outcomes = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Outcomes: how the screening does"),
+                                         "Ctrl+Shift+O", self.show_outcomes, edit_menu)
         edit_menu.addSeparator()
-        self.act_settings = self._action(self.tr("&Desk preferences..."), "Ctrl+,", self.open_settings, edit_menu)
-        admin_menu = menu.addMenu(self.tr("&Administration"))
-        self.act_accounts = self._action(self.tr("Staff &accounts..."), None, self.admin.accounts, admin_menu)
-        self.act_clinic_settings = self._action(self.tr("&Clinic settings..."), None, self.admin.clinic_settings,
-                                                admin_menu)
-        self.act_audit = self._action(self.tr("Audit &trail..."), None, self.admin.audit, admin_menu)
-        self.act_backup = self._action(self.tr("&Back up now"), None, self.admin.backup, admin_menu)
-        help_menu = menu.addMenu(self.tr("&Help"))
-        self._action(self.tr("&About Foot & Leg Intake"), None, self.about, help_menu)
+        self.act_settings = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Desk preferences..."), "Ctrl+,",
+                                         self.open_settings, edit_menu)
+        admin_menu = self._menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Administration"))
+        self.act_accounts = self._action(QT_TRANSLATE_NOOP("MainWindow", "Staff &accounts..."), None,
+                                         self.admin.accounts, admin_menu)
+        self.act_clinic_settings = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Clinic settings..."), None,
+                                                self.admin.clinic_settings, admin_menu)
+        self.act_audit = self._action(QT_TRANSLATE_NOOP("MainWindow", "Audit &trail..."), None, self.admin.audit,
+                                      admin_menu)
+        self.act_backup = self._action(QT_TRANSLATE_NOOP("MainWindow", "&Back up now"), None, self.admin.backup,
+                                       admin_menu)
+        help_menu = self._menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        self._action(QT_TRANSLATE_NOOP("MainWindow", "&About Foot & Leg Intake"), None, self.about, help_menu)
         self.menus = (file_menu, edit_menu, admin_menu)
         #: what each action needs; None: anyone signed in and not locked
         self._needs: dict[QAction, Action | None] = {
@@ -194,8 +205,19 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         if self.__dict__.get("patient_answers_button") is not None:  # the desk's buttons, once built
             self._sync_desk_buttons()
 
-    def _action(self, text: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
-        action = QAction(text, self)
+    def _say(self, setter: Callable[[str], None], english: str) -> None:
+        """A word of the menus, in the desk's language now and again whenever it changes (retranslate)."""
+        self._words.append((setter, english))
+        setter(self.tr(english))
+
+    def _menu(self, bar: Any, english: str) -> Any:
+        menu = bar.addMenu("")
+        self._say(menu.setTitle, english)
+        return menu
+
+    def _action(self, english: str, shortcut: Any, slot: Any, menu: Any) -> QAction:
+        action = QAction(self)
+        self._say(action.setText, english)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -220,16 +242,9 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         sign-in screen. The lists fill only once someone has signed in (start_work)."""
         self.clinic = clinic
         gc.freeze()  # the database's modules and the clinic live as long as the program (see app.py)
-        from intake_app.gui.patient.translations import install_desk_translator
-
-        # The desk's screens in the clinic's language where a translation exists (English otherwise).
-        self.desk_language = install_desk_translator(getattr(clinic.settings, "clinic_language", "en") or "en")
-        # The whole location goes in the window title and the tooltip; the status bar names just the file,
-        # so a long folder path never pushes the bar wider than a small screen.
-        self.setWindowTitle(self.tr("Foot & Leg Intake - {0}").format(description))
-        short = description.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        self.db_label.setText(self.tr("Database: {0}").format(short))
-        self.db_label.setToolTip(description)
+        self._description = description
+        self.use_language(getattr(clinic.settings, "clinic_language", "en") or "en")
+        self._show_database()
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.session.begin(clinic, has_accounts)
         # The pages behind the sign-in screen, a piece per event-loop turn: from now on, not while the
@@ -520,32 +535,6 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
                 __version__, load_questionnaire().ref, RULES_VERSION, database,
                 f"<br>SQLite {escape(sqlite)}" if sqlite else ""),
         )
-
-    # --- recovery ------------------------------------------------------------------------------
-
-    def offer_recovery(self) -> None:
-        """After an unexpected stop, offer the unsaved answers of each draft back."""
-        for draft in self.journal.pending():
-            try:
-                record = self.clinic.intake(draft.intake_id)
-            except LookupError:
-                self.journal.clear(draft.intake_id)
-                continue
-            if record.status != "draft" or dict(record.document.answers) == draft.answers:
-                self.journal.clear(draft.intake_id)
-                continue
-            patient = record.document.patient
-            restore = messages.ask_yes_no(
-                self, self.tr("Restore unsaved answers?"),
-                self.tr("The program stopped before the last answers of an intake were saved."),
-                self.tr("Patient: {0}, {1}\nLast change: {2}\n\nRestore these answers? (No discards them.)").format(
-                    patient.family_name, patient.given_name, draft.written_at.strftime("%d %b %Y %H:%M")),
-                default_yes=True,
-            )
-            if restore:
-                self.open_intake(draft.intake_id, draft.answers)
-                return
-            self.journal.clear(draft.intake_id)
 
     # --- errors, busy, closing -----------------------------------------------------------------
 

@@ -130,9 +130,7 @@ class Session(QObject):
         self.sign_in_screen.password.setFocus()
 
     def _setup_cancelled(self) -> None:
-        self.sign_in_screen.show_refusal(self.sign_in_screen.tr(
-            "There are no staff accounts yet: set up the administrator account first."))
-        self.sign_in_screen.setup_button.show()
+        self.sign_in_screen.show_no_accounts()
 
     # --- signing in ----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ and calls back `show_refusal`, `ask_new_password` or `reset`. Passwords leave th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,15 +29,16 @@ URGENT_STYLE = ("QLabel#urgentNotice { color: #ffffff; background: #b3261e; bord
 RECOVER_STYLE = ("QPushButton#recoverButton { border: 2px solid transparent; background: transparent; color: #1d5fa8;"
                  " text-decoration: underline; text-align: left; padding: 2px 0; }"
                  " QPushButton#recoverButton:focus { border: 2px solid #1d5fa8; }")
-#: The sign-in and lock screens' own rules, part of the application's style sheet (app.py): a style sheet set
-#: on a single widget is parsed and polished apart, which the first paint would wait for.
+# The sign-in and lock screens' own rules, part of the application's style sheet (app.py): a style sheet set
+# on a single widget is parsed and polished apart, which the first paint would wait for.
 SIGN_IN_STYLE = "\n" + URGENT_STYLE + "\n" + RECOVER_STYLE + "\n"
 
 
 def password_rule() -> str:
-    """The new-password rule in plain words (the service checks the same rule)."""
-    return (f"At least {MIN_PASSWORD_LENGTH} characters, not only spaces, and not the account name. "
-            "A few unrelated words make a long password that is easy to remember.")
+    """The new-password rule in plain words, in the desk's language (the service checks the same rule)."""
+    return QCoreApplication.translate(
+        "PasswordRule", "At least {0} characters, not only spaces, and not the account name. "
+        "A few unrelated words make a long password that is easy to remember.").format(MIN_PASSWORD_LENGTH)
 
 
 def password_box(parent: QWidget, name: str) -> QLineEdit:
@@ -84,21 +85,37 @@ def centred(page: QWidget, frame: QFrame, urgent: QLabel) -> None:
     outer.addStretch(2)
 
 
-def urgent_notice(parent: QWidget) -> QLabel:
-    """'Urgent red flag - sign in': shown while an urgent intake waits; never any patient data."""
-    label = QLabel(parent)
-    label.setObjectName("urgentNotice")  # styled by URGENT_STYLE in the application's style sheet
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.hide()
-    return label
+class UrgentNotice(QLabel):
+    """'Urgent red flag - sign in' over the sign-in and lock screens: shown while an urgent intake waits
+    (a count only, never any patient data), in the desk's language, worded again when it changes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgentNotice")  # styled by URGENT_STYLE in the application's style sheet
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.count = 0
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        self.count = count
+        if count > 0:
+            self.setText(self.tr("Urgent red flag - sign in") if count == 1
+                         else self.tr("Urgent red flags ({0}) - sign in").format(count))
+        self.setVisible(count > 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.count > 0:
+            self.show_count(self.count)
 
 
-def show_urgent(label: QLabel, count: int) -> None:
-    if count > 0:
-        label.setText(label.tr("Urgent red flag - sign in") if count == 1
-                      else label.tr("Urgent red flags ({0}) - sign in").format(count))
-    label.setVisible(count > 0)
+def urgent_notice(parent: QWidget) -> UrgentNotice:
+    return UrgentNotice(parent)
+
+
+def show_urgent(label: UrgentNotice, count: int) -> None:
+    label.show_count(count)
 
 
 
@@ -139,10 +156,11 @@ class SignInScreen(QWidget):
         self.setObjectName("signInScreen")
         self._old: Secret | None = None
         self._name = ""
+        self._switching: str | None = None
         frame, inner = card(self)
-        title = QLabel(self.tr("Foot & Leg Intake"), frame)
-        title.setObjectName("sectionTitle")
-        self.subtitle = QLabel(self.tr("Sign in with your own account."), frame)
+        self.title = QLabel(frame)
+        self.title.setObjectName("sectionTitle")
+        self.subtitle = QLabel(frame)
         self.subtitle.setWordWrap(True)
         # Two steps, one shown at a time (plain visibility, so the card is only as tall as the step).
         first = QWidget(frame)
@@ -152,12 +170,15 @@ class SignInScreen(QWidget):
         self.name.setObjectName("signInName")
         self.name.setMaxLength(40)
         self.password = password_box(first, "signInPassword")
-        form.addRow(self.tr("Account &name"), self.name)
-        form.addRow(self.tr("&Password"), self.password)
-        self.sign_in_button = QPushButton(self.tr("&Sign in"), first)
+        self.name_label, self.password_label = QLabel(first), QLabel(first)
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.password_label, self.password)
+        self.name_label.setBuddy(self.name)
+        self.password_label.setBuddy(self.password)
+        self.sign_in_button = QPushButton(first)
         self.sign_in_button.setObjectName("primaryButton")
         self.sign_in_button.setDefault(True)
-        self.back_button = QPushButton(self.tr("Back to the lock screen"), first)
+        self.back_button = QPushButton(first)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -169,23 +190,26 @@ class SignInScreen(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.change_note = QLabel(second)
         self.change_note.setWordWrap(True)
-        rule = QLabel(password_rule(), second)
-        rule.setObjectName("help")
-        rule.setWordWrap(True)
+        self.rule = QLabel(second)
+        self.rule.setObjectName("help")
+        self.rule.setWordWrap(True)
         change_form = QFormLayout()
         self.new_password = password_box(second, "newPassword")
         self.repeat_password = password_box(second, "repeatPassword")
-        change_form.addRow(self.tr("&New password"), self.new_password)
-        change_form.addRow(self.tr("&Repeat it"), self.repeat_password)
-        self.change_button = QPushButton(self.tr("Set password and sign in"), second)
+        self.new_label, self.repeat_label = QLabel(second), QLabel(second)
+        change_form.addRow(self.new_label, self.new_password)
+        change_form.addRow(self.repeat_label, self.repeat_password)
+        self.new_label.setBuddy(self.new_password)
+        self.repeat_label.setBuddy(self.repeat_password)
+        self.change_button = QPushButton(second)
         self.change_button.setObjectName("primaryButton")
-        self.cancel_change = QPushButton(self.tr("Cancel"), second)
+        self.cancel_change = QPushButton(second)
         change_buttons = QHBoxLayout()
         change_buttons.addWidget(self.cancel_change)
         change_buttons.addStretch(1)
         change_buttons.addWidget(self.change_button)
         column.addWidget(self.change_note)
-        column.addWidget(rule)
+        column.addWidget(self.rule)
         column.addLayout(change_form)
         column.addLayout(change_buttons)
         self._steps = (first, second)
@@ -198,12 +222,12 @@ class SignInScreen(QWidget):
         self.switch_note.setObjectName("help")
         self.switch_note.setWordWrap(True)
         self.switch_note.hide()
-        self.setup_button = QPushButton(self.tr("Set up the &administrator account..."), frame)
+        self.setup_button = QPushButton(frame)
         self.setup_button.setObjectName("setupButton")
         self.setup_button.hide()
-        self.recover_button = QPushButton(self.tr("Administrator locked out? Use the &recovery key..."), frame)
+        self.recover_button = QPushButton(frame)
         self.recover_button.setObjectName("recoverButton")  # styled by RECOVER_STYLE (application style sheet)
-        inner.addWidget(title)
+        inner.addWidget(self.title)
         inner.addWidget(self.subtitle)
         inner.addWidget(self.switch_note)
         inner.addWidget(first)
@@ -221,8 +245,32 @@ class SignInScreen(QWidget):
         self.repeat_password.returnPressed.connect(self._submit_new)
         self.cancel_change.clicked.connect(self.reset)
         self.back_button.clicked.connect(self.back_requested)
+        self.retranslate()
         self.set_switching(None)
         self._show_step(0)
+
+    def retranslate(self) -> None:
+        """Every fixed word of the screen in the desk's language (again when the language changes: the
+        screen is built before the database, which holds the clinic's language, is open)."""
+        self.title.setText(self.tr("Foot & Leg Intake"))
+        self.subtitle.setText(self.tr("Sign in with your own account."))
+        self.name_label.setText(self.tr("Account &name"))
+        self.password_label.setText(self.tr("&Password"))
+        self.sign_in_button.setText(self.tr("&Sign in"))
+        self.back_button.setText(self.tr("Back to the lock screen"))
+        self.rule.setText(password_rule())
+        self.new_label.setText(self.tr("&New password"))
+        self.repeat_label.setText(self.tr("&Repeat it"))
+        self.change_button.setText(self.tr("Set password and sign in"))
+        self.cancel_change.setText(self.tr("Cancel"))
+        self.setup_button.setText(self.tr("Set up the &administrator account..."))
+        self.recover_button.setText(self.tr("Administrator locked out? Use the &recovery key..."))
+        self.set_switching(self._switching)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     @property
     def step(self) -> int:
@@ -237,6 +285,7 @@ class SignInScreen(QWidget):
 
     def set_switching(self, current: str | None) -> None:
         """Switching users from the lock screen (`current` is who is locked out) or a plain sign-in."""
+        self._switching = current
         self.back_button.setVisible(current is not None)
         if current is not None:
             self.switch_note.setText(self.tr("Signing in closes the intake {0} has open; its draft is saved first.")
@@ -256,6 +305,11 @@ class SignInScreen(QWidget):
     def set_busy(self, busy: bool) -> None:
         for widget in (self.sign_in_button, self.change_button, self.name, self.password):
             widget.setEnabled(not busy)
+
+    def show_no_accounts(self) -> None:
+        """Setup was cancelled on an empty database: say what to do (the setup button shows again)."""
+        self.show_refusal(self.tr("There are no staff accounts yet: set up the administrator account first."))
+        self.setup_button.show()
 
     def show_refusal(self, text: str) -> None:
         self.set_busy(False)

@@ -50,10 +50,12 @@ class TodayPanel(QWidget):
         super().__init__(parent)
         self.clinic: Clinic | None = None
         self.runner = TaskRunner(self)
+        self.runner.idle.connect(self._run_again)
         self.rows: list[IntakeSummary] = []
         self._shown_rows: list[tuple[int, bool, tuple[str, ...]]] = []  # each row as last written (id, urgent, words)
         self.recalls: list[RecallEntry] = []
         self.recalls_allowed = True  # the recall list is a clinician's (set by the window at sign-in)
+        self._again = False  # a refresh was asked for while one ran: run once more after it
         title = QLabel(self.tr("Today's intakes"), self)
         title.setObjectName("sectionTitle")
         self.note = QLabel(self.tr("Urgent intakes that no clinician has acknowledged yet come first."), self)
@@ -155,9 +157,14 @@ class TodayPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Ask for today's intakes in the background; a refresh already running is not repeated."""
-        if self.clinic is None or self.runner.is_busy:
+        """Ask for today's intakes in the background. Asked while one runs (which may have read the database
+        before the change that asked), it runs once more after that one, however often it was asked."""
+        if self.clinic is None:
             return
+        if self.runner.is_busy:
+            self._again = True
+            return
+        self._again = False
         clinic = self.clinic
 
         def shown(result: tuple[list[IntakeSummary], list[RecallEntry], list[OutcomeDue]]) -> None:
@@ -175,6 +182,11 @@ class TodayPanel(QWidget):
                     clinic.outcomes_due(weeks) if outcomes else [])
 
         self.runner.run(work, shown, self.failed.emit, label=self.tr("Updating today's list..."))
+
+    def _run_again(self) -> None:
+        """The runner has finished everything: a refresh asked for meanwhile runs now."""
+        if self._again:
+            self.refresh()
 
     @property
     def due_weeks(self) -> int:

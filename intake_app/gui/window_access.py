@@ -1,19 +1,28 @@
 """The window's side of signing in and locking (a mixin of MainWindow, kept apart so each file reads as
 one concern): which screen shows, which menu entries the role may use, what happens to open work and
-dialogs when the window locks, unlocks or another person signs in. session.py decides when.
+dialogs when the window locks, unlocks or another person signs in (session.py decides when), the unsaved
+answers offered back at the first sign-in; and the window's own words in the desk's language.
+
+The desk's language is the clinic's setting, in the database, which opens after the first paint: the
+window starts in the language the clinic had last time (kept in window.ini), and when the database says
+otherwise the translator changes and Qt's LanguageChange has every screen word itself again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Action, Actor, allowed
 from intake_app.errors import IntakeError
+from intake_app.gui import messages
+from intake_app.gui.work_pages import home_tab_titles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel, QMenu, QStackedWidget, QStatusBar
 
@@ -22,10 +31,29 @@ if TYPE_CHECKING:
     from intake_app.gui.patients import PatientsPanel
     from intake_app.gui.session import Session
     from intake_app.gui.today import TodayPanel
+    from intake_app.recovery import RecoveryJournal
 
     _Base = QWidget
 else:
     _Base = object
+
+
+# The clinic's language as last seen (window.ini): the database that holds the setting opens after the
+# first paint, so the window starts in the language the clinic had last time.
+LANGUAGE_KEY = "desk/language"
+
+
+def language_at_start(window_state: QSettings) -> str:
+    """The desk's language before the database is open: the remembered one installed (a non-English one
+    only: English needs nothing, and loads no translation module before the first paint)."""
+    remembered = window_state.value(LANGUAGE_KEY)
+    if not isinstance(remembered, str) or remembered in ("", "en"):
+        return "en"
+    from intake_app.gui.patient import translations
+
+    if remembered == translations.desk_language():
+        return remembered
+    return translations.install_desk_translator(remembered)
 
 
 class AccessViews(_Base):
@@ -48,8 +76,15 @@ class AccessViews(_Base):
         _needs: dict[QAction, Action | None]
         _hidden_dialogs: list[QWidget]
 
+        journal: RecoveryJournal
+        window_state: QSettings
+        desk_language: str
+        db_label: QLabel
+        _description: str | None
+        _words: list[tuple[Callable[[str], None], str]]
+
         def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt name)
-        def offer_recovery(self) -> None: ...
+        def open_intake(self, intake_id: int, answers: dict[str, Any] | None = None) -> None: ...
 
     def _update_actions(self) -> None:
         """Only what the signed-in role may do is shown; nothing but Quit and About while locked or signed out."""
@@ -72,7 +107,7 @@ class AccessViews(_Base):
 
     def start_work(self, actor: Actor) -> None:
         """Signed in: a desk or clinical account sees the patients, an administrator the admin tools."""
-        self.user_label.setText(self.tr("Signed in: {0} ({1})").format(actor.shown_name, ROLE_WORDS[actor.role]))
+        self.show_user()
         if allowed(actor.role, Action.SEARCH):
             first = self.patients.clinic is None
             self.today.recalls_allowed = allowed(actor.role, Action.RECALL_LIST)
@@ -86,6 +121,12 @@ class AccessViews(_Base):
         else:
             self.admin_page.show_for(actor)
             self.show_screen(self.admin_page)
+
+    def show_user(self) -> None:
+        """Who is signed in, in the status bar, in the desk's language (its role's word translated)."""
+        actor = self.session.actor
+        self.user_label.setText("" if actor is None else self.tr("Signed in: {0} ({1})").format(
+            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
 
     def end_work(self) -> None:
         """Signed out: timers stop; the sign-in screen covers everything."""
@@ -135,3 +176,71 @@ class AccessViews(_Base):
             page.close_record()
         self.stack.setCurrentWidget(self.patients_page)
 
+    # --- recovery ------------------------------------------------------------------------------
+
+    def offer_recovery(self) -> None:
+        """After an unexpected stop, offer the unsaved answers of each draft back."""
+        for draft in self.journal.pending():
+            try:
+                record = self.clinic.intake(draft.intake_id)
+            except LookupError:
+                self.journal.clear(draft.intake_id)
+                continue
+            if record.status != "draft" or dict(record.document.answers) == draft.answers:
+                self.journal.clear(draft.intake_id)
+                continue
+            patient = record.document.patient
+            restore = messages.ask_yes_no(
+                self, self.tr("Restore unsaved answers?"),
+                self.tr("The program stopped before the last answers of an intake were saved."),
+                self.tr("Patient: {0}, {1}\nLast change: {2}\n\nRestore these answers? (No discards them.)").format(
+                    patient.family_name, patient.given_name, draft.written_at.strftime("%d %b %Y %H:%M")),
+                default_yes=True,
+            )
+            if restore:
+                self.open_intake(draft.intake_id, draft.answers)
+                return
+            self.journal.clear(draft.intake_id)
+
+    # --- the desk's language -------------------------------------------------------------------
+
+    def use_language(self, language: str) -> None:
+        """The desk's screens in the clinic's language where a translation exists (English otherwise):
+        installed when it is not the one in effect (the widgets word themselves again on Qt's
+        LanguageChange, see retranslate), and remembered for the next start's first paint."""
+        from intake_app.gui.patient import translations
+
+        self.desk_language = (language if language == translations.desk_language()
+                              else translations.install_desk_translator(language))
+        if self.window_state.value(LANGUAGE_KEY) != self.desk_language:
+            self.window_state.setValue(LANGUAGE_KEY, self.desk_language)
+            self.window_state.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The window's own words in the desk's language: menus, title, status bar, the home tabs (the
+        sign-in and lock screens, and pages built later, word themselves)."""
+        for setter, english in self._words:
+            setter(self.tr(english))
+        self._show_database()
+        self.show_user()
+        tabs = self.__dict__.get("_work_home_tabs")  # once built (work_pages.py)
+        if tabs is not None:
+            for index, title in enumerate(home_tab_titles()):
+                tabs.setTabText(index, title)
+
+    def _show_database(self) -> None:
+        """The whole location goes in the window title and the tooltip; the status bar names just the file,
+        so a long folder path never pushes the bar wider than a small screen."""
+        description = self._description
+        if description is None:
+            self.setWindowTitle(QCoreApplication.translate("MainWindow", "Foot & Leg Intake"))
+            return
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Foot & Leg Intake - {0}").format(description))
+        short = description.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        self.db_label.setText(QCoreApplication.translate("MainWindow", "Database: {0}").format(short))
+        self.db_label.setToolTip(description)

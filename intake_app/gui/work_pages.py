@@ -65,6 +65,12 @@ def load_in_background() -> None:
     load_body_map()
 
 
+def home_tab_titles() -> tuple[str, str]:
+    """The home page's tab titles, in the window's words (its translation context) and the desk's language."""
+    return (QCoreApplication.translate("MainWindow", "Find &patient"),
+            QCoreApplication.translate("MainWindow", "&Today"))
+
+
 def import_steps(names: tuple[str, ...]) -> Iterator[None]:
     for name in names:
         importlib.import_module(name)
@@ -191,10 +197,11 @@ class WorkBuilder:
         tabs = QTabWidget(page)
         tabs.setObjectName("homeTabs")
         layout.addWidget(tabs)
-        # The window's words (its translation context), each tab styled as it is added: one a step.
-        tabs.addTab(patients, QCoreApplication.translate("MainWindow", "Find &patient"))
+        # Each tab styled as it is added: one a step.
+        find_title, today_title = home_tab_titles()
+        tabs.addTab(patients, find_title)
         yield
-        tabs.addTab(today, QCoreApplication.translate("MainWindow", "&Today"))
+        tabs.addTab(today, today_title)
         yield
         window.home_tabs = tabs
         window.patients_page = page

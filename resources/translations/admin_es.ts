@@ -939,6 +939,13 @@
     </message>
 </context>
 <context>
+    <name>PasswordRule</name>
+    <message>
+        <source>At least {0} characters, not only spaces, and not the account name. A few unrelated words make a long password that is easy to remember.</source>
+        <translation>Al menos {0} caracteres, no solo espacios, y distinta del nombre de la cuenta. Unas cuantas palabras sin relación entre sí forman una contraseña larga y fácil de recordar.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Use the recovery key</source>
@@ -1301,12 +1308,27 @@
         <translation>Al iniciar sesión se cierra la ficha de admisión que tiene abierta {0}; antes se guarda su borrador.</translation>
     </message>
     <message>
+        <source>There are no staff accounts yet: set up the administrator account first.</source>
+        <translation>Todavía no hay cuentas del personal: primero cree la cuenta del administrador.</translation>
+    </message>
+    <message>
         <source>Type your account name and password.</source>
         <translation>Escriba su nombre de cuenta y su contraseña.</translation>
     </message>
     <message>
         <source>The two new passwords are not the same. Type them again.</source>
         <translation>Las dos contraseñas nuevas no coinciden. Escríbalas otra vez.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentNotice</name>
+    <message>
+        <source>Urgent red flag - sign in</source>
+        <translation>Señal de alarma urgente - inicie sesión</translation>
+    </message>
+    <message>
+        <source>Urgent red flags ({0}) - sign in</source>
+        <translation>Señales de alarma urgentes ({0}) - inicie sesión</translation>
     </message>
 </context>
 <context>
@@ -1318,18 +1340,6 @@
     <message>
         <source>The two new passwords are not the same. Type them again.</source>
         <translation>Las dos contraseñas nuevas no coinciden. Escríbalas otra vez.</translation>
-    </message>
-</context>
-<context>
-    <name>label</name>
-    <message>
-        <source>Urgent red flag - sign in</source>
-        <extracomment>The sign-in and lock screens&apos; own rules, part of the application&apos;s style sheet (app.py): a style sheet set on a single widget is parsed and polished apart, which the first paint would wait for.</extracomment>
-        <translation>Señal de alarma urgente - inicie sesión</translation>
-    </message>
-    <message>
-        <source>Urgent red flags ({0}) - sign in</source>
-        <translation>Señales de alarma urgentes ({0}) - inicie sesión</translation>
     </message>
 </context>
 </TS>

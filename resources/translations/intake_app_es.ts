@@ -155,6 +155,24 @@
         <source>Signed in: {0} ({1})</source>
         <translation>Sesión iniciada: {0} ({1})</translation>
     </message>
+    <message>
+        <source>Restore unsaved answers?</source>
+        <translation>¿Recuperar las respuestas sin guardar?</translation>
+    </message>
+    <message>
+        <source>The program stopped before the last answers of an intake were saved.</source>
+        <translation>El programa se cerró antes de guardar las últimas respuestas de una ficha de admisión.</translation>
+    </message>
+    <message>
+        <source>Patient: {0}, {1}
+Last change: {2}
+
+Restore these answers? (No discards them.)</source>
+        <translation>Paciente: {0}, {1}
+Último cambio: {2}
+
+¿Recuperar estas respuestas? (No las descarta.)</translation>
+    </message>
 </context>
 <context>
     <name>AssessmentPanel</name>
@@ -204,6 +222,7 @@
     <name>BodyMapWidget</name>
     <message>
         <source>Pain</source>
+        <extracomment>Shapes (or outlines) made per step of `prepare_steps`: about 1-3 ms.</extracomment>
         <translation>Dolor</translation>
     </message>
     <message>
@@ -255,7 +274,55 @@
     <name>BusyIndicator</name>
     <message>
         <source>Working</source>
+        <extracomment>Work shorter than this never shows the bar.</extracomment>
         <translation>Trabajando</translation>
+    </message>
+</context>
+<context>
+    <name>Chooser</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect.</source>
+        <translation>Algo ha fallado de una forma que el programa no esperaba.</translation>
+    </message>
+    <message>
+        <source>{0}
+The log holds no patient details; nothing was sent anywhere. Everything saved so far is safe.
+You can carry on working, or save open drafts and quit.</source>
+        <translation>{0}
+El registro del fallo no contiene datos de pacientes; no se ha enviado nada a ninguna parte. Todo lo guardado hasta ahora está a salvo.
+Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation>
+    </message>
+    <message>
+        <source>Carry on</source>
+        <translation>Seguir trabajando</translation>
+    </message>
+    <message>
+        <source>Save and quit</source>
+        <translation>Guardar y salir</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>This patient may already be registered:</source>
+        <translation>Puede que este paciente ya esté registrado:</translation>
+    </message>
+    <message>
+        <source>Open existing record</source>
+        <translation>Abrir el paciente ya registrado</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Guardar de todos modos</translation>
+    </message>
+    <message>
+        <source>Save as new patient</source>
+        <translation>Guardar como paciente nuevo</translation>
     </message>
 </context>
 <context>
@@ -309,7 +376,7 @@
     <name>IntakePage</name>
     <message>
         <source>← Patients</source>
-        <extracomment>Below this width the live result shares a tab with the map; below NARROW everything is a tab.</extracomment>
+        <extracomment>Below this width the live result shares a tab with the map; below NARROW everything is a tab. Settling the hidden page (see IntakePage._settle_steps) hands the event loop back after this long.</extracomment>
         <translation>← Pacientes</translation>
     </message>
     <message>
@@ -446,11 +513,11 @@
     <name>MainWindow</name>
     <message>
         <source>Foot &amp; Leg Intake</source>
-        <extracomment>The intake workspace is built in idle time, one step (a question, under 10 ms) per event-loop turn, so a search or a key press never waits behind more than one step. ... and only once no task has started or finished for this long (a person typing a search).</extracomment>
         <translation>Foot &amp; Leg Intake</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>The intake workspace is built in idle time, one step (a question, under 10 ms) per event-loop turn, so a search or a key press never waits behind more than one step. ... and only once no task has started or finished for this long (a person typing a search).</extracomment>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
@@ -543,7 +610,6 @@
     </message>
     <message>
         <source>Foot &amp; Leg Intake - {0}</source>
-        <extracomment>what each action needs; None: anyone signed in and not locked</extracomment>
         <translation>Foot &amp; Leg Intake - {0}</translation>
     </message>
     <message>
@@ -552,6 +618,7 @@
     </message>
     <message>
         <source>Daily backup...</source>
+        <extracomment>what each action needs; None: anyone signed in and not locked</extracomment>
         <translation>Copia de seguridad diaria...</translation>
     </message>
     <message>
@@ -619,34 +686,31 @@
         <translation>&lt;h3&gt;Foot &amp;amp; Leg Intake {0}&lt;/h3&gt;&lt;p&gt;Cuestionario {1}&lt;br&gt;Reglas del cribado {2}&lt;/p&gt;&lt;p&gt;Base de datos: {3}{4}&lt;/p&gt;&lt;p&gt;Una ayuda de cribado para recepción: si el dolor del pie puede venir de la columna (la parte baja de la espalda). Para revisión por un clínico; no hace diagnósticos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Restore unsaved answers?</source>
-        <translation>¿Recuperar las respuestas sin guardar?</translation>
-    </message>
-    <message>
-        <source>The program stopped before the last answers of an intake were saved.</source>
-        <translation>El programa se cerró antes de guardar las últimas respuestas de una ficha de admisión.</translation>
-    </message>
-    <message>
-        <source>Patient: {0}, {1}
-Last change: {2}
-
-Restore these answers? (No discards them.)</source>
-        <translation>Paciente: {0}, {1}
-Último cambio: {2}
-
-¿Recuperar estas respuestas? (No las descarta.)</translation>
-    </message>
-    <message>
         <source>The daily backup failed</source>
         <translation>La copia de seguridad diaria falló</translation>
     </message>
     <message>
         <source>Find &amp;patient</source>
+        <extracomment>The Qt modules of the intake workspace and of the preview, each after the modules it imports: loaded on the GUI thread, one a step in idle time. (PySide6 makes its types on first use, which is not safe from another thread: loading these on a worker thread crashed the window now and then.)</extracomment>
         <translation>Buscar &amp;paciente</translation>
     </message>
     <message>
         <source>&amp;Today</source>
         <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.
+{0}</source>
+        <translation>No se pudo abrir la base de datos.
+{0}</translation>
+    </message>
+    <message>
+        <source>Opening the database...</source>
+        <translation>Abriendo la base de datos...</translation>
     </message>
 </context>
 <context>
@@ -1593,30 +1657,6 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <message>
         <source>{0} · showing page {1} of {2}</source>
         <translation>{0} · página {1} de {2}</translation>
-    </message>
-</context>
-<context>
-    <name>self.sign_in_screen</name>
-    <message>
-        <source>There are no staff accounts yet: set up the administrator account first.</source>
-        <translation>Todavía no hay cuentas del personal: primero cree la cuenta del administrador.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>The database cannot be opened</source>
-        <translation>No se puede abrir la base de datos</translation>
-    </message>
-    <message>
-        <source>The database could not be opened.
-{0}</source>
-        <translation>No se pudo abrir la base de datos.
-{0}</translation>
-    </message>
-    <message>
-        <source>Opening the database...</source>
-        <translation>Abriendo la base de datos...</translation>
     </message>
 </context>
 </TS>

@@ -256,3 +256,120 @@ def test_no_two_entries_of_a_spanish_menu_share_an_accelerator(qtbot: Any, spani
         keys = [k for k in map(_accelerator, texts) if k]
         clashes += [(k, [t for t in texts if _accelerator(t) == k]) for k in set(keys) if keys.count(k) > 1]
     assert clashes == []
+
+
+# --- the clinic's language from the start (session 10) ---------------------------------------------------
+
+
+def _set_clinic_language(url: str, language: str) -> None:
+    from tests.gui.staff import open_clinic
+
+    admin = open_clinic(url, "admin")
+    admin.save_clinic_settings({"clinic_language": language})
+    admin.close()
+
+
+def _started_window(qtbot: Any, url: str) -> Any:
+    """The window as the program starts it (build_window: window.ini in the test's config folder), shown,
+    with its database open."""
+    from intake_app.gui.app import build_window, create_application
+    from intake_app.settings import Settings
+    from tests.gui.scripted import ScriptedChooser
+    from tests.gui.staff import fast_passwords
+
+    create_application()
+    window = build_window(url, Settings(), ScriptedChooser(), clinic_options={"passwords": fast_passwords()})
+    qtbot.addWidget(window)
+    return window
+
+
+def _menu_titles(window: Any) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def _reads_spanish(window: Any) -> bool:
+    screen, lock = window.session.sign_in_screen, window.session.lock_screen
+    return ("&Archivo" in _menu_titles(window) and screen.sign_in_button.text() == "&Iniciar sesión"
+            and screen.name_label.text() != "Account &name" and lock.unlock_button.text() != "&Unlock")
+
+
+def _reads_english(window: Any) -> bool:
+    screen, lock = window.session.sign_in_screen, window.session.lock_screen
+    return ("&File" in _menu_titles(window) and screen.sign_in_button.text() == "&Sign in"
+            and screen.name_label.text() == "Account &name" and lock.unlock_button.text() == "&Unlock"
+            and window.db_label.text().startswith("Database: "))
+
+
+@pytest.fixture
+def desk_reset(qapp: Any, compiled: Path) -> Iterator[None]:
+    """The desk starts English (as the program does) and is English again afterwards."""
+    assert translations.install_desk_translator("en") == "en"
+    yield
+    translations.install_desk_translator("en")
+
+
+def test_a_spanish_clinic_starts_spanish_and_a_changed_setting_is_followed(
+    qtbot: Any, desk_reset: None, staffed_url: str
+) -> None:
+    """Found in session 10: the menus, the sign-in and the lock screen were built before the database (which
+    holds the clinic's language) was open, so a Spanish clinic's desk showed them in English. Now the window
+    words itself again when the language changes, and remembers the clinic's language for its next start."""
+    from intake_app.gui.window_access import LANGUAGE_KEY
+
+    _set_clinic_language(staffed_url, "es")
+    first = _started_window(qtbot, staffed_url)
+    assert "&File" in _menu_titles(first)  # the first start knows nothing yet
+    with qtbot.waitSignal(first.clinic_ready, timeout=10000):
+        first.show()
+    # No translator installed by the test: the window took the clinic's setting from the database.
+    qtbot.waitUntil(lambda: _reads_spanish(first), timeout=5000)
+    assert translations.desk_language() == "es" and first.desk_language == "es"
+    assert first.db_label.text().startswith("Base de datos: ")
+    qtbot.waitUntil(lambda: first.work_builder.done, timeout=10000)
+    tabs = [first.home_tabs.tabText(i) for i in range(first.home_tabs.count())]
+    assert tabs == [QCoreApplication.translate("MainWindow", "Find &patient"),
+                    QCoreApplication.translate("MainWindow", "&Today")]
+    assert "Find &patient" not in tabs
+    assert first.window_state.value(LANGUAGE_KEY) == "es"
+    first.close()
+
+    # The next start paints Spanish before its database is open: the remembered language went in first.
+    translations.install_desk_translator("en")
+    second = _started_window(qtbot, staffed_url)
+    assert second.clinic is None and _reads_spanish(second)
+    second.close()
+
+    # The administrator sets English: the next start opens Spanish (remembered), then follows the database.
+    _set_clinic_language(staffed_url, "en")
+    third = _started_window(qtbot, staffed_url)
+    assert _reads_spanish(third)
+    with qtbot.waitSignal(third.clinic_ready, timeout=10000):
+        third.show()
+    qtbot.waitUntil(lambda: _reads_english(third), timeout=5000)
+    assert translations.desk_language() == "en" and third.window_state.value(LANGUAGE_KEY) == "en"
+    third.close()
+
+
+def test_the_urgent_notice_and_the_locked_user_are_worded_again_when_the_language_changes(
+    qtbot: Any, desk_reset: None
+) -> None:
+    """The sign-in screen's "Urgent red flag - sign in" (safety: it must read in the desk's language) was
+    looked up under a variable's name and stayed English; shown before the language changed, it follows it."""
+    from intake_app.access.roles import Actor, Role
+    from intake_app.gui.lock_screen import LockScreen
+    from intake_app.gui.sign_in import SignInScreen, show_urgent
+
+    screen, lock = SignInScreen(), LockScreen()
+    for widget in (screen, lock):
+        qtbot.addWidget(widget)
+    show_urgent(screen.urgent, 1)
+    show_urgent(lock.urgent, 2)
+    lock.show_for(Actor(name="rosa", role=Role.FRONT_DESK, display_name="Rosa"))
+    assert screen.urgent.text() == "Urgent red flag - sign in"
+    assert translations.install_desk_translator("es") == "es"
+    qtbot.waitUntil(lambda: screen.urgent.text() == "Señal de alarma urgente - inicie sesión", timeout=5000)
+    assert lock.urgent.text() == "Señales de alarma urgentes (2) - inicie sesión"
+    assert lock.who.text() == "Sesión iniciada: Rosa (recepción)"
+    assert screen.rule.text().startswith("Al menos")
+    assert translations.install_desk_translator("en") == "en"
+    qtbot.waitUntil(lambda: screen.urgent.text() == "Urgent red flag - sign in", timeout=5000)

@@ -133,10 +133,8 @@ def test_the_translation_compiles_and_loads(compiled_translations: Path) -> None
 
 
 # Found in session 10: `window.tr(...)` (app.py), `self.sign_in_screen.tr(...)` (session.py) and
-# `label.tr(...)` (sign_in.py: the urgent red-flag notice of the sign-in screen) are stored under the
-# variable's name, which Qt never asks for: those strings stay English on a Spanish desk until the code
-# calls tr() on the object's own class (or QCoreApplication.translate with the class's name).
-@pytest.mark.xfail(strict=True, reason="tr() called through a variable in app.py, session.py, sign_in.py")
+# `label.tr(...)` (sign_in.py: the urgent red-flag notice of the sign-in screen) were stored under the
+# variable's name, which Qt never asks for: those strings stayed English on a Spanish desk.
 def test_every_context_is_one_qt_asks_for() -> None:
     """Qt looks a string up by the class of the object whose tr() runs (and its base classes); a context
     lupdate took from a variable name (`window.tr(...)`) is never asked for, so its Spanish would never
