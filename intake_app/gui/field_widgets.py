@@ -60,9 +60,10 @@ class FieldEditor(QWidget):
         self.language = language or desk_language()
         self._loading = 0
         self._last: Any = None
-        # What set_value showed last, while nothing has been changed in the controls since (see `shows`).
+        # What set_value showed last, while nothing has been changed in the controls since (see `shows`); a
+        # new editor shows no answer.
         self._loaded: Any = None
-        self._pristine = False
+        self._pristine = True
 
     # --- the interface the form uses -----------------------------------------------------------
 
@@ -88,7 +89,11 @@ class FieldEditor(QWidget):
     def shows(self, value: Any) -> bool:
         """Whether the controls show exactly the stored `value` already (set_value would change nothing): it
         was the last value set and nothing was typed, clicked or cleared since, not even a space."""
-        return self._pristine and self._loaded == value
+        return self._pristine and self._as_shown(self._loaded) == self._as_shown(value)
+
+    def _as_shown(self, value: Any) -> Any:
+        """The answer the controls show for a stored value (a safety question shows "Not asked" for none)."""
+        return value
 
     def controls(self) -> list[QWidget]:
         """The keyboard-focusable controls in reading order (for the tab chain and focusing)."""
@@ -205,6 +210,9 @@ class RadioChoiceEditor(FieldEditor):
         index = self.group.checkedId()
         return self.question.options[index].value if index >= 0 else None
 
+    def _as_shown(self, value: Any) -> Any:
+        return UNKNOWN if value is None and self.question.red_flag else value
+
     def accepts(self, value: Any) -> bool:
         return value is None or value in self.question.values
 
@@ -281,6 +289,9 @@ class ComboChoiceEditor(FieldEditor):
 
     def value(self) -> str | None:
         return _combo_value(self.combo)
+
+    def _as_shown(self, value: Any) -> Any:
+        return UNKNOWN if value is None and self.question.red_flag else value
 
     def accepts(self, value: Any) -> bool:
         return value is None or value in self.question.values

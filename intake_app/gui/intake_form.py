@@ -78,6 +78,7 @@ class IntakeForm(QWidget):
         self._answer_questions = self.questionnaire.answer_questions
         self._warning_icon: QIcon | None = None
         self._emit_sections = False
+        self._setting_answers = False  # set_answers re-checks every row it touches itself, once
         self.read_only = False
 
         layout = QHBoxLayout(self)
@@ -318,18 +319,22 @@ class IntakeForm(QWidget):
                 problems.append((f"{ANSWERS_PREFIX}{key}", self.tr("has a value this form cannot show")))
         if problems:
             raise InvalidInput(self.tr("The stored answers do not fit this form"), problems)
-        for question_id, row in self._rows.items():
-            # Only a row whose answer differs from what it shows is touched: opening another intake into the
-            # page sets, checks and redraws the answers that changed, not the whole form.
-            value = answers.get(question_id)
-            changed = not row.editor.shows(value)
-            if changed:
-                row.editor.set_value(value)
-            if changed or row.external_problems:
-                row.external_problems = []  # they were about the answers being replaced
-                row.refresh_problem()
-            if isinstance(row.editor, PerSideRegionsEditor):
-                row.editor.release_room()
+        self._setting_answers = True
+        try:
+            for question_id, row in self._rows.items():
+                # Only a row whose answer differs from what it shows is touched: opening another intake into
+                # the page sets, checks and redraws the answers that changed, not the whole form.
+                value = answers.get(question_id)
+                changed = not row.editor.shows(value)
+                if changed:
+                    row.editor.set_value(value)
+                if changed or row.external_problems:
+                    row.external_problems = []  # they were about the answers being replaced
+                    row.refresh_problem()
+                if isinstance(row.editor, PerSideRegionsEditor):
+                    row.editor.release_room()
+        finally:
+            self._setting_answers = False
         self._cache = None
         self._update_visibility()
         self._refresh_nav_marks()
@@ -352,6 +357,8 @@ class IntakeForm(QWidget):
         self._after_change(question_id, notify_map=True)
 
     def _on_recheck(self, row: QuestionRow) -> None:
+        if self._setting_answers:
+            return
         row.refresh_problem()
         self._refresh_nav_marks()
 

@@ -147,3 +147,24 @@ def test_an_answer_changed_by_hand_is_set_again_even_to_the_same_stored_value(fo
     assert text_question not in form.answers()
     form.set_answers({})
     assert (box.text() if isinstance(box, QLineEdit) else box.toPlainText()) == ""
+
+
+def test_a_new_form_shows_the_first_intake_by_setting_only_its_answers(qtbot: Any, monkeypatch: Any) -> None:
+    """The first intake opened set every editor of the new form (and re-checked every row), although a new
+    editor already shows no answer and a safety question already shows "Not asked"."""
+    fresh = IntakeForm(QUESTIONNAIRE)
+    qtbot.addWidget(fresh)
+    touched: list[str] = []
+    for question in QUESTIONNAIRE.answer_questions:
+        editor = fresh.editor(question.id)
+        original = editor.set_value
+
+        def spy(value: Any, qid: str = question.id, original: Any = original) -> None:
+            touched.append(qid)
+            original(value)
+
+        monkeypatch.setattr(editor, "set_value", spy)
+    safety = next(iter(QUESTIONNAIRE.red_flag_ids))
+    fresh.set_answers({"age_years": 47, safety: "unknown"})
+    assert touched == ["age_years"]
+    assert fresh.answers()["age_years"] == 47 and fresh.answers()[safety] == "unknown"
