@@ -387,8 +387,15 @@ class RedFlagBanner(QFrame):
 
     acknowledge_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: str | None = None,
+                 questionnaire: Questionnaire | None = None) -> None:
+        """`language`: the desk's when not given; `questionnaire`: the intake's (the current one when not
+        given), whose words name the red flags."""
         super().__init__(parent)
+        self.language = results.result_language(language or desk_language())
+        if self.language == SPANISH:
+            _load_spanish_words_ahead()
+        self.questionnaire = questionnaire
         self.setObjectName("redFlagBanner")
         self.setVisible(False)
         self.setAccessibleName(self.tr("Red flag alert"))
@@ -413,8 +420,14 @@ class RedFlagBanner(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def summary(self, assessment: Assessment) -> str:
-        """The fired red flags in plain words (for the acknowledgement dialog)."""
-        return "; ".join(r.text for r in assessment.red_flags) or assessment.recommendation
+        """The fired red flags in plain words, in the banner's language (also for the acknowledgement dialog)."""
+        if self.language != SPANISH:
+            return "; ".join(r.text for r in assessment.red_flags) or assessment.recommendation
+        if self.questionnaire is None:
+            from intake_app.domain.questionnaire import load_questionnaire
+
+            self.questionnaire = load_questionnaire()
+        return results.red_flag_summary(assessment, self.questionnaire, self.language)
 
     def update_for(self, assessment: Assessment | None, acknowledged_by: str | None, acknowledged_at: Any,
                    *, read_only: bool = False, acknowledged_role: str | None = None) -> None:
@@ -426,12 +439,13 @@ class RedFlagBanner(QFrame):
             if assessment.tier == "E"
             else self.tr("Tell the duty clinician today for an urgent spinal assessment; do not book routinely.")
         )
-        self.text.setText(f"<b>URGENT RED FLAG.</b> {escape(action)}<br>{escape(self.summary(assessment))}")
+        urgent = results.urgent_red_flag_text(self.language)
+        self.text.setText(f"<b>{escape(urgent)}</b> {escape(action)}<br>{escape(self.summary(assessment))}")
         if acknowledged_by:
             when = ""
             if isinstance(acknowledged_at, dt.datetime):  # stored in UTC, shown in local time
                 local = acknowledged_at.replace(tzinfo=dt.UTC).astimezone()
-                when = local.strftime("%H:%M on %d %b %Y")
+                when = results.moment_text(local, self.language)
             who = f"{acknowledged_by} ({acknowledged_role})" if acknowledged_role else acknowledged_by
             self.ack_state.setText(self.tr("Acknowledged by {0} at {1}.").format(who, when))
             self.button.setEnabled(False)

@@ -186,6 +186,9 @@ DESK_LEVELS: Mapping[str, Say] = {
 }
 NOT_SCREENED_YET = Say(en="Not screened yet", es="Sin cribado todavía")
 NO_REASONS = Say(en="No reasons recorded.", es="No consta ningún motivo.")
+# The red-flag banner across the intake, and when a clinician acknowledged it ("09:41 on 02 Mar 2026").
+URGENT_RED_FLAG = Say(en="URGENT RED FLAG.", es="SEÑAL DE ALARMA URGENTE.")
+AT_TIME_ON_DAY = Say(en="{time} on {day}", es="{time} del {day}")
 
 # The body map on page 1 draws its own words (view titles, the key) in English: their Spanish, as
 # patient mode shows the same map.

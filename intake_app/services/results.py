@@ -3,6 +3,7 @@ and a result's words in the desk's language (`result_text`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -89,6 +90,7 @@ LEVEL_HEADINGS: Mapping[str, str] = {
 TIER_WORDS: Mapping[str, str] = {"E": "same-day emergency", "P": "urgent priority"}
 NOT_SCREENED = "Not screened yet"
 NO_REASONS = "No reasons recorded."
+URGENT_RED_FLAG = "URGENT RED FLAG."
 RULE_WORD = "rule"
 KEY_HEADING = "Key to the rule ids:"
 KEY_SUFFIX = "A rule id with a suffix is an information line: the rule was looked at and did not fire."
@@ -141,6 +143,34 @@ def not_screened_text(language: str | None = ENGLISH) -> str:
 
         return NOT_SCREENED_YET.es
     return NOT_SCREENED
+
+
+def urgent_red_flag_text(language: str | None = ENGLISH) -> str:
+    """The red-flag banner's first words."""
+    if result_language(language) == SPANISH:
+        from intake_app.reports.referral_text import URGENT_RED_FLAG as SPANISH_WORDS
+
+        return SPANISH_WORDS.es
+    return URGENT_RED_FLAG
+
+
+def moment_text(moment: dt.datetime, language: str | None = ENGLISH) -> str:
+    """A local time and day for a person: "09:41 on 02 Mar 2026"; "09:41 del 2 de marzo de 2026"."""
+    if result_language(language) == SPANISH:
+        from intake_app.reports.handout_text import patient_date
+        from intake_app.reports.referral_text import AT_TIME_ON_DAY
+
+        return AT_TIME_ON_DAY.es.format(time=moment.strftime("%H:%M"), day=patient_date(moment.date(), SPANISH))
+    return moment.strftime("%H:%M on %d %b %Y")
+
+
+def red_flag_summary(assessment: Assessment, questionnaire: Questionnaire, language: str | None = ENGLISH) -> str:
+    """The red flags that fired, in plain words in `language` ("; " between them), or else the recommendation
+    (the acknowledgement's and the red-flag banner's words)."""
+    text = result_text(assessment, questionnaire, language)
+    fired = [words for reason, words in zip(assessment.reasons, text.reasons, strict=True)
+             if reason in assessment.red_flags]
+    return "; ".join(fired) or text.recommendation
 
 
 def load_spanish_words() -> None:

@@ -7,6 +7,7 @@ reads in English, never dropped."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from intake_app.domain import load_questionnaire
 from intake_app.gui import assessment_panel
-from intake_app.gui.assessment_panel import BULLET, AssessmentPanel, level_heading
+from intake_app.gui.assessment_panel import BULLET, AssessmentPanel, RedFlagBanner, level_heading
 from intake_app.gui.patient import translations
 from intake_app.reports import build_referral
+from intake_app.reports.handout_text import patient_date
 from intake_app.reports.referral_advice_es import SpanishWords, english_d8
 from intake_app.reports.referral_reasons_es import RULE_NAMES_ES
 from intake_app.reports.referral_text import DESK_LEVELS, GROUP_TITLES, NO_REASONS, NOT_SCREENED_YET, SAFETY_LEAD
@@ -305,3 +307,47 @@ def test_the_english_desk_words_are_the_tables_english() -> None:
 def test_the_completed_status_names_the_level_in_the_desks_language(spanish_desk: None) -> None:
     """`level_heading` without a language follows the desk (the intake page's "Completed: ..." line)."""
     assert level_heading(CASES["urgent"].assessment) == "URGENTE - urgencia hoy mismo"
+
+
+# --- the red-flag banner across the intake --------------------------------------------------------------------
+
+
+def banner_text(banner: RedFlagBanner) -> str:
+    return re.sub(r"<[^>]+>", " ", banner.text.text())
+
+
+@pytest.mark.parametrize("name", ["urgent", "urgent_p"])
+def test_a_spanish_desk_names_the_red_flags_of_the_banner_in_spanish(
+        qtbot: QtBot, spanish_desk: None, name: str) -> None:
+    c, words = CASES[name], spanish(name)
+    banner = RedFlagBanner(questionnaire=Q)
+    qtbot.addWidget(banner)
+    assert banner.language == "es"
+    banner.update_for(c.assessment, None, None)
+    text = banner_text(banner)
+    fired = "; ".join(words.reason(r) for r in c.assessment.red_flags)
+    assert banner.summary(c.assessment) == fired
+    assert text.startswith(" SEÑAL DE ALARMA URGENTE. ") and text.endswith(fired)
+    assert "Avise" in text  # the action, from the desk's translation
+    assert not ENGLISH_WORDS.findall(text + banner.ack_state.text()), ENGLISH_WORDS.findall(text)
+    moment = dt.datetime(2026, 3, 2, 9, 41)  # stored in UTC, shown in local time
+    banner.update_for(c.assessment, "Ana Ruiz", moment, acknowledged_role="clínica")
+    local = moment.replace(tzinfo=dt.UTC).astimezone()
+    day = patient_date(local.date(), "es")  # the letter's dates: "2 de marzo de 2026"
+    assert re.fullmatch(r"\d{1,2} de (febrero|marzo) de 2026", day)
+    assert banner.ack_state.text() == f"Dada por vista por Ana Ruiz (clínica) a las {local:%H:%M} del {day}."
+    assert not banner.button.isEnabled()
+
+
+def test_an_english_desk_banner_is_unchanged(qtbot: QtBot, qapp: Any) -> None:
+    c = CASES["urgent"]
+    banner = RedFlagBanner()
+    qtbot.addWidget(banner)
+    banner.update_for(c.assessment, None, None)
+    fired = "; ".join(r.text for r in c.assessment.red_flags)
+    assert banner.text.text() == ("<b>URGENT RED FLAG.</b> Tell the duty clinician NOW. Same-day emergency "
+                                  f"assessment; do not book routinely.<br>{fired}")
+    moment = dt.datetime(2026, 3, 2, 9, 41)
+    banner.update_for(c.assessment, "Sam Lee", moment)
+    local = moment.replace(tzinfo=dt.UTC).astimezone()
+    assert banner.ack_state.text() == f"Acknowledged by Sam Lee at {local:%H:%M on %d %b %Y}."
