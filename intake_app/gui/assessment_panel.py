@@ -201,6 +201,20 @@ class ReasonsView(QTextBrowser):
         finally:
             cursor.endEditBlock()
         self._lines = new
+        self._keep_view_cursor_at_start()
+
+    def _keep_view_cursor_at_start(self) -> None:
+        """Text written before the view's own cursor pushes it along, to the end of the reasons; shown or
+        resized, the view then scrolled down to it, so a panel filled before it was shown opened on its last
+        reason with the recommendation and the red flags out of sight. The cursor goes back to the start;
+        the scroll position a person chose is kept."""
+        own = self.textCursor()
+        if own.position() == 0 and not own.hasSelection():
+            return
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        self.setTextCursor(QTextCursor(self.document()))
+        bar.setValue(kept)
 
     def _replace(self, cursor: QTextCursor, first: int, end: int, lines: list[Line]) -> None:
         """Paragraphs first..end-1 become `lines` (at least one each side)."""

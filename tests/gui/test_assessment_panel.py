@@ -200,3 +200,23 @@ def test_line_breaks_typed_into_an_answer_stay_inside_their_reason(panel: Assess
                     ("reason", "Last, changed", ())])
     assert view.toPlainText() == "Second\nBecause\nOther: one\ntwo\nLast, changed"
     assert view.document().blockCount() == 3
+
+
+def test_a_panel_filled_before_it_is_shown_opens_on_the_recommendation_and_the_red_flags(qtbot: QtBot) -> None:
+    """Finding: the reasons written before the view's own cursor pushed it to the end, and the view scrolled
+    down to it when shown: an intake opened with its answers showed its last reason, the recommendation and
+    the red flags out of sight. A place a person scrolled to is kept when the result changes."""
+    fresh = AssessmentPanel(QUESTIONNAIRE)
+    qtbot.addWidget(fresh)
+    fresh.resize(360, 420)
+    fresh.show_assessment(assessed(**with_red_flags("rf_saddle_numbness")))
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    bar = fresh.reasons.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    bar.setValue(bar.maximum() // 2)
+    middle = bar.value()
+    fresh.show_assessment(assessed(**with_red_flags("rf_saddle_numbness", "rf_bladder_change")))
+    fresh.resize(360, 440)
+    fresh.layout().activate()
+    assert middle > 0 and bar.value() == middle
