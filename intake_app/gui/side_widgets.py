@@ -309,8 +309,10 @@ class ChipBox(QWidget):
     def release(self) -> None:
         """Give back room held for chips that are gone (the box is as tall as its chips again)."""
         if self._kept != (0, 0):
+            held = self._kept[1]
             self._kept = (0, 0)
-            self.updateGeometry()
+            if self._arrange(self.width(), place=False) != held:
+                self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True
