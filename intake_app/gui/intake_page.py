@@ -459,7 +459,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.form.mark_fired(fired_fields(assessment))
         if screened_yet(self.questionnaire, document.answers, assessment):
             self.assessment = assessment
-            self.panel.show_assessment(assessment)
+            self.panel.show_assessment(assessment, document)
         else:
             self.assessment = None
             self.panel.show_not_screened()
