@@ -598,9 +598,9 @@ class Clinic(AccessMixin, OutcomesMixin):
 
         now = self._now()
         # Made-up outcomes, marked synthetic, drawn and written with each batch of intakes.
-        outcomes = BatchOutcomes(OutcomeDrawer(seed=seed, today=now.astimezone().date()).draw, actor.name, now,
-                                 outcomes_audit)
-        added = bulk_load(self.repository.engine, generate_batches(count, seed=seed), expected=count, audit=audit,
-                          outcomes=outcomes)
+        drawer = OutcomeDrawer(seed=seed, today=now.astimezone().date(), now=now)
+        outcomes = BatchOutcomes(drawer.draw, actor.name, now, outcomes_audit)
+        added = bulk_load(self.repository.engine, generate_batches(count, seed=seed, now=now), expected=count,
+                          audit=audit, outcomes=outcomes)
         self._anchors.catch_up()
         return added
