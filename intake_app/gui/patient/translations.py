@@ -123,7 +123,7 @@ def patient_contexts() -> frozenset[str]:
     """The contexts patient mode's strings are looked up in: its classes, and the classes of ours they
     build on (the map widget, whose legend and titles patient mode shows). PySide looks a class's
     string up along its base classes until one translates it, so the bases belong to the scope too."""
-    import intake_app.gui.patient  # noqa: F401 (loads every patient-mode module)
+    import intake_app.gui.patient.window  # noqa: F401 (loads every patient-mode module: pages, flow, controls)
 
     names: set[str] = set()
     for module_name, module in list(sys.modules.items()):
