@@ -54,14 +54,17 @@ from intake_app.gui.question_row import QuestionRow
 from intake_app.gui.review import ReviewPage
 from intake_app.gui.tasks import TaskRunner
 from intake_app.recovery import RecoveryJournal
-from intake_app.screening import assess
 from intake_app.screening.model import Assessment
+from intake_app.services.live import screen_draft
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.domain.records import IntakeRecord
     from intake_app.services import Clinic
 
-SYMPTOMS = (("pain", "Pain"), ("numbness", "Numbness"), ("tingling", "Pins and needles"))
+SYMPTOMS = (("pain", QT_TRANSLATE_NOOP("IntakePage", "Pain")),
+            ("numbness", QT_TRANSLATE_NOOP("IntakePage", "Numbness")),
+            ("tingling", QT_TRANSLATE_NOOP("IntakePage", "Pins and needles")))
 SYMPTOM_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
 #: Below this width the live result shares a tab with the map; below NARROW everything is a tab.
 WIDE = 1300
@@ -393,9 +396,11 @@ class IntakePage(IntakeSaving, QWidget):
         patient = record.document.patient
         born = patient.date_of_birth.isoformat() if patient.date_of_birth else "?"
         revision = getattr(record, "revision", 1)
-        self.title.setText(f"{patient.family_name}, {patient.given_name}  \u00b7  born {born}"
-                           + (f"  \u00b7  revision {revision}" if revision > 1 else ""))
-        self.title.setToolTip(self.title.text() + (f"  \u00b7  MRN {patient.mrn}" if patient.mrn else ""))
+        title = self.tr("{0}, {1}  \u00b7  born {2}").format(patient.family_name, patient.given_name, born)
+        if revision > 1:
+            title += "  \u00b7  " + self.tr("revision {0}").format(revision)
+        self.title.setText(title)
+        self.title.setToolTip(title + ("  \u00b7  " + self.tr("MRN {0}").format(patient.mrn) if patient.mrn else ""))
         complete = record.status == "complete"
         self.form.set_read_only(complete)
         self.map.setEnabled(not complete)
@@ -455,7 +460,9 @@ class IntakePage(IntakeSaving, QWidget):
                 self.state.setText("; ".join(m for _w, m in leftover[:2]))
             return
         self.form.clear_problems()
-        assessment = assess(document)
+        # Screened as the save would (the clinic's emergency department in the advice); the save of these
+        # same answers reuses this result instead of screening them again (services/live.py).
+        assessment = screen_draft(document, self.clinic.settings if self.clinic is not None else None)
         self.form.mark_fired(fired_fields(assessment))
         if screened_yet(self.questionnaire, document.answers, assessment):
             self.assessment = assessment
