@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.gui.tasks import TaskRunner
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which must wait until after the first paint
     from intake_app.domain.records import IntakeSummary, PatientRecord
@@ -43,20 +45,22 @@ PAGE = 50
 # A patient chosen in the list has their intakes loaded once the choice rests this long (arrowing down the
 # list loads, and records a view of, only the patient the person stops at).
 CHOICE_PAUSE_MS = 250
-LEVEL_WORDS = {
-    "urgent": "URGENT", "likely": "Spinal origin likely", "possible": "Spinal origin possible",
-    "not_indicated": "Not indicated",
-}
-TIER_WORDS = {"E": "same-day emergency", "P": "urgent priority"}
 
 
 def level_words(level: str | None, tier: str | None, acknowledged: bool) -> str:
-    """A list's result column in plain words: "URGENT - not acknowledged" until a clinician has."""
+    """A result in the desk's language: "URGENT - not acknowledged" until a clinician has; level_title's words."""
     if not level:
         return ""
+    from intake_app.gui.outcomes_chart import level_title
+
+    title = level_title(level).replace("_", " ")  # a level the screening does not know: as recorded, in words
+    if level == "urgent" and acknowledged:
+        return QCoreApplication.translate("PatientsPanel", "{0} - acknowledged").format(title)
     if level == "urgent":
-        return "URGENT - acknowledged" if acknowledged else "URGENT - not acknowledged"
-    return LEVEL_WORDS.get(level, level.replace("_", " "))
+        return QCoreApplication.translate("PatientsPanel", "{0} - not acknowledged").format(title)
+    return title
+
+
 _ModelIndex = QModelIndex | QPersistentModelIndex
 _USER_ROLE = int(Qt.ItemDataRole.UserRole)
 _ANSWERED_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole), _USER_ROLE))
@@ -65,8 +69,11 @@ _ANSWERED_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRo
 class PatientTableModel(QAbstractTableModel):
     """Rows of PatientRecords; fetches further pages on demand; sorting asks the database."""
 
-    COLUMNS = (("Family name", "name"), ("Given name", "given"), ("Date of birth", "born"), ("MRN", "mrn"),
-               ("Phone", None))
+    COLUMNS = ((QT_TRANSLATE_NOOP("PatientTableModel", "Family name"), "name"),
+               (QT_TRANSLATE_NOOP("PatientTableModel", "Given name"), "given"),
+               (QT_TRANSLATE_NOOP("PatientTableModel", "Date of birth"), "born"),
+               (QT_TRANSLATE_NOOP("PatientTableModel", "MRN"), "mrn"),
+               (QT_TRANSLATE_NOOP("PatientTableModel", "Phone"), None))
     more_wanted = Signal()
     sort_wanted = Signal(str, bool)
 
@@ -551,7 +558,6 @@ class PatientsPanel(QWidget):
             self.intake_open_requested.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
 
 
-
 class PatientCard(QScrollArea):
     """The highlighted patient's card: a few plain lines, as tall as they need at the column's width.
 
@@ -591,21 +597,23 @@ class PatientCard(QScrollArea):
             self.setFixedHeight(needed)
 
 
-SEX_WORDS = {"female": "female", "male": "male", "other": "other", "unknown": "sex not stated"}
-
-
 def patient_card(record: PatientRecord) -> str:
-    """A few plain lines about the selected patient (plain text: names are never rendered as markup)."""
-    patient = record.patient
-    born = patient.date_of_birth
+    """A few plain lines about the patient in the desk's language; the sex as the patient form words it."""
+    from intake_app.domain.questionnaire import load_questionnaire
+    from intake_app.domain.wording import option_text, question_text
+    from intake_app.gui.patient.translations import desk_language
+
+    patient, born = record.patient, record.patient.date_of_birth
+    language, questionnaire = desk_language(), load_questionnaire()
     age = patient.age_on(dt.date.today()) if born else None
-    lines = [
-        f"{patient.family_name}, {patient.given_name}",
-        f"Born {born.isoformat() if born else 'unknown'}" + (f" (age {age})" if age is not None else "")
-        + f", {SEX_WORDS.get(patient.sex, patient.sex)}",
-    ]
-    if patient.mrn:
-        lines.append(f"MRN {patient.mrn}")
-    if patient.phone:
-        lines.append(f"Phone {patient.phone}")
+    sex = (f"{question_text(questionnaire, 'sex', language=language)}: "
+           f"{option_text(questionnaire, 'sex', patient.sex, language=language)}")
+    born_words = born.isoformat() if born else QCoreApplication.translate("PatientsPanel", "unknown")
+    if age is None:
+        born_line = QCoreApplication.translate("PatientsPanel", "Born {0}, {1}").format(born_words, sex)
+    else:
+        born_line = QCoreApplication.translate("PatientsPanel", "Born {0} (age {1}), {2}").format(born_words, age, sex)
+    lines = [f"{patient.family_name}, {patient.given_name}", born_line]
+    lines += [QCoreApplication.translate("PatientsPanel", "MRN {0}").format(patient.mrn)] if patient.mrn else []
+    lines += [QCoreApplication.translate("PatientsPanel", "Phone {0}").format(patient.phone)] if patient.phone else []
     return "\n".join(lines)

@@ -237,7 +237,9 @@ class TodayPanel(QWidget):
     def _result(self, level: str | None) -> str:
         """A recalled result in words (the acknowledgement belongs to the day list, not here)."""
         if level == "urgent":
-            return self.tr("URGENT")
+            from intake_app.gui.outcomes_chart import level_title
+
+            return level_title(level)
         return level_words(level, None, True) or self.tr("no result")
 
     def _open_recall(self, row: int) -> None:

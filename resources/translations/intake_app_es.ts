@@ -375,6 +375,18 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
 <context>
     <name>IntakePage</name>
     <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Numbness</source>
+        <translation>Piel dormida</translation>
+    </message>
+    <message>
+        <source>Pins and needles</source>
+        <translation>Hormigueo</translation>
+    </message>
+    <message>
         <source>← Patients</source>
         <extracomment>Below this width the live result shares a tab with the map; below NARROW everything is a tab. Settling the hidden page (see IntakePage._settle_steps) hands the event loop back after this long.</extracomment>
         <translation>← Pacientes</translation>
@@ -446,6 +458,18 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
     <message>
         <source>F&amp;orm</source>
         <translation>C&amp;uestionario</translation>
+    </message>
+    <message>
+        <source>{0}, {1}  ·  born {2}</source>
+        <translation>{0}, {1}  ·  fecha de nacimiento {2}</translation>
+    </message>
+    <message>
+        <source>revision {0}</source>
+        <translation>revisión {0}</translation>
+    </message>
+    <message>
+        <source>MRN {0}</source>
+        <translation>N.º de historia {0}</translation>
     </message>
     <message>
         <source>Warning: the recovery copy could not be written.</source>
@@ -973,7 +997,38 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
     </message>
 </context>
 <context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Family name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>N.º de historia</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+</context>
+<context>
     <name>PatientsPanel</name>
+    <message>
+        <source>{0} - acknowledged</source>
+        <translation>{0} - dada por vista</translation>
+    </message>
+    <message>
+        <source>{0} - not acknowledged</source>
+        <translation>{0} - sin dar por vista</translation>
+    </message>
     <message>
         <source>Search: family or given name, date of birth or MRN</source>
         <translation>Buscar: apellido o nombre, fecha de nacimiento o n.º de historia</translation>
@@ -1077,6 +1132,26 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <message>
         <source> (revision {0})</source>
         <translation> (revisión {0})</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Born {0} (age {1}), {2}</source>
+        <translation>Fecha de nacimiento {0} ({1} años), {2}</translation>
+    </message>
+    <message>
+        <source>Born {0}, {1}</source>
+        <translation>Fecha de nacimiento {0}, {1}</translation>
+    </message>
+    <message>
+        <source>MRN {0}</source>
+        <translation>N.º de historia {0}</translation>
+    </message>
+    <message>
+        <source>Phone {0}</source>
+        <translation>Teléfono {0}</translation>
     </message>
 </context>
 <context>
@@ -1570,10 +1645,6 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <message>
         <source>Outcome due: what did the specialist find? ({0})</source>
         <translation>Resultado pendiente: ¿qué encontró el especialista? ({0})</translation>
-    </message>
-    <message>
-        <source>URGENT</source>
-        <translation>URGENTE</translation>
     </message>
     <message>
         <source>no result</source>
