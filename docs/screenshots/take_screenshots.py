@@ -6,6 +6,7 @@ Run (one screen size per run; the window fills the screen less a 40-pixel taskba
   QT_SCALE_FACTOR=1.25 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_screenshots.py
 Writes patients.png (the list), intake-map.png, summary.png, urgent-banner.png, today.png and settings.png
 next to this file: at 1366x768 under those names, otherwise with "-1024x600" or "-125" added.
+With SHOT_LANGUAGE=es the clinic's language is Spanish and "-es" is added to every name.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ def pause(ms: int = 300) -> None:
 
 
 def suffix() -> str:
+    language = os.environ.get("SHOT_LANGUAGE", "en")
+    return ("" if language == "en" else f"-{language}") + _size_suffix()
+
+
+def _size_suffix() -> str:
     scale = float(os.environ.get("QT_SCALE_FACTOR", "1") or 1)
     if abs(scale - 1) > 0.01:
         return f"-{round(scale * 100)}"
@@ -72,7 +78,8 @@ def main() -> int:
     clinic.create_first_administrator("admin", "Ada Admin", password)
     clinic.sign_in("admin", password)
     clinic.add_demo_data(400)
-    clinic.save_clinic_settings({"clinic_name": "Riverside Foot & Spine Clinic"})
+    clinic.save_clinic_settings({"clinic_name": "Riverside Foot & Spine Clinic",
+                                 "clinic_language": os.environ.get("SHOT_LANGUAGE", "en")})
     clinic.add_account("desk1", "Dee Desk", Role.FRONT_DESK, Secret("first password desk1"))
     clinic.sign_in("desk1", Secret("first password desk1"), new_password=password)
     clinic.close()
