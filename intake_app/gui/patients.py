@@ -213,8 +213,8 @@ class PatientsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        for column, width in enumerate((150, 130, 110, 100)):
-            self.table.setColumnWidth(column, width)
+        for column, width in enumerate((150, 130, 110, 100)):  # never narrower than the heading's words
+            self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")

@@ -123,3 +123,13 @@ def test_an_english_desk_is_unchanged(qtbot: QtBot, qapp: Any) -> None:
     today._show(summaries())
     assert column(today.table, 2) == column(panel.intakes, 2)
     assert today._result("urgent") == "URGENT"
+
+
+def test_no_heading_of_the_patient_list_is_cut_off_in_spanish(qtbot: QtBot, spanish_desk: None) -> None:
+    """Finding (patients-es.png): the widths were set for the English headings, so "Fecha de nacimiento"
+    and "N.º de historia" showed as "ha de nacimie" and ".º de histori"."""
+    panel = PatientsPanel()
+    qtbot.addWidget(panel)
+    header = panel.table.horizontalHeader()
+    for column_index in range(header.count() - 1):  # the last one stretches
+        assert header.sectionSize(column_index) >= header.sectionSizeHint(column_index), column_index
