@@ -241,8 +241,8 @@ def build_outcomes_report(
         for case in listed:
             hours = case.hours_to_route
             urgent_rows.append([case.intake_id, {"E": "same-day emergency", "P": "urgent priority"}.get(
-                case.tier or "", "urgent"), f"{case.completed_at:%Y-%m-%d %H:%M}",
-                f"{case.reached_route_at:%Y-%m-%d %H:%M}" if case.reached_route_at else "not recorded",
+                case.tier or "", "urgent"), f"{case.completed_at.astimezone():%Y-%m-%d %H:%M}",
+                f"{case.reached_route_at.astimezone():%Y-%m-%d %H:%M}" if case.reached_route_at else "not recorded",
                 f"{hours:.1f}" if hours is not None else "-"])
         story.append(_table(urgent_rows, [0.12 * width, 0.2 * width, 0.22 * width, 0.3 * width, 0.16 * width],
                             styles))

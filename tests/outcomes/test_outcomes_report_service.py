@@ -90,3 +90,23 @@ def test_a_long_urgent_list_is_cut_to_the_cases_to_look_at_first(tmp_path: Path)
     assert f"Listed: the {URGENT_LISTED} cases with no time recorded or the longest times, of 60." in text
     assert "59 2026-10-01 09:00 2026-10-03 20:00 59.0" in text.replace("same-day emergency ", "")
     assert text.count("not recorded") == 6 and " 1 same-day emergency" not in text  # the quickest is left out
+
+
+def test_the_listed_urgent_case_shows_local_times(engine: Engine, desk: OutcomeDesk, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figures keep urgent times in UTC (no conversion per case); the cases listed read in local time."""
+    import time
+
+    monkeypatch.setenv("TZ", "NZST-12NZDT,M9.5.0,M4.1.0/3")  # a POSIX rule: no time-zone database needed
+    time.tzset()
+    try:
+        completed = NOW - dt.timedelta(days=30)
+        intake_id = add_intake(engine, URGENT, completed)
+        route = (completed + dt.timedelta(hours=4)).astimezone().strftime("%Y-%m-%d %H:%M")
+        desk.record_outcome(intake_id, {"finding": "spinal_confirmed", "urgent_route_at": route})
+        text = text_of(desk.outcomes_report_pdf(), tmp_path)
+        assert completed.astimezone().strftime("%Y-%m-%d %H:%M") in text and route in text
+        assert "median 4.0 hours" in text
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
