@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -97,20 +96,6 @@ def english_left(texts: list[str], allowed: tuple[str, ...] = ()) -> list[tuple[
         pattern = re.compile(r"(?<![\w-])" + re.escape(english.replace("&", "")) + r"(?![\w-])")
         left += [(english, text) for text in texts if pattern.search(text) and not any(a in text for a in allowed)]
     return left
-
-
-@pytest.fixture
-def spanish_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    out = tmp_path_factory.mktemp("translations")
-    translations.compile_translation("es", out)
-    old = translations.BUILD_DIR
-    translations.BUILD_DIR = out
-    try:
-        assert translations.install_desk_translator("es") == "es"
-        yield
-    finally:
-        translations.install_desk_translator("en")
-        translations.BUILD_DIR = old
 
 
 # --- fakes of the clinic: only what each screen reads ------------------------------------------------------

@@ -27,16 +27,6 @@ pytestmark = pytest.mark.gui
 Q = load_questionnaire()
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every Spanish source compiled with pyside6-lrelease, as `make setup` does, into a test folder."""
-    out = tmp_path_factory.mktemp("translations")
-    translations.compile_translation("es", out)
-    old = translations.BUILD_DIR
-    translations.BUILD_DIR = out
-    yield out
-    translations.BUILD_DIR = old
-
 
 @pytest.fixture
 def spanish_desk(qapp: Any, compiled: Path) -> Iterator[None]:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,21 +30,6 @@ ENGLISH = ("Family name", "Given name", "Date of birth", "MRN", "Phone", "Born",
 LEVELS = ("urgent", "likely", "possible", "not_indicated")
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("translations")
-    translations.compile_translation("es", out)
-    old = translations.BUILD_DIR
-    translations.BUILD_DIR = out
-    yield out
-    translations.BUILD_DIR = old
-
-
-@pytest.fixture
-def spanish_desk(qapp: Any, compiled: Path) -> Iterator[None]:
-    assert translations.install_desk_translator("es") == "es"
-    yield
-    assert translations.install_desk_translator("en") == "en"
 
 
 def patient(sex: str = "male", *, born: dt.date | None = dt.date(1983, 6, 6)) -> PatientRecord:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,22 +50,6 @@ ENGLISH_WORDS = re.compile(
 DARK_RED = "#8a1c1c"
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Every Spanish source compiled with pyside6-lrelease, as `make setup` does, into a test folder."""
-    out = tmp_path_factory.mktemp("translations")
-    translations.compile_translation("es", out)
-    old = translations.BUILD_DIR
-    translations.BUILD_DIR = out
-    yield out
-    translations.BUILD_DIR = old
-
-
-@pytest.fixture
-def spanish_desk(qapp: Any, compiled: Path) -> Iterator[None]:
-    assert translations.install_desk_translator("es") == "es"
-    yield
-    assert translations.install_desk_translator("en") == "en"
 
 
 def make_panel(qtbot: QtBot, language: str | None = None) -> AssessmentPanel:
