@@ -10,36 +10,21 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from intake_app.gui.intake_page import IntakePage
 from intake_app.gui.question_row import QuestionRow
+from tests.gui.stacked_page import Window, shown_window
 
 pytestmark = pytest.mark.gui
 
 
-class Window(QMainWindow):
-    """The main window's arrangement: a stack whose front page is the patient list, the intake page behind."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.resize(1320, 720)
-        self.stack = QStackedWidget(self)
-        self.front = QLabel("Patients", self.stack)
-        self.stack.addWidget(self.front)
-        self.setCentralWidget(self.stack)
-        self.page = IntakePage(parent=self, build_now=False)
-        self.stack.addWidget(self.page)
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[Window]:
-    shown = Window()
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
+def window(qtbot: QtBot) -> Window:
+    return shown_window(qtbot, build_now=False)
 
 
 def run_steps(steps: Iterator[None], count: int | None = None) -> int:

@@ -7,31 +7,18 @@ the result panel inside it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from intake_app.gui.intake_page import IntakePage
+from tests.gui.stacked_page import Window, shown_window
 
 pytestmark = pytest.mark.gui
 
 
-class Window(QMainWindow):
-    """The main window's arrangement: a stack whose front page is the patient list, the intake page behind."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.resize(1320, 720)
-        self.stack = QStackedWidget(self)
-        self.front = QLabel("Patients", self.stack)
-        self.stack.addWidget(self.front)
-        self.setCentralWidget(self.stack)
-        self.page = IntakePage(parent=self)
-        self.stack.addWidget(self.page)
 
 
 class Paints(QObject):
@@ -54,12 +41,8 @@ class Paints(QObject):
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[Window]:
-    shown = Window()
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
+def window(qtbot: QtBot) -> Window:
+    return shown_window(qtbot)
 
 
 def show_page(qtbot: QtBot, window: Window, paints: Paints) -> None:

@@ -7,38 +7,23 @@ when shown or drawn), so the map's drawing was made at whatever size it happened
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from intake_app.gui import body_map
-from intake_app.gui.intake_page import IntakePage
+from tests.gui.stacked_page import Window, shown_window
 
 pytestmark = pytest.mark.gui
 
 
-class Window(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.resize(1320, 720)
-        self.stack = QStackedWidget(self)
-        self.front = QLabel("Patients", self.stack)
-        self.stack.addWidget(self.front)
-        self.setCentralWidget(self.stack)
-        self.page = IntakePage(parent=self, build_now=False)
-        self.stack.addWidget(self.page)
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[Window]:
-    shown = Window()
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
+def window(qtbot: QtBot) -> Window:
+    return shown_window(qtbot, build_now=False)
 
 
 def test_no_build_step_makes_more_than_a_dozen_map_shapes_and_the_map_is_drawn_at_its_shown_size(
