@@ -15,14 +15,14 @@ from intake_app.domain.wording import answer_text, help_text, option_text, quest
 from intake_app.gui.patient.body_map import RegionPicker
 from intake_app.gui.patient.controls import NumberEntry, OptionList, ScoreScale, TextAnswer, WrapButton
 from intake_app.gui.patient.flow import PatientFlow, Step
-from intake_app.gui.patient.style import MIN_TARGET, patient_font
+from intake_app.gui.patient.style import MIN_TARGET, set_scaled_font
 
 
 def _label(text: str, parent: QWidget, *, scale: float = 1.0, bold: bool = False, name: str = "") -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setFont(patient_font(scale, bold=bold))
+    set_scaled_font(label, scale, bold=bold)
     if name:
         label.setObjectName(name)
     return label
@@ -68,8 +68,8 @@ class LanguagePage(Page):
             name = LANGUAGE_NAMES[language]
             hint = self.tr("questions in this language")
             button = WrapButton(name, self.body, description=f"{name}: {hint}")
-            button.setFont(patient_font(1.3, bold=True))
-            button.label().setFont(patient_font(1.3, bold=True))
+            set_scaled_font(button, 1.3, bold=True)
+            set_scaled_font(button.label(), 1.3, bold=True)
             button.clicked.connect(partial(self._choose, language))
             self.buttons[language] = button
             self.content.addWidget(button)

@@ -1,9 +1,12 @@
 """Patient mode's look: large type, big touch targets, colours of at least 4.5:1 contrast.
 
 Sizes come from the system font (so text grows with it): the base point size is twice the
-application's, and never under MIN_POINT_SIZE. The style sheet holds colours, borders and paddings
-only, never a font size, so it cannot stop text from scaling. `tests/gui/patient` reads every
-colour pair of STYLE_SHEET and checks its contrast.
+application's, and never under MIN_POINT_SIZE. STYLE_SHEET holds colours, borders and paddings only;
+the sizes are written into the window's sheet when it is made (`style_sheet`), worked out from the
+system font then. They must be in the sheet: the desk's application style sheet sets every widget's
+font size (`QWidget { font-size: 10pt }`), and a style sheet's size wins over a font given with
+setFont, so without them patient mode showed the desk's 10 pt. `tests/gui/patient` reads every colour
+pair of STYLE_SHEET and checks its contrast.
 """
 
 from __future__ import annotations
@@ -79,6 +82,32 @@ def contrast_ratio(foreground: str, background: str) -> float:
     """The WCAG 2 contrast ratio of two colours (1 to 21)."""
     light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+#: The larger sizes patient mode uses (headings, the language buttons), as multiples of the base size.
+SCALES = (1.25, 1.3, 1.4)
+
+
+def _scale_key(scale: float) -> str:
+    return f"{scale:g}"
+
+
+def style_sheet() -> str:
+    """Patient mode's whole sheet: STYLE_SHEET's colours and the font sizes of now (see the module's note).
+    A widget's own sheet wins over the application's, so the desk's font size stops at patient mode."""
+    base = base_point_size()
+    sizes = [f"QWidget {{ font-size: {base:g}pt; }}"]
+    sizes += [f'QWidget[fontScale="{_scale_key(scale)}"] {{ font-size: {base * scale:g}pt; }}' for scale in SCALES]
+    return STYLE_SHEET + "\n".join(sizes) + "\n"
+
+
+def set_scaled_font(widget: QWidget, scale: float, *, bold: bool = False) -> None:
+    """The patient font at `scale` (one of SCALES, or 1) for one widget, in its font and in the sheet's terms."""
+    if scale != 1.0 and scale not in SCALES:
+        raise ValueError(f"patient mode has no text size {scale}; add it to SCALES")
+    widget.setFont(patient_font(scale, bold=bold))
+    if scale != 1.0:
+        widget.setProperty("fontScale", _scale_key(scale))
 
 
 def base_point_size() -> float:

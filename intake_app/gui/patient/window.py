@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from intake_app.domain.questionnaire import DEFAULT_QUESTIONNAIRE, Questionnaire, load_questionnaire
 from intake_app.gui.patient.flow import PatientFlow, PatientResult, Step, is_positive_red_flag
 from intake_app.gui.patient.pages import LanguagePage, MessagePage, Page, QuestionPage, ReviewPage
-from intake_app.gui.patient.style import MIN_TARGET, STYLE_SHEET, TARGET_HEIGHT, apply_fonts, patient_font
+from intake_app.gui.patient.style import MIN_TARGET, TARGET_HEIGHT, apply_fonts, patient_font, style_sheet
 from intake_app.gui.patient.translations import install_translator, remove_translator
 
 IDLE_PROMPT_S = 180.0  # no touch for 3 minutes: "Are you still there?"
@@ -62,7 +62,7 @@ class PatientMode(QWidget):
         super().__init__(parent)
         self.setObjectName("patientMode")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(STYLE_SHEET)
+        self.setStyleSheet(style_sheet())  # with its font sizes: the desk's sheet sets 10 pt
         self.setFont(patient_font())
         self.setWindowTitle(self.tr("Your answers"))
         self.flow = PatientFlow(questionnaire or load_questionnaire(DEFAULT_QUESTIONNAIRE), dict(answers or {}))
