@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -34,130 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.gui.patient_table import PAGE, PatientCard, PatientTableModel, level_words, patient_card
 from intake_app.gui.tasks import TaskRunner
-from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which must wait until after the first paint
     from intake_app.domain.records import IntakeSummary, PatientRecord
     from intake_app.services import Clinic
 
-PAGE = 50
+__all__ = ["PAGE", "PatientTableModel", "PatientsPanel", "level_words", "patient_card"]
 # A patient chosen in the list has their intakes loaded once the choice rests this long (arrowing down the
 # list loads, and records a view of, only the patient the person stops at).
 CHOICE_PAUSE_MS = 250
-
-
-def level_words(level: str | None, tier: str | None, acknowledged: bool) -> str:
-    """A result in the desk's language: "URGENT - not acknowledged" until a clinician has; level_title's words."""
-    if not level:
-        return ""
-    from intake_app.gui.outcomes_chart import level_title
-
-    title = level_title(level).replace("_", " ")  # a level the screening does not know: as recorded, in words
-    if level == "urgent" and acknowledged:
-        return QCoreApplication.translate("PatientsPanel", "{0} - acknowledged").format(title)
-    if level == "urgent":
-        return QCoreApplication.translate("PatientsPanel", "{0} - not acknowledged").format(title)
-    return title
-
-
-_ModelIndex = QModelIndex | QPersistentModelIndex
-_USER_ROLE = int(Qt.ItemDataRole.UserRole)
-_ANSWERED_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole), _USER_ROLE))
-
-
-class PatientTableModel(QAbstractTableModel):
-    """Rows of PatientRecords; fetches further pages on demand; sorting asks the database."""
-
-    COLUMNS = ((QT_TRANSLATE_NOOP("PatientTableModel", "Family name"), "name"),
-               (QT_TRANSLATE_NOOP("PatientTableModel", "Given name"), "given"),
-               (QT_TRANSLATE_NOOP("PatientTableModel", "Date of birth"), "born"),
-               (QT_TRANSLATE_NOOP("PatientTableModel", "MRN"), "mrn"),
-               (QT_TRANSLATE_NOOP("PatientTableModel", "Phone"), None))
-    more_wanted = Signal()
-    sort_wanted = Signal(str, bool)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.records: list[PatientRecord] = []
-        self._shown: list[tuple[str, str, str, str, str]] = []  # each row's words, made once per row
-        self.has_more = False
-
-    @staticmethod
-    def _words(record: PatientRecord) -> tuple[str, str, str, str, str]:
-        patient = record.patient
-        born = patient.date_of_birth.isoformat() if patient.date_of_birth else ""
-        return patient.family_name, patient.given_name, born, patient.mrn, patient.phone
-
-    def reset(self, records: list[PatientRecord]) -> None:
-        """Show a new first page. The rows already shown are changed in place (only cells whose words differ
-        are repainted) and rows are added or taken away at the end: a model reset made the view drop its
-        current row and selection and lay out and repaint its header, on every search."""
-        words = [self._words(record) for record in records]
-        self.has_more = len(records) >= PAGE
-        if not self.records or not records:
-            self.beginResetModel()
-            self.records, self._shown = list(records), words
-            self.endResetModel()
-            return
-        kept = min(len(self.records), len(records))
-        if len(self.records) > kept:
-            self.beginRemoveRows(QModelIndex(), kept, len(self.records) - 1)
-            del self.records[kept:], self._shown[kept:]
-            self.endRemoveRows()
-        changed = [row for row in range(kept) if self._shown[row] != words[row]]
-        self.records[:kept], self._shown[:kept] = records[:kept], words[:kept]
-        if changed:
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
-        if len(records) > kept:
-            self.beginInsertRows(QModelIndex(), kept, len(records) - 1)
-            self.records.extend(records[kept:])
-            self._shown.extend(words[kept:])
-            self.endInsertRows()
-
-    def append(self, records: list[PatientRecord]) -> None:
-        self.has_more = len(records) >= PAGE
-        if not records:
-            return
-        start = len(self.records)
-        self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
-        self.records.extend(records)
-        self._shown.extend(self._words(record) for record in records)
-        self.endInsertRows()
-
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A lookup: the view asks about nine times per cell it paints (one per role), so the roles that
-        answer nothing return first."""
-        if role not in _ANSWERED_ROLES or not index.isValid():
-            return None
-        if role == _USER_ROLE:
-            return self.records[index.row()].id
-        return self._shown[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][0])
-        return None
-
-    def canFetchMore(self, parent: _ModelIndex) -> bool:
-        return not parent.isValid() and self.has_more
-
-    def fetchMore(self, parent: _ModelIndex) -> None:
-        if self.has_more:
-            self.has_more = False  # until the page arrives
-            self.more_wanted.emit()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.COLUMNS[column][1]
-        if key is not None:
-            self.sort_wanted.emit(key, order == Qt.SortOrder.DescendingOrder)
 
 
 class PatientsPanel(QWidget):
@@ -556,64 +438,3 @@ class PatientsPanel(QWidget):
         items = self.intakes.selectedItems()
         if items:
             self.intake_open_requested.emit(int(items[0].data(Qt.ItemDataRole.UserRole)))
-
-
-class PatientCard(QScrollArea):
-    """The highlighted patient's card: a few plain lines, as tall as they need at the column's width.
-
-    Every search highlights a patient and so changes the card. A plain label changing its words asks the
-    whole window to lay out again, and here that repainted the whole page (about half of the GUI thread's
-    work for a search). Inside a scroll area the label's changes stop at the card: its height is set again
-    only when the words need another number of lines."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("patientCardBox")
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to scroll: it is always as tall as its words
-        self.label = QLabel(self)
-        self.label.setObjectName("patientCard")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # names are never rendered as markup
-        self.label.setWordWrap(True)
-        self.setWidget(self.label)
-        self.viewport().setAutoFillBackground(False)  # the card's rounded corners show the page behind
-
-    def set_text(self, text: str) -> None:
-        if self.label.text() != text:
-            self.label.setText(text)
-            self._fit()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        width = self.viewport().width()
-        needed = self.label.heightForWidth(width) if width > 0 else self.label.sizeHint().height()
-        if needed > 0 and needed != self.minimumHeight():
-            self.setFixedHeight(needed)
-
-
-def patient_card(record: PatientRecord) -> str:
-    """A few plain lines about the patient in the desk's language; the sex as the patient form words it."""
-    from intake_app.domain.questionnaire import load_questionnaire
-    from intake_app.domain.wording import option_text, question_text
-    from intake_app.gui.patient.translations import desk_language
-
-    patient, born = record.patient, record.patient.date_of_birth
-    language, questionnaire = desk_language(), load_questionnaire()
-    age = patient.age_on(dt.date.today()) if born else None
-    sex = (f"{question_text(questionnaire, 'sex', language=language)}: "
-           f"{option_text(questionnaire, 'sex', patient.sex, language=language)}")
-    born_words = born.isoformat() if born else QCoreApplication.translate("PatientsPanel", "unknown")
-    if age is None:
-        born_line = QCoreApplication.translate("PatientsPanel", "Born {0}, {1}").format(born_words, sex)
-    else:
-        born_line = QCoreApplication.translate("PatientsPanel", "Born {0} (age {1}), {2}").format(born_words, age, sex)
-    lines = [f"{patient.family_name}, {patient.given_name}", born_line]
-    lines += [QCoreApplication.translate("PatientsPanel", "MRN {0}").format(patient.mrn)] if patient.mrn else []
-    lines += [QCoreApplication.translate("PatientsPanel", "Phone {0}").format(patient.phone)] if patient.phone else []
-    return "\n".join(lines)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.access.roles import Action, allowed
 from intake_app.gui import messages
-from intake_app.gui.patients import level_words
+from intake_app.gui.patient_table import level_words
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
