@@ -1,9 +1,13 @@
 """This computer's side of the audit trail: the anchor file, and views and searches written off the query path.
 
 `AnchorKeeper` checks at open that the entries added since this computer's anchor extend it
-(`verify_since`: only the new entries are read) and moves the anchor forward after every commit that
-appended entries; it never moves onto a chain that failed its check. `ViewRecorder` hands views and
-searches to an `AuditQueue`, written within a second (one transaction per batch) and on close.
+(`verify_since`: only the new entries are read) and moves the anchor forward after commits that appended
+entries; it never moves onto a chain that failed its check. The move after a commit (reading the new
+entries, checking them, an fsync'd file write: 3-20 ms) is made by a background thread, at most once per
+`ANCHOR_INTERVAL`, never on the thread that saved. An anchor left behind (the program stopped before the
+thread moved it) is caught up at the next open, as for entries other desks added: the chain since the
+anchor is checked then. `ViewRecorder` hands views and searches to an `AuditQueue`, written within a
+second (one transaction per batch) and on close.
 """
 
 from __future__ import annotations
@@ -46,9 +50,14 @@ class AnchorKeeper:
         self.path = anchor_path(database_address(repository), folder)
         self.problem: ChainReport | None = None  # the first bad entry found since the anchor, if any
         self.unreadable: AnchorUnreadable | None = None
-        self._lock = threading.Lock()
-        self._moved_at = float("-inf")  # monotonic time of the last check after a commit
-        self._behind = False  # commits happened since then
+        self._lock = threading.Lock()  # one check or move of the anchor at a time
+        self._moved_at = float("-inf")  # monotonic time of the last check
+        # The background mover: `_behind` (commits since the last check), its thread while it has work,
+        # and `_stopped` (no more background moves: closing, restoring).
+        self._follow = threading.Condition()
+        self._behind = False
+        self._thread: threading.Thread | None = None
+        self._stopped = False
 
     def anchor(self) -> Anchor | None:
         """The anchor as stored (None: this computer has none for this database yet)."""
@@ -68,23 +77,64 @@ class AnchorKeeper:
                 report = verify(self.repository.iter_audit())
             else:
                 report = verify_since(anchor, self.repository.iter_audit(from_seq=max(anchor.count, 1)))
+            self._moved_at = time.monotonic()
             self._settle(anchor, report)
             return report
 
     def committed(self, entry: AuditEntry) -> None:
-        """After a commit that appended entries up to `entry`: check what was added since the anchor (also
-        other desks' entries) and move the anchor forward; at most once a second (each move is an fsync'd
-        file write), the rest at the next commit after that, at close and at `audit verify`."""
-        now = time.monotonic()
-        if now - self._moved_at < ANCHOR_INTERVAL:
+        """After a commit that appended entries (up to `entry`): the background thread checks what was added
+        since the anchor (also other desks' entries) and moves the anchor forward, at most once per
+        ANCHOR_INTERVAL (each move is an fsync'd file write). Nothing of that runs here, on the thread that
+        committed: this only notes the commit and starts the thread when none is running."""
+        with self._follow:
             self._behind = True
-            return
-        self.catch_up(entry.seq)
+            if self._stopped:
+                return  # settled at close, or by the check after a restore
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._follow_commits, name="audit-anchor", daemon=True)
+                self._thread.start()
+            else:
+                self._follow.notify()
+
+    def _follow_commits(self) -> None:
+        """The background thread: while commits are pending, wait out the interval since the last check and
+        move the anchor over them; ends when none are pending (the next commit starts another)."""
+        while True:
+            with self._follow:
+                while True:
+                    if self._stopped or not self._behind:
+                        self._thread = None
+                        self._follow.notify_all()
+                        return
+                    wait = self._moved_at + ANCHOR_INTERVAL - time.monotonic()
+                    if wait <= 0:
+                        break
+                    self._follow.wait(wait)  # `stop` wakes it at once
+                self._behind = False
+            self.catch_up()
 
     def settle_pending(self) -> None:
-        """Move the anchor over anything committed since it last moved (at close)."""
-        if self._behind:
+        """Move the anchor over anything committed since it last moved, now, on this thread (at close, and
+        where the anchor must be current: `audit verify`, a backup's manifest)."""
+        with self._follow:
+            behind, self._behind = self._behind, False
+        if behind:
             self.catch_up()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """No more background moves (closing, restoring): waits for a move under way, then settles what
+        is pending on this thread. `resume` lets commits start the thread again."""
+        with self._follow:
+            self._stopped = True
+            self._follow.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+        self.settle_pending()
+
+    def resume(self) -> None:
+        with self._follow:
+            self._stopped = False
 
     def catch_up(self, upto: int | None = None) -> None:
         """Check the entries added since the anchor and move it forward (never onto a bad chain). A
@@ -92,7 +142,7 @@ class AnchorKeeper:
         with self._lock:
             if self.unreadable is not None or self.problem is not None:
                 return
-            self._moved_at, self._behind = time.monotonic(), False
+            self._moved_at = time.monotonic()
             try:
                 anchor = read_anchor(self.path)
                 if anchor is not None and upto is not None and anchor.count >= upto:

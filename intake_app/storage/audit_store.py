@@ -130,17 +130,19 @@ def _mapping(row: Any) -> dict[str, Any]:
     return values
 
 
+def _batch(session: Session, after_id: int, from_seq: int) -> list[Any]:
+    """The next READ_BATCH stored rows after row id `after_id` (id order), from position `from_seq` on."""
+    statement = select(*_COLUMNS).where(AuditRow.id > after_id)
+    if from_seq:
+        statement = statement.where(AuditRow.seq >= from_seq)
+    return list(session.execute(statement.order_by(AuditRow.id).limit(READ_BATCH)).all())
+
+
 def stored_entries(session: Session, *, from_seq: int = 0) -> Iterator[AuditEntry]:
     """The stored entries in the order they were written (id order) from position `from_seq` on, read in
     batches; a row holding what the program never writes comes out as an entry that fails its check."""
     last_id = 0
-    while True:
-        statement = select(*_COLUMNS).where(AuditRow.id > last_id)
-        if from_seq:
-            statement = statement.where(AuditRow.seq >= from_seq)
-        rows = session.execute(statement.order_by(AuditRow.id).limit(READ_BATCH)).all()
-        if not rows:
-            return
+    while rows := _batch(session, last_id, from_seq):
         yield from readable_entries(_mapping(row) for row in rows)
         last_id = rows[-1][0]
 
@@ -215,9 +217,18 @@ class AuditTrailStore:
             return (head.seq, head.hash) if head is not None else (0, "0" * 64)
 
     def iter_audit(self, *, from_seq: int = 0) -> Iterator[AuditEntry]:
-        """The stored entries in written order from position `from_seq` (streamed for `verify`)."""
-        with storage_errors(), self._session() as session:
-            yield from stored_entries(session, from_seq=from_seq)
+        """The stored entries in written order from position `from_seq` (streamed for `verify`). Each batch
+        is read in its own short session and the connection given back before its entries are made and
+        checked: the process has one connection, and a save waits for whoever holds it (the anchor's
+        background check, an `audit verify` of a long chain)."""
+        last_id = 0
+        while True:
+            with storage_errors(), self._session() as session:
+                rows = _batch(session, last_id, from_seq)
+            if not rows:
+                return
+            yield from readable_entries(_mapping(row) for row in rows)
+            last_id = rows[-1][0]
 
     def audit_log(self, *, account: str | None = None, patient_id: int | None = None,
                   start: dt.datetime | None = None, end: dt.datetime | None = None, newest_first: bool = True,
