@@ -179,6 +179,9 @@ class DeskTranslator(QTranslator):
 
 #: The desk's own language (the clinic's setting) and its translators, installed at start.
 _DESK: dict[str, Any] = {"language": ENGLISH, "translators": []}
+#: Patient mode's translators in use: always asked before the desk's, also after the desk's language changed
+#: (Qt asks the translator installed last first).
+_SCOPED: list[ScopedTranslator] = []
 
 
 def desk_language() -> str:
@@ -217,9 +220,11 @@ def install_desk_translator(language: str) -> str:
     except ValueError:
         return ENGLISH
     if language == ENGLISH or app is None:
+        _patient_translators_first()
         return ENGLISH
     translators = _loaded(language, app)
     if not translators:
+        _patient_translators_first()
         return ENGLISH
     qt_own = _qt_translation(language, app)
     if qt_own is not None:
@@ -227,19 +232,30 @@ def install_desk_translator(language: str) -> str:
     for translator in translators:
         QCoreApplication.installTranslator(translator)
     _DESK.update(language=language, translators=translators)
+    _patient_translators_first()
     return language
 
 
+def _patient_translators_first() -> None:
+    """Patient mode's translators asked before the desk's again: a desk whose language changes while a patient
+    answers (the clinic's setting saved meanwhile) leaves the patient in their own language."""
+    import shiboken6
+
+    _SCOPED[:] = [t for t in _SCOPED if shiboken6.isValid(t)]  # one whose owner closed is gone
+    for translator in _SCOPED:
+        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.installTranslator(translator)
+
+
 def install_translator(language: str, owner: QObject) -> QTranslator | None:
-    """Patient mode in the patient's language (None when nothing needs installing: English at an English
-    desk, or no translation found). Scoped to patient mode's contexts, so the desk never switches
-    language; it belongs to `owner`: when the owner goes, Qt removes it."""
+    """Patient mode in the patient's language (None when no translation was found). Scoped to patient
+    mode's contexts, so the desk never switches language; English too (the source text), even at an
+    English desk, as the desk's language may change while the patient answers. It belongs to `owner`:
+    when the owner goes, Qt removes it."""
     check_language(language)
     if QCoreApplication.instance() is None:
         return None
     if language == ENGLISH:
-        if desk_language() == ENGLISH:
-            return None
         translator = ScopedTranslator(patient_contexts(), owner)
     else:
         sources = _loaded(language, None)
@@ -247,10 +263,13 @@ def install_translator(language: str, owner: QObject) -> QTranslator | None:
             return None
         translator = ScopedTranslator(patient_contexts(), owner, sources)
     QCoreApplication.installTranslator(translator)
+    _SCOPED.append(translator)
     return translator
 
 
 def remove_translator(translator: QTranslator | None) -> None:
     if translator is not None:
+        if translator in _SCOPED:
+            _SCOPED.remove(translator)
         QCoreApplication.removeTranslator(translator)
         translator.deleteLater()

@@ -29,3 +29,25 @@ def test_the_desk_follows_the_clinic_language_and_an_english_patient_stays_engli
     finally:
         assert translations.install_desk_translator("en") == "en"
     assert next_word() == "Next"
+
+
+def test_a_patient_keeps_their_language_when_the_desk_changes_its_own(qtbot: QtBot) -> None:
+    """The clinic's language saved while a patient answers: the desk's translator is installed anew (asked
+    first by Qt), yet patient mode's words stay in the patient's language."""
+    assert translations.install_desk_translator("en") == "en"
+    owner = QObject()
+    english = translations.install_translator("en", owner)  # an English-speaking patient at an English desk
+    try:
+        assert translations.install_desk_translator("es") == "es"
+        assert next_word() == "Next"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Archivo"  # the desk did change
+        translations.remove_translator(english)
+        assert next_word() == "Siguiente"
+        spanish = translations.install_translator("es", owner)
+        assert translations.install_desk_translator("en") == "en"
+        assert next_word() == "Siguiente"
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        translations.remove_translator(spanish)
+    finally:
+        assert translations.install_desk_translator("en") == "en"
+    assert next_word() == "Next"
