@@ -1,7 +1,8 @@
 """See the referral summary and the patient handout before they leave the desk, then print or save them.
 
-The PDFs are built by the reports room (through `Clinic`) off the GUI thread, and their pages rendered there
-too (page_view.py): the window only draws finished pictures. Printing sends each PDF page
+The PDFs are asked of the clinic on the dialog's worker thread and built, and their pages rendered, in the
+application's report process (report_process.py; on the worker thread when there is none): the window only
+draws finished pictures and never waits for Python's lock while they are made. Printing sends each PDF page
 to the printer as a picture rendered at the printer's resolution, so what is printed is exactly what was
 previewed, whatever the printer driver makes of PDF files.
 """
@@ -26,10 +27,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QProgressDialog,
     QPushButton,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,10 +36,11 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain.document import IntakeDocument
 from intake_app.errors import IntakeError
-from intake_app.gui import messages
+from intake_app.gui import messages, report_process
 from intake_app.gui.chooser import Chooser, documents_folder
+from intake_app.gui.document_tab import DocumentTab
 from intake_app.gui.letter_options import LetterOptions
-from intake_app.gui.page_view import PageView, RenderedPages, render_pages
+from intake_app.gui.page_view import RenderedPages
 from intake_app.gui.printing import (
     BAND_PIXELS,
     FILE_STEMS,
@@ -59,6 +59,7 @@ from intake_app.gui.printing import (
     writes_pdf_file,
 )
 from intake_app.gui.tasks import TaskRunner
+from intake_app.services.reports import built_by
 
 __all__ = ["BAND_PIXELS", "MAX_PRINT_DPI", "PreviewDialog", "PrintError", "open_pdf", "print_documents",
            "print_to_pdf_file", "suggested_file_name", "write_pdf"]
@@ -68,100 +69,6 @@ __all__ = ["BAND_PIXELS", "MAX_PRINT_DPI", "PreviewDialog", "PrintError", "open_
 
 #: Widgets styled per step when the dialog is made ahead (about a millisecond a step).
 POLISH_STEP = 8
-
-
-class _DocumentTab(QWidget):
-    """One document: a busy or error notice until the PDF is there, then the pages, fitted to the width."""
-
-    retry_requested = Signal()
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title
-        self.pdf: bytes | None = None
-        self.failed = False
-
-        self.notice = QLabel(self)
-        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)  # moving bar: how long it takes is not known
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setFixedWidth(240)
-        self.busy_bar.setAccessibleName(self.tr("Working"))
-        self.retry_button = QPushButton(self.tr("Try again"), self)
-        self.retry_button.clicked.connect(self.retry_requested)
-        notice_page = QWidget(self)
-        notice_layout = QVBoxLayout(notice_page)
-        notice_layout.addStretch(2)
-        notice_layout.addWidget(self.notice)
-        notice_layout.addSpacing(8)
-        notice_layout.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        notice_layout.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        notice_layout.addStretch(3)
-
-        self.view = PageView(self)
-        self.view.setAccessibleName(title)
-        self.view.page_changed.connect(self._show_page_number)
-
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(notice_page)
-        self.stack.addWidget(self.view)
-        self.page_label = QLabel(self)
-        self.page_label.setObjectName("pageCount")
-        self.page_label.setContentsMargins(6, 0, 6, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.page_label)
-        self.show_busy(self.tr("Preparing..."))
-
-    @property
-    def page_count(self) -> int:
-        return self.view.page_count()
-
-    @property
-    def shown(self) -> bool:
-        return self.view.pages is not None
-
-    def clear(self) -> None:
-        """Nothing of an earlier document is kept (a new intake is previewed in the same dialog)."""
-        self.pdf = None
-        self.view.clear_pages()
-
-    def show_busy(self, text: str) -> None:
-        self.failed = False
-        self.notice.setText(text)
-        self.busy_bar.show()
-        self.retry_button.hide()
-        self.page_label.clear()
-        self.stack.setCurrentIndex(0)
-
-    def show_failure(self, text: str) -> None:
-        self.failed = True
-        self.notice.setText(text)
-        self.busy_bar.hide()
-        self.retry_button.show()
-        self.page_label.clear()
-        self.stack.setCurrentIndex(0)
-
-    def show_pages(self, pages: RenderedPages) -> None:
-        """The document's pages, rendered off the GUI thread; from its first page (a new document) or at the
-        same place (the same document rendered again for a new width)."""
-        same = self.pdf is pages.pdf
-        self.pdf = pages.pdf
-        self.view.set_pages(pages, keep_place=same)
-        self.stack.setCurrentIndex(1)
-        self._show_page_number(self.view.current_page())
-
-    def _show_page_number(self, page: int) -> None:
-        count = self.page_count
-        if not count:
-            return
-        pages = self.tr("1 page") if count == 1 else self.tr("{0} pages").format(count)
-        self.page_label.setText(self.tr("{0} \u00b7 showing page {1} of {2}").format(pages, page + 1, count))
 
 
 class _PrintJob(QObject):
@@ -196,10 +103,11 @@ class PreviewDialog(QDialog):
 
     def __init__(self, clinic: Any, document: IntakeDocument | None, parent: QWidget | None = None, *,
                  intake_id: int | None = None, revision: int = 1, chooser: Chooser | None = None,
-                 build_now: bool = True) -> None:
+                 build_now: bool = True, reports: report_process.ReportProcess | None = None) -> None:
         """With `document` None the dialog shows nothing until `show_document`. With `build_now` False its
         widgets are made by `build_steps()` a few at a time (a window makes its dialog ahead, in idle time);
-        `show_document` finishes whatever is left."""
+        `show_document` finishes whatever is left. `reports`: the process that builds and renders the PDFs
+        (the application's one unless given)."""
         super().__init__(parent)
         self.clinic = clinic
         self.document: IntakeDocument | None = None
@@ -207,12 +115,14 @@ class PreviewDialog(QDialog):
         self.revision = revision
         self.chooser = chooser or messages.chooser_for(parent)
         self.runner = TaskRunner(self)
+        self.reports = reports or report_process.shared()
         self._printing = False
         self._rendering: set[str] = set()  # documents being rendered again for a new width
         self._generation = 0  # which document the builds under way are for (older results are dropped)
+        self._asked: dict[str, int] = {}  # each document's latest build (an earlier one's result is dropped)
         self._print_when_ready: list[str] = []
         self._progress_box: QProgressDialog | None = None
-        self.pages: dict[str, _DocumentTab] = {}
+        self.pages: dict[str, DocumentTab] = {}
         self.built = False
         self._steps: Iterator[None] | None = None
         self.setWindowTitle(self.tr("Preview and print"))
@@ -239,7 +149,7 @@ class PreviewDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setMinimumHeight(280)
         for kind in KINDS:
-            tab = _DocumentTab(self.tr(TITLES[kind]), self)
+            tab = DocumentTab(self.tr(TITLES[kind]), self)
             tab.retry_requested.connect(lambda kind=kind: self._build_document(kind))
             tab.view.width_wanted.connect(lambda width, kind=kind: self._render_again(kind, width))
             self.pages[kind] = tab
@@ -293,6 +203,7 @@ class PreviewDialog(QDialog):
                 widget.ensurePolished()
             yield
         self.runner.busy_changed.connect(self._show_work)
+        self.reports.start()  # loads its modules meanwhile, in a process of its own
         self._fit_to_screen(QSize(900, 700))
         self.tabs.currentChanged.connect(self._update_buttons)
         self.built = True
@@ -355,24 +266,36 @@ class PreviewDialog(QDialog):
                 else self.tr("Preparing the patient handout..."))
         tab.show_busy(busy)
         self._update_buttons()
-        clinic, generation = self.clinic, self._generation
+        clinic, generation, reports = self.clinic, self._generation, self.reports
+        asked = self._asked[kind] = self._asked.get(kind, 0) + 1
         overrides = self.letter_options.overrides(kind)
         if kind == "referral":
             overrides["revision"] = self.revision
         make = clinic.referral_pdf if kind == "referral" else clinic.handout_pdf
         width = self._render_width()
 
-        def built(pages: RenderedPages) -> None:
-            if generation == self._generation:  # else another intake is shown now
+        def wanted() -> bool:
+            """Still the document shown and its latest build (else another intake or letter is asked for)."""
+            return generation == self._generation and asked == self._asked.get(kind)
+
+        def work() -> RenderedPages | None:
+            if not wanted():
+                return None  # dropped before it started: no time spent on it
+            with built_by(reports.build):  # the clinic checks the access, the report process builds
+                pdf = make(document, **overrides)
+            return reports.render(pdf, width) if wanted() else None
+
+        def built(pages: RenderedPages | None) -> None:
+            if pages is not None and wanted():
                 self._built(kind, pages)
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if wanted():
                 self._build_failed(kind, error)
             elif not isinstance(error, IntakeError):
                 raise error  # a fault all the same: the crash handler logs it
 
-        self.runner.run(lambda: render_pages(make(document, **overrides), width), built, failed, label=busy)
+        self.runner.run(work, built, failed, label=busy)
 
     def _render_again(self, kind: str, width: int) -> None:
         """The view was widened or narrowed a lot: its pages rendered again for the new width (off this thread;
@@ -393,7 +316,8 @@ class PreviewDialog(QDialog):
             self._rendering.discard(kind)
             raise error  # it rendered a moment ago: a failure now is a fault for the crash handler
 
-        self.runner.run(lambda: render_pages(pdf, width), shown, failed)
+        reports = self.reports
+        self.runner.run(lambda: reports.render(pdf, width), shown, failed)
 
     def _show_work(self, busy: bool, label: str) -> None:
         if busy and label:
@@ -599,7 +523,8 @@ class PreviewDialog(QDialog):
     def done(self, result: int) -> None:
         if self._printing:  # Esc or the window's close box during a print job: the job must finish first
             return
-        self.runner.wait(10000)
+        # Builds still under way are dropped, not waited for: their results never reach the closed dialog.
+        self._generation += 1
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
