@@ -410,3 +410,83 @@ def test_the_loaders_time_text_is_what_sqlalchemy_stores(engine: Engine, value: 
         stamp = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
     made = bulk._TimeText()
     assert made(value) == made(value) == stamp(value.astimezone(dt.UTC).replace(tzinfo=None))
+
+
+def test_the_times_are_two_columns_of_microseconds_read_as_aware_utc_pairs(zone: Callable[[str], None]) -> None:
+    """The generator's times are integer columns (no datetime per row); read as pairs they are the aware UTC
+    times the pinned test hashes, and a completion time with microseconds (the moment of the load) is exact."""
+    zone("PST8PDT,M3.2.0,M11.1.0")
+    now = dt.datetime(2026, 3, 2, 20, 15, 7, 123457, tzinfo=dt.UTC)  # 12:15 in the clinic: later visits capped
+    [(_patients, intakes, times)] = list(demo.generate_batches(6000, now=now, batch=6000))  # ~8 visits today
+    assert isinstance(times, demo.EpochTimes) and len(times) == 6000
+    pairs = list(times)
+    assert pairs == [times[n] for n in range(6000)] == times[:] and times == pairs
+    assert all(created.tzinfo is dt.UTC and completed.tzinfo is dt.UTC for created, completed in pairs)
+    assert [demo.to_epoch(c) for c, _d in pairs] == times.created
+    assert times.completed_times() == [d for _c, d in pairs]
+    capped = [d for (_n, document, _r), (_c, d) in zip(intakes, pairs, strict=True)
+              if document.visit_date == now.astimezone().date() and d == now]
+    assert capped  # completed at the moment of the load, to the microsecond
+    assert max(d for _c, d in pairs) == now
+
+
+@pytest.mark.parametrize("micros", [0, 1, 999_999, 1_772_409_600_000_000, 1_772_409_600_000_001, -1, -86_400_000_001])
+def test_the_loaders_text_of_epoch_columns_is_what_sqlalchemy_stores(engine: Engine, micros: int) -> None:
+    from intake_app.storage.models import IntakeRow
+
+    with engine.connect() as connection:
+        column = IntakeRow.__table__.c.completed_at
+        stamp = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    value = demo.from_epoch(micros)
+    made = bulk._TimeText()
+    assert made.epoch_column([micros, micros]) == [stamp(value.replace(tzinfo=None))] * 2
+
+
+@pytest.mark.parametrize("loader", ["_SqliteLoader", "_PortableLoader"])
+def test_epoch_times_completed_before_they_were_created_are_refused_whole(engine: Engine, loader: str) -> None:
+    [(patients, intakes, good)] = list(demo.generate_batches(5, today=TODAY))
+    swapped = demo.EpochTimes(good.completed, good.created)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk, "_SqliteLoader", getattr(bulk, loader))
+        with pytest.raises(ValueError, match="completed before it was created"):
+            bulk.bulk_load(engine, [(patients, intakes, swapped)], expected=5)
+    assert Repository(engine).count_patients() == 0
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_collector_runs_less_often_during_a_load_and_as_before_after_it(
+    engine: Engine, fails: bool
+) -> None:
+    """A load's batches live until written; with Python's default thresholds each batch set off a full
+    collection. The collector stays on (it still runs) with a higher young threshold, given back after."""
+    import gc
+
+    seen: list[tuple[int, int, int]] = []
+    collections = [0]
+
+    def batches() -> Iterator[Any]:
+        for batch in demo.generate_batches(30, today=TODAY, batch=10):
+            seen.append(gc.get_threshold())
+            yield batch
+        if fails:
+            raise RuntimeError("the generator broke")
+
+    def counted(phase: str, info: dict[str, Any]) -> None:
+        collections[0] += phase == "start"
+
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.callbacks.append(counted)
+    try:
+        if fails:
+            with pytest.raises(RuntimeError):
+                bulk.bulk_load(engine, batches(), expected=30)
+        else:
+            bulk.bulk_load(engine, batches(), expected=30)
+            gc.collect()
+        assert seen and all(t == (bulk.LOAD_GC_THRESHOLD, 10, 10) for t in seen)
+        assert gc.get_threshold() == (700, 10, 10) and gc.isenabled()
+        assert fails or collections[0] >= 1
+    finally:
+        gc.callbacks.remove(counted)
+        gc.set_threshold(*saved)
