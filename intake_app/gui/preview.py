@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QObject,
     QSize,
@@ -276,7 +277,8 @@ class PreviewDialog(QDialog):
 
         def wanted() -> bool:
             """Still the document shown and its latest build (else another intake or letter is asked for)."""
-            return generation == self._generation and asked == self._asked.get(kind)
+            return (shiboken6.isValid(self) and generation == self._generation
+                    and asked == self._asked.get(kind))
 
         def work() -> RenderedPages | None:
             if not wanted():
