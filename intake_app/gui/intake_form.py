@@ -163,7 +163,7 @@ class IntakeForm(QWidget):
         content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         page.setWidget(content)
         # Its background is left to what is behind (the intake page's body paints it): a filled one made the
-        # page drawn twice when the intake page was brought forward (see intake_page.unfilled).
+        # page drawn twice when the intake page was brought forward (see intake_settle.unfilled).
         page.viewport().setAutoFillBackground(False)
         content.setAutoFillBackground(False)
         self._pages[section.id] = page
@@ -255,6 +255,11 @@ class IntakeForm(QWidget):
     def answers(self) -> dict[str, Any]:
         """The answers in intake-document shape: shown, answered questions plus every red flag."""
         return copy.deepcopy(self._current())
+
+    def answers_view(self) -> Mapping[str, Any]:
+        """The same answers without a copy, for a caller that only reads them (and copies what it keeps);
+        valid until the next change."""
+        return self._current()
 
     def _current(self) -> dict[str, Any]:
         """The answers, computed once per change; callers inside the form only read them."""
@@ -438,6 +443,8 @@ class IntakeForm(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A completed intake: every answer can be read, section by section, and none changed."""
+        if read_only == self.read_only:
+            return
         self.read_only = read_only
         for row in self._rows.values():
             row.editor.setEnabled(not read_only)
@@ -471,11 +478,14 @@ class IntakeForm(QWidget):
 
     def clear_problems(self) -> None:
         """Remove the problems handed in by show_problems (the form's own checks stay)."""
+        cleared = False
         for row in self._rows.values():
             if row.external_problems:
                 row.external_problems = []
                 row.refresh_problem()
-        self._refresh_nav_marks()
+                cleared = True
+        if cleared:
+            self._refresh_nav_marks()
 
     def problems(self) -> list[tuple[str, str]]:
         """The form's own current problems (e.g. a number out of range), as (field, message)."""

@@ -9,23 +9,12 @@ Saving itself (drafts, conflicts, completion) lives in intake_saving.py.
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QImage,
-    QKeyEvent,
-    QKeySequence,
-    QMoveEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QShortcut,
-)
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDateEdit,
     QFrame,
@@ -41,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from intake_app.domain import DocumentInvalid, IntakeDocument, load_questionnaire, parse_document
 from intake_app.domain.wording import split_key
@@ -50,7 +38,7 @@ from intake_app.gui.body_map import BodyMapWidget
 from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.intake_form import IntakeForm
 from intake_app.gui.intake_saving import IntakeSaving
-from intake_app.gui.question_row import QuestionRow
+from intake_app.gui.intake_settle import Body, PaintHold, settle_steps, unfilled
 from intake_app.gui.review import ReviewPage
 from intake_app.gui.tasks import TaskRunner
 from intake_app.recovery import RecoveryJournal
@@ -69,8 +57,6 @@ SYMPTOM_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
 #: Below this width the live result shares a tab with the map; below NARROW everything is a tab.
 WIDE = 1300
 NARROW = 860
-#: Settling the hidden page (see IntakePage._settle_steps) hands the event loop back after this long.
-SETTLE_STEP_S = 0.004
 
 
 class IntakePage(IntakeSaving, QWidget):
@@ -192,10 +178,11 @@ class IntakePage(IntakeSaving, QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.workspace)
         self.pages.addWidget(self.review)
+        self.paint_hold = PaintHold(self.pages)  # see open_record
 
         # On a very short screen (1024x600 at 150 % leaves 373 pixels) the whole page scrolls rather than
         # squeezing the header, the banner or the form below the height their words need.
-        body = _Body(self)
+        body = Body(self)
         body.setObjectName("intakeBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -248,66 +235,9 @@ class IntakePage(IntakeSaving, QWidget):
 
     def build_steps(self) -> Iterator[None]:
         """What is left to build, a small step at a time (nothing once built): the form's questions, then the
-        hidden page laid out and drawn once (`_settle_steps`)."""
+        hidden page laid out and drawn once (intake_settle.settle_steps)."""
         yield from self.form.build_steps()
-        yield from self._settle_steps()
-
-    def _settle_steps(self) -> Iterator[None]:
-        """Lay out and draw the hidden page once, a few milliseconds a step, so that showing it for the first
-        intake has little left to do. Done then, all at once, it stalled the window for 100-300 ms: every
-        layout of the page's ~900 widgets computed for the first time, every widget's style rules looked up
-        and its words shaped at its first paint. Stops as soon as the page is on screen (opened meanwhile:
-        what is left is done by showing it)."""
-        parent = self.parentWidget()
-        if parent is None or self.isVisible():
-            return
-        self.setGeometry(parent.contentsRect())  # the room it will have (a page of the window's stack)
-        yield
-        # Children first: a parent's layout then finds its children's sizes already worked out.
-        widgets = [w for w in self.findChildren(QWidget) if w.layout() is not None]
-        clock = _StepClock()
-        for widget in reversed(widgets):
-            if self.isVisible():
-                return
-            layout = widget.layout() if isValid(widget) else None
-            if layout is not None:
-                layout.activate()
-            if clock.spent():
-                yield
-        outer = self.layout()
-        if outer is not None:
-            outer.activate()
-        yield
-        # A hidden widget hears of its new size only when it is first shown or drawn, and only then places its
-        # children (a scroll area its body, a splitter the form, the map and the result): told here, parents
-        # before children, so every piece has the size it will be shown at.
-        for widget in [self, *self.findChildren(QWidget)]:
-            if self.isVisible():
-                return
-            if isValid(widget):
-                _deliver_pending_geometry(widget)
-            if clock.spent():
-                yield
-        # The map's shapes and the layers it keeps for this size, a piece a step (made all at once by its first
-        # paint, they were one step of 20-50 ms).
-        for _piece in self.map.prepare_steps():
-            if self.isVisible():
-                return
-            yield
-        yield
-        clock = _StepClock()
-        # Then each piece drawn once into an image nobody sees (a question row at a time).
-        canvas = QImage(max(1, self.width()), max(1, self.height()), QImage.Format.Format_ARGB32_Premultiplied)
-        pieces: list[QWidget] = [self.map, self.map_box, self.panel, self.form.nav,
-                                 *self.form.findChildren(QuestionRow)]
-        for piece in pieces:
-            if self.isVisible():
-                return
-            if isValid(piece) and not piece.isHidden() and not piece.size().isEmpty():
-                piece.render(canvas)
-            if clock.spent():
-                yield
-        self.settled = True
+        yield from settle_steps(self)
 
     def finish_building(self) -> None:
         self.form.finish_building()
@@ -373,8 +303,12 @@ class IntakePage(IntakeSaving, QWidget):
     def open_record(self, clinic: Clinic, record: IntakeRecord, answers: dict[str, Any] | None = None) -> None:
         """Show an intake; `answers` (from crash recovery) replaces the stored ones and marks it unsaved.
 
-        Every intake starts fresh: first section, "Pain" on the map, the form in front.
+        Every intake starts fresh: first section, "Pain" on the map, the form in front. Brought forward from
+        another page, the page draws its header in the turn that shows it and the rest in the next one (see
+        intake_settle.PaintHold); everything is filled and takes input at once.
         """
+        if not self.isVisible():
+            self.paint_hold.hold()
         self.clinic = clinic
         self.record = record
         self._row_version = record.row_version
@@ -384,8 +318,9 @@ class IntakePage(IntakeSaving, QWidget):
             visit = record.document.visit_date
             self.visit_date.setDate(QDate(visit.year, visit.month, visit.day))
             self.form.set_answers(answers if answers is not None else dict(record.document.answers))
+            shown = self.form.answers_view()
             for key, _label in SYMPTOMS:
-                self.map.set_marks(key, record_regions(self.form.answers(), key))
+                self.map.set_marks(key, record_regions(shown, key))
             self.form.clear_problems()
             self.form.show_section(self.form.first_open_section())
             first = self.symptom_group.button(0)
@@ -409,8 +344,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.complete_button.setVisible(not complete)
         self.amend_button.setVisible(complete)
         self.review_button.setVisible(complete)
-        self._set_dirty(answers is not None)
-        self._update_state_label()
+        self._set_dirty(answers is not None)  # (and the state beside the title)
         self.show_form()
         self.rescreen()
         if not complete:
@@ -426,6 +360,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.form.focus_section_start()
 
     def close_record(self) -> None:
+        self.paint_hold.release()
         self.autosave.stop()
         self._journal_timer.stop()
         if self.record is not None and not self._dirty:
@@ -441,8 +376,8 @@ class IntakePage(IntakeSaving, QWidget):
     def document(self) -> IntakeDocument:
         """The current answers as an intake document (validated; raises DocumentInvalid)."""
         assert self.record is not None
-        raw = IntakeDocument(self.record.document.patient, self.current_visit_date(), self.form.answers(),
-                             self.record.document.questionnaire).to_json()
+        raw = IntakeDocument(self.record.document.patient, self.current_visit_date(), self.form.answers_view(),
+                             self.record.document.questionnaire).to_json()  # (to_json copies the answers)
         return parse_document(raw)
 
     def current_visit_date(self) -> dt.date:
@@ -541,70 +476,6 @@ class IntakePage(IntakeSaving, QWidget):
         self.form.focus_field(f"{question_id}.{side}" if side else question_id)
 
 
-def _deliver_pending_geometry(widget: QWidget) -> None:
-    """The move and resize events a hidden widget is owed, as Qt sends them when it is first shown."""
-    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingMoveEvent):
-        QApplication.sendEvent(widget, QMoveEvent(widget.pos(), widget.pos()))
-        widget.setAttribute(Qt.WidgetAttribute.WA_PendingMoveEvent, False)
-    if widget.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent):
-        QApplication.sendEvent(widget, QResizeEvent(widget.size(), QSize()))
-        widget.setAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent, False)
-
-
-class _StepClock:
-    """How long the current step has run: `spent()` says when to hand the event loop back (and starts anew)."""
-
-    def __init__(self, budget_s: float = SETTLE_STEP_S) -> None:
-        self.budget_s = budget_s
-        self._started = time.perf_counter()
-
-    def spent(self) -> bool:
-        if time.perf_counter() - self._started < self.budget_s:
-            return False
-        self._started = time.perf_counter()
-        return True
-
-
-def unfilled(area: QScrollArea) -> None:
-    """A scroll area whose viewport and widget leave their background to what is behind them.
-
-    A scroll area fills both by default, which makes them "opaque" to Qt's repaint manager: when the window's
-    stack brought the intake page forward, each such widget was drawn on its own and then drawn again with
-    the stack (every question row, the map and the result panel twice). The page's body paints the same
-    colour itself (`_Body.paintEvent`), as part of the one pass."""
-    area.viewport().setAutoFillBackground(False)
-    content = area.widget()
-    if content is not None:
-        content.setAutoFillBackground(False)
-
-
-class _Body(QWidget):
-    """The page inside its scroll area: as tall as the screen allows, taller only below its minimum.
-
-    The scroll area asks for the height at a width; the layout would answer with the height it would
-    *like* (the form's full length), giving a 1366x768 screen a second scroll bar it does not need. The
-    answer here counts the header and the banner at that width, and only the minimum of the rest."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.stretchy: QWidget | None = None
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        """The background its scroll area used to fill (see `unfilled`)."""
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().window())
-        painter.end()
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        layout = self.layout()
-        if layout is None or self.stretchy is None:
-            return super().heightForWidth(width)
-        stretchy = self.stretchy
-        liked = stretchy.heightForWidth(width) if stretchy.hasHeightForWidth() else stretchy.sizeHint().height()
-        needed = layout.heightForWidth(width) - max(0, liked) + stretchy.minimumSizeHint().height()
-        return max(needed, self.minimumSizeHint().height())
-
-
 def fired_fields(assessment: Assessment) -> set[str]:
     """The safety questions whose answers raised a red flag (the fields its reasons name)."""
     fields: set[str] = set()
@@ -614,6 +485,6 @@ def fired_fields(assessment: Assessment) -> set[str]:
     return fields
 
 
-def record_regions(answers: dict[str, Any], field: str) -> dict[str, list[str]]:
+def record_regions(answers: Mapping[str, Any], field: str) -> dict[str, list[str]]:
     value = answers.get(field) or {}
     return {"left": list(value.get("left", [])), "right": list(value.get("right", []))}
