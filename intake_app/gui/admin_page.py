@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Action, Actor, allowed
@@ -31,39 +31,32 @@ class AdminPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adminPage")
-        title = QLabel(self.tr("Administration"), self)
+        self.actor: Actor | None = None
+        self.title = title = QLabel(self)
         title.setObjectName("sectionTitle")
         self.who = QLabel(self)
         self.who.setWordWrap(True)
-        note = QLabel(self.tr("This account looks after the program; it does not open patients. For desk or "
-                              "clinical work, sign in with an everyday account."), self)
+        self.note = note = QLabel(self)
         note.setObjectName("muted")
         note.setWordWrap(True)
         self.buttons: dict[Action, QPushButton] = {}
+        self.help: dict[Action, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
-        rows = (
-            (Action.MANAGE_ACCOUNTS, self.tr("Staff &accounts..."),
-             self.tr("Add accounts, switch them off or on, unlock them, reset a password."), self.accounts_requested),
-            (Action.CLINIC_SETTINGS, self.tr("&Clinic settings..."),
-             self.tr("Clinic name and address, referrer, emergency numbers, paper, idle lock time."),
-             self.settings_requested),
-            (Action.AUDIT_VIEW, self.tr("Audit &trail..."),
-             self.tr("Who did what and when; check that nothing was changed; export as CSV."), self.audit_requested),
-            (Action.BACKUP, self.tr("&Back up now"),
-             self.tr("A checked copy of the database in the backup folder."), self.backup_requested),
-        )
-        for row, (action, text, help_text, signal) in enumerate(rows):
-            button = QPushButton(text, self)
+        signals = ((Action.MANAGE_ACCOUNTS, self.accounts_requested), (Action.CLINIC_SETTINGS, self.settings_requested),
+                   (Action.AUDIT_VIEW, self.audit_requested), (Action.BACKUP, self.backup_requested))
+        for row, (action, signal) in enumerate(signals):
+            button = QPushButton(self)
             button.setMinimumWidth(190)
             button.clicked.connect(signal)
-            label = QLabel(help_text, self)
+            label = QLabel(self)
             label.setObjectName("help")
             label.setWordWrap(True)
             grid.addWidget(button, row, 0)
             grid.addWidget(label, row, 1)
             self.buttons[action] = button
+            self.help[action] = label
         grid.setColumnStretch(1, 1)
         self.status = QLabel(self)
         self.status.setObjectName("muted")
@@ -77,12 +70,43 @@ class AdminPage(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.status)
         layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's words in the desk's language (at first, and when the clinic's language changes)."""
+        self.title.setText(self.tr("Administration"))
+        self.note.setText(self.tr("This account looks after the program; it does not open patients. For desk or "
+                                  "clinical work, sign in with an everyday account."))
+        words = {
+            Action.MANAGE_ACCOUNTS: (self.tr("Staff &accounts..."),
+                                     self.tr("Add accounts, switch them off or on, unlock them, reset a password.")),
+            Action.CLINIC_SETTINGS: (self.tr("&Clinic settings..."),
+                                     self.tr("Clinic name and address, referrer, emergency numbers, paper, idle "
+                                             "lock time.")),
+            Action.AUDIT_VIEW: (self.tr("Audit &trail..."),
+                                self.tr("Who did what and when; check that nothing was changed; export as CSV.")),
+            Action.BACKUP: (self.tr("&Back up now"), self.tr("A checked copy of the database in the backup folder.")),
+        }
+        for action, (text, help_text) in words.items():
+            self.buttons[action].setText(text)
+            self.help[action].setText(help_text)
+        if self.actor is not None:
+            self._show_who(self.actor)
 
     def show_for(self, actor: Actor) -> None:
-        self.who.setText(self.tr("Signed in: {0} ({1})").format(
-            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
+        self.actor = actor
+        self._show_who(actor)
         for action, button in self.buttons.items():
             button.setVisible(allowed(actor.role, action))
+
+    def _show_who(self, actor: Actor) -> None:
+        self.who.setText(self.tr("Signed in: {0} ({1})").format(
+            actor.shown_name, QCoreApplication.translate("Role", ROLE_WORDS[actor.role])))
 
 
 class AdminTools:
@@ -118,6 +142,7 @@ class AdminTools:
 
     def _clinic_settings_saved(self, settings: Settings) -> None:
         self.window.settings = settings
+        self.window.use_clinic_language()  # a new clinic language applies on this desk at once
         self.window.statusBar().showMessage(QCoreApplication.translate("AdminPage", "Clinic settings saved"), 3000)
 
     def backup(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.gui import messages
@@ -56,18 +56,35 @@ class DeskActions(_Base):
         corner = QWidget(self.home_tabs)
         bar = QHBoxLayout(corner)
         bar.setContentsMargins(0, 0, 0, 2)
-        self.patient_answers_button = QPushButton(self.tr("Patient &answers..."), corner)
+        self.patient_answers_button = QPushButton(corner)
         self.patient_answers_button.setObjectName("patientAnswersButton")
-        self.patient_answers_button.setToolTip(self.tr(
-            "The patient answers the selected draft themselves, full screen (or on the second screen)."))
         self.patient_answers_button.clicked.connect(self.patient_answers)
-        self.record_outcome_button = QPushButton(self.tr("Record out&come..."), corner)
+        self.record_outcome_button = QPushButton(corner)
         self.record_outcome_button.setObjectName("recordOutcomeButton")
-        self.record_outcome_button.setToolTip(self.tr("What the specialist found, for the selected completed intake."))
         self.record_outcome_button.clicked.connect(self.record_outcome)
         bar.addWidget(self.patient_answers_button)
         bar.addWidget(self.record_outcome_button)
+        self._word_desk_bar()
         self.home_tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)  # no height taken from the lists
+
+    def _word_desk_bar(self) -> None:
+        """The words of the buttons this mixin adds (and of the urgent banner's buttons), in the desk's
+        language: when made, and again when the clinic's language changes (the window's retranslate)."""
+        if self.__dict__.get("patient_answers_button") is None:  # not built yet
+            return
+        self.patient_answers_button.setText(self.tr("Patient &answers..."))
+        self.patient_answers_button.setToolTip(self.tr(
+            "The patient answers the selected draft themselves, full screen (or on the second screen)."))
+        self.record_outcome_button.setText(self.tr("Record out&come..."))
+        self.record_outcome_button.setToolTip(self.tr("What the specialist found, for the selected completed intake."))
+        back = self.__dict__.get("outcomes_back")
+        if back is not None:
+            back.setText(self.tr("\u2190 &Back to patients"))
+        desk = self.__dict__.get("_work_patient_desk")  # once built (work_pages.py)
+        if desk is not None:  # its banner's buttons (patient_desk.py words them only when made)
+            desk.banner.open_button.setText(QCoreApplication.translate("UrgentBanner", "Open the intake"))
+            desk.banner.dismiss_button.setText(QCoreApplication.translate("UrgentBanner", "Dismiss"))
+            desk.banner.text.setAccessibleName(QCoreApplication.translate("UrgentBanner", "Urgent"))
 
     def _sync_desk_buttons(self) -> None:
         for button, action in ((self.patient_answers_button, self.act_patient_answers),
@@ -181,6 +198,7 @@ class DeskActions(_Base):
             column.setContentsMargins(12, 8, 12, 8)
             back = QPushButton(self.tr("\u2190 &Back to patients"), holder)
             back.clicked.connect(self.show_patients_page)
+            self.outcomes_back = back
             row = QHBoxLayout()
             row.addWidget(back)
             row.addStretch(1)

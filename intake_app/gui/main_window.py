@@ -30,6 +30,7 @@ from intake_app.gui.desk_actions import DeskActions
 from intake_app.gui.session import Session
 from intake_app.gui.tasks import TaskRunner
 from intake_app.gui.window_access import AccessViews, language_at_start
+from intake_app.gui.window_language import DeskLanguage
 from intake_app.gui.work_pages import (
     PREVIEW_MODULES,
     WORKSPACE_MODULES,
@@ -61,7 +62,7 @@ IDLE_STEP_MS = 0
 QUIET_S = 0.1
 WAIT_MS = 50
 _BUILT = object()
-class MainWindow(DeskActions, AccessViews, QMainWindow):
+class MainWindow(DeskActions, DeskLanguage, AccessViews, QMainWindow):
     clinic_ready = Signal()
     intake_opened = Signal(int)
     # The pages behind the sign-in screen: built after the first paint a piece at a time (work_pages.py).
@@ -243,7 +244,7 @@ class MainWindow(DeskActions, AccessViews, QMainWindow):
         self.clinic = clinic
         gc.freeze()  # the database's modules and the clinic live as long as the program (see app.py)
         self._description = description
-        self.use_language(getattr(clinic.settings, "clinic_language", "en") or "en")
+        self.use_clinic_language()
         self._show_database()
         self.background.run(clinic.daily_backup, None, self._backup_failed, label=self.tr("Daily backup..."))
         self.session.begin(clinic, has_accounts)

@@ -7,7 +7,7 @@ marked "fewer than 10", so a small group never passes for a trend.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -59,6 +59,12 @@ class ConfirmationChart(QWidget):
         self.setMinimumSize(QSize(420, 230))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(self.tr(TITLE))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:  # the clinic's language changed: the words again
+            self.setAccessibleName(self.tr(TITLE))
+            self.set_levels(self.levels)
 
     def set_levels(self, levels: tuple[LevelFigures, ...]) -> None:
         self.levels = levels

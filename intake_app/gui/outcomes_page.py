@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -104,60 +104,51 @@ class OutcomesPage(QWidget):
         self.report: PerformanceReport | None = None
         self.runner = TaskRunner(self)
         self.rule_names: dict[str, str] = {}
-        title = QLabel(self.tr("How the screening does"), self)
+        self.title = title = QLabel(self)
         title.setObjectName("sectionTitle")
-        intro = QLabel(self.tr(
-            "What the specialists found for the intakes this clinic sent on. 'Confirmed among seen' is the share "
-            "of patients the specialist saw whose spinal origin was confirmed, with its 95% interval. Every rate "
-            "shows its counts; groups of fewer than {0} are marked and are not a trend.").format(SMALL_GROUP), self)
+        self.intro = intro = QLabel(self)
         intro.setWordWrap(True)
         intro.setObjectName("muted")
-        self.whole = QCheckBox(self.tr("&Whole record"), self)
+        self.whole = QCheckBox(self)
         self.whole.setChecked(True)
         self.start = QDateEdit(self)
         self.end = QDateEdit(self)
-        for edit, label in ((self.start, self.tr("From")), (self.end, self.tr("To"))):
+        for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(label)
         today = QDate.currentDate()
         self.start.setDate(today.addMonths(-12))
         self.end.setDate(today)
         self.whole.toggled.connect(self._period_changed)
         self.version = QComboBox(self)
         self.version.setObjectName("rulesVersion")
-        self.version.setAccessibleName(self.tr("Rules version"))
         self.version.currentIndexChanged.connect(lambda _index: self._show())
-        self.refresh_button = QPushButton(self.tr("&Show"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.from_label, self.to_label, self.rules_label = QLabel(self), QLabel(self), QLabel(self)
         controls = QHBoxLayout()
         controls.addWidget(self.whole)
-        controls.addWidget(QLabel(self.tr("From"), self))
+        controls.addWidget(self.from_label)
         controls.addWidget(self.start)
-        controls.addWidget(QLabel(self.tr("to"), self))
+        controls.addWidget(self.to_label)
         controls.addWidget(self.end)
         controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Rules:"), self))
+        controls.addWidget(self.rules_label)
         controls.addWidget(self.version, 1)
         controls.addWidget(self.refresh_button)
-        self.banner = QLabel(_words(SYNTHETIC_BANNER), self)
+        self.banner = QLabel(self)
         self.banner.setObjectName("syntheticBanner")
         self.banner.setStyleSheet("border: 2px solid #111; padding: 4px; font-weight: bold;")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.levels_table = _table(LEVEL_HEADERS, "levelTable", self)
-        self.levels_table.setAccessibleName(self.tr("Figures by level"))
         self.chart = ConfirmationChart(self)
-        self.rules_title = QLabel(self.tr("By rule"), self)
+        self.rules_title = QLabel(self)
         self.rules_title.setObjectName("sectionTitle")
-        self.rules_key = QLabel(self.tr(
-            "Each rule is named by its id in the rules document (R red flags, S signs of a spinal origin, L local "
-            "patterns, N safety alerts, Q data gaps, D the decision) and its plain name. A rule's cases are every "
-            "intake it fired for, whatever the level."), self)
+        self.rules_key = QLabel(self)
         self.rules_key.setWordWrap(True)
         self.rules_key.setObjectName("muted")
         self.rules_table = _table(RULE_HEADERS, "ruleTable", self)
-        self.rules_table.setAccessibleName(self.tr("Figures by rule"))
         self.urgent = QLabel(self)
         self.urgent.setWordWrap(True)
         self.open_safety = QLabel(self)
@@ -184,7 +175,43 @@ class OutcomesPage(QWidget):
         layout.addLayout(controls)
         layout.addWidget(scroll, 1)
         self._period_changed(True)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the page in the desk's language (at first, and when the clinic's language changes):
+        the figures shown stay, worded again; the chosen group and period stay chosen."""
+        self.title.setText(self.tr("How the screening does"))
+        self.intro.setText(self.tr(
+            "What the specialists found for the intakes this clinic sent on. 'Confirmed among seen' is the share "
+            "of patients the specialist saw whose spinal origin was confirmed, with its 95% interval. Every rate "
+            "shows its counts; groups of fewer than {0} are marked and are not a trend.").format(SMALL_GROUP))
+        self.whole.setText(self.tr("&Whole record"))
+        self.start.setAccessibleName(self.tr("From"))
+        self.end.setAccessibleName(self.tr("To"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("to"))
+        self.rules_label.setText(self.tr("Rules:"))
+        self.version.setAccessibleName(self.tr("Rules version"))
+        self.refresh_button.setText(self.tr("&Show"))
+        self.banner.setText(_words(SYNTHETIC_BANNER))
+        self.levels_table.setAccessibleName(self.tr("Figures by level"))
+        self.levels_table.setHorizontalHeaderLabels([_words(header) for header in LEVEL_HEADERS])
+        self.rules_title.setText(self.tr("By rule"))
+        self.rules_key.setText(self.tr(
+            "Each rule is named by its id in the rules document (R red flags, S signs of a spinal origin, L local "
+            "patterns, N safety alerts, Q data gaps, D the decision) and its plain name. A rule's cases are every "
+            "intake it fired for, whatever the level."))
+        self.rules_table.setAccessibleName(self.tr("Figures by rule"))
+        self.rules_table.setHorizontalHeaderLabels([_words(header) for header in RULE_HEADERS])
+        if self.report is not None:
+            self._show_choices(self.report, self.version.currentIndex())
         self._show()
+        self.chart.update()
 
     def set_clinic(self, clinic: OutcomesMixin) -> None:
         from intake_app.services.outcomes import rule_names
@@ -226,6 +253,14 @@ class OutcomesPage(QWidget):
         """Show a report (keeps the chosen rules version when it is still there)."""
         chosen = self.version.currentText()
         self.report = report
+        choices = self._show_choices(report)
+        self.version.blockSignals(True)
+        self.version.setCurrentIndex(choices.index(chosen) if chosen in choices else 0)
+        self.version.blockSignals(False)
+        self._show()
+
+    def _show_choices(self, report: PerformanceReport, current: int = 0) -> list[str]:
+        """The groups the combo box offers, in the desk's language (the choice at `current` kept)."""
         choices = [_words(ALL_VERSIONS)] + [self.tr("Rules version {0}").format(p.rules_version)
                                             for p in report.by_version]
         if report.rescreened is not None:
@@ -233,9 +268,9 @@ class OutcomesPage(QWidget):
         self.version.blockSignals(True)
         self.version.clear()
         self.version.addItems(choices)
-        self.version.setCurrentIndex(choices.index(chosen) if chosen in choices else 0)
+        self.version.setCurrentIndex(max(0, min(current, len(choices) - 1)))
         self.version.blockSignals(False)
-        self._show()
+        return choices
 
     def performance(self) -> Performance | None:
         """The group the combo box shows."""

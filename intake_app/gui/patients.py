@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     Qt,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:  # type names only: importing these loads SQLAlchemy, which mu
     from intake_app.services import Clinic
 
 __all__ = ["PAGE", "PatientTableModel", "PatientsPanel", "level_words", "patient_card"]
+#: The list's first columns' widths; a column is never narrower than its heading's words (see retranslate).
+COLUMN_WIDTHS = (150, 130, 110, 100)
 # A patient chosen in the list has their intakes loaded once the choice rests this long (arrowing down the
 # list loads, and records a view of, only the patient the person stops at).
 CHOICE_PAUSE_MS = 250
@@ -70,13 +73,8 @@ class PatientsPanel(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("patientSearch")
-        self.search.setPlaceholderText(self.tr("Search: family or given name, date of birth or MRN"))
-        self.search.setAccessibleName(self.tr("Search patients"))
-        self.search.setAccessibleDescription(
-            self.tr("Type the start of a name, an MRN, or a date of birth as YYYY-MM-DD or DD.MM.YYYY")
-        )
         self.search.setClearButtonEnabled(True)
-        search_label = QLabel(self.tr("&Find patient"), self)
+        self.search_label = search_label = QLabel(self)
         search_label.setBuddy(self.search)
         search_label.setObjectName("sectionTitle")
 
@@ -84,7 +82,6 @@ class PatientsPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("patientTable")
         self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Patients"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -95,8 +92,8 @@ class PatientsPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
-        for column, width in enumerate((150, 130, 110, 100)):  # never narrower than the heading's words
-            self.table.setColumnWidth(column, max(width, self.table.horizontalHeader().sectionSizeHint(column)))
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")
@@ -108,16 +105,14 @@ class PatientsPanel(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("muted")
-        self.new_button = QPushButton(self.tr("&New patient..."), self)
-        self.edit_button = QPushButton(self.tr("&Edit patient..."), self)
+        self.new_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
         self.edit_button.setEnabled(False)
 
-        intakes_title = QLabel(self.tr("Intakes of the selected patient"), self)
+        self.intakes_title = intakes_title = QLabel(self)
         intakes_title.setObjectName("sectionTitle")
         self.intakes = QTableWidget(0, 3, self)
         self.intakes.setObjectName("intakeTable")
-        self.intakes.setAccessibleName(self.tr("Intakes of the selected patient"))
-        self.intakes.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Status"), self.tr("Screen result")])
         self.intakes.verticalHeader().setVisible(False)
         self.intakes.horizontalHeader().setStretchLastSection(True)
         self.intakes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -125,14 +120,13 @@ class PatientsPanel(QWidget):
         self.intakes.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.intakes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.intakes.setTabKeyNavigation(False)
-        self.new_intake_button = QPushButton(self.tr("New &intake"), self)
+        self.new_intake_button = QPushButton(self)
         self.new_intake_button.setEnabled(False)
-        self.open_intake_button = QPushButton(self.tr("&Open intake"), self)
+        self.open_intake_button = QPushButton(self)
         self.open_intake_button.setEnabled(False)
 
         self.card = PatientCard(self)
         self.detail = self.card.label
-        self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -152,12 +146,12 @@ class PatientsPanel(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(6)
-        selected_title = QLabel(self.tr("Selected patient"), self)
+        self.selected_title = selected_title = QLabel(self)
         selected_title.setObjectName("sectionTitle")
         right_layout.addWidget(selected_title)
         right_layout.addWidget(self.card)
         right_layout.addSpacing(4)
-        self.intakes_hint = QLabel(self.tr("Press Enter or click the patient to see their intakes."), self)
+        self.intakes_hint = QLabel(self)
         self.intakes_hint.setObjectName("help")
         self.intakes_hint.setWordWrap(True)
         self.intakes_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -208,7 +202,52 @@ class PatientsPanel(QWidget):
         self.intakes.itemActivated.connect(lambda _item: self._request_open_intake())
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
         clear.activated.connect(self.search.clear)
-        self._show_empty(self.tr("Opening the database..."))
+        self._intake_rows: list[IntakeSummary] = []
+        self._empty_words: Callable[[], str] = lambda: self.tr("Opening the database...")
+        self.retranslate()
+        self._show_empty(self._empty_words)
+
+    # --- words ---------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the panel in the desk's language: at first and whenever the language changes (the
+        clinic's setting), keeping the search, the list, the patient chosen and their intakes as they are."""
+        self.search.setPlaceholderText(self.tr("Search: family or given name, date of birth or MRN"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setAccessibleDescription(
+            self.tr("Type the start of a name, an MRN, or a date of birth as YYYY-MM-DD or DD.MM.YYYY"))
+        self.search_label.setText(self.tr("&Find patient"))
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.new_button.setText(self.tr("&New patient..."))
+        self.edit_button.setText(self.tr("&Edit patient..."))
+        self.intakes_title.setText(self.tr("Intakes of the selected patient"))
+        self.intakes.setAccessibleName(self.tr("Intakes of the selected patient"))
+        self.intakes.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Status"), self.tr("Screen result")])
+        self.new_intake_button.setText(self.tr("New &intake"))
+        self.open_intake_button.setText(self.tr("&Open intake"))
+        self.selected_title.setText(self.tr("Selected patient"))
+        self.intakes_hint.setText(self.tr("Press Enter or click the patient to see their intakes."))
+        # The list's headings (the model's words), each column at least as wide as its heading.
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMN_WIDTHS)):
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), header.sectionSizeHint(column)))
+        if self.stack.currentWidget() is self.table:
+            self._show_count()
+            self._on_current(self.table.currentIndex(), QModelIndex())
+        else:
+            self.empty.setText(self._empty_words())
+            self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
+        for row, summary in enumerate(self._intake_rows):
+            for column, text in enumerate(self._intake_cells(summary)):
+                item = self.intakes.item(row, column)
+                if item is not None:
+                    item.setText(text)
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -250,11 +289,7 @@ class PatientsPanel(QWidget):
             self._total = total
         if records:
             self.stack.setCurrentWidget(self.table)
-            shown = f"{len(records)}{'+' if self.model.has_more else ''}"
-            self.count_label.setText(
-                self.tr("{0} of {1} patients").format(shown, self._total) if not self.search.text().strip()
-                else self.tr("{0} found").format(shown)
-            )
+            self._show_count()
             row = next((i for i, r in enumerate(records) if r.id == selected), 0)
             if records[row].id == self._intakes_of:
                 self._select(row)  # the patient chosen before is still in the list: still chosen
@@ -273,16 +308,28 @@ class PatientsPanel(QWidget):
             self._on_current(self.table.currentIndex(), QModelIndex())
             self.table.scrollTo(self.table.currentIndex())
         elif self.search.text().strip():
-            self._show_empty(self.tr("No patient matches \u201c{0}\u201d.\nCheck the spelling, or register a new "
-                                     "patient with New patient.").format(self.search.text().strip()))
+            query = self.search.text().strip()
+            self._show_empty(lambda: self.tr(
+                "No patient matches \u201c{0}\u201d.\nCheck the spelling, or register a new "
+                "patient with New patient.").format(query))
         else:
-            self._show_empty(self.tr("No patients yet.\nRegister the first patient with New patient (Ctrl+Shift+N)."))
+            self._show_empty(lambda: self.tr(
+                "No patients yet.\nRegister the first patient with New patient (Ctrl+Shift+N)."))
         self.search_finished.emit(len(records))
 
-    def _show_empty(self, text: str) -> None:
+    def _show_count(self) -> None:
+        """How many patients the list shows, in the desk's language."""
+        shown = f"{self.model.rowCount()}{'+' if self.model.has_more else ''}"
+        self.count_label.setText(
+            self.tr("{0} of {1} patients").format(shown, self._total) if not self.search.text().strip()
+            else self.tr("{0} found").format(shown))
+
+    def _show_empty(self, text: str | Callable[[], str]) -> None:
+        """The list's place says `text` (a function of the desk's language: worded again when it changes)."""
+        self._empty_words = text if callable(text) else (lambda: text)
         self.model.reset([])
         self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
-        self.empty.setText(text)
+        self.empty.setText(self._empty_words())
         self.count_label.setText("")
         self.stack.setCurrentWidget(self.empty)
         self._choice_pause.stop()
@@ -380,18 +427,17 @@ class PatientsPanel(QWidget):
         self._set_intakes([])
         self.intakes_stack.setCurrentWidget(self.intakes_hint if hint else self.intakes)
 
+    def _intake_cells(self, summary: IntakeSummary) -> tuple[str, str, str]:
+        status = self.tr("Complete") if summary.status == "complete" else self.tr("Draft")
+        if summary.revision > 1:
+            status += self.tr(" (revision {0})").format(summary.revision)
+        return summary.visit_date.isoformat(), status, level_words(summary.level, summary.tier, summary.acknowledged)
+
     def _set_intakes(self, rows: list[IntakeSummary]) -> None:
+        self._intake_rows = list(rows)
         self.intakes.setRowCount(len(rows))
         for i, summary in enumerate(rows):
-            status = self.tr("Complete") if summary.status == "complete" else self.tr("Draft")
-            if summary.revision > 1:
-                status += self.tr(" (revision {0})").format(summary.revision)
-            cells = (
-                summary.visit_date.isoformat(),
-                status,
-                level_words(summary.level, summary.tier, summary.acknowledged),
-            )
-            for column, text in enumerate(cells):
+            for column, text in enumerate(self._intake_cells(summary)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, summary.id)
                 self.intakes.setItem(i, column, item)

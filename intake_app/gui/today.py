@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,17 +56,13 @@ class TodayPanel(QWidget):
         self.recalls: list[RecallEntry] = []
         self.recalls_allowed = True  # the recall list is a clinician's (set by the window at sign-in)
         self._again = False  # a refresh was asked for while one ran: run once more after it
-        title = QLabel(self.tr("Today's intakes"), self)
+        self.title = title = QLabel(self)
         title.setObjectName("sectionTitle")
-        self.note = QLabel(self.tr("Urgent intakes that no clinician has acknowledged yet come first."), self)
+        self.note = QLabel(self)
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("todayTable")
-        self.table.setAccessibleName(self.tr("Today's intakes"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Patient"), self.tr("Status"), self.tr("Screen result"), self.tr("Revision"),
-             self.tr("Last saved")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -75,9 +71,9 @@ class TodayPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.itemActivated.connect(lambda item: self._open(item.row()))
-        self.open_button = QPushButton(self.tr("&Open intake"), self)
+        self.open_button = QPushButton(self)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentRow()))
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
         self.count = QLabel(self)
         self.count.setObjectName("muted")
@@ -86,13 +82,10 @@ class TodayPanel(QWidget):
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
-        self.recall_title = QLabel(self.tr("To contact: results that rose after the patient left"), self)
+        self.recall_title = QLabel(self)
         self.recall_title.setObjectName("sectionTitle")
         self.recall_table = QTableWidget(0, 4, self)
         self.recall_table.setObjectName("recallTable")
-        self.recall_table.setAccessibleName(self.tr("Patients to contact"))
-        self.recall_table.setHorizontalHeaderLabels(
-            [self.tr("Patient"), self.tr("Visit"), self.tr("Result then"), self.tr("Result now")])
         self.recall_table.verticalHeader().setVisible(False)
         self.recall_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.recall_table.horizontalHeader().setStretchLastSection(True)
@@ -101,9 +94,9 @@ class TodayPanel(QWidget):
         self.recall_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recall_table.setTabKeyNavigation(False)
         self.recall_table.itemActivated.connect(lambda item: self._open_recall(item.row()))
-        self.contacted_button = QPushButton(self.tr("&Mark contacted..."), self)
+        self.contacted_button = QPushButton(self)
         self.contacted_button.clicked.connect(self.mark_contacted)
-        self.open_recall_button = QPushButton(self.tr("Open &recalled intake"), self)
+        self.open_recall_button = QPushButton(self)
         self.open_recall_button.clicked.connect(lambda: self._open_recall(self.recall_table.currentRow()))
         recall_buttons = QHBoxLayout()
         recall_buttons.addWidget(self.open_recall_button)
@@ -114,9 +107,6 @@ class TodayPanel(QWidget):
         self.due_title.setObjectName("sectionTitle")
         self.due_table = QTableWidget(0, 4, self)
         self.due_table.setObjectName("outcomeDueTable")
-        self.due_table.setAccessibleName(self.tr("Outcomes due"))
-        self.due_table.setHorizontalHeaderLabels(
-            [self.tr("Intake"), self.tr("Visit"), self.tr("Completed"), self.tr("Result")])
         self.due_table.verticalHeader().setVisible(False)
         self.due_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.due_table.horizontalHeader().setStretchLastSection(True)
@@ -125,9 +115,9 @@ class TodayPanel(QWidget):
         self.due_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.due_table.setTabKeyNavigation(False)
         self.due_table.itemActivated.connect(lambda item: self._record_due(item.row()))
-        self.open_due_button = QPushButton(self.tr("Open intake"), self)
+        self.open_due_button = QPushButton(self)
         self.open_due_button.clicked.connect(lambda: self._open_due(self.due_table.currentRow()))
-        self.record_due_button = QPushButton(self.tr("Record &outcome..."), self)
+        self.record_due_button = QPushButton(self)
         self.record_due_button.clicked.connect(lambda: self._record_due(self.due_table.currentRow()))
         due_buttons = QHBoxLayout()
         due_buttons.addWidget(self.open_due_button)
@@ -145,11 +135,45 @@ class TodayPanel(QWidget):
         layout.addWidget(self.due_title)
         layout.addWidget(self.due_table, 1)
         layout.addLayout(due_buttons)
+        self.retranslate()
         self._show_recalls([])
         self._show_due([])
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            # The lists' words (status, result, counts) again, from the rows already read (if any were).
+            if self.count.text():
+                self._shown_rows.clear()
+                self._show(self.rows, announce=False)
+            self._show_recalls(self.recalls)
+            self._show_due(self.due)
+
+    def retranslate(self) -> None:
+        """The panel's own words in the desk's language (at first, and when the clinic's language changes)."""
+        self.title.setText(self.tr("Today's intakes"))
+        self.note.setText(self.tr("Urgent intakes that no clinician has acknowledged yet come first."))
+        self.table.setAccessibleName(self.tr("Today's intakes"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Patient"), self.tr("Status"), self.tr("Screen result"), self.tr("Revision"),
+             self.tr("Last saved")])
+        self.open_button.setText(self.tr("&Open intake"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.recall_title.setText(self.tr("To contact: results that rose after the patient left"))
+        self.recall_table.setAccessibleName(self.tr("Patients to contact"))
+        self.recall_table.setHorizontalHeaderLabels(
+            [self.tr("Patient"), self.tr("Visit"), self.tr("Result then"), self.tr("Result now")])
+        self.contacted_button.setText(self.tr("&Mark contacted..."))
+        self.open_recall_button.setText(self.tr("Open &recalled intake"))
+        self.due_table.setAccessibleName(self.tr("Outcomes due"))
+        self.due_table.setHorizontalHeaderLabels(
+            [self.tr("Intake"), self.tr("Visit"), self.tr("Completed"), self.tr("Result")])
+        self.open_due_button.setText(self.tr("Open intake"))
+        self.record_due_button.setText(self.tr("Record &outcome..."))
 
     def set_clinic(self, clinic: Clinic) -> None:
         self.clinic = clinic
@@ -263,7 +287,7 @@ class TodayPanel(QWidget):
                         lambda _closed: QTimer.singleShot(0, self.refresh),
                         self.failed.emit, label=self.tr("Saving..."))
 
-    def _show(self, rows: list[IntakeSummary]) -> None:
+    def _show(self, rows: list[IntakeSummary], *, announce: bool = True) -> None:
         """The day's list; only rows that read differently from those shown are written again (a refresh
         after each draft save changes one row's time: making every cell of the day anew cost tens of
         milliseconds of the window's time per save at a busy clinic)."""
@@ -301,7 +325,8 @@ class TodayPanel(QWidget):
                 self.table.selectRow(index)
         self.count.setText(self.tr("{0} today").format(len(rows)))
         self.open_button.setEnabled(bool(rows))
-        self.refreshed.emit(len(rows))
+        if announce:
+            self.refreshed.emit(len(rows))
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()

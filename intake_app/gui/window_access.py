@@ -1,24 +1,23 @@
 """The window's side of signing in and locking (a mixin of MainWindow, kept apart so each file reads as
 one concern): which screen shows, which menu entries the role may use, what happens to open work and
 dialogs when the window locks, unlocks or another person signs in (session.py decides when), the unsaved
-answers offered back at the first sign-in; and the window's own words in the desk's language.
+answers offered back at the first sign-in; and the desk's language before the database is open.
 
 The desk's language is the clinic's setting, in the database, which opens after the first paint: the
-window starts in the language the clinic had last time (kept in window.ini), and when the database says
-otherwise the translator changes and Qt's LanguageChange has every screen word itself again.
+window starts in the language the clinic had last time (kept in window.ini); window_language.py applies
+the database's, and any change of it, to every page at once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from intake_app.access.roles import ROLE_WORDS, Action, Actor, allowed
 from intake_app.errors import IntakeError
 from intake_app.gui import messages
-from intake_app.gui.work_pages import home_tab_titles
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,6 +84,7 @@ class AccessViews(_Base):
 
         def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt name)
         def open_intake(self, intake_id: int, answers: dict[str, Any] | None = None) -> None: ...
+        def use_clinic_language(self) -> None: ...
 
     def _update_actions(self) -> None:
         """Only what the signed-in role may do is shown; nothing but Quit and About while locked or signed out."""
@@ -106,7 +106,9 @@ class AccessViews(_Base):
         self._update_actions()
 
     def start_work(self, actor: Actor) -> None:
-        """Signed in: a desk or clinical account sees the patients, an administrator the admin tools."""
+        """Signed in: a desk or clinical account sees the patients, an administrator the admin tools; in the
+        clinic's language as the desk has its settings now (see window_language.py)."""
+        self.use_clinic_language()
         self.show_user()
         if allowed(actor.role, Action.SEARCH):
             first = self.patients.clinic is None
@@ -201,46 +203,3 @@ class AccessViews(_Base):
                 self.open_intake(draft.intake_id, draft.answers)
                 return
             self.journal.clear(draft.intake_id)
-
-    # --- the desk's language -------------------------------------------------------------------
-
-    def use_language(self, language: str) -> None:
-        """The desk's screens in the clinic's language where a translation exists (English otherwise):
-        installed when it is not the one in effect (the widgets word themselves again on Qt's
-        LanguageChange, see retranslate), and remembered for the next start's first paint."""
-        from intake_app.gui.patient import translations
-
-        self.desk_language = (language if language == translations.desk_language()
-                              else translations.install_desk_translator(language))
-        if self.window_state.value(LANGUAGE_KEY) != self.desk_language:
-            self.window_state.setValue(LANGUAGE_KEY, self.desk_language)
-            self.window_state.sync()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
-    def retranslate(self) -> None:
-        """The window's own words in the desk's language: menus, title, status bar, the home tabs (the
-        sign-in and lock screens, and pages built later, word themselves)."""
-        for setter, english in self._words:
-            setter(self.tr(english))
-        self._show_database()
-        self.show_user()
-        tabs = self.__dict__.get("_work_home_tabs")  # once built (work_pages.py)
-        if tabs is not None:
-            for index, title in enumerate(home_tab_titles()):
-                tabs.setTabText(index, title)
-
-    def _show_database(self) -> None:
-        """The whole location goes in the window title and the tooltip; the status bar names just the file,
-        so a long folder path never pushes the bar wider than a small screen."""
-        description = self._description
-        if description is None:
-            self.setWindowTitle(QCoreApplication.translate("MainWindow", "Foot & Leg Intake"))
-            return
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Foot & Leg Intake - {0}").format(description))
-        short = description.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        self.db_label.setText(QCoreApplication.translate("MainWindow", "Database: {0}").format(short))
-        self.db_label.setToolTip(description)

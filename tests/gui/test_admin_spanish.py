@@ -260,6 +260,7 @@ def test_the_administrators_tools_and_the_crash_note_speak_spanish(qtbot: QtBot,
     qtbot.addWidget(window)
     window.clinic = BackupClinic()  # type: ignore[attr-defined]
     window.admin_page = AdminPage(window)  # type: ignore[attr-defined]
+    window.use_clinic_language = lambda: None  # type: ignore[attr-defined]  # the main window's (language tests)
     tools = AdminTools(window)
     tools.backup()
     qtbot.waitUntil(lambda: bool(window.admin_page.status.text()), timeout=5000)  # type: ignore[attr-defined]
