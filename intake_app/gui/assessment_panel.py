@@ -11,14 +11,24 @@ name, with a key.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import threading
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtGui import Qt as GuiQt  # (QtGui's Qt namespace holds mightBeRichText)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,6 +57,7 @@ __all__ = [
     "ReasonsView",
     "RedFlagBanner",
     "level_heading",
+    "needed_height",
     "reason_paragraphs",
     "reasons_html",
     "screened_yet",
@@ -252,6 +263,42 @@ def _load_spanish_words_ahead() -> None:
         thread.start()
 
 
+def needed_height(label: QLabel, width: int) -> int:
+    """The height a word-wrapped label's text needs at `width`, with the label's margins, padding and frame:
+    what QLabel.heightForWidth answers for a label without a minimum height.
+
+    Not heightForWidth itself: it answers at least the label's minimum height, so a minimum set from it grew
+    and never came down. In the window the panel is measured at a narrow width before the splitter gives it
+    its room, and its title, level and notice kept two or three lines' height on one line of words."""
+    text = label.text()
+    margins = label.contentsMargins()
+    metrics = label.fontMetrics()
+    align = label.alignment()
+    extra = 2 * label.margin()
+    indent = label.indent()
+    if indent < 0 and label.frameWidth():
+        indent = metrics.horizontalAdvance("x") - 2 * label.margin()
+    across = extra + (indent if indent > 0 and align & (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight)
+                      else 0)
+    down = extra + (indent if indent > 0 and align & (Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignBottom)
+                    else 0)
+    room = max(width - across - margins.left() - margins.right(), 0)
+    format_ = label.textFormat()
+    if format_ == Qt.TextFormat.RichText or (format_ == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)):
+        document = QTextDocument()
+        document.setDefaultFont(label.font())
+        document.setDocumentMargin(0)
+        document.setHtml(text)
+        document.setTextWidth(room)
+        high = math.ceil(document.size().height())
+    else:
+        flags = int(align & ~(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignHCenter))
+        if label.wordWrap():
+            flags |= int(Qt.TextFlag.TextWordWrap)
+        high = metrics.boundingRect(0, 0, room, 2000, flags, text).height()
+    return high + down + margins.top() + margins.bottom()
+
+
 class AssessmentPanel(QFrame):
     """Level, recommendation and reasons in plain words, in the desk's language; the rule trace folded away
     for clinicians."""
@@ -321,9 +368,15 @@ class AssessmentPanel(QFrame):
         self._fit_labels()
 
     def _fit_labels(self) -> None:
+        """Each line of words above and below the reasons gets the height its text needs at the panel's width
+        (they span the panel's layout, whatever width the labels themselves were last given)."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        width = self.contentsRect().width() - margins.left() - margins.right()
+        if width <= 0:
+            return
         for label in (self.title, self.level, self.gap, self.footer):
-            width = label.width() or self.width() - 20
-            wanted = label.heightForWidth(width)
+            wanted = needed_height(label, width)
             if wanted > 0 and label.minimumHeight() != wanted:
                 label.setMinimumHeight(wanted)
 
