@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -38,8 +39,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from intake_app.domain.body_map import BodyMap, load_body_map
-from intake_app.domain.language import ENGLISH
+from intake_app.domain.body_map import BodyMap, MapLabel, load_body_map
+from intake_app.domain.language import ENGLISH, SPANISH
 from intake_app.domain.questionnaire import SIDES, Questionnaire, load_questionnaire
 
 
@@ -71,6 +72,26 @@ LEGEND_HEIGHT = 26
 MARGIN = 4
 #: Shapes (or outlines) made per step of `prepare_steps`: about 1-3 ms.
 BASE_CHUNK = 12
+#: A side's caption where its word does not fit under a small view, by language: the abbreviations the
+#: Spanish referral's map prints ("Derecha" and "Izquierda" ran into each other on a small map panel).
+#: English keeps "Right" and "Left" (short already). The whole word is the caption's tooltip.
+SHORT_SIDE_WORDS: dict[str, dict[str, str]] = {SPANISH: {"right": "Dcha.", "left": "Izda."}}
+#: Pixels between the two captions of a view, and the smallest caption drawn (smaller: left out, as a
+#: title that does not fit is; the hover text still names the side).
+CAPTION_GAP = 4.0
+MIN_CAPTION_PX = 6
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A side's caption as drawn under a view: its words (the whole word, or its short form where that does
+    not fit), the font and the rectangle (widget coordinates, exactly as wide as the words)."""
+
+    side: str
+    text: str
+    full: str
+    font: QFont
+    rect: QRectF
 
 
 class BodyMapWidget(QWidget):
@@ -114,6 +135,7 @@ class BodyMapWidget(QWidget):
         # empty regions) and over them (outlines, labels). A click then repaints the marked regions only.
         self._under: QPixmap | None = None
         self._over: QPixmap | None = None
+        self._captions: list[Caption] | None = None  # for the present size (see captions)
 
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -239,6 +261,7 @@ class BodyMapWidget(QWidget):
         if event.size() != self._cached_size:
             self._cached_size = QSize()
             self._under = self._over = None
+            self._captions = None
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
@@ -271,17 +294,21 @@ class BodyMapWidget(QWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             hit = self.region_at(QPointF(event.pos()))
-            if hit is None:
+            caption = next((c for c in self.captions() if c.rect.contains(QPointF(event.pos()))), None)
+            if hit is not None:
+                QToolTip.showText(event.globalPos(), self.describe(*hit), self)
+            elif caption is not None:  # "Dcha.": the whole word
+                QToolTip.showText(event.globalPos(), caption.full, self)
+            else:
                 QToolTip.hideText()
                 event.ignore()
-            else:
-                QToolTip.showText(event.globalPos(), self.describe(*hit), self)
             return True
         return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._under = self._over = None  # the titles and labels are drawn in the widget's font
+            self._captions = None
         if event.type() == QEvent.Type.EnabledChange:
             self._hover = None
             self.update()
@@ -447,18 +474,55 @@ class BodyMapWidget(QWidget):
         for polygon, _closed in self._outline_polygons:
             painter.drawPolyline(polygon)
 
-    def _paint_labels(self, painter: QPainter, scale: float) -> None:
+    def _paint_labels(self, painter: QPainter, _scale: float) -> None:
         painter.setPen(LABEL_TEXT)
-        for label in self._map.labels:
-            font = QFont(self.font())
-            font.setPixelSize(max(6, round(label.size * scale)))  # "Right" and "Left" must not run together
-            font.setBold(True)
-            painter.setFont(font)
-            centre = self._transform.map(QPointF(label.x, label.y))
-            metrics = QFontMetricsF(font)
-            width = metrics.horizontalAdvance(label.text) + 4
-            rect = QRectF(centre.x() - width / 2, centre.y() - metrics.height() / 2, width, metrics.height())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label.text)
+        for caption in self.captions():
+            painter.setFont(caption.font)
+            painter.drawText(caption.rect, Qt.AlignmentFlag.AlignCenter, caption.text)
+
+    def captions(self) -> list[Caption]:
+        """The side captions as drawn at the present size. Under each view its captions keep inside the view
+        and CAPTION_GAP apart: the whole words at the map's size where they fit, else their short forms
+        (SHORT_SIDE_WORDS), else smaller, down to MIN_CAPTION_PX; a view with no room at all has none."""
+        if self._captions is None or self._cached_size != self.size():
+            self._ensure_geometry()
+            views = {view.id: view for view in self._map.views}
+            groups: dict[str, list[MapLabel]] = {}
+            for label in self._map.labels:
+                groups.setdefault(label.view, []).append(label)
+            self._captions = []
+            for view_id, labels in groups.items():
+                view = views.get(view_id)
+                room = (self._transform.mapRect(QRectF(view.x, view.y, view.width, view.height)) if view is not None
+                        else QRectF(self.rect()))
+                self._captions += self._fit_captions(sorted(labels, key=lambda label: label.x), room)
+        return self._captions
+
+    def _fit_captions(self, labels: list[MapLabel], room: QRectF) -> list[Caption]:
+        scale = self._transform.m11()
+        short = SHORT_SIDE_WORDS.get(self.language, {})
+        full = [label.text for label in labels]
+        shortened = [short.get(label.side, label.text) for label in labels]
+        wordings = [full] if shortened == full else [full, shortened]
+        largest = max(MIN_CAPTION_PX, round(max(label.size for label in labels) * scale))
+        for size in range(largest, MIN_CAPTION_PX - 1, -1):
+            for words in wordings if size == largest else wordings[-1:]:
+                font = QFont(self.font())
+                font.setPixelSize(size)
+                font.setBold(True)
+                metrics = QFontMetricsF(font)
+                rects = []
+                for label, text in zip(labels, words, strict=True):
+                    centre = self._transform.map(QPointF(label.x, label.y))
+                    width = metrics.horizontalAdvance(text)
+                    rects.append(QRectF(centre.x() - width / 2, centre.y() - metrics.height() / 2, width,
+                                        metrics.height()))
+                inside = all(room.left() <= r.left() and r.right() <= room.right() for r in rects)
+                apart = all(b.left() - a.right() >= CAPTION_GAP for a, b in pairwise(rects))
+                if inside and apart:
+                    return [Caption(label.side, text, whole, font, rect)
+                            for label, text, whole, rect in zip(labels, words, full, rects, strict=True)]
+        return []
 
     def _paint_legend(self, painter: QPainter) -> None:
         font = QFont(self.font())

@@ -24,7 +24,7 @@ class PatientBodyMap(BodyMapWidget):
     def __init__(self, questionnaire: Questionnaire, language: str, parent: QWidget | None = None) -> None:
         self._language = language
         super().__init__(parent, body_map=self._translated(load_body_map(), questionnaire, language),
-                         questionnaire=questionnaire)
+                         questionnaire=questionnaire, language=language)  # its captions' short forms too
         # The legend's words (the map widget draws them through tr(), in this class's context first).
         self.symptom_names = {"pain": self.tr("Pain"), "numbness": self.tr("Numbness"),
                               "tingling": self.tr("Pins and needles")}
