@@ -93,8 +93,8 @@ class AnchorKeeper:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._follow_commits, name="audit-anchor", daemon=True)
                 self._thread.start()
-            else:
-                self._follow.notify()
+            # A running thread is not woken: it is waiting out the interval and then sees `_behind` (each
+            # wake-up would take Python's lock from the saving thread for nothing).
 
     def _follow_commits(self) -> None:
         """The background thread: while commits are pending, wait out the interval since the last check and

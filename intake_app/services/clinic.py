@@ -280,7 +280,7 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         from intake_app.storage import drafts
 
         saved = drafts.save(self.repository, record.id, document, expected_version=expected_version,
-                            actor=self._current(), live=found[0], urgent_rules=found[1])
+                            actor=self._current(), live=found[0], urgent_rules=found[1], base=record)
         self._last_draft = saved
         return saved
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -46,7 +47,7 @@ _READ = DriverStatement(select(*_RECORD_COLUMNS).join(PatientRow, PatientRow.id 
                         .where(IntakeRow.id == bindparam("intake_id")))
 
 
-def _draft_update(*, live: bool, versioned: bool) -> Update:
+def _draft_update(*, live: bool, versioned: bool, returned: tuple[Any, ...] = _RETURNED) -> Update:
     """UPDATE of a draft's answers; its WHERE clause is the whole check (see `update_draft`)."""
     def value(name: str) -> Any:
         return bindparam(f"new_{name}", type_=_INTAKES.c[name].type)
@@ -57,11 +58,16 @@ def _draft_update(*, live: bool, versioned: bool) -> Update:
     if versioned:
         statement = statement.where(_INTAKES.c.row_version == bindparam("expected_version"))
     return (statement.values({**{name: value(name) for name in names}, "row_version": _INTAKES.c.row_version + 1})
-            .returning(*_RETURNED))
+            .returning(*returned))
 
 
 _UPDATES = {(live, versioned): DriverStatement(_draft_update(live=live, versioned=versioned))
             for live in (False, True) for versioned in (False, True)}
+# The same UPDATE when the desk holds the record at the version checked (its own last save): the row is
+# then exactly that record (every change of an intake moves its version), so only what the lapse check
+# needs comes back.
+_ON_BASE = {live: DriverStatement(_draft_update(live=live, versioned=True, returned=(_INTAKES.c.red_flag_ack_rules,)))
+            for live in (False, True)}
 _LAPSE = DriverStatement(update(_INTAKES).where(_INTAKES.c.id == bindparam("intake_id")).values(red_flag_ack_at=None))
 
 
@@ -95,14 +101,17 @@ def refusal(connection: Connection, intake_id: int, expected_version: int | None
 
 def update_draft(
     connection: Connection, intake_id: int, document: IntakeDocument, *, expected_version: int | None,
-    live: LiveResult | None, urgent_rules: Sequence[str], now: dt.datetime,
+    live: LiveResult | None, urgent_rules: Sequence[str], now: dt.datetime, base: IntakeRecord | None = None,
 ) -> tuple[IntakeRecord | None, bool]:
     """Store the draft's answers in one UPDATE; returns (the stored record, whether the red-flag
     acknowledgement lapsed), or (None, False) when the row is not a draft at the expected version.
 
-    An acknowledgement lapses when the answers now fire an urgent rule it did not cover: the draft is
-    unacknowledged again (who acknowledged what stays on the row). That is a second, rare UPDATE in the
-    same transaction, only when the answers fire an urgent rule at all."""
+    `base`: the intake as the desk holds it; when it is at `expected_version`, the stored record is made
+    from it (the row can only be that record: the version is checked in the same statement) instead of
+    returning and converting every column. An acknowledgement lapses when the answers now fire an urgent
+    rule it did not cover: the draft is unacknowledged again (who acknowledged what stays on the row).
+    That is a second, rare UPDATE in the same transaction, only when the answers fire an urgent rule at
+    all."""
     values: dict[str, Any] = {
         "intake_id": intake_id, "new_answers": dict(document.answers), "new_visit_date": document.visit_date,
         "new_entered_by": dict(document.entered_by), "new_updated_at": now,
@@ -111,14 +120,23 @@ def update_draft(
         values["new_level"], values["new_tier"] = live
     if expected_version is not None:
         values["expected_version"] = expected_version
-    returned = _UPDATES[live is not None, expected_version is not None].rows(connection, values)
+    on_base = base is not None and base.id == intake_id and expected_version == base.row_version
+    statement = _ON_BASE[live is not None] if on_base else _UPDATES[live is not None, expected_version is not None]
+    returned = statement.rows(connection, values)
     if not returned:
         return None, False
-    stored = SimpleNamespace(**returned[0], answers=document.answers, entered_by=document.entered_by)
-    lapsed = (bool(urgent_rules) and stored.red_flag_ack_at is not None
-              and not set(urgent_rules) <= _rules(stored.red_flag_ack_rules))
+    acknowledged_at = base.red_flag_ack_at if base is not None and on_base else returned[0]["red_flag_ack_at"]
+    lapsed = (bool(urgent_rules) and acknowledged_at is not None
+              and not set(urgent_rules) <= _rules(returned[0]["red_flag_ack_rules"]))
     if lapsed:
         _LAPSE.run(connection, [{"intake_id": intake_id}])
+    if base is not None and on_base:
+        level, tier = live if live is not None else (base.level, base.tier)
+        return replace(base, document=document, level=level, tier=tier, updated_at=now,
+                       row_version=base.row_version + 1,
+                       red_flag_ack_at=None if lapsed else base.red_flag_ack_at), lapsed
+    stored = SimpleNamespace(**returned[0], answers=document.answers, entered_by=document.entered_by)
+    if lapsed:
         stored.red_flag_ack_at = None
     return _intake_record(stored, document.patient), lapsed
 
@@ -136,7 +154,7 @@ class DraftStore(Protocol):
 
 def save(
     store: DraftStore, intake_id: int, document: IntakeDocument, *, expected_version: int | None, actor: Actor,
-    live: LiveResult | None, urgent_rules: Sequence[str] = (),
+    live: LiveResult | None, urgent_rules: Sequence[str] = (), base: IntakeRecord | None = None,
 ) -> IntakeRecord:
     """Store a draft's answers and its audit entry in ONE transaction, and return the stored record.
 
@@ -144,10 +162,11 @@ def save(
     `expected_version` is not the stored one, an IntakeError when the intake is complete or amended,
     NotFound when there is none. `live` (level, tier) goes on the row, so the day list puts an urgent
     draft first; `urgent_rules` are the urgent red flags the answers fire: one the acknowledgement did not
-    cover makes the draft unacknowledged again, with its own audit entry."""
+    cover makes the draft unacknowledged again, with its own audit entry. `base`: the intake as the caller
+    holds it (see `update_draft`)."""
     with storage_errors(), store.engine.connect() as connection, _transaction(connection):
         record, lapsed = update_draft(connection, intake_id, document, expected_version=expected_version,
-                                      live=live, urgent_rules=urgent_rules, now=utcnow())
+                                      live=live, urgent_rules=urgent_rules, now=utcnow(), base=base)
         if record is None:
             refused = refusal(connection, intake_id, expected_version)
             if refused is None:
