@@ -314,6 +314,7 @@ class AssessmentPanel(QFrame):
         self.assessment: Assessment | None = None
         self.document: IntakeDocument | None = None
         self._text: ResultText | None = None
+        self._fitted: dict[str, tuple[object, ...]] = {}  # what _fit_labels last measured, by label
         self.title = QLabel(self.tr("Screening result (live)"), self)
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
@@ -376,6 +377,12 @@ class AssessmentPanel(QFrame):
         if width <= 0:
             return
         for label in (self.title, self.level, self.gap, self.footer):
+            margins = label.contentsMargins()
+            key = (label.text(), width, label.fontMetrics().lineSpacing(), margins.top(), margins.bottom(),
+                   margins.left(), margins.right())
+            if self._fitted.get(label.objectName()) == key:
+                continue  # the same words at the same width (most answers change neither)
+            self._fitted[label.objectName()] = key
             wanted = needed_height(label, width)
             if wanted > 0 and label.minimumHeight() != wanted:
                 label.setMinimumHeight(wanted)

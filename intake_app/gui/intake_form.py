@@ -74,6 +74,9 @@ class IntakeForm(QWidget):
         self._pages: dict[str, QScrollArea] = {}
         self._page_buttons: dict[str, list[QPushButton]] = {}
         self._cache: dict[str, Any] | None = None
+        # The editors' values and which questions they show, worked out once per change (the visibility,
+        # the answers and the progress all read them).
+        self._raw_shown: tuple[dict[str, Any], dict[str, bool]] | None = None
         # The questionnaire builds these tuples on every access; the form asks for them on every change.
         self._answer_questions = self.questionnaire.answer_questions
         self._warning_icon: QIcon | None = None
@@ -267,6 +270,17 @@ class IntakeForm(QWidget):
             self._cache = self._compute_answers()
         return self._cache
 
+    def _changed(self) -> None:
+        """The editors' values changed: what was worked out from them is worked out again when next asked."""
+        self._cache = None
+        self._raw_shown = None
+
+    def _raw_and_shown(self) -> tuple[dict[str, Any], dict[str, bool]]:
+        if self._raw_shown is None:
+            raw = self._raw_answers()
+            self._raw_shown = raw, self._shown(raw)
+        return self._raw_shown
+
     def _raw_answers(self) -> dict[str, Any]:
         raw: dict[str, Any] = {}
         for question in self._answer_questions:
@@ -289,8 +303,7 @@ class IntakeForm(QWidget):
         return shown
 
     def _compute_answers(self) -> dict[str, Any]:
-        raw = self._raw_answers()
-        shown = self._shown(raw)
+        raw, shown = self._raw_and_shown()
         result: dict[str, Any] = {}
         for question in self._answer_questions:
             if question.red_flag:
@@ -340,7 +353,7 @@ class IntakeForm(QWidget):
                     row.editor.release_room()
         finally:
             self._setting_answers = False
-        self._cache = None
+        self._changed()
         self._update_visibility()
         self._refresh_nav_marks()
         self._refresh_progress()
@@ -371,7 +384,7 @@ class IntakeForm(QWidget):
         row = self._rows[question_id]
         row.external_problems = []  # the person changed it; the old complaint no longer applies
         row.refresh_problem()
-        self._cache = None
+        self._changed()
         self._update_visibility()
         self._refresh_nav_marks()
         self._refresh_progress()
@@ -380,8 +393,7 @@ class IntakeForm(QWidget):
         self.answersChanged.emit()
 
     def _update_visibility(self) -> None:
-        raw = self._raw_answers()
-        shown = self._shown(raw)
+        raw, shown = self._raw_and_shown()
         for question_id, row in self._rows.items():
             if row.isHidden() == shown[question_id]:
                 row.setHidden(not shown[question_id])
@@ -393,20 +405,25 @@ class IntakeForm(QWidget):
     def section_progress(self, section_id: str) -> tuple[int, int]:
         """(answered, asked) of the questions shown in a section; a safety question left on
         "Not asked" does not count as answered."""
+        return self._progress().get(section_id, (0, 0))
+
+    def _progress(self) -> dict[str, tuple[int, int]]:
+        """`section_progress` of every section, in one pass over the rows."""
         answers = self._current()
-        asked = answered = 0
+        counts: dict[str, list[int]] = {}
         for row in self._rows.values():
-            if row.section_id != section_id or row.isHidden():
+            if row.isHidden():
                 continue
-            asked += 1
-            value = answers.get(row.question.id)
-            if value not in (None, UNKNOWN, [], {}, ""):
-                answered += 1
-        return answered, asked
+            count = counts.setdefault(row.section_id, [0, 0])
+            count[1] += 1
+            if answers.get(row.question.id) not in (None, UNKNOWN, [], {}, ""):
+                count[0] += 1
+        return {section_id: (done, asked) for section_id, (done, asked) in counts.items()}
 
     def _refresh_progress(self) -> None:
+        progress = self._progress()
         for index, section in enumerate(self._sections):
-            done, asked = self.section_progress(section.id)
+            done, asked = progress.get(section.id, (0, 0))
             item = self.nav.item(index)
             title = self._titles[section.id]
             text = f"{title} {done}/{asked}" if asked else title
@@ -421,8 +438,9 @@ class IntakeForm(QWidget):
 
     def first_open_section(self) -> str:
         """The first section with a question still open (a new intake skips the filled-in age)."""
+        progress = self._progress()
         for section_id in self.section_ids():
-            done, asked = self.section_progress(section_id)
+            done, asked = progress.get(section_id, (0, 0))
             if done < asked:
                 return section_id
         return self.section_ids()[0]
