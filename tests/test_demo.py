@@ -408,6 +408,7 @@ def test_the_loaders_time_text_is_what_sqlalchemy_stores(engine: Engine, value: 
     with engine.connect() as connection:
         column = IntakeRow.__table__.c.completed_at
         stamp = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    assert stamp is not None
     made = bulk._TimeText()
     assert made(value) == made(value) == stamp(value.astimezone(dt.UTC).replace(tzinfo=None))
 
@@ -437,6 +438,7 @@ def test_the_loaders_text_of_epoch_columns_is_what_sqlalchemy_stores(engine: Eng
     with engine.connect() as connection:
         column = IntakeRow.__table__.c.completed_at
         stamp = column.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+    assert stamp is not None
     value = demo.from_epoch(micros)
     made = bulk._TimeText()
     assert made.epoch_column([micros, micros]) == [stamp(value.replace(tzinfo=None))] * 2

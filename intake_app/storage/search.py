@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from intake_app.domain import fold
@@ -177,10 +177,12 @@ def choose_plan(arm: Arm, sort: str, counts: dict[Term, int], total: int, need: 
         bounded = lead is not None and counts[lead] < cap
         if walk_order:
             entries = min(need / found, float(counts[lead]) if bounded and lead else total)
-        elif bounded and lead is not None:
-            entries = float(counts[lead])
+        elif lead is not None:
+            # A range counted past the cap is priced as if it held every patient (it holds fewer): a sort of it is
+            # chosen only where even that beats walking the order, e.g. two common prefixes that rarely meet.
+            entries = float(counts[lead]) if bounded else float(total)
         else:
-            return None  # sorting a range of unknown size: never chosen
+            return None  # no range to read: walking the order's index is the plan
         reads = entries * passing if in_table or (not walk_order and not set(keys) <= set(columns)) else 0.0
         sorting = 0.0 if walk_order else entries * passing * _SORT
         return entries * _STEP + reads * _LOOKUP + sorting
@@ -207,8 +209,15 @@ def count_ranges(connection: Any, terms: Sequence[Term], cap: int = COUNT_CAP) -
         parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM patients INDEXED BY {_INDEX_OF[term.column]} "
                      f"WHERE {condition} LIMIT {cap}))")
         parameters.extend(values)
-    row = connection.exec_driver_sql(f"SELECT {', '.join(parts)}", tuple(parameters)).fetchone()
+    row = _driver(connection).execute(f"SELECT {', '.join(parts)}", tuple(parameters)).fetchone()
     return int(row[0] or 0), {term: int(n) for term, n in zip(terms, row[1:], strict=True)}
+
+
+def _driver(connection: Any) -> Any:
+    """The sqlite3 connection under a SQLAlchemy connection (same transaction): the search's statements are
+    plain SQL with plain values, and the driver's own execute and fetchall cost a fraction of SQLAlchemy's
+    per-statement and per-row handling (a first page is read in about 1 ms, where that handling was a third)."""
+    return connection.connection.driver_connection
 
 
 def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> tuple[str, tuple[Any, ...]]:
@@ -242,6 +251,7 @@ def search_ids(
     if limit <= 0:
         return []
     connection = session.connection()
+    driver = _driver(connection)
     order_index = _INDEX_OF[_SORT_KEYS[parsed.sort][0]]
     # An arm that is at most a range on the order's own index is read in order: nothing to choose.
     direct = {arm for arm in parsed.arms
@@ -256,7 +266,7 @@ def search_ids(
         else:
             plan = choose_plan(arm, parsed.sort, counts, total, need, cap)
         sql, parameters = arm_sql(arm, parsed.sort, plan, descending=descending, need=need)
-        runs.append([tuple(row) for row in connection.exec_driver_sql(sql, parameters)])
+        runs.append(driver.execute(sql, parameters).fetchall())
     if len(runs) == 1:
         return [row[-1] for row in runs[0][offset:need]]
     merged = heapq.merge(*runs, key=_merge_key(parsed.sort), reverse=descending)
@@ -265,11 +275,19 @@ def search_ids(
     return list(itertools.islice(unique, offset, need))
 
 
+# The page's rows by id: one Core statement, built once (building it per search cost more than running it), its
+# rows holding every column of the patient by name, as the ORM's would, without an ORM object per row.
+_PATIENTS: Any = PatientRow.__table__
+_PAGE_ROWS = select(_PATIENTS).where(_PATIENTS.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def search_patients(
     session: Session, query: str, *, limit: int = SEARCH_LIMIT, offset: int = 0, sort: str = "name",
     descending: bool = False,
-) -> list[PatientRow]:
-    """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth.
+) -> list[Any]:
+    """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth: one page
+    of rows holding the patients' columns by name (PatientRow objects, or on SQLite Core rows of the same
+    columns and types).
 
     Two words match family and given name in either order ("smith jo", "jo smith"), or a family
     name holding both. A single letter matches family names only; a word with a digit is an MRN
@@ -281,7 +299,7 @@ def search_patients(
     ids = search_ids(session, query, limit=limit, offset=offset, sort=sort, descending=descending)
     if not ids:
         return []
-    rows = {row.id: row for row in session.scalars(select(PatientRow).where(PatientRow.id.in_(ids)))}
+    rows = {row.id: row for row in session.connection().execute(_PAGE_ROWS, {"ids": ids}).all()}
     return [rows[i] for i in ids]
 
 
