@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ANCHOR_INTERVAL = 1.0  # seconds: the anchor file moves at most this often after commits (and at close)
+CATCH_UP_BATCH = 200  # entries read per short session when the anchor catches up
+YIELD_EVERY = 8  # entries checked between two moments other threads may run
+
+
+def _yielding(entries: Iterable[AuditEntry]) -> Iterator[AuditEntry]:
+    """The entries, with Python's lock offered to other threads every YIELD_EVERY of them."""
+    for count, entry in enumerate(entries, 1):
+        yield entry
+        if count % YIELD_EVERY == 0:
+            time.sleep(0)
 
 
 def database_address(repository: Repository) -> str:
@@ -147,10 +157,12 @@ class AnchorKeeper:
                 anchor = read_anchor(self.path)
                 if anchor is not None and upto is not None and anchor.count >= upto:
                     return
-                if anchor is None:
-                    report = verify(self.repository.iter_audit())
-                else:
-                    report = verify_since(anchor, self.repository.iter_audit(from_seq=max(anchor.count, 1)))
+                # Read in small batches and checked letting other threads run every few entries: on the
+                # background thread a long check would otherwise hold Python's lock for several
+                # milliseconds at a time (the switch interval) against a save or the window.
+                since = 0 if anchor is None else max(anchor.count, 1)
+                entries = _yielding(self.repository.iter_audit(from_seq=since, batch=CATCH_UP_BATCH))
+                report = verify(entries) if anchor is None else verify_since(anchor, entries)
                 self._settle(anchor, report)
             except AnchorUnreadable as exc:
                 self.unreadable = exc

@@ -265,11 +265,9 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         by: str | None, entered_by: Mapping[str, str] | None,
     ) -> IntakeRecord:
         # When the window screened exactly these inputs today and they passed the checks unchanged
-        # (`screen_draft`), the save checks and screens nothing again (a fresh copy of the checked answers).
+        # (`screen_draft`), the save checks and screens nothing again (`kept` gives a fresh copy of them).
         was = record.document
         checked, found = live.kept(was.questionnaire, was.patient, visit_date, answers)
-        if checked is not None:
-            checked = replace(checked, answers=checked.to_json()["answers"])
         document = self._answered(record, answers, visit_date, by, entered_by, checked)
         if checked is None:  # checked here: the window may have screened them as they are now
             d = document

@@ -69,6 +69,18 @@ def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> 
 
 def kept(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any],
          ) -> tuple[IntakeDocument | None, LiveResult | None]:
-    """What `screen_draft` kept today for exactly these inputs: (the checked document or None, the live
-    result or None)."""
-    return _LIVE.get(_live_key(questionnaire, patient, visit_date, answers), (None, None))
+    """What `screen_draft` kept today for exactly these inputs: (the checked document, with a fresh copy
+    of its answers the caller may keep, or None; the live result or None)."""
+    checked, found = _LIVE.get(_live_key(questionnaire, patient, visit_date, answers), (None, None))
+    if checked is not None:
+        checked = replace(checked, answers={key: _copy(value) for key, value in checked.answers.items()})
+    return checked, found
+
+
+def _copy(value: Any) -> Any:
+    """A copy of an answer as a document's JSON holds it (mappings and lists copied, tuples as lists)."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return list(value)
+    return value

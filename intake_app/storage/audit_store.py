@@ -130,12 +130,12 @@ def _mapping(row: Any) -> dict[str, Any]:
     return values
 
 
-def _batch(session: Session, after_id: int, from_seq: int) -> list[Any]:
-    """The next READ_BATCH stored rows after row id `after_id` (id order), from position `from_seq` on."""
+def _batch(session: Session, after_id: int, from_seq: int, size: int = READ_BATCH) -> list[Any]:
+    """The next `size` stored rows after row id `after_id` (id order), from position `from_seq` on."""
     statement = select(*_COLUMNS).where(AuditRow.id > after_id)
     if from_seq:
         statement = statement.where(AuditRow.seq >= from_seq)
-    return list(session.execute(statement.order_by(AuditRow.id).limit(READ_BATCH)).all())
+    return list(session.execute(statement.order_by(AuditRow.id).limit(size)).all())
 
 
 def stored_entries(session: Session, *, from_seq: int = 0) -> Iterator[AuditEntry]:
@@ -216,15 +216,15 @@ class AuditTrailStore:
             head = session.get(AuditHeadRow, 1)
             return (head.seq, head.hash) if head is not None else (0, "0" * 64)
 
-    def iter_audit(self, *, from_seq: int = 0) -> Iterator[AuditEntry]:
+    def iter_audit(self, *, from_seq: int = 0, batch: int = READ_BATCH) -> Iterator[AuditEntry]:
         """The stored entries in written order from position `from_seq` (streamed for `verify`). Each batch
-        is read in its own short session and the connection given back before its entries are made and
-        checked: the process has one connection, and a save waits for whoever holds it (the anchor's
-        background check, an `audit verify` of a long chain)."""
+        (of `batch` entries) is read in its own short session and the connection given back before its
+        entries are made and checked: the process has one connection, and a save waits for whoever holds
+        it (the anchor's background check, an `audit verify` of a long chain)."""
         last_id = 0
         while True:
             with storage_errors(), self._session() as session:
-                rows = _batch(session, last_id, from_seq)
+                rows = _batch(session, last_id, from_seq, batch)
             if not rows:
                 return
             yield from readable_entries(_mapping(row) for row in rows)
