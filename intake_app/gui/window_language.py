@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.gui.window_access import LANGUAGE_KEY
 from intake_app.gui.work_pages import home_tab_titles
@@ -163,7 +163,11 @@ class DeskLanguage(_Base):
         if state is None:
             self._start_building()  # in idle time, as after the start
             return
-        self._reopen(state, splitter)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the page is built at once (about a second)
+        try:
+            self._reopen(state, splitter)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def _open_intake(self, page: IntakePage) -> OpenIntake | None:
         if page.record is None:
@@ -178,7 +182,7 @@ class DeskLanguage(_Base):
 
     def _reopen(self, state: OpenIntake, splitter: QByteArray) -> None:
         page = self._ensure_intake_page()
-        page.splitter.restoreState(splitter)
+        page.splitter.restoreState(splitter)  # the sizes the person gave the form, map and result
         page.open_record(self.clinic, state.record, state.answers)
         visit = state.visit_date
         if visit is not None and visit != page.current_visit_date():
