@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -33,8 +34,9 @@ class TargetExists(IntakeError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} already exists; nothing was written.",
-            hint="Choose another name, or repeat with --overwrite to replace it.",
+            QT_TRANSLATE_NOOP("IntakeError", "{path} already exists; nothing was written."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Choose another name, or repeat with --overwrite to replace it."),
+            params={"path": path},
         )
         self.path = path
 
@@ -55,14 +57,16 @@ def group_id(group: str) -> int:
         import grp
     except ImportError:  # Windows: folders inherit the access rules of their parent
         raise IntakeError(
-            "A shared group can only be set on Linux and macOS.", hint="Leave the shared group setting empty."
+            QT_TRANSLATE_NOOP("IntakeError", "A shared group can only be set on Linux and macOS."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Leave the shared group setting empty."),
         ) from None
     try:
         return grp.getgrnam(group).gr_gid
     except KeyError:
         raise IntakeError(
-            f"The shared group {group!r} does not exist on this computer.",
-            hint="Ask IT to create it, or correct the shared group setting.",
+            QT_TRANSLATE_NOOP("IntakeError", "The shared group {group} does not exist on this computer."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Ask IT to create it, or correct the shared group setting."),
+            params={"group": repr(group)},
         ) from None
 
 
@@ -81,11 +85,28 @@ def _apply_owner_and_mode(fd_or_path: int | Path, mode: int, group: str | None) 
         os.chmod(fd_or_path, mode)
 
 
+#: What was being done when the system refused, one message each.
+_OS_PROBLEMS = {
+    "create the folder": QT_TRANSLATE_NOOP("IntakeError", "Cannot create the folder {path} ({reason})."),
+    "write": QT_TRANSLATE_NOOP("IntakeError", "Cannot write {path} ({reason})."),
+    "protect": QT_TRANSLATE_NOOP("IntakeError", "Cannot protect {path} ({reason})."),
+}
+
+
 def _os_problem(action: str, path: Path, exc: OSError) -> IntakeError:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return IntakeError(f"The disk is full; {path} was not written.", hint="Free some disk space, then try again.")
+        return IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The disk is full; {path} was not written."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Free some disk space, then try again."),
+            params={"path": path},
+        )
     reason = exc.strerror or type(exc).__name__
-    return IntakeError(f"Cannot {action} {path} ({reason}).", hint="Check the folder and its permissions.")
+    return IntakeError(
+        _OS_PROBLEMS[action],
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Check the folder and its permissions."),
+        params={"path": path, "reason": reason},
+
+    )
 
 
 def private_dir(path: str | Path, *, group: str | None = None) -> Path:
@@ -102,7 +123,11 @@ def private_dir(path: str | Path, *, group: str | None = None) -> Path:
             folder.mkdir(mode=mode)
         except FileExistsError:
             if not folder.is_dir():
-                raise IntakeError(f"{folder} is a file, not a folder.", hint="Move the file away.") from None
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP("IntakeError", "{folder} is a file, not a folder."),
+                    hint=QT_TRANSLATE_NOOP("IntakeError", "Move the file away."),
+                    params={"folder": folder},
+                ) from None
         if sys.platform != "win32":
             info = folder.stat()
             if info.st_uid == os.getuid():
@@ -118,8 +143,11 @@ def private_dir(path: str | Path, *, group: str | None = None) -> Path:
 def _refuse_link(target: Path) -> None:
     if target.is_symlink():
         raise IntakeError(
-            f"{target} is a symbolic link; it is never written through, so nothing was written.",
-            hint="Remove the link or choose another name.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "{target} is a symbolic link; it is never written through, so nothing was written."
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Remove the link or choose another name."),
+            params={"target": target},
         )
 
 
@@ -164,7 +192,10 @@ def atomic_write_bytes(
         if not overwrite:
             raise TargetExists(target)
         if not target.is_file():
-            raise IntakeError(f"{target} is not a regular file; nothing was written.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "{target} is not a regular file; nothing was written."),
+                params={"target": target},
+            )
     folder = target.parent
     tmp_name: str | None = None
     try:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from intake_app.errors import IntakeError
+from intake_app.errors import IntakeError, Phrase, phrase
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 ENV_CONFIG_DIR = "INTAKE_APP_CONFIG_DIR"
@@ -132,23 +132,48 @@ class Settings:
             label = f.metadata["label"]
             limit = f.metadata.get("max_length")
             if isinstance(value, str) and limit is not None and len(value) > limit:
-                raise IntakeError(f"The setting \u201c{label}\u201d is too long ({len(value):,} characters; "
-                                  f"at most {limit}).", hint="Shorten it; nothing was changed.")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "The setting “{label}” is too long ({count} characters; at most {limit})."
+                    ),
+                    hint=QT_TRANSLATE_NOOP("IntakeError", "Shorten it; nothing was changed."),
+                    params={"label": Phrase.word("Setting", label), "count": f"{len(value):,}", "limit": limit},
+                )
             if isinstance(value, str) and any(ord(c) < 32 and c not in "\n\t" for c in value):
-                raise IntakeError(f"The setting \u201c{label}\u201d holds a control character.",
-                                  hint="Retype it; nothing was changed.")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP("IntakeError", "The setting “{label}” holds a control character."),
+                    hint=QT_TRANSLATE_NOOP("IntakeError", "Retype it; nothing was changed."),
+                    params={"label": Phrase.word("Setting", label)},
+                )
         if self.page_size not in PAGE_SIZES:
-            raise IntakeError(f"The setting \u201cPaper size\u201d must be one of {', '.join(PAGE_SIZES)}.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The setting “Paper size” must be one of {sizes}."),
+                params={"sizes": ", ".join(PAGE_SIZES)},
+            )
         if not 1 <= self.idle_minutes <= 60:
-            raise IntakeError("The setting \u201cIdle lock\u201d must be between 1 and 60 minutes.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The setting “Idle lock” must be between 1 and 60 minutes.")
+            )
         if not 1 <= self.outcome_due_weeks <= 52:
-            raise IntakeError("The setting \u201cOutcome due after\u201d must be between 1 and 52 weeks.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The setting “Outcome due after” must be between 1 and 52 weeks.")
+            )
         if not 2 <= self.autosave_seconds <= 120:
-            raise IntakeError("The setting \u201cAutosave interval\u201d must be between 2 and 120 seconds.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The setting “Autosave interval” must be between 2 and 120 seconds.")
+            )
         if self.country and not (len(self.country) == 2 and self.country.isascii() and self.country.isalpha()):
-            raise IntakeError("The setting \u201cCountry\u201d must be a two-letter code such as GB or US, or empty.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "The setting “Country” must be a two-letter code such as GB or US, or empty."
+                )
+            )
         if self.emergency_number and not all(c.isdigit() or c in " -" for c in self.emergency_number):
-            raise IntakeError("The setting \u201cEmergency number\u201d may hold only digits, spaces and dashes.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "The setting “Emergency number” may hold only digits, spaces and dashes."
+                )
+            )
         return self
 
     def country_code(self) -> str:
@@ -182,7 +207,7 @@ def with_clinic_values(settings: Settings, values: dict[str, Any]) -> Settings:
         if name not in CLINIC_FIELDS:
             continue
         try:
-            result = replace(result, **{name: check_value(name, value, "")}).validated()
+            result = replace(result, **{name: check_value(name, value, phrase(""))}).validated()
         except IntakeError:
             continue
     return result
@@ -235,8 +260,13 @@ def check_value(name: str, value: Any, where: str) -> Any:
     """`value` when it has the setting's type; else an IntakeError naming the setting (and `where`)."""
     expected = expected_type(name)
     if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-        kind = {int: "a whole number", bool: "true or false", str: "text"}[expected]
-        raise IntakeError(f"{where}\u201c{setting_label(name)}\u201d must be {kind}.")
+        kind = {int: QT_TRANSLATE_NOOP("IntakeError", "a whole number"),
+                bool: QT_TRANSLATE_NOOP("IntakeError", "true or false"),
+                str: QT_TRANSLATE_NOOP("IntakeError", "text")}[expected]
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{where}“{setting}” must be {kind}."),
+            params={"where": where, "setting": Phrase.word("Setting", setting_label(name)), "kind": phrase(kind)},
+        )
     return value
 
 
@@ -247,20 +277,30 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise IntakeError(f"The settings file {path} is too large to be a settings file.",
-                              hint="Fix or delete it; defaults are used when it is absent.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The settings file {path} is too large to be a settings file."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Fix or delete it; defaults are used when it is absent."),
+                params={"path": path},
+            )
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise IntakeError(f"The settings file {path} cannot be read ({type(exc).__name__}).",
-                          hint="Fix or delete it; defaults are used when it is absent.") from None
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The settings file {path} cannot be read ({reason})."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Fix or delete it; defaults are used when it is absent."),
+            params={"path": path, "reason": type(exc).__name__},
+        ) from None
     if not isinstance(data, dict):
-        raise IntakeError(f"The settings file {path} must hold a JSON object.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The settings file {path} must hold a JSON object."), params={"path": path}
+        )
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in known:
             continue
-        values[key] = check_value(key, value, f"The settings file {path}: ")
+        values[key] = check_value(key, value, phrase(QT_TRANSLATE_NOOP("IntakeError", "The settings file {path}: "),
+                                                     {"path": path}))
+
     return replace(Settings(), **values).validated()
 
 
@@ -274,11 +314,17 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise IntakeError(f"The settings cannot be saved to {path} ({exc.strerror}).") from None
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The settings cannot be saved to {path} ({strerror})."),
+            params={"path": path, "strerror": exc.strerror},
+        ) from None
     try:
         atomic_write_bytes(path, data, overwrite=True)
     except OSError as exc:
-        raise IntakeError(f"The settings cannot be saved to {path} ({exc.strerror}).") from None
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The settings cannot be saved to {path} ({strerror})."),
+            params={"path": path, "strerror": exc.strerror},
+        ) from None
 
 
 def describe_settings() -> list[tuple[str, str]]:

@@ -9,22 +9,78 @@ window's early imports (access roles, settings) do not load the questionnaire's 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-# The modules below the gui whose words are marked (paths inside the intake_app package). pyside6-lupdate
-# reads them with the gui package; their translations are in resources/translations/admin_es.ts.
-MARKED_SOURCES: tuple[str, ...] = (
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# The modules below the gui whose display words are marked (roles, audit actions, outcome findings, setting
+# labels; paths inside the intake_app package): translated in resources/translations/admin_es.ts.
+WORD_SOURCES: tuple[str, ...] = (
     "access/roles.py",
     "access/audit_export.py",
     "domain/outcomes.py",
     "settings.py",
 )
 
+# The modules whose error messages, hints and problem texts are marked templates (context "IntakeError",
+# see errors.py): translated in resources/translations/messages_es.ts. tests/test_messages_translatable.py
+# checks that none of their messages is a bare literal or an f-string.
+MESSAGE_SOURCES: tuple[str, ...] = (
+    "errors.py",
+    "files.py",
+    "settings.py",
+    "access/accounts.py",
+    "access/anchor.py",
+    "access/audit_export.py",
+    "access/identity.py",
+    "access/idle.py",
+    "access/lockout.py",
+    "access/passwords.py",
+    "access/roles.py",
+    "cli/common.py",
+    "cli/database.py",
+    "cli/documents.py",
+    "cli/outcomes.py",
+    "cli/users.py",
+    "domain/body_map.py",
+    "domain/document.py",
+    "domain/outcomes.py",
+    "domain/questionnaire.py",
+    "exchange/csv_export.py",
+    "exchange/fhir_export.py",
+    "exchange/fhir_import.py",
+    "exchange/items.py",
+    "exchange/outcomes_fhir.py",
+    "exchange/output.py",
+    "reports/handout.py",
+    "reports/options.py",
+    "reports/referral.py",
+    "services/access.py",
+    "services/exchange.py",
+    "services/inputs.py",
+    "services/outcomes.py",
+    "services/results.py",
+    "storage/access_store.py",
+    "storage/backup.py",
+    "storage/database.py",
+    "storage/outcomes_store.py",
+    "storage/repository.py",
+    "storage/safety.py",
+)
+
+
+# Every module below the gui with marked words: pyside6-lupdate reads them with the gui package.
+MARKED_SOURCES: tuple[str, ...] = WORD_SOURCES + tuple(name for name in MESSAGE_SOURCES if name not in WORD_SOURCES)
+
 
 def marked_source_paths() -> list[Path]:
     """MARKED_SOURCES as paths (for pyside6-lupdate and the translation tests)."""
+    from pathlib import Path  # here: the command line's --help loads errors (and so this module) only
+
     package = Path(__file__).resolve().parent
     return [package / name for name in MARKED_SOURCES]
+
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from intake_app.access.roles import ACCOUNT_ROLES, Actor, Role
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 MAX_NAME_LENGTH = 40
 MAX_DISPLAY_NAME_LENGTH = 100
@@ -73,17 +74,22 @@ def check_account_name(name: str) -> str:
     """A sign-in name: letters, digits, dot, dash, underscore; starts with a letter or digit; <= 40."""
     text = unicodedata.normalize("NFKC", name.strip())
     if not text:
-        raise IntakeError("The account name is empty.", hint="Type a short name such as ana.ruiz.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "The account name is empty."),
+                          hint=QT_TRANSLATE_NOOP("IntakeError", "Type a short name such as ana.ruiz."))
     if len(text) > MAX_NAME_LENGTH:
-        raise IntakeError(f"The account name is too long (at most {MAX_NAME_LENGTH} characters).")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The account name is too long (at most {count} characters)."),
+            params={"count": MAX_NAME_LENGTH},
+        )
     if not _NAME.match(text):
         raise IntakeError(
-            "The account name may hold only letters, digits, dots, dashes and underscores, "
-            "and must start with a letter or digit.",
-            hint="For example ana.ruiz or desk-2.",
+            QT_TRANSLATE_NOOP("IntakeError", "The account name may hold only letters, digits, dots, dashes and "
+                                             "underscores, and must start with a letter or digit."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "For example ana.ruiz or desk-2."),
         )
     if name_key(text) in RESERVED_NAMES:
-        raise IntakeError(f"The name {text!r} is kept for the program itself.", hint="Choose another name.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "The name {name} is kept for the program itself."),
+                          hint=QT_TRANSLATE_NOOP("IntakeError", "Choose another name."), params={"name": repr(text)})
     return text
 
 
@@ -91,11 +97,17 @@ def check_display_name(display_name: str) -> str:
     """The name people read: 1-100 characters, no control characters or bidi overrides."""
     text = display_name.strip()
     if not text:
-        raise IntakeError("The full name is empty.", hint="Type the name as it should appear on a sign-off.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "The full name is empty."),
+                          hint=QT_TRANSLATE_NOOP("IntakeError", "Type the name as it should appear on a sign-off."))
     if len(text) > MAX_DISPLAY_NAME_LENGTH:
-        raise IntakeError(f"The full name is too long (at most {MAX_DISPLAY_NAME_LENGTH} characters).")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "The full name is too long (at most {count} characters)."),
+                          params={"count": MAX_DISPLAY_NAME_LENGTH})
     if any(unicodedata.category(c) == "Cc" for c in text):
-        raise IntakeError("The full name cannot contain control characters such as line breaks or tabs.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError",
+                                            "The full name cannot contain control characters such as line breaks "
+                                            "or tabs."))
     if any(c in _BIDI_CONTROLS for c in text):
-        raise IntakeError("The full name cannot contain text-direction override characters.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError",
+                                            "The full name cannot contain text-direction override characters."))
+
     return text

@@ -18,6 +18,7 @@ from intake_app.access.audit_chain import Anchor
 from intake_app.errors import IntakeError
 from intake_app.files import atomic_write_bytes, private_dir
 from intake_app.recovery import ENV_STATE_DIR
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 ANCHOR_FORMAT = "intake-audit-anchor/1"
 MAX_ANCHOR_BYTES = 4096
@@ -46,10 +47,13 @@ class AnchorUnreadable(IntakeError):
     """The anchor file exists but cannot be trusted (damaged, a link, someone else's, too open)."""
 
 
-def _unreadable(path: Path, why: str) -> AnchorUnreadable:
+def _unreadable(path: Path, message: str, reason: str = "") -> AnchorUnreadable:
+    """`message` a marked template naming the anchor as {path} (and {reason}, the system's words)."""
     return AnchorUnreadable(
-        f"The audit anchor {path} {why}.",
-        hint="The audit trail cannot be checked against it; an administrator should find out why.",
+        message,
+        hint=QT_TRANSLATE_NOOP("IntakeError",
+                               "The audit trail cannot be checked against it; an administrator should find out why."),
+        params={"path": path, "reason": reason} if reason else {"path": path},
     )
 
 
@@ -66,29 +70,38 @@ def read_anchor(path: Path) -> Anchor | None:
         return None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise _unreadable(path, "is a symbolic link") from None
-        raise _unreadable(path, f"cannot be read ({exc.strerror or type(exc).__name__})") from None
+            raise _unreadable(
+                path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} is a symbolic link.")
+            ) from None
+        raise _unreadable(path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} cannot be read ({reason})."),
+                          exc.strerror or type(exc).__name__) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _unreadable(path, "is not a regular file")
+            raise _unreadable(path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} is not a regular file."))
         if sys.platform != "win32":
             if info.st_uid != os.geteuid():
-                raise _unreadable(path, "belongs to another user")
+                raise _unreadable(
+                    path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} belongs to another user.")
+                )
             if info.st_mode & 0o022:
-                raise _unreadable(path, "can be changed by other users")
+                raise _unreadable(
+                    path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} can be changed by other users.")
+                )
         data = os.read(fd, MAX_ANCHOR_BYTES + 1)
     finally:
         os.close(fd)
     if len(data) > MAX_ANCHOR_BYTES:
-        raise _unreadable(path, "is too large to be an anchor")
+        raise _unreadable(
+            path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} is too large to be an anchor.")
+        )
     try:
         body = json.loads(data.decode("utf-8"))
         if not isinstance(body, dict) or body.get("format") != ANCHOR_FORMAT:
             raise ValueError("not an anchor")
         return Anchor(body["count"], body["head"])
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise _unreadable(path, "is damaged") from None
+        raise _unreadable(path, QT_TRANSLATE_NOOP("IntakeError", "The audit anchor {path} is damaged.")) from None
 
 
 def write_anchor(path: Path, anchor: Anchor) -> Path:

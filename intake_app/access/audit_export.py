@@ -86,7 +86,8 @@ def parse_date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise IntakeError(f"{option} must be a date such as 2026-11-30, not {text[:40]!r}.") from None
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "{option} must be a date such as 2026-11-30, not {text}."),
+                          params={"option": option, "text": repr(text[:40])}) from None
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,10 @@ class AuditFilter:
 
     def __post_init__(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise IntakeError("The start date is after the end date; nothing would match.",
-                              hint="Swap the two dates.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The start date is after the end date; nothing would match."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Swap the two dates."),
+            )
 
     def bounds(self) -> tuple[dt.datetime | None, dt.datetime | None]:
         """The UTC instants [start, end) the dates cover, for a database query."""

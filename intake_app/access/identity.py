@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from intake_app.access.secret import MAX_PASSWORD_LENGTH, Secret
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 ENV_USER = "INTAKE_APP_USER"
 ENV_PASSWORD_FILE = "INTAKE_APP_PASSWORD_FILE"
@@ -61,8 +62,11 @@ def resolve_user_name(option: str | None, env: Mapping[str, str]) -> str:
         if value is not None and value.strip():
             return value.strip()
     raise IdentityMissing(
-        "This command reads or changes patient data, so it must run as a staff account.",
-        hint=f"Give --user NAME before the command, or set {ENV_USER}.",
+        QT_TRANSLATE_NOOP(
+            "IntakeError", "This command reads or changes patient data, so it must run as a staff account."
+        ),
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Give --user NAME before the command, or set {env_user}."),
+        params={"env_user": ENV_USER},
     )
 
 
@@ -70,42 +74,66 @@ def read_password_file(path_text: str) -> Secret:
     """The first line of a private password file (owned by us, no group/other bits), line break dropped."""
     if sys.platform == "win32":
         raise PasswordFileRefused(
-            "Password files are not supported on Windows (their privacy cannot be checked).",
-            hint="Run the command in a terminal and type the password when asked.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "Password files are not supported on Windows (their privacy cannot be checked)."
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Run the command in a terminal and type the password when asked."),
         )
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path_text, flags)
     except OSError as exc:
-        why = "does not exist" if exc.errno == errno.ENOENT else f"cannot be read ({exc.strerror})"
-        raise PasswordFileRefused(f"The password file {path_text} {why}.") from None
+        if exc.errno == errno.ENOENT:
+            raise PasswordFileRefused(QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} does not exist."),
+                                      params={"path_text": path_text}) from None
+        raise PasswordFileRefused(
+            QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} cannot be read ({reason})."),
+            params={"path_text": path_text, "reason": exc.strerror},
+        ) from None
+
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise PasswordFileRefused(f"The password file {path_text} is not a regular file.")
+            raise PasswordFileRefused(
+                QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} is not a regular file."),
+                params={"path_text": path_text},
+            )
         if info.st_uid != os.geteuid():
             raise PasswordFileRefused(
-                f"The password file {path_text} belongs to another user.",
-                hint="It must belong to the account that runs the command.",
+                QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} belongs to another user."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "It must belong to the account that runs the command."),
+                params={"path_text": path_text},
             )
         if stat.S_IMODE(info.st_mode) & 0o077:
             raise PasswordFileRefused(
-                f"The password file {path_text} can be read or changed by other users.",
-                hint=f"Make it private first: chmod 600 {path_text}",
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "The password file {path_text} can be read or changed by other users."
+                ),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Make it private first: chmod 600 {path_text}"),
+                params={"path_text": path_text},
             )
         data = os.read(fd, MAX_PASSWORD_FILE_BYTES + 1)
     finally:
         os.close(fd)
     if len(data) > MAX_PASSWORD_FILE_BYTES:
-        raise PasswordFileRefused(f"The password file {path_text} is too large to hold a password.")
+        raise PasswordFileRefused(
+            QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} is too large to hold a password."),
+            params={"path_text": path_text},
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise PasswordFileRefused(f"The password file {path_text} is not UTF-8 text.") from None
+        raise PasswordFileRefused(
+            QT_TRANSLATE_NOOP("IntakeError", "The password file {path_text} is not UTF-8 text."),
+            params={"path_text": path_text},
+        ) from None
     first = text.split("\n", 1)[0]
     first = first.removesuffix("\r")
     if not first:
-        raise PasswordFileRefused(f"The first line of the password file {path_text} is empty.")
+        raise PasswordFileRefused(
+            QT_TRANSLATE_NOOP("IntakeError", "The first line of the password file {path_text} is empty."),
+            params={"path_text": path_text},
+        )
     return Secret(first)
 
 
@@ -120,8 +148,11 @@ def read_password(
     if path:
         return read_password_file(path)
     raise IdentityMissing(
-        "No password: standard input is not a terminal, so there is nobody to ask.",
-        hint=f"Set {ENV_PASSWORD_FILE} to a private file whose first line is the password.",
+        QT_TRANSLATE_NOOP("IntakeError", "No password: standard input is not a terminal, so there is nobody to ask."),
+        hint=QT_TRANSLATE_NOOP(
+            "IntakeError", "Set {env_password_file} to a private file whose first line is the password."
+        ),
+        params={"env_password_file": ENV_PASSWORD_FILE},
     )
 
 
@@ -136,7 +167,9 @@ def read_new_password(
         first = _prompted(prompt, label)
         again = _prompted(prompt, "Type it again: ")
         if first != again:
-            raise IntakeError("The two passwords are not the same; nothing was changed.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The two passwords are not the same; nothing was changed.")
+            )
         return first
     for var in (ENV_NEW_PASSWORD_FILE, *((ENV_PASSWORD_FILE,) if first_account else ())):
         path = env.get(var)
@@ -144,8 +177,12 @@ def read_new_password(
             return read_password_file(path)
     where = ENV_NEW_PASSWORD_FILE + (f" (or {ENV_PASSWORD_FILE})" if first_account else "")
     raise IdentityMissing(
-        "No password for the new account: standard input is not a terminal, so there is nobody to ask.",
-        hint=f"Set {where} to a private file whose first line is the new password.",
+        QT_TRANSLATE_NOOP(
+            "IntakeError",
+            "No password for the new account: standard input is not a terminal, so there is nobody to ask.",
+        ),
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Set {where} to a private file whose first line is the new password."),
+        params={"where": where},
     )
 
 
@@ -153,7 +190,7 @@ def _prompted(prompt: Prompt, label: str) -> Secret:
     try:
         return Secret(prompt(label))
     except (EOFError, KeyboardInterrupt):
-        raise IdentityMissing("No password was typed; nothing was done.") from None
+        raise IdentityMissing(QT_TRANSLATE_NOOP("IntakeError", "No password was typed; nothing was done.")) from None
 
 
 def cli_identity(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from intake_app.access.accounts import require_utc
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 DEFAULT_IDLE_LIMIT = dt.timedelta(minutes=5)
 MIN_IDLE_MINUTES = 1
@@ -28,8 +29,12 @@ def idle_limit(minutes: int) -> dt.timedelta:
     """The administrator's idle setting as a duration; a plain error outside 1-60 minutes."""
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not MIN_IDLE_MINUTES <= minutes <= MAX_IDLE_MINUTES:
         raise IntakeError(
-            f"The idle lock time must be a whole number of minutes from {MIN_IDLE_MINUTES} to {MAX_IDLE_MINUTES}."
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "The idle lock time must be a whole number of minutes from {least} to {most}."
+            ),
+            params={"least": MIN_IDLE_MINUTES, "most": MAX_IDLE_MINUTES},
         )
+
     return dt.timedelta(minutes=minutes)
 
 

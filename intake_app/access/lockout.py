@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -23,6 +24,7 @@ from intake_app.access.passwords import Passwords
 from intake_app.access.roles import Action, Actor, PermissionDenied, Role, require
 from intake_app.access.secret import Secret
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 MAX_FAILED_SIGN_INS = 5
 LOCK_DURATION = dt.timedelta(minutes=15)
@@ -38,8 +40,9 @@ class Outcome(StrEnum):
 class SignInRefused(IntakeError):
     """A sign-in did not succeed; the message says what to do, never the password."""
 
-    def __init__(self, outcome: Outcome, message: str, hint: str = "") -> None:
-        super().__init__(message, hint=hint)
+    def __init__(self, outcome: Outcome, message: str, hint: str = "",
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, hint=hint, params=params)
         self.outcome = outcome
 
 
@@ -60,16 +63,21 @@ class SignInAttempt:
             until = self.account.locked_until.astimezone(tz).strftime("%H:%M")
             return SignInRefused(
                 self.outcome,
-                f"This account is locked after {MAX_FAILED_SIGN_INS} wrong passwords. Try again after {until}.",
-                hint="An administrator can unlock it sooner.",
+                QT_TRANSLATE_NOOP("IntakeError",
+                                  "This account is locked after {count} wrong passwords. Try again after {until}."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "An administrator can unlock it sooner."),
+                params={"count": MAX_FAILED_SIGN_INS, "until": until},
             )
         if self.outcome is Outcome.DISABLED:
-            return SignInRefused(self.outcome, "This account is switched off.", hint="Ask an administrator.")
+            return SignInRefused(self.outcome, QT_TRANSLATE_NOOP("IntakeError", "This account is switched off."),
+                                 hint=QT_TRANSLATE_NOOP("IntakeError", "Ask an administrator."))
         return SignInRefused(
-            Outcome.WRONG, "Wrong account name or password.",
-            hint=f"After {MAX_FAILED_SIGN_INS} wrong passwords the account is locked for "
-                 f"{int(LOCK_DURATION.total_seconds() // 60)} minutes.",
+            Outcome.WRONG, QT_TRANSLATE_NOOP("IntakeError", "Wrong account name or password."),
+            hint=QT_TRANSLATE_NOOP("IntakeError",
+                                   "After {count} wrong passwords the account is locked for {minutes} minutes."),
+            params={"count": MAX_FAILED_SIGN_INS, "minutes": int(LOCK_DURATION.total_seconds() // 60)},
         )
+
 
     def raise_unless_signed_in(self, tz: dt.tzinfo | None = None) -> Account:
         if not self.ok or self.account is None:
@@ -156,8 +164,10 @@ class Countersignature:
             raise self.attempt.refusal(tz)
         if account.must_change_password:
             raise SignInRefused(
-                Outcome.SIGNED_IN, f"{account.display_name or account.name} must first choose their own password.",
-                hint="Sign in once with the password an administrator set, then choose a new one.",
+                Outcome.SIGNED_IN, QT_TRANSLATE_NOOP("IntakeError", "{name} must first choose their own password."),
+                hint=QT_TRANSLATE_NOOP("IntakeError",
+                                       "Sign in once with the password an administrator set, then choose a new one."),
+                params={"name": account.display_name or account.name},
             )
         raise PermissionDenied(account.actor(), self.action)
 
@@ -233,11 +243,14 @@ def recover_administrator(
     The key works once: the caller stores `new_key_hash` in the same transaction and shows `new_key`.
     """
     if stored_key_hash is None:
-        raise RecoveryRefused("No recovery key was set up for this database.")
+        raise RecoveryRefused(QT_TRANSLATE_NOOP("IntakeError", "No recovery key was set up for this database."))
     if not recovery_key_matches(stored_key_hash, key):
-        raise RecoveryRefused("That recovery key is not right.", hint="Type it exactly as printed at setup.")
+        raise RecoveryRefused(QT_TRANSLATE_NOOP("IntakeError", "That recovery key is not right."),
+                              hint=QT_TRANSLATE_NOOP("IntakeError", "Type it exactly as printed at setup."))
     if account.role is not Role.ADMINISTRATOR:
-        raise RecoveryRefused("The recovery key can only let an administrator account back in.")
+        raise RecoveryRefused(QT_TRANSLATE_NOOP("IntakeError",
+                                                "The recovery key can only let an administrator account back in."))
+
     new_key, new_key_hash = new_recovery_key()
     restored = replace(
         unlock(account), disabled=False, password_hash=new_password_hash, must_change_password=False,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from intake_app.access.secret import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, Secret
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -38,17 +39,22 @@ def check_new_password(secret: Secret, *, account_name: str = "") -> Secret:
     text = normalized(secret)
     if len(text) < MIN_PASSWORD_LENGTH:
         raise WeakPassword(
-            f"The password is too short: it needs at least {MIN_PASSWORD_LENGTH} characters.",
-            hint="A few unrelated words make a long password that is easy to remember.",
+            QT_TRANSLATE_NOOP("IntakeError", "The password is too short: it needs at least {count} characters."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "A few unrelated words make a long password that is easy to "
+                                                  "remember."),
+            params={"count": MIN_PASSWORD_LENGTH},
         )
     if len(text) > MAX_PASSWORD_LENGTH:
-        raise WeakPassword(f"The password is too long: at most {MAX_PASSWORD_LENGTH} characters.")
+        raise WeakPassword(QT_TRANSLATE_NOOP("IntakeError", "The password is too long: at most {count} characters."),
+                           params={"count": MAX_PASSWORD_LENGTH})
     if not text.strip():
-        raise WeakPassword("The password cannot be only spaces.")
+        raise WeakPassword(QT_TRANSLATE_NOOP("IntakeError", "The password cannot be only spaces."))
     if any(unicodedata.category(c) == "Cc" for c in text):
-        raise WeakPassword("The password cannot contain control characters (such as a line break).")
+        raise WeakPassword(QT_TRANSLATE_NOOP("IntakeError",
+                                             "The password cannot contain control characters (such as a line break)."))
     if account_name and text.casefold() == unicodedata.normalize("NFKC", account_name).casefold():
-        raise WeakPassword("The password cannot be the account name.")
+        raise WeakPassword(QT_TRANSLATE_NOOP("IntakeError", "The password cannot be the account name."))
+
     return secret
 
 

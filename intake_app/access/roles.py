@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
-from intake_app.errors import IntakeError
+from intake_app.errors import IntakeError, Phrase, phrase
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 
@@ -66,33 +66,33 @@ class Action(StrEnum):
     DB_UPGRADE = "database.upgrade"
 
 
-# Plain words for messages: "... cannot <words>".
+# Plain words for messages: "... cannot <words>" (marked: a refusal shows them in the desk's language).
 ACTION_WORDS: Mapping[Action, str] = {
-    Action.REGISTER_PATIENT: "register a patient",
-    Action.UPDATE_PATIENT: "change a patient's details",
-    Action.SEARCH: "search for patients",
-    Action.VIEW_PATIENT: "open a patient",
-    Action.VIEW_INTAKE: "open an intake",
-    Action.START_INTAKE: "start an intake",
-    Action.SAVE_INTAKE: "save an intake",
-    Action.COMPLETE_INTAKE: "complete an intake",
-    Action.AMEND_INTAKE: "amend a completed intake",
-    Action.PRINT: "print a report",
-    Action.SAVE_PDF: "save a report as a PDF file",
-    Action.ACKNOWLEDGE_RED_FLAG: "acknowledge a red flag",
-    Action.RESCREEN: "re-screen intakes with new rules",
-    Action.RECALL_LIST: "work the recall list",
-    Action.EXPORT: "export patient data",
-    Action.IMPORT: "import intake documents",
-    Action.RECORD_OUTCOME: "record an outcome",
-    Action.MANAGE_ACCOUNTS: "manage staff accounts",
-    Action.CLINIC_SETTINGS: "change the clinic settings",
-    Action.BACKUP: "back up the database",
-    Action.RESTORE: "restore a backup",
-    Action.AUDIT_VIEW: "view the audit trail",
-    Action.AUDIT_EXPORT: "export the audit trail",
-    Action.DEMO_DATA: "add demonstration data",
-    Action.DB_UPGRADE: "upgrade the database",
+    Action.REGISTER_PATIENT: QT_TRANSLATE_NOOP("IntakeError", "register a patient"),
+    Action.UPDATE_PATIENT: QT_TRANSLATE_NOOP("IntakeError", "change a patient's details"),
+    Action.SEARCH: QT_TRANSLATE_NOOP("IntakeError", "search for patients"),
+    Action.VIEW_PATIENT: QT_TRANSLATE_NOOP("IntakeError", "open a patient"),
+    Action.VIEW_INTAKE: QT_TRANSLATE_NOOP("IntakeError", "open an intake"),
+    Action.START_INTAKE: QT_TRANSLATE_NOOP("IntakeError", "start an intake"),
+    Action.SAVE_INTAKE: QT_TRANSLATE_NOOP("IntakeError", "save an intake"),
+    Action.COMPLETE_INTAKE: QT_TRANSLATE_NOOP("IntakeError", "complete an intake"),
+    Action.AMEND_INTAKE: QT_TRANSLATE_NOOP("IntakeError", "amend a completed intake"),
+    Action.PRINT: QT_TRANSLATE_NOOP("IntakeError", "print a report"),
+    Action.SAVE_PDF: QT_TRANSLATE_NOOP("IntakeError", "save a report as a PDF file"),
+    Action.ACKNOWLEDGE_RED_FLAG: QT_TRANSLATE_NOOP("IntakeError", "acknowledge a red flag"),
+    Action.RESCREEN: QT_TRANSLATE_NOOP("IntakeError", "re-screen intakes with new rules"),
+    Action.RECALL_LIST: QT_TRANSLATE_NOOP("IntakeError", "work the recall list"),
+    Action.EXPORT: QT_TRANSLATE_NOOP("IntakeError", "export patient data"),
+    Action.IMPORT: QT_TRANSLATE_NOOP("IntakeError", "import intake documents"),
+    Action.RECORD_OUTCOME: QT_TRANSLATE_NOOP("IntakeError", "record an outcome"),
+    Action.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("IntakeError", "manage staff accounts"),
+    Action.CLINIC_SETTINGS: QT_TRANSLATE_NOOP("IntakeError", "change the clinic settings"),
+    Action.BACKUP: QT_TRANSLATE_NOOP("IntakeError", "back up the database"),
+    Action.RESTORE: QT_TRANSLATE_NOOP("IntakeError", "restore a backup"),
+    Action.AUDIT_VIEW: QT_TRANSLATE_NOOP("IntakeError", "view the audit trail"),
+    Action.AUDIT_EXPORT: QT_TRANSLATE_NOOP("IntakeError", "export the audit trail"),
+    Action.DEMO_DATA: QT_TRANSLATE_NOOP("IntakeError", "add demonstration data"),
+    Action.DB_UPGRADE: QT_TRANSLATE_NOOP("IntakeError", "upgrade the database"),
 }
 
 _DESK_WORK = frozenset({
@@ -142,27 +142,39 @@ class PermissionDenied(IntakeError):
     """The acting account's role does not allow the action (or nobody is signed in). Plain words only."""
 
     def __init__(self, actor: Actor | None, action: Action) -> None:
-        needed = _roles_words(PERMISSIONS[action])
-        words = ACTION_WORDS[action]
+        params: dict[str, object] = {"action": phrase(ACTION_WORDS[action]), "needed": _needed(PERMISSIONS[action])}
         if actor is None:
-            message = f"Sign in first: to {words} you need {needed} account."
+            message = QT_TRANSLATE_NOOP("IntakeError", "Sign in first: to {action} you need {needed}.")
         elif actor.role is Role.SYSTEM:
-            message = f"The program cannot {words} on its own."
+            message = QT_TRANSLATE_NOOP("IntakeError", "The program cannot {action} on its own.")
         else:
-            role = _article(ROLE_WORDS[actor.role])
-            message = f"{actor.shown_name} is signed in with {role} account, which cannot {words}."
-        super().__init__(message, hint=f"This needs {needed} account." if actor is not None else "")
+            message = QT_TRANSLATE_NOOP("IntakeError", "{name} is signed in with {account}, which cannot {action}.")
+            params.update(name=actor.shown_name, account=phrase(ACCOUNT_WORDS[actor.role]))
+        hint = QT_TRANSLATE_NOOP("IntakeError", "This needs {needed}.") if actor is not None else ""
+        super().__init__(message, hint=hint, params=params)
         self.actor = actor
         self.action = action
 
 
-def _article(words: str) -> str:
-    return f"an {words}" if words[:1] in "aeiou" else f"a {words}"
+# "a/an <role> account", and the roles an action needs, as whole phrases (the article goes with the word).
+ACCOUNT_WORDS: Mapping[Role, str] = {
+    Role.FRONT_DESK: QT_TRANSLATE_NOOP("IntakeError", "a front-desk account"),
+    Role.CLINICIAN: QT_TRANSLATE_NOOP("IntakeError", "a clinician account"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("IntakeError", "an administrator account"),
+}
+_NEEDED_WORDS: Mapping[tuple[Role, ...], str] = {
+    (Role.FRONT_DESK, Role.CLINICIAN): QT_TRANSLATE_NOOP("IntakeError", "a front-desk or clinician account"),
+    (Role.CLINICIAN, Role.ADMINISTRATOR): QT_TRANSLATE_NOOP("IntakeError", "a clinician or administrator account"),
+    (Role.FRONT_DESK, Role.CLINICIAN, Role.ADMINISTRATOR): QT_TRANSLATE_NOOP(
+        "IntakeError", "a front-desk or clinician or administrator account"),
+    **{(role,): words for role, words in ACCOUNT_WORDS.items()},
+}
 
 
-def _roles_words(roles: frozenset[Role]) -> str:
-    ordered = [ROLE_WORDS[r] for r in ACCOUNT_ROLES if r in roles]  # every action has one (a test checks)
-    return " or ".join([_article(ordered[0]), *ordered[1:]])
+def _needed(roles: frozenset[Role]) -> Phrase:
+    """The accounts that may do an action ("a front-desk or clinician account")."""
+    ordered = tuple(r for r in ACCOUNT_ROLES if r in roles)  # every action has one (a test checks)
+    return phrase(_NEEDED_WORDS[ordered])
 
 
 def allowed(role: Role | None, action: Action) -> bool:
@@ -183,7 +195,11 @@ def parse_role(text: str) -> Role:
         if wanted == role.value:
             return role
     choices = ", ".join(r.value for r in ACCOUNT_ROLES)
-    raise IntakeError(f"There is no role called {text!r}.", hint=f"Choose one of: {choices}.")
+    raise IntakeError(
+        QT_TRANSLATE_NOOP("IntakeError", "There is no role called {text}."),
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Choose one of: {choices}."),
+        params={"text": repr(text), "choices": choices},
+    )
 
 
 class HasActor(Protocol):

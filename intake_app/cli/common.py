@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from intake_app.errors import IntakeError, InvalidInput
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import argparse
@@ -71,8 +72,10 @@ def open_clinic(args: argparse.Namespace) -> Clinic:
 
 def no_accounts_yet() -> IntakeError:
     return IntakeError(
-        "This database has no staff accounts yet, so nobody can sign in.",
-        hint="Create the first administrator: intake-app users add NAME --role administrator",
+        QT_TRANSLATE_NOOP("IntakeError", "This database has no staff accounts yet, so nobody can sign in."),
+        hint=QT_TRANSLATE_NOOP(
+            "IntakeError", "Create the first administrator: intake-app users add NAME --role administrator"
+        ),
     )
 
 
@@ -80,10 +83,18 @@ def must_change_password(name: str) -> IntakeError:
     from intake_app.access.identity import ENV_NEW_PASSWORD_FILE
 
     return IntakeError(
-        f"The account {name} must choose a new password before it can do anything else "
-        "(its password was set by an administrator).",
-        hint=f"Choose one with: intake-app --user {name} users passwd (it asks for the current and the new "
-        f"password, or reads them from the files named by INTAKE_APP_PASSWORD_FILE and {ENV_NEW_PASSWORD_FILE}).",
+        QT_TRANSLATE_NOOP(
+            "IntakeError",
+            "The account {name} must choose a new password before it can do anything else "
+            "(its password was set by an administrator).",
+        ),
+        hint=QT_TRANSLATE_NOOP(
+            "IntakeError",
+            "Choose one with: intake-app --user {name} users passwd (it asks for the current "
+            "and the new password, or reads them from the files named by "
+            "INTAKE_APP_PASSWORD_FILE and {env_new_password_file}).",
+        ),
+        params={"name": name, "env_new_password_file": ENV_NEW_PASSWORD_FILE},
     )
 
 
@@ -130,9 +141,9 @@ def clinic_session(args: argparse.Namespace, command: str) -> Iterator[Clinic]:
         close(clinic)
 
 
-def read_secret_file_or_prompt(env_var: str, label: str, what: str) -> Secret:
-    """A secret (e.g. the recovery key) typed at a prompt on a terminal, else from the private file named by
-    `env_var` (same rules as the password file)."""
+def read_secret_file_or_prompt(env_var: str, label: str) -> Secret:
+    """The recovery key typed at a prompt on a terminal, else from the private file named by `env_var` (same
+    rules as the password file)."""
     import getpass
 
     from intake_app.access.identity import IdentityMissing, read_password_file
@@ -142,11 +153,16 @@ def read_secret_file_or_prompt(env_var: str, label: str, what: str) -> Secret:
         try:
             return Secret(getpass.getpass(label).strip())
         except (EOFError, KeyboardInterrupt):
-            raise IdentityMissing(f"No {what} was typed; nothing was done.") from None
+            raise IdentityMissing(
+                QT_TRANSLATE_NOOP("IntakeError", "No recovery key was typed; nothing was done.")
+            ) from None
     path = os.environ.get(env_var)
     if path:
         return read_password_file(path)
     raise IdentityMissing(
-        f"No {what}: standard input is not a terminal, so there is nobody to ask.",
-        hint=f"Set {env_var} to a private file whose first line is the {what}.",
+        QT_TRANSLATE_NOOP("IntakeError",
+                          "No recovery key: standard input is not a terminal, so there is nobody to ask."),
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Set {env_var} to a private file whose first line is the recovery key."),
+        params={"env_var": env_var},
+
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from intake_app.cli.common import EXIT_OK, EXIT_USAGE, clinic_session, close, err, sign_in
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import argparse
@@ -105,17 +106,20 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from intake_app.storage import resolve_database_url
-    from intake_app.storage.backup import POSTGRES_MESSAGE
+    from intake_app.storage.backup import POSTGRES_RESTORE_MESSAGE
     from intake_app.storage.database import sqlite_file
 
     _settings, group = _settings_and_group()
     url = resolve_database_url(args.database, group=group)
     database = sqlite_file(url)
     if database is None:
-        raise IntakeError(POSTGRES_MESSAGE.replace("back it up", "restore it"))
+        raise IntakeError(POSTGRES_RESTORE_MESSAGE)
     backup = Path(args.file)
     if not backup.is_file():
-        raise IntakeError(f"{backup}: no such backup file; nothing was changed.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{backup}: no such backup file; nothing was changed."),
+            params={"backup": backup},
+        )
     clinic = _open_if_usable(args) if database.exists() else None
     if clinic is not None and clinic.has_accounts():
         try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from intake_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, clinic_session, err, report_invalid
 from intake_app.errors import IntakeError, InvalidInput
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import argparse
@@ -87,7 +88,10 @@ def load_one_document(path: str) -> IntakeDocument:
 
     data = read_json_file(path)
     if isinstance(data, list):
-        raise InvalidInput(f"{path}: holds {len(data)} documents; give a file with one intake document")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{path}: holds {count} documents; give a file with one intake document"),
+            params={"path": path, "count": len(data)},
+        )
     return parse_document(data)
 
 
@@ -115,7 +119,10 @@ def handout_language(document: IntakeDocument, settings: Settings, chosen: str |
         code = chosen.strip().lower()
         if code not in LANGUAGES:
             names = ", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in LANGUAGES)
-            raise IntakeError(f"--language: the handout is written in {names}, not {chosen[:20]!r}.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "--language: the handout is written in {names}, not {chosen}."),
+                params={"names": names, "chosen": repr(chosen[:20])},
+            )
         return code
     for candidate in (document.answers.get("preferred_language"), settings.clinic_language):
         if isinstance(candidate, str) and candidate.strip().lower() in LANGUAGES:
@@ -134,7 +141,12 @@ def referral_language(settings: Settings, chosen: str | None) -> str:
         code = chosen.strip().lower()
         if code not in REFERRAL_LANGUAGES:
             names = ", ".join(f"{c} ({LANGUAGE_NAMES[c]})" for c in REFERRAL_LANGUAGES)
-            raise IntakeError(f"--referral-language: the referral letter is written in {names}, not {chosen[:20]!r}.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "--referral-language: the referral letter is written in {names}, not {chosen}."
+                ),
+                params={"names": names, "chosen": repr(chosen[:20])},
+            )
         return code
     return choose(None, settings.clinic_language.strip().lower())
 
@@ -151,7 +163,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     targets = [(kind, Path(t)) for kind, t in (("referral", args.referral), ("handout", args.handout)) if t]
     for _kind, target in targets:  # refuse before building anything
         if target.is_symlink():
-            raise IntakeError(f"{target} is a symbolic link; it is never written through, so nothing was written.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "{target} is a symbolic link; it is never written through, so nothing was written."
+                ),
+                params={"target": target},
+            )
         if target.exists() and not args.overwrite:
             raise TargetExists(target)
     if args.intake_id is not None:

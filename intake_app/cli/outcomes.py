@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from intake_app.cli.common import EXIT_BAD_INPUT, EXIT_OK, clinic_session, err, report_invalid
 from intake_app.domain.outcomes import FINDINGS, IMAGING
 from intake_app.errors import IntakeError, InvalidInput
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import argparse
@@ -73,7 +74,7 @@ def outcomes(clinic: Clinic) -> OutcomesMixin:
     from intake_app.services.outcomes import OutcomesMixin
 
     if not isinstance(clinic, OutcomesMixin):
-        raise IntakeError("This copy of the program cannot record outcomes.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "This copy of the program cannot record outcomes."))
     return clinic
 
 
@@ -115,7 +116,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     target = Path(args.out)
     if target.is_symlink():
-        raise IntakeError(f"{target} is a symbolic link; it is never written through, so nothing was written.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "{target} is a symbolic link; it is never written through, so nothing was written."
+            ),
+            params={"target": target},
+        )
     if target.exists() and not args.overwrite:
         raise TargetExists(target)
     with clinic_session(args, "outcomes report") as clinic:

@@ -25,6 +25,7 @@ from intake_app.cli.common import (
     stdin_is_tty,
 )
 from intake_app.errors import IntakeError
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import argparse
@@ -74,9 +75,16 @@ def cmd_add(args: argparse.Namespace) -> int:
         if not clinic.has_accounts():
             if role is not Role.ADMINISTRATOR:
                 raise IntakeError(
-                    "This database has no accounts yet: the first account must be an administrator, who then "
-                    "adds everyone else.",
-                    hint=f"Repeat with --role administrator, e.g. intake-app users add {name} --role administrator",
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError",
+                        "This database has no accounts yet: the first account must be an administrator, "
+                        "who then adds everyone else.",
+                    ),
+                    hint=QT_TRANSLATE_NOOP(
+                        "IntakeError",
+                        "Repeat with --role administrator, e.g. intake-app users add {name} --role administrator",
+                    ),
+                    params={"name": name},
                 )
             key = clinic.create_first_administrator(name, display, _new_password(name, first_account=True))
             print(f"created {name}, the first administrator account")
@@ -151,7 +159,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    key = read_secret_file_or_prompt(ENV_RECOVERY_KEY_FILE, "Recovery key: ", "recovery key")
+    key = read_secret_file_or_prompt(ENV_RECOVERY_KEY_FILE, "Recovery key: ")
     new_password = _new_password(args.name)
     clinic = open_clinic(args)
     try:

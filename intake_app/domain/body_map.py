@@ -33,6 +33,7 @@ from typing import Any
 from intake_app.domain.questionnaire import SIDES, load_questionnaire
 from intake_app.errors import IntakeError
 from intake_app.resources import resource_path
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 BODY_MAP_FILE = "body_map.json"
 BODY_MAP_FORMAT = "body-map/1"
@@ -177,7 +178,10 @@ class _Reader:
         self.name = name
 
     def fail(self, key: str, problem: str) -> BodyMapError:
-        return BodyMapError(f"{self.name}: {key}: {problem}")
+        return BodyMapError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: {key}: {problem}"),
+            params={"name": self.name, "key": key, "problem": problem},
+        )
 
     def mapping(self, value: Any, key: str, allowed: frozenset[str]) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
@@ -316,11 +320,17 @@ def load_body_map_file(path: Path, regions: Sequence[str] | None = None) -> Body
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BodyMapError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise BodyMapError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: cannot be read ({strerror})"),
+            params={"name": path.name, "strerror": exc.strerror or exc},
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BodyMapError(f"{path.name}: not valid JSON at line {exc.lineno}") from None
+        raise BodyMapError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: not valid JSON at line {lineno}"),
+            params={"name": path.name, "lineno": exc.lineno},
+        ) from None
     return parse_body_map(data, regions, path.name)
 
 
@@ -330,5 +340,8 @@ def load_body_map() -> BodyMap:
     try:
         path = resource_path(BODY_MAP_FILE)
     except FileNotFoundError:
-        raise BodyMapError(f"{BODY_MAP_FILE}: missing from the resources folder") from None
+        raise BodyMapError(
+            QT_TRANSLATE_NOOP("IntakeError", "{body_map_file}: missing from the resources folder"),
+            params={"body_map_file": BODY_MAP_FILE},
+        ) from None
     return load_body_map_file(path)

@@ -28,7 +28,8 @@ from intake_app.domain.questionnaire import (
     is_reference,
     load_questionnaire,
 )
-from intake_app.errors import InvalidInput
+from intake_app.errors import InvalidInput, phrase
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 DOCUMENT_FORMAT = "intake-document/1"
 SEXES = ("female", "male", "other", "unknown")
@@ -47,7 +48,9 @@ class DocumentInvalid(InvalidInput):
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
         count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the intake document", problems)
+        message = (QT_TRANSLATE_NOOP("IntakeError", "1 problem in the intake document") if count == 1 else
+                   QT_TRANSLATE_NOOP("IntakeError", "{count} problems in the intake document"))
+        super().__init__(message, problems, params={"count": count} if count != 1 else None)
 
 
 @dataclass(frozen=True)
@@ -180,57 +183,87 @@ class _Validator:
         if value is None:
             value = ""
         if not isinstance(value, str):
-            self.problem(where, "must be text")
+            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
             return ""
         cleaned = _clean_text(value)
         if question.max_length is not None and len(cleaned) > question.max_length:
-            self.problem(where, f"is {len(cleaned)} characters long; at most {question.max_length} allowed")
+            self.problem(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
+                    {"count": len(cleaned), "limit": question.max_length},
+                ),
+            )
         if question.required and not cleaned:
-            self.problem(where, "is required")
+            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "is required")))
         return cleaned
 
     def free_text(self, question: Question, value: Any, where: str) -> str | None:
         """An answer's free text: line breaks (multiline questions) and tabs are kept, Windows
         line ends become plain ones, any other control character is refused."""
         if not isinstance(value, str):
-            self.problem(where, "must be text")
+            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
             return None
         text = value.replace("\r\n", "\n").replace("\r", "\n")
         allowed = "\t\n" if question.multiline else "\t"
         bad = _control_character(text, allowed)
         if bad == "\n":
-            self.problem(where, "must be one line (no line breaks)")
+            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be one line (no line breaks)")))
             return None
         if bad is not None:
-            self.problem(where, f"contains a control character (U+{ord(bad):04X}); only line breaks and tabs are kept")
+            self.problem(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "contains a control character ({code}); only line breaks and tabs are kept"
+                    ),
+                    {"code": f"U+{ord(bad):04X}"},
+                ),
+            )
             return None
         text = text.strip()
         if question.max_length is not None and len(text) > question.max_length:
-            self.problem(where, f"is {len(text)} characters long; at most {question.max_length} allowed")
+            self.problem(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
+                    {"count": len(text), "limit": question.max_length},
+                ),
+            )
             return None
         return text or None
 
     def date(self, question: Question, value: Any, where: str) -> dt.date | None:
         if value is None or value == "":
             if question.required:
-                self.problem(where, "is required")
+                self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "is required")))
             return None
         parsed = _parse_date(value)
         if parsed is None:
-            self.problem(where, f"{_show(value)} is not a real date in the form YYYY-MM-DD")
+            self.problem(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "{show} is not a real date in the form YYYY-MM-DD"),
+                    {"show": _show(value)},
+                ),
+            )
             return None
         if parsed > self.today:
-            self.problem(where, f"{parsed.isoformat()} is in the future")
+            self.problem(
+                where, phrase(QT_TRANSLATE_NOOP("IntakeError", "{date} is in the future"), {"date": parsed.isoformat()})
+            )
             return None
         return parsed
 
     def patient(self, raw: Any) -> Patient | None:
         if not isinstance(raw, Mapping):
-            self.problem("patient", "must be an object with the patient's details")
+            self.problem(
+                "patient", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be an object with the patient's details"))
+            )
             return None
         for key in raw:
             if key not in PATIENT_KEYS:
-                self.problem(f"patient.{key}", "is not a known patient field")
+                self.problem(f"patient.{key}", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a known patient field")))
         values: dict[str, Any] = {}
         for key in PATIENT_KEYS:
             question = self.q.question(key)
@@ -242,7 +275,13 @@ class _Validator:
             else:
                 sex = raw.get(key, "unknown")
                 if sex not in question.values:
-                    self.problem(where, f"{_show(sex)} is not one of {', '.join(question.values)}")
+                    self.problem(
+                        where,
+                        phrase(
+                            QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
+                            {"show": _show(sex), "choices": ", ".join(question.values)},
+                        ),
+                    )
                     sex = "unknown"
                 values[key] = sex
         return Patient(**values)
@@ -255,53 +294,94 @@ class _Validator:
                 if isinstance(value, float) and value.is_integer():
                     value = int(value)
                 else:
-                    self.problem(where, f"{_show(value)} is not a whole number")
+                    self.problem(
+                        where,
+                        phrase(
+                            QT_TRANSLATE_NOOP("IntakeError", "{show} is not a whole number"), {"show": _show(value)}
+                        ),
+                    )
                     return None
             assert question.minimum is not None and question.maximum is not None
             if not question.minimum <= value <= question.maximum:
-                self.problem(where, f"{value} is outside {question.minimum}-{question.maximum}")
+                self.problem(
+                    where,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{value} is outside {minimum}-{maximum}"),
+                        {"value": value, "minimum": question.minimum, "maximum": question.maximum},
+                    ),
+                )
                 return None
             return value
         if qtype == "choice":
             if value not in question.values:
-                self.problem(where, f"{_show(value)} is not one of {', '.join(question.values)}")
+                self.problem(
+                    where,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
+                        {"show": _show(value), "choices": ", ".join(question.values)},
+                    ),
+                )
                 return None
             return value
         if qtype == "multi":
             if not isinstance(value, list):
-                self.problem(where, "must be a list")
+                self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a list")))
                 return None
             bad = [v for v in value if v not in question.values]
             if bad:
-                self.problem(where, f"{_show(bad[0])} is not one of {', '.join(question.values)}")
+                self.problem(
+                    where,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
+                        {"show": _show(bad[0]), "choices": ", ".join(question.values)},
+                    ),
+                )
                 return None
             chosen = [v for v in question.values if v in value]  # canonical order, no repeats
             exclusive = [v for v in chosen if v in question.exclusive]
             if exclusive and len(chosen) > 1:
-                self.problem(where, f"{exclusive[0]!r} cannot be combined with other choices")
+                self.problem(
+                    where,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{exclusive} cannot be combined with other choices"),
+                        {"exclusive": repr(exclusive[0])},
+                    ),
+                )
                 return None
             return chosen
         if qtype == "text":
             return self.free_text(question, value, where)
         if qtype in ("per_side_regions", "per_side_choice", "per_side_text"):
             if not isinstance(value, Mapping):
-                self.problem(where, "must be an object with 'left' and/or 'right'")
+                self.problem(
+                    where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be an object with 'left' and/or 'right'"))
+                )
                 return None
             result: dict[str, Any] = {}
             for side in value:
                 if side not in SIDES:
-                    self.problem(f"{where}.{side}", "is not a side (left or right)")
+                    self.problem(
+                        f"{where}.{side}", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a side (left or right)"))
+                    )
             for side in SIDES:
                 if side not in value or value[side] is None:
                     continue
                 side_value = value[side]
                 if qtype == "per_side_regions":
                     if not isinstance(side_value, list):
-                        self.problem(f"{where}.{side}", "must be a list of regions")
+                        self.problem(
+                            f"{where}.{side}", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a list of regions"))
+                        )
                         continue
                     bad = [v for v in side_value if v not in self.q.region_ids]
                     if bad:
-                        self.problem(f"{where}.{side}", f"{_show(bad[0])} is not a known region")
+                        self.problem(
+                            f"{where}.{side}",
+                            phrase(
+                                QT_TRANSLATE_NOOP("IntakeError", "{show} is not a known region"),
+                                {"show": _show(bad[0])},
+                            ),
+                        )
                         continue
                     result[side] = [r for r in self.q.region_ids if r in side_value]
                 elif qtype == "per_side_text":
@@ -311,12 +391,18 @@ class _Validator:
                 else:
                     if side_value not in question.values:
                         self.problem(
-                            f"{where}.{side}", f"{_show(side_value)} is not one of {', '.join(question.values)}"
+                            f"{where}.{side}",
+                            phrase(
+                                QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
+                                {"show": _show(side_value), "choices": ", ".join(question.values)},
+                            ),
                         )
                         continue
                     result[side] = side_value
             return result
-        self.problem(where, f"has an unsupported type {qtype}")  # pragma: no cover - loader forbids
+        self.problem(
+            where, phrase(QT_TRANSLATE_NOOP("IntakeError", "has an unsupported type {qtype}"), {"qtype": qtype})
+        )  # pragma: no cover - loader forbids
         return None
 
 
@@ -336,32 +422,36 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     """
     today = today or dt.date.today()
     if not isinstance(data, Mapping):
-        raise DocumentInvalid([("(document)", "must be a JSON object")])
+        raise DocumentInvalid([("(document)", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a JSON object")))])
     problems: list[tuple[str, str]] = []
     if data.get("format") != DOCUMENT_FORMAT:
-        problems.append(("format", f"must be {DOCUMENT_FORMAT!r}"))
+        problems.append(
+            ("format", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be {format}"), {"format": repr(DOCUMENT_FORMAT)}))
+        )
     questionnaire = _referenced_questionnaire(data, problems)
     if questionnaire is None:
         raise DocumentInvalid(problems)
     for key in data:
         if key not in DOCUMENT_KEYS:
-            problems.append((str(key), "is not a known document field"))
+            problems.append((str(key), phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a known document field"))))
     v = _Validator(questionnaire, today)
     v.problems = problems
     patient = v.patient(data.get("patient"))
     visit_date = v.date(questionnaire.question("visit_date"), data.get("visit_date"), "visit_date")
     if patient and patient.date_of_birth and visit_date and patient.date_of_birth > visit_date:
-        v.problem("patient.date_of_birth", "is after the visit date")
+        v.problem("patient.date_of_birth", phrase(QT_TRANSLATE_NOOP("IntakeError", "is after the visit date")))
     raw_answers = data.get("answers", {})
     answers: dict[str, Any] = {}
     if not isinstance(raw_answers, Mapping):
-        v.problem("answers", "must be an object of field names to answers")
+        v.problem("answers", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be an object of field names to answers")))
         raw_answers = {}
     known = questionnaire.answer_index
     for key, value in raw_answers.items():
         question = known.get(key)
         if question is None:
-            v.problem(f"answers.{key}", "is not a question of this questionnaire")
+            v.problem(
+                f"answers.{key}", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a question of this questionnaire"))
+            )
             continue
         if value is None:
             continue
@@ -378,7 +468,13 @@ def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument
     if patient and patient.date_of_birth and visit_date and "age_years" in answers:
         expected = patient.age_on(visit_date)
         if expected is not None and abs(expected - answers["age_years"]) > 1:
-            v.problem("answers.age_years", f"{answers['age_years']} does not match the date of birth ({expected})")
+            v.problem(
+                "answers.age_years",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "{age} does not match the date of birth ({expected})"),
+                    {"age": answers["age_years"], "expected": expected},
+                ),
+            )
     if v.problems:
         raise DocumentInvalid(v.problems)
     assert patient is not None and visit_date is not None
@@ -395,29 +491,74 @@ def _entered_by(raw: Any, questionnaire: Questionnaire, v: _Validator, *, answer
     in the questionnaire's order, only for fields the document answers."""
     allowed = ", ".join(ENTERED_BY_VALUES)
     if not isinstance(raw, Mapping):
-        v.problem("entered_by", f"must be an object of answer field names to {allowed}")
+        v.problem(
+            "entered_by",
+            phrase(
+                QT_TRANSLATE_NOOP("IntakeError", "must be an object of answer field names to {allowed}"),
+                {"allowed": allowed},
+            ),
+        )
         return {}
     fields = [q.id for q in questionnaire.answer_questions]
     if len(raw) > len(fields):
-        v.problem("entered_by", f"holds {len(raw)} entries; this questionnaire has only {len(fields)} questions")
+        v.problem(
+            "entered_by",
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "holds {count} entries; this questionnaire has only {count2} questions"
+                ),
+                {"count": len(raw), "count2": len(fields)},
+            ),
+        )
         return {}
     known = set(fields)
     per_side = {f"{q.id}.{side}": q.id for q in questionnaire.answer_questions if q.per_side for side in SIDES}
     found: dict[str, str] = {}
     for key, who in raw.items():
         if isinstance(key, str) and key in per_side:
-            v.problem(f"entered_by.{key}", f"is recorded once for both sides, under {per_side[key]}")
+            v.problem(
+                f"entered_by.{key}",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "is recorded once for both sides, under {per_side}"),
+                    {"per_side": per_side[key]},
+                ),
+            )
         elif not isinstance(key, str):  # only a program can pass one; never shown
-            v.problem("entered_by", "holds a name that is not text; names are the questionnaire's field names")
+            v.problem(
+                "entered_by",
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "holds a name that is not text; names are the questionnaire's field names"
+                    )
+                ),
+            )
         elif key not in known:
             if _FIELD_NAME.fullmatch(key):
-                v.problem(f"entered_by.{key}", "is not a question of this questionnaire")
+                v.problem(
+                    f"entered_by.{key}",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a question of this questionnaire")),
+                )
             else:  # not even shaped like a field name: shown quoted and cut short, never as a place
-                v.problem("entered_by", f"{_show(key)} is not a field name of this questionnaire")
+                v.problem(
+                    "entered_by",
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{show} is not a field name of this questionnaire"),
+                        {"show": _show(key)},
+                    ),
+                )
         elif not isinstance(who, str):  # a list or an object is not repeated back (it may be huge)
-            v.problem(f"entered_by.{key}", f"must be one of {allowed}, as text")
+            v.problem(
+                f"entered_by.{key}",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must be one of {allowed}, as text"), {"allowed": allowed}),
+            )
         elif who not in ENTERED_BY_VALUES:
-            v.problem(f"entered_by.{key}", f"{_show(who)} is not one of {allowed}")
+            v.problem(
+                f"entered_by.{key}",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {allowed}"),
+                    {"show": _show(who), "allowed": allowed},
+                ),
+            )
         else:
             found[key] = who
     return {key: found[key] for key in fields if key in found and key in answered}
@@ -431,21 +572,55 @@ def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str,
         # version 1): read as version 1, as it always was.
         return load_questionnaire(FIRST_QUESTIONNAIRE)
     if data["questionnaire"] in (None, ""):
-        problems.append(("questionnaire", f"is required: the questionnaire version the answers follow ({installed})"))
+        problems.append(
+            (
+                "questionnaire",
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "is required: the questionnaire version the answers follow ({installed})"
+                    ),
+                    {"installed": installed},
+                ),
+            )
+        )
         return None
     ref = data["questionnaire"]
     if not isinstance(ref, str):
-        problems.append(("questionnaire", f"must be text naming a questionnaire version ({installed})"))
+        problems.append(
+            (
+                "questionnaire",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "must be text naming a questionnaire version ({installed})"),
+                    {"installed": installed},
+                ),
+            )
+        )
         return None
     if not is_reference(ref):
         problems.append(
-            ("questionnaire", f"{_show(ref)} is not a questionnaire reference; expected one of {installed}")
+            (
+                "questionnaire",
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "{show} is not a questionnaire reference; expected one of {installed}"
+                    ),
+                    {"show": _show(ref), "installed": installed},
+                ),
+            )
         )
         return None
     try:
         return load_questionnaire(ref)
     except QuestionnaireError:
-        problems.append(("questionnaire", f"{_show(ref)} is not an installed questionnaire ({installed})"))
+        problems.append(
+            (
+                "questionnaire",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "{show} is not an installed questionnaire ({installed})"),
+                    {"show": _show(ref), "installed": installed},
+                ),
+            )
+        )
         return None
 
 

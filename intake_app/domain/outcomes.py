@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from intake_app.errors import InvalidInput
+from intake_app.errors import InvalidInput, Phrase, phrase
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 # Finding codes (exports, CSV, FHIR) and the words people read (English as exported; screens show them
@@ -91,21 +91,31 @@ class _Problems:
     items: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, key: str, message: str) -> None:
-        self.items.append((key, f"{FIELD_LABELS.get(key, key)}: {message}"))
+        self.items.append(
+            (
+                key,
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "{field}: {problem}"),
+                    {"field": Phrase.word("Outcome", FIELD_LABELS.get(key, key)), "problem": message},
+                ),
+            )
+        )
 
 
 def _text(value: Any, key: str, limit: int, problems: _Problems, *, multiline: bool = False) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        problems.add(key, "must be text")
+        problems.add(key, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
         return ""
     allowed = {"\n", "\t"} if multiline else set()
     if any((ord(c) < 32 and c not in allowed) or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in value):
-        problems.add(key, "holds control characters that cannot be stored")
+        problems.add(key, phrase(QT_TRANSLATE_NOOP("IntakeError", "holds control characters that cannot be stored")))
         return ""
     if len(value) > limit:
-        problems.add(key, f"is longer than {limit} characters")
+        problems.add(
+            key, phrase(QT_TRANSLATE_NOOP("IntakeError", "is longer than {limit} characters"), {"limit": limit})
+        )
         return ""
     return value.strip()
 
@@ -131,10 +141,10 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
         finding = "not_seen"
     other = _text(data.get("other_cause"), "other_cause", MAX_SHORT_TEXT, problems)
     if finding == "other_cause" and not other:
-        problems.add("other_cause", "say briefly what the other cause is")
+        problems.add("other_cause", phrase(QT_TRANSLATE_NOOP("IntakeError", "say briefly what the other cause is")))
     seen_on = _when(data.get("seen_on"), dt.date, "seen_on", "must be a date written YYYY-MM-DD", problems)
     if seen_on is not None and seen_on > today:
-        problems.add("seen_on", "is in the future")
+        problems.add("seen_on", phrase(QT_TRANSLATE_NOOP("IntakeError", "is in the future")))
     imaging_raw = data.get("imaging") or ()
     if isinstance(imaging_raw, str):
         imaging_raw = [part.strip() for part in imaging_raw.replace(";", ",").split(",") if part.strip()]
@@ -147,7 +157,7 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
     seen_by = _text(data.get("seen_by"), "seen_by", MAX_SHORT_TEXT, problems)
     note = _text(data.get("note"), "note", MAX_NOTE, problems, multiline=True)
     if problems.items:
-        raise InvalidInput("The outcome was not recorded.", problems=problems.items)
+        raise InvalidInput(QT_TRANSLATE_NOOP("IntakeError", "The outcome was not recorded."), problems=problems.items)
     return Outcome(
         finding=str(finding),
         seen_by=seen_by,

@@ -35,6 +35,7 @@ from intake_app.domain.questionnaire_model import (
 )
 from intake_app.errors import IntakeError
 from intake_app.resources import forms_dir
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DEFAULT_QUESTIONNAIRE",
@@ -88,7 +89,10 @@ class _Reader:
         self.path = path
 
     def fail(self, key: str, problem: str) -> QuestionnaireError:
-        return QuestionnaireError(f"{self.path.name}: {key}: {problem}")
+        return QuestionnaireError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: {key}: {problem}"),
+            params={"name": self.path.name, "key": key, "problem": problem},
+        )
 
     def mapping(self, value: Any, key: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
@@ -355,7 +359,10 @@ def is_reference(ref: Any) -> bool:
 def questionnaire_path(ref: str) -> Path:
     if not is_reference(ref):
         shown = repr(ref) if len(repr(ref)) <= 40 else repr(ref)[:37] + "..."
-        raise QuestionnaireError(f"{shown} is not a questionnaire reference like {DEFAULT_QUESTIONNAIRE!r}")
+        raise QuestionnaireError(
+            QT_TRANSLATE_NOOP("IntakeError", "{shown} is not a questionnaire reference like {default_questionnaire}"),
+            params={"shown": shown, "default_questionnaire": repr(DEFAULT_QUESTIONNAIRE)},
+        )
     qid, _, version = ref.partition("/")
     return forms_dir() / qid / f"{version}.yaml"
 
@@ -364,13 +371,20 @@ def load_questionnaire_file(path: Path) -> Questionnaire:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise QuestionnaireError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        raise QuestionnaireError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: cannot be read ({strerror})"),
+            params={"name": path.name, "strerror": exc.strerror or exc},
+        ) from None
     try:
         data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a safe loader, C-accelerated when available
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise QuestionnaireError(f"{path.name}: not valid YAML{where}") from None
+        if mark is not None:
+            raise QuestionnaireError(QT_TRANSLATE_NOOP("IntakeError", "{name}: not valid YAML at line {line}"),
+                                     params={"name": path.name, "line": mark.line + 1}) from None
+        raise QuestionnaireError(QT_TRANSLATE_NOOP("IntakeError", "{name}: not valid YAML"),
+                                 params={"name": path.name}) from None
+
     return parse_questionnaire(data, path)
 
 
@@ -379,9 +393,15 @@ def load_questionnaire(ref: str = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
     """The questionnaire named by `ref` ("<id>/<version>"), loaded once and cached."""
     path = questionnaire_path(ref)
     if not path.is_file():
-        raise QuestionnaireError(f"questionnaire {ref!r} is not installed (no {path.name})")
+        raise QuestionnaireError(
+            QT_TRANSLATE_NOOP("IntakeError", "questionnaire {ref} is not installed (no {name})"),
+            params={"ref": repr(ref), "name": path.name},
+        )
     questionnaire = load_questionnaire_file(path)
     if questionnaire.ref != ref:
-        raise QuestionnaireError(f"{path.name}: id/version say {questionnaire.ref!r}, expected {ref!r}")
+        raise QuestionnaireError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: id/version say {ref}, expected {ref2}"),
+            params={"name": path.name, "ref": repr(questionnaire.ref), "ref2": repr(ref)},
+        )
     return questionnaire
 

@@ -31,6 +31,7 @@ from intake_app.domain.questionnaire import SIDES, installed_questionnaires
 from intake_app.exchange.cells import BOM, neutralise
 from intake_app.exchange.items import ExchangeError, ExportItem
 from intake_app.exchange.outcomes_csv import OUTCOME_COLUMNS, outcome_cells
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 LIST_SEPARATOR = "; "
 INTAKE_COLUMNS = ("intake_uuid", "revision", "status", "questionnaire", "visit_date")
@@ -80,7 +81,10 @@ def answer_columns(questionnaires: Sequence[Questionnaire] | None = None) -> lis
     names = [col.name for col in ordered]
     clashes = sorted({n for n in names if names.count(n) > 1} | (set(names) & _fixed_names()))
     if clashes:
-        raise ExchangeError(f"Two CSV columns would share the name {clashes[0]}; rename a question.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "Two CSV columns would share the name {clashes}; rename a question."),
+            params={"clashes": clashes[0]},
+        )
     return ordered
 
 
@@ -115,7 +119,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, list | tuple):
         return LIST_SEPARATOR.join(_cell(v) for v in value)
     if isinstance(value, Mapping):
-        raise ExchangeError("A per-side answer reached a single CSV column.")
+        raise ExchangeError(QT_TRANSLATE_NOOP("IntakeError", "A per-side answer reached a single CSV column."))
     return str(value)
 
 
@@ -124,7 +128,10 @@ def _row(item: ExportItem, answers: list[AnswerColumn], patient_details: bool,
     document = item.document
     questionnaire = versions.get(document.questionnaire)
     if questionnaire is None:
-        raise ExchangeError(f"The CSV columns do not cover questionnaire {document.questionnaire}.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The CSV columns do not cover questionnaire {questionnaire}."),
+            params={"questionnaire": document.questionnaire},
+        )
     result = item.assessment_json or {}
     row: list[Any] = [item.intake_uuid, item.revision, item.status, document.questionnaire,
                       document.visit_date.isoformat(), result.get("level"), result.get("tier"),
@@ -141,8 +148,14 @@ def _row(item: ExportItem, answers: list[AnswerColumn], patient_details: bool,
             value = value.get(column.side) if isinstance(value, Mapping) else None
         row.append(value)
     if any(key not in per_side or who not in ENTERED_BY_VALUES for key, who in document.entered_by.items()):
-        raise ExchangeError("An intake records who entered an answer in a form the CSV cannot hold (a question "
-                            "its questionnaire does not ask, or someone other than the patient or staff).")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "An intake records who entered an answer in a form the CSV cannot hold (a "
+                "question its questionnaire does not ask, or someone other than the patient or "
+                "staff).",
+            )
+        )
     for who in (ENTERED_BY_PATIENT, ENTERED_BY_STAFF):
         row.append([q.id for q in questionnaire.answer_questions
                     if q.id in document.answers and document.entered_by.get(q.id) == who])

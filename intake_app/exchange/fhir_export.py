@@ -34,6 +34,7 @@ from intake_app.exchange.items import ExchangeError, ExportItem
 from intake_app.exchange.outcomes_fhir import outcome_observation
 from intake_app.screening.model import GROUP_ORDER, GROUP_TITLES, LEVEL_TITLES
 from intake_app.screening.text import TIER_WORDS
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, c.FHIR_BASE)
 _GROUP_TITLES: dict[str, str] = {str(k): v for k, v in GROUP_TITLES.items()}
@@ -49,7 +50,7 @@ def _bundle_head(timestamp: dt.datetime | None) -> dict[str, Any]:
     bundle: dict[str, Any] = {"resourceType": "Bundle", "type": "collection"}
     if timestamp is not None:
         if timestamp.tzinfo is None:
-            raise ExchangeError("The bundle's time stamp needs a time zone.")
+            raise ExchangeError(QT_TRANSLATE_NOOP("IntakeError", "The bundle's time stamp needs a time zone."))
         bundle["timestamp"] = timestamp.isoformat()
     return bundle
 
@@ -108,7 +109,10 @@ class _BundleBuilder:
         """The entries one item adds (its questionnaire and patient only when not already there)."""
         key = (item.intake_uuid, item.revision)
         if key in self.seen:
-            raise ExchangeError(f"Revision {item.revision} of one intake was given twice for one export.")
+            raise ExchangeError(
+                QT_TRANSLATE_NOOP("IntakeError", "Revision {revision} of one intake was given twice for one export."),
+                params={"revision": item.revision},
+            )
         self.seen.add(key)
         entries: list[dict[str, Any]] = []
         document = item.document
@@ -136,8 +140,13 @@ class _BundleBuilder:
             })
         if item.outcome is not None:
             if item.intake_uuid in self.outcomes:
-                raise ExchangeError("One intake's outcome was given with two of its revisions for one export; "
-                                    "give it with the newest only.")
+                raise ExchangeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError",
+                        "One intake's outcome was given with two of its revisions for one export; give "
+                        "it with the newest only.",
+                    )
+                )
             self.outcomes.add(item.intake_uuid)
             entries.append({
                 "fullUrl": full_url(f"Observation/outcome/{item.intake_uuid}/{item.revision}"),
@@ -206,7 +215,10 @@ def shape_of(question: Question) -> c.Shape:
     shape = c.SHAPES.get(question.type)
     if shape is None:
         raise ExchangeError(
-            f"Answers of the kind used by the question \"{question.label}\" cannot be exported to FHIR yet."
+            QT_TRANSLATE_NOOP(
+                "IntakeError", 'Answers of the kind used by the question "{label}" cannot be exported to FHIR yet.'
+            ),
+            params={"label": question.label},
         )
     return shape
 
@@ -310,8 +322,12 @@ def questionnaire_resource(questionnaire: Questionnaire) -> dict[str, Any]:
 
 def _problem(questionnaire: Questionnaire, question: Question) -> ExchangeError:
     return ExchangeError(
-        f"The answer to \"{question_text(questionnaire, question, short=True)}\" is not in a form the "
-        "questionnaire allows, so the intake cannot be exported."
+        QT_TRANSLATE_NOOP(
+            "IntakeError",
+            'The answer to "{question_text}" is not in a form the questionnaire allows, so '
+            "the intake cannot be exported.",
+        ),
+        params={"question_text": question_text(questionnaire, question, short=True)},
     )
 
 
@@ -349,7 +365,11 @@ def author_extension(who: str, patient_url: str) -> dict[str, Any]:
     elif who == ENTERED_BY_STAFF:
         reference = {"type": c.STAFF_REFERENCE_TYPE, "display": c.STAFF_DISPLAY}
     else:
-        raise ExchangeError("Who entered an answer must be the patient or staff, so the intake cannot be exported.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "Who entered an answer must be the patient or staff, so the intake cannot be exported."
+            )
+        )
     return {"url": c.HL7_QR_AUTHOR, "valueReference": reference}
 
 
@@ -389,14 +409,24 @@ def response_items(
     known = {q.id for q in questionnaire.answer_questions}
     unknown = [key for key in document.answers if key not in known]
     if unknown:
-        raise ExchangeError("The intake holds an answer its questionnaire does not ask, so it cannot be exported.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "The intake holds an answer its questionnaire does not ask, so it cannot be exported."
+            )
+        )
     if any(key not in known for key in document.entered_by):
-        raise ExchangeError("The intake records who entered a question its questionnaire does not ask, so it "
-                            "cannot be exported.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "The intake records who entered a question its questionnaire does not ask, so it cannot be exported.",
+            )
+        )
     authors: dict[str, dict[str, Any]] = {}
     if document.entered_by:
         if patient_url is None:
-            raise ExchangeError("Who entered the answers needs the patient's address in the bundle.")
+            raise ExchangeError(
+                QT_TRANSLATE_NOOP("IntakeError", "Who entered the answers needs the patient's address in the bundle.")
+            )
         # An entry for a field without an answer has nothing to mark (parse_document drops it too).
         authors = {key: author_extension(who, patient_url) for key, who in document.entered_by.items()}
     groups = []
@@ -500,7 +530,11 @@ def assessment_observation(
     level = result.get("level")
     tier = result.get("tier")
     if not isinstance(level, str) or not level or not str(result.get("rules_version") or "").strip():
-        raise ExchangeError("A stored screening result has no level or no rules version, so it cannot be exported.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "A stored screening result has no level or no rules version, so it cannot be exported."
+            )
+        )
     stored = json.dumps(dict(result), ensure_ascii=False, sort_keys=True).encode("utf-8")
     components = [
         _component(c.COMPONENT_LEVEL, {"valueCodeableConcept": _coding(

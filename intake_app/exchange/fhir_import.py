@@ -29,6 +29,7 @@ from intake_app.domain import (
     parse_document,
 )
 from intake_app.domain.questionnaire import SIDES
+from intake_app.errors import phrase
 from intake_app.exchange import fhir_codes as c
 from intake_app.exchange.fhir_export import shape_of
 from intake_app.exchange.items import (
@@ -40,6 +41,7 @@ from intake_app.exchange.items import (
     canonical_uuid,
 )
 from intake_app.exchange.outcomes_fhir import is_outcome_observation, outcome_from_observation
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 _STATUS_FROM_FHIR: dict[str, Status] = {c.QR_STATUS[ours]: ours for ours in STATUSES}
 
@@ -73,9 +75,9 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
     """
     problems = _Problems()
     if not is_fhir_bundle(bundle):
-        raise ExchangeInvalid([("(file)", "is not a FHIR Bundle")])
+        raise ExchangeInvalid([("(file)", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a FHIR Bundle")))])
     if bundle.get("type") != "collection":
-        problems.add("Bundle.type", "must be collection")
+        problems.add("Bundle.type", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be collection")))
     by_url: dict[str, tuple[int, Mapping[str, Any]]] = {}
     responses: list[tuple[int, str, Mapping[str, Any]]] = []
     observations: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
@@ -86,17 +88,23 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
         url = entry.get("fullUrl")
         kind = resource.get("resourceType")
         if not isinstance(url, str) or not url:
-            problems.add(f"entry[{index}]", "has no fullUrl")
+            problems.add(f"entry[{index}]", phrase(QT_TRANSLATE_NOOP("IntakeError", "has no fullUrl")))
             continue
         if url in by_url:
-            problems.add(f"entry[{index}]", "repeats the fullUrl of an earlier entry")
+            problems.add(
+                f"entry[{index}]", phrase(QT_TRANSLATE_NOOP("IntakeError", "repeats the fullUrl of an earlier entry"))
+            )
             continue
         by_url[url] = (index, resource)
         if kind == "QuestionnaireResponse":
             responses.append((index, url, resource))
         elif kind == "Observation" and _is_screening(resource) and is_outcome_observation(resource):
-            problems.add(f"entry[{index}] Observation code", "names both the screening and the outcome; it must "
-                         "be one of them")
+            problems.add(
+                f"entry[{index}] Observation code",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "names both the screening and the outcome; it must be one of them")
+                ),
+            )
         elif kind == "Observation" and is_outcome_observation(resource):
             outcomes.append((index, resource))
         elif kind == "Observation" and _is_screening(resource):
@@ -105,14 +113,22 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
             for target in targets:
                 observations.setdefault(target, []).append((index, resource))
             if not targets:
-                problems.add(f"entry[{index}] Observation derivedFrom", "must name the intake it screened")
+                problems.add(
+                    f"entry[{index}] Observation derivedFrom",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "must name the intake it screened")),
+                )
     response_urls = {url for _, url, _ in responses}
     for target, found in observations.items():
         if target not in response_urls:
             for index, _ in found:
-                problems.add(f"entry[{index}] Observation derivedFrom", "names no intake in the bundle")
+                problems.add(
+                    f"entry[{index}] Observation derivedFrom",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "names no intake in the bundle")),
+                )
     if not responses:
-        problems.add("Bundle.entry", "holds no QuestionnaireResponse (no intake)")
+        problems.add(
+            "Bundle.entry", phrase(QT_TRANSLATE_NOOP("IntakeError", "holds no QuestionnaireResponse (no intake)"))
+        )
     imported: dict[str, ImportedIntake] = {}  # by the response's full URL, in file order
     seen: dict[tuple[str, int], int] = {}
     for index, url, resource in responses:
@@ -122,7 +138,13 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
             continue
         key = (result.intake_uuid, result.revision)
         if key in seen:
-            problems.add(f"entry[{index}]", f"repeats the intake and revision of entry[{seen[key]}]")
+            problems.add(
+                f"entry[{index}]",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "repeats the intake and revision of entry[{seen}]"),
+                    {"seen": seen[key]},
+                ),
+            )
             continue
         seen[key] = index
         imported[url] = result
@@ -149,20 +171,37 @@ def _read_outcomes(
             continue
         response = responses.get(read.response_reference)
         if response is None:
-            problems.add(f"{where} derivedFrom", "must name the intake's QuestionnaireResponse in the bundle")
+            problems.add(
+                f"{where} derivedFrom",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must name the intake's QuestionnaireResponse in the bundle")),
+            )
             continue
         intake = imported.get(read.response_reference)
         if intake is None:
             continue  # the response itself has problems, already listed
         if read.intake_uuid != intake.intake_uuid:
-            problems.add(f"{where} identifier", "names another intake than the QuestionnaireResponse it follows")
+            problems.add(
+                f"{where} identifier",
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "names another intake than the QuestionnaireResponse it follows")
+                ),
+            )
             continue
         subject = _mapping(resource.get("subject")).get("reference")
         if subject != _mapping(response.get("subject")).get("reference"):
-            problems.add(f"{where} subject", "must be the Patient of the intake it follows")
+            problems.add(
+                f"{where} subject",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must be the Patient of the intake it follows")),
+            )
             continue
         if read.intake_uuid in taken:
-            problems.add(where, f"repeats the outcome of entry[{taken[read.intake_uuid]}]: one outcome per intake")
+            problems.add(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP("IntakeError", "repeats the outcome of entry[{taken}]: one outcome per intake"),
+                    {"taken": taken[read.intake_uuid]},
+                ),
+            )
             continue
         taken[read.intake_uuid] = index
         imported[read.response_reference] = dataclasses.replace(intake, outcome=read.outcome,
@@ -197,13 +236,13 @@ class _ResponseReader:
         revision = self.revision()
         status = _STATUS_FROM_FHIR.get(str(r.get("status")))
         if status is None:
-            self.problem("status", "must be completed or in-progress")
+            self.problem("status", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be completed or in-progress")))
         questionnaire = self.questionnaire()
         patient_ref, patient = self.patient()
         visit = r.get("authored")
         visit_date = visit[:10] if isinstance(visit, str) else None
         if visit_date is None:
-            self.problem("authored", "must give the visit date")
+            self.problem("authored", phrase(QT_TRANSLATE_NOOP("IntakeError", "must give the visit date")))
         answers = self.answers(questionnaire) if questionnaire is not None else {}
         assessment = self.assessment(observations)
         if not self.ok or questionnaire is None or intake_uuid is None or revision is None or status is None:
@@ -226,12 +265,15 @@ class _ResponseReader:
     def identifier(self) -> str | None:
         identifier = _mapping(self.resource.get("identifier"))
         if identifier.get("system") != c.INTAKE_IDENTIFIER_SYSTEM:
-            self.problem("identifier", "must be the intake's identifier (our intake system)")
+            self.problem(
+                "identifier",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must be the intake's identifier (our intake system)")),
+            )
             return None
         try:
             return canonical_uuid(str(identifier.get("value", "")))
         except ExchangeError:
-            self.problem("identifier.value", "is not a UUID")
+            self.problem("identifier.value", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a UUID")))
             return None
 
     def revision(self) -> int | None:
@@ -241,10 +283,13 @@ class _ResponseReader:
         if not values and isinstance(version_id, str) and version_id.isdigit():
             values = [int(version_id)]
         if len(values) != 1 or isinstance(values[0], bool) or not isinstance(values[0], int) or values[0] < 1:
-            self.problem("extension(intake-revision)", "must give the revision once, as a whole number of 1 or more")
+            self.problem(
+                "extension(intake-revision)",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must give the revision once, as a whole number of 1 or more")),
+            )
             return None
         if isinstance(version_id, str) and version_id != str(values[0]):
-            self.problem("meta.versionId", "differs from the revision")
+            self.problem("meta.versionId", phrase(QT_TRANSLATE_NOOP("IntakeError", "differs from the revision")))
             return None
         return values[0]
 
@@ -252,20 +297,30 @@ class _ResponseReader:
         canonical = self.resource.get("questionnaire")
         prefix = c.questionnaire_url("")
         if not isinstance(canonical, str) or not canonical.startswith(prefix) or "|" not in canonical:
-            self.problem("questionnaire", "must name one of our questionnaires with its version (url|version)")
+            self.problem(
+                "questionnaire",
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "must name one of our questionnaires with its version (url|version)"
+                    )
+                ),
+            )
             return None
         qid, _, version = canonical[len(prefix):].partition("|")
         try:
             return load_questionnaire(f"{qid}/{version}")
         except QuestionnaireError:
-            self.problem("questionnaire", "names a questionnaire version that is not installed")
+            self.problem(
+                "questionnaire",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "names a questionnaire version that is not installed")),
+            )
             return None
 
     def patient(self) -> tuple[str, dict[str, Any]]:
         ref = _mapping(self.resource.get("subject")).get("reference")
         found = self.by_url.get(ref) if isinstance(ref, str) else None
         if found is None or found[1].get("resourceType") != "Patient":
-            self.problem("subject", "must refer to a Patient in the bundle")
+            self.problem("subject", phrase(QT_TRANSLATE_NOOP("IntakeError", "must refer to a Patient in the bundle")))
             return "", {}
         assert isinstance(ref, str)
         self.subject_ref = ref
@@ -289,27 +344,45 @@ class _ResponseReader:
             here = f"{where}.item({link})" if where else f"item({link})"
             if isinstance(link, str) and link.startswith(c.section_link_id("")):
                 if "answer" in item:
-                    self.problem(here, "a section holds no answers of its own")
+                    self.problem(
+                        here, phrase(QT_TRANSLATE_NOOP("IntakeError", "a section holds no answers of its own"))
+                    )
                 if _authors(item):
-                    self.problem(here, "who entered an answer is given on its question, not on a section")
+                    self.problem(
+                        here,
+                        phrase(
+                            QT_TRANSLATE_NOOP(
+                                "IntakeError", "who entered an answer is given on its question, not on a section"
+                            )
+                        ),
+                    )
                 self._walk(_list(item.get("item")), questionnaire, questions, answers, here)
                 continue
             question = questions.get(link) if isinstance(link, str) else None
             if question is None:
-                self.problem(here, "is not a question of this questionnaire version")
+                self.problem(
+                    here, phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a question of this questionnaire version"))
+                )
                 continue
             if question.id in answers:
-                self.problem(here, "is answered twice")
+                self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "is answered twice")))
                 continue
             try:
                 shape = shape_of(question)
             except ExchangeError:
-                self.problem(here, "is a kind of question this program cannot read from FHIR yet")
+                self.problem(
+                    here,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "is a kind of question this program cannot read from FHIR yet")
+                    ),
+                )
                 continue
             if shape.per_side:
                 value = self._side_values(item, questionnaire, question, shape, here)
             elif "item" in item:
-                self.problem(here, "holds nested items; only the answers were expected")
+                self.problem(
+                    here, phrase(QT_TRANSLATE_NOOP("IntakeError", "holds nested items; only the answers were expected"))
+                )
                 value = None
             else:
                 value = self._value(item, questionnaire, question, shape.kind, here)
@@ -324,26 +397,38 @@ class _ResponseReader:
             return
         where = f"{here}.extension(questionnaireresponse-author)"
         if len(authors) > 1:
-            self.problem(where, "must say once who entered the answer")
+            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must say once who entered the answer")))
             return
         reference = _mapping(authors[0].get("valueReference"))
         target = reference.get("reference")
         if target is not None:
             kind = reference.get("type", c.PATIENT_REFERENCE_TYPE)
             if target != self.subject_ref or kind != c.PATIENT_REFERENCE_TYPE:
-                self.problem(where, "must refer to the intake's own Patient, or to clinic staff")
+                self.problem(
+                    where,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "must refer to the intake's own Patient, or to clinic staff")
+                    ),
+                )
                 return
             self.entered_by[field] = ENTERED_BY_PATIENT
         elif reference.get("type") == c.STAFF_REFERENCE_TYPE:
             self.entered_by[field] = ENTERED_BY_STAFF
         else:
-            self.problem(where, "must refer to the intake's own Patient, or to clinic staff (type Practitioner)")
+            self.problem(
+                where,
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "must refer to the intake's own Patient, or to clinic staff (type Practitioner)"
+                    )
+                ),
+            )
 
     def _side_values(
         self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, shape: c.Shape, here: str
     ) -> dict[str, Any] | None:
         if "answer" in item:
-            self.problem(here, "answers go in the items for each side")
+            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "answers go in the items for each side")))
             return None
         result: dict[str, Any] = {}
         links = {c.side_link_id(question.id, side): side for side in SIDES}
@@ -352,10 +437,20 @@ class _ResponseReader:
             link = child.get("linkId")
             side = links.get(link) if isinstance(link, str) else None
             if side is None or side in result:
-                self.problem(f"{here}.item({link})", "must be one item per side (left, right)")
+                self.problem(
+                    f"{here}.item({link})",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "must be one item per side (left, right)")),
+                )
                 return None
             if _authors(child):
-                self.problem(f"{here}.item({link})", "who entered an answer is given on its question, not on a side")
+                self.problem(
+                    f"{here}.item({link})",
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "IntakeError", "who entered an answer is given on its question, not on a side"
+                        )
+                    ),
+                )
                 return None
             value = self._value(child, questionnaire, question, shape.kind, f"{here}.item({link})")
             if value is None:
@@ -374,15 +469,15 @@ class _ResponseReader:
                 return ""
             if len(answers) == 1 and isinstance(answers[0].get("valueString"), str):
                 return answers[0]["valueString"]
-            self.problem(here, "must hold one text answer (valueString)")
+            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold one text answer (valueString)")))
             return None
         if len(answers) != 1:
-            self.problem(here, "must hold exactly one answer")
+            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold exactly one answer")))
             return None
         if kind == "integer":
             number = answers[0].get("valueInteger")
             if isinstance(number, bool) or not isinstance(number, int):
-                self.problem(here, "must hold a whole number (valueInteger)")
+                self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold a whole number (valueInteger)")))
                 return None
             return number
         codes = self._codes(answers, questionnaire, question, kind, here)
@@ -399,7 +494,14 @@ class _ResponseReader:
             coding = _mapping(answer.get("valueCoding"))
             code = coding.get("code")
             if coding.get("system") != system or not isinstance(code, str):
-                self.problem(here, "must hold codes of this question's own code system (valueCoding)")
+                self.problem(
+                    here,
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "IntakeError", "must hold codes of this question's own code system (valueCoding)"
+                        )
+                    ),
+                )
                 return None
             codes.append(code)
         return codes
@@ -410,14 +512,17 @@ class _ResponseReader:
         if not observations:
             return None
         if len(observations) > 1:
-            self.problem("", "has more than one screening Observation")
+            self.problem("", phrase(QT_TRANSLATE_NOOP("IntakeError", "has more than one screening Observation")))
             return None
         index, observation = observations[0]
         where = f"entry[{index}] Observation"
         stored = [_mapping(_mapping(e).get("valueAttachment")) for e in _list(observation.get("extension"))
                   if _mapping(e).get("url") == c.ASSESSMENT_JSON_EXTENSION]
         if len(stored) != 1 or stored[0].get("contentType") != "application/json":
-            self.problems.add(f"{where} extension(assessment-json)", "must hold the stored assessment once, as JSON")
+            self.problems.add(
+                f"{where} extension(assessment-json)",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold the stored assessment once, as JSON")),
+            )
             self.ok = False
             return None
         try:
@@ -425,7 +530,10 @@ class _ResponseReader:
         except (binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
             result = None
         if not isinstance(result, dict) or not isinstance(result.get("level"), str):
-            self.problems.add(f"{where} extension(assessment-json)", "is not a stored assessment")
+            self.problems.add(
+                f"{where} extension(assessment-json)",
+                phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a stored assessment")),
+            )
             self.ok = False
             return None
         shown = _components(observation)
@@ -433,7 +541,10 @@ class _ResponseReader:
                     c.COMPONENT_RULES_VERSION: result.get("rules_version")}
         for code, value in expected.items():
             if shown.get(code) != value:
-                self.problems.add(f"{where} component({code})", "differs from the stored assessment")
+                self.problems.add(
+                    f"{where} component({code})",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "differs from the stored assessment")),
+                )
                 self.ok = False
         return result
 
@@ -488,7 +599,7 @@ def _patient_details(resource: Mapping[str, Any], where: str, problems: _Problem
             break
     family = name.get("family", "")
     if not isinstance(family, str):
-        problems.add(f"{where} name.family", "must be text")
+        problems.add(f"{where} name.family", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
         family = ""
     return {
         "family_name": family,

@@ -15,6 +15,7 @@ from intake_app.domain import IntakeDocument
 from intake_app.domain.outcomes import Outcome, OutcomeRecord
 from intake_app.errors import IntakeError, InvalidInput
 from intake_app.screening.model import Assessment
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 Status = Literal["draft", "complete"]
 STATUSES: tuple[Status, ...] = ("draft", "complete")
@@ -33,18 +34,23 @@ class ExchangeInvalid(InvalidInput):
 
     def __init__(self, problems: list[tuple[str, str]]) -> None:
         count = len(problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the file to import; nothing was imported",
-                         problems)
+        message = (QT_TRANSLATE_NOOP("IntakeError", "1 problem in the file to import; nothing was imported")
+                   if count == 1 else
+                   QT_TRANSLATE_NOOP("IntakeError", "{count} problems in the file to import; nothing was imported"))
+        super().__init__(message, problems, params={"count": count} if count != 1 else None)
 
 
-def canonical_uuid(value: str | uuid.UUID, *, what: str = "intake identifier") -> str:
+def canonical_uuid(value: str | uuid.UUID) -> str:
     """The lower-case, hyphenated form of a UUID; ExchangeError when it is not one."""
     if isinstance(value, uuid.UUID):
         return str(value)
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
-        raise ExchangeError(f"The {what} is not a UUID.") from None
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The intake identifier is not a UUID.")
+
+        ) from None
 
 
 def assessment_json(assessment: Assessment | Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -79,9 +85,11 @@ class ExportItem:
     def __post_init__(self) -> None:
         object.__setattr__(self, "intake_uuid", canonical_uuid(self.intake_uuid))
         if isinstance(self.revision, bool) or not isinstance(self.revision, int) or self.revision < 1:
-            raise ExchangeError("An intake's revision must be a whole number of 1 or more.")
+            raise ExchangeError(
+                QT_TRANSLATE_NOOP("IntakeError", "An intake's revision must be a whole number of 1 or more.")
+            )
         if self.status not in STATUSES:
-            raise ExchangeError("An intake's status must be draft or complete.")
+            raise ExchangeError(QT_TRANSLATE_NOOP("IntakeError", "An intake's status must be draft or complete."))
 
     @property
     def assessment_json(self) -> dict[str, Any] | None:

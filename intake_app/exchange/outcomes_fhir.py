@@ -19,6 +19,7 @@ from intake_app.domain.outcomes import FINDINGS, IMAGING, Outcome, OutcomeRecord
 from intake_app.errors import InvalidInput
 from intake_app.exchange import fhir_codes as c
 from intake_app.exchange.items import ExchangeError, canonical_uuid
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 OUTCOME_IDENTIFIER_SYSTEM = f"{c.FHIR_BASE}/identifier/outcome"
 OUTCOME_SYSTEM = f"{c.FHIR_BASE}/CodeSystem/outcome"
@@ -116,13 +117,17 @@ def outcome_from_observation(resource: Mapping[str, Any], *, today: dt.date | No
     """The outcome an Observation written by `outcome_observation` holds. ExchangeError names what is
     missing or wrong (positions and field names, never the values)."""
     if not is_outcome_observation(resource):
-        raise ExchangeError("The resource is not an outcome Observation written by this program.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The resource is not an outcome Observation written by this program.")
+        )
     identifiers = [i for i in resource.get("identifier") or [] if isinstance(i, Mapping)
                    and i.get("system") == OUTCOME_IDENTIFIER_SYSTEM]
     value = str(identifiers[0].get("value", "")) if identifiers else ""
     uuid_text, _, version_text = value.rpartition("/")
     if not version_text.isdigit() or int(version_text) < 1:
-        raise ExchangeError("The outcome Observation has no intake identifier with a version.")
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The outcome Observation has no intake identifier with a version.")
+        )
     finding = _code(resource.get("valueCodeableConcept"), FINDING_SYSTEM)
     data: dict[str, Any] = {"finding": finding, "imaging": [], "note": ""}
     for component in resource.get("component") or []:
@@ -145,6 +150,9 @@ def outcome_from_observation(resource: Mapping[str, Any], *, today: dt.date | No
         outcome = parse_outcome(data, today=today, synthetic=synthetic)
     except InvalidInput as exc:
         fields = ", ".join(key for key, _ in exc.problems)
-        raise ExchangeError(f"The outcome Observation holds values that cannot be read ({fields}).") from None
+        raise ExchangeError(
+            QT_TRANSLATE_NOOP("IntakeError", "The outcome Observation holds values that cannot be read ({fields})."),
+            params={"fields": fields},
+        ) from None
     derived = [d.get("reference") for d in resource.get("derivedFrom") or [] if isinstance(d, Mapping)]
     return ReadOutcome(canonical_uuid(uuid_text), int(version_text), outcome, str(derived[0]) if derived else "")

@@ -16,6 +16,7 @@ from intake_app.errors import IntakeError
 from intake_app.exchange.fhir_export import to_fhir_bundle
 from intake_app.exchange.items import ExportItem
 from intake_app.files import TargetExists, atomic_write_bytes, private_dir
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 PerIntakeFormat = Literal["json", "fhir"]
 SUFFIXES: dict[str, str] = {"json": ".json", "fhir": ".fhir.json"}
@@ -53,8 +54,11 @@ def write_per_intake(
     before anything is written (TargetExists). Returns the paths written, in item order.
     """
     if Path(folder).is_symlink():
-        raise IntakeError(f"{folder} is a symbolic link; exports are never written through one.",
-                          hint="Give the real folder.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{folder} is a symbolic link; exports are never written through one."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Give the real folder."),
+            params={"folder": folder},
+        )
     target = private_dir(folder, group=group)
     paths = [target / file_name(item, fmt) for item in items]
     if not overwrite:

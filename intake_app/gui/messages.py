@@ -1,16 +1,21 @@
-"""One place for message boxes, so every dialog looks alike.
+"""One place for message boxes, so every dialog looks alike, and for an error's words on screen.
 
 The question is put through the Chooser of the window the message belongs to (see chooser.py): the
 real dialogs in the program, a scripted chooser in the tests.
+
+An IntakeError's message, hint and problem texts are English Phrases that keep their marked template
+(errors.py); `desk_text` shows one in the desk's language, and every screen shows an error through
+`error_text` / `problem_text` (never `error.message` directly), so a Spanish desk reads Spanish.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from intake_app.errors import IntakeError, InvalidInput
+from intake_app.errors import IntakeError, InvalidInput, Phrase
 from intake_app.gui.chooser import Chooser
 
 if TYPE_CHECKING:
@@ -24,6 +29,40 @@ def _buttons() -> type[Button]:
     return QMessageBox.StandardButton
 
 _DIALOGS = Chooser()
+
+
+def desk_text(text: str) -> str:
+    """Words from below the gui in the desk's language: a Phrase's template translated in its context, then
+    its parameters (each a Phrase translated the same way); plain text (a path, an older caller's English)
+    as it is. English, or a template without a translation, gives the Phrase's own English."""
+    if not isinstance(text, Phrase) or not text.template:
+        return str(text)
+    translated = QCoreApplication.translate(text.context, text.template)
+    if not text.params:
+        return translated
+    if translated == text.template and not any(isinstance(v, Phrase) for v in text.params.values()):
+        return str(text)
+    try:
+        return translated.format_map({k: desk_text(v) if isinstance(v, str) else str(v)
+                                      for k, v in text.params.items()})
+    except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder: the English
+        return str(text)
+
+
+def error_text(error: IntakeError, *, hint: bool = True) -> str:
+    """An error's message (and hint) in the desk's language, as one line for a refusal or a status bar."""
+    message = desk_text(error.message)
+    shown_hint = desk_text(error.hint) if hint and error.hint else ""
+    return f"{message} {shown_hint}".strip()
+
+
+def problem_text(name: str, problem: str) -> str:
+    """One field's problem as a sentence: the field in plain words (as the screen names it), then what
+    is wrong, in the desk's language ("Date of birth is not a real date.")."""
+    if not name:
+        return desk_text(problem)
+    return QCoreApplication.translate("IntakeError", "{field} {problem}.").format(
+        field=name, problem=desk_text(problem))
 
 
 def chooser_for(widget: QWidget | None) -> Chooser:
@@ -56,10 +95,11 @@ def show_error(parent: QWidget | None, error: IntakeError, title: str = "",
         lines = []
         for where, message in error.problems[:12]:
             name = describe(where) if callable(describe) else ""
-            lines.append(f"- {name}: {message}" if name else f"- {message}")
+            lines.append(f"- {name}: {desk_text(message)}" if name else f"- {desk_text(message)}")
         details = "\n".join(lines)
-    informative = "\n".join(p for p in (error.hint, details) if p)
-    _ask(parent, "error", title or parent_title(parent), error.message, [button.Ok], button.Ok, informative)
+    informative = "\n".join(p for p in (desk_text(error.hint), details) if p)
+    _ask(parent, "error", title or parent_title(parent), desk_text(error.message), [button.Ok], button.Ok,
+         informative)
 
 
 def inform(parent: QWidget | None, title: str, text: str, informative: str = "") -> None:

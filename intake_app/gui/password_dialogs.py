@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.access.passwords import Secret
 from intake_app.errors import IntakeError
+from intake_app.gui import messages
 from intake_app.gui.sign_in import KeyGuardedDialog, password_box, password_rule, take_secret
 from intake_app.gui.tasks import TaskRunner
 
@@ -87,7 +88,7 @@ class _PasswordForm(KeyGuardedDialog):
             if not isinstance(error, IntakeError):
                 self.ok_button.setEnabled(True)
                 raise error
-            self.refuse(error.message + (f" {error.hint}" if error.hint else ""))
+            self.refuse(messages.error_text(error))
 
         self.ok_button.setEnabled(False)
         self.problem.hide()

@@ -237,7 +237,9 @@ class PatientDesk(QObject):
         except IntakeError as exc:
             self.pending = result
             self.window.statusBar().showMessage(
-                self.tr("The patient's answers could not be saved yet: {0}").format(exc.message), 15000)
+                self.tr("The patient's answers could not be saved yet: {0}").format(messages.desk_text(exc.message)),
+                15000)
+
             return
         self.pending = None
         self.window.journal.clear(record.id)
@@ -286,7 +288,7 @@ class PatientDesk(QObject):
             if isinstance(outcome, BaseException):
                 if not isinstance(outcome, IntakeError):
                     raise outcome
-                refusal = outcome.message + (f" {outcome.hint}" if outcome.hint else "")
+                refusal = messages.error_text(outcome)
                 continue
             self.window.session.adopt(outcome, clinic.idle_minutes)
             return True

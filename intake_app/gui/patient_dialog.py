@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 from intake_app.domain import DocumentInvalid, Patient, load_questionnaire
 from intake_app.domain.dates import parse_search_date
 from intake_app.domain.records import PatientRecord
-from intake_app.errors import IntakeError
+from intake_app.domain.wording import option_text, question_text
+from intake_app.errors import IntakeError, phrase
 from intake_app.gui import messages
+from intake_app.gui.field_widgets import desk_language
 from intake_app.gui.tasks import TaskRunner
 from intake_app.services import Clinic
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 
 class PatientDialog(QDialog):
@@ -41,6 +44,9 @@ class PatientDialog(QDialog):
         self.setModal(True)
         questionnaire = load_questionnaire()
         self.questions = [q for q in questionnaire.questions if q.part == "patient"]
+        language = desk_language()
+        #: Each field's name as this desk reads it (the questionnaire's wording in the desk's language).
+        self.labels = {q.id: question_text(questionnaire, q, language=language) for q in self.questions}
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -52,7 +58,8 @@ class PatientDialog(QDialog):
                 editor = QComboBox(self)
                 editor.setPlaceholderText(self.tr("Choose..."))
                 for option in question.options:
-                    editor.addItem(option.label, option.value)
+                    editor.addItem(option_text(questionnaire, question, option.value, language=language),
+                                   option.value)
                 editor.setCurrentIndex(-1)
             else:
                 editor = QLineEdit(self)
@@ -61,8 +68,8 @@ class PatientDialog(QDialog):
                 if question.type == "date":
                     editor.setPlaceholderText(self.tr("YYYY-MM-DD or DD.MM.YYYY"))
             editor.setObjectName(f"patient_{question.id}")
-            editor.setAccessibleName(question.label)
-            label = QLabel(question.label + (" *" if question.required else ""), self)
+            editor.setAccessibleName(self.labels[question.id])
+            label = QLabel(self.labels[question.id] + (" *" if question.required else ""), self)
             label.setBuddy(editor)
             error = QLabel(self)
             error.setObjectName("fieldError")
@@ -113,10 +120,12 @@ class PatientDialog(QDialog):
         born_text = str(values["date_of_birth"])
         born = parse_search_date(born_text) if born_text else None
         if born_text and born is None:
-            problems.append(("patient.date_of_birth", "is not a real date (YYYY-MM-DD or DD.MM.YYYY)"))
+            problems.append(("patient.date_of_birth", phrase(QT_TRANSLATE_NOOP(
+                "IntakeError", "is not a real date (YYYY-MM-DD or DD.MM.YYYY)"))))
         for question in self.questions:
             if question.type == "sex" and question.required and values.get(question.id) is None:
-                problems.append((f"patient.{question.id}", "is required: choose one (\"Not stated\" if unknown)"))
+                problems.append((f"patient.{question.id}", phrase(QT_TRANSLATE_NOOP(
+                    "IntakeError", "is required: choose one (\u201cNot stated\u201d if unknown)"))))
         if problems:
             raise DocumentInvalid(problems)
 
@@ -133,8 +142,7 @@ class PatientDialog(QDialog):
         for where, message in problems:
             key = where.removeprefix("patient.")
             if key in self.errors:
-                question = next(q for q in self.questions if q.id == key)
-                self.errors[key].setText(f"{question.label} {message}.")
+                self.errors[key].setText(messages.problem_text(self.labels[key], message))
                 self.errors[key].setVisible(True)
                 first = first or key
         if first:

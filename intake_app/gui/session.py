@@ -21,6 +21,7 @@ from intake_app.access.idle import IdleTimer, idle_limit, utc_now
 from intake_app.access.roles import Actor
 from intake_app.access.secret import Secret
 from intake_app.errors import IntakeError
+from intake_app.gui import messages
 from intake_app.gui.lock_screen import LockScreen
 from intake_app.gui.sign_in import SignInScreen, show_urgent
 from intake_app.gui.tasks import TaskRunner
@@ -36,7 +37,8 @@ _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.T
 
 
 def refusal_text(error: IntakeError) -> str:
-    return error.message + (f" {error.hint}" if error.hint else "")
+    """A refusal (sign-in, unlock) in the desk's language: what happened and what to do."""
+    return messages.error_text(error)
 
 
 class Session(QObject):
@@ -205,7 +207,7 @@ class Session(QObject):
         try:
             self.clinic.sign_out()
         except IntakeError as exc:
-            self.window.statusBar().showMessage(exc.message, 10000)
+            self.window.statusBar().showMessage(messages.desk_text(exc.message), 10000)
         self.actor = None
         self.idle = None
         self._watch_input(False)
@@ -271,7 +273,7 @@ class Session(QObject):
         try:
             self.clinic.lock()
         except IntakeError as exc:  # the screen locks all the same
-            self.window.statusBar().showMessage(exc.message, 10000)
+            self.window.statusBar().showMessage(messages.desk_text(exc.message), 10000)
         self.lock_screen.show_for(self.actor)
         self.window.show_screen(self.lock_screen)
         self._watch_urgent()

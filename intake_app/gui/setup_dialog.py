@@ -160,7 +160,7 @@ class SetupDialog(KeyGuardedDialog):
             self.create_button.setEnabled(True)
             if not isinstance(error, IntakeError):
                 raise error
-            self._refuse(error.message + (f" {error.hint}" if error.hint else ""))
+            self._refuse(messages.error_text(error))
 
         self.runner.run(lambda: clinic.create_first_administrator(name, display, password),
                         lambda key: self._show_key(name, key), failed,

@@ -34,6 +34,7 @@ from intake_app.reports.layout import INK, Footer, Table, content_width, frame_h
 from intake_app.reports.options import ReportError, ReportOptions
 from intake_app.reports.wording import format_date
 from intake_app.screening.model import Assessment
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 NORMAL_SIZE = 14.0
 LARGE_SIZE = 18.0
@@ -64,7 +65,10 @@ def handout_language(document: IntakeDocument, language: str | None = None, clin
             return check_language(language)
         except ValueError:
             known = " or ".join(f"{code} ({LANGUAGE_NAMES[code]})" for code in HANDOUT_LANGUAGES)
-            raise ReportError(f"The handout is written in {known}, not {language!r}.") from None
+            raise ReportError(
+                QT_TRANSLATE_NOOP("IntakeError", "The handout is written in {known}, not {language}."),
+                params={"known": known, "language": repr(language)},
+            ) from None
     for choice in (document.answers.get("preferred_language"), clinic_language):
         if choice in HANDOUT_LANGUAGES:
             return str(choice)

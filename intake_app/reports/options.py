@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal
 
-from intake_app.errors import IntakeError
+from intake_app.errors import IntakeError, Phrase
 from intake_app.settings import DEFAULT_EMERGENCY, Settings, setting_label
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 PageSizeName = Literal["A4", "Letter"]
 PAGE_SIZES: tuple[PageSizeName, ...] = ("A4", "Letter")
@@ -90,9 +91,12 @@ class ReportOptions:
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
-            raise ReportError(f"Unknown page size {self.page_size!r}; choose A4 or Letter.")
+            raise ReportError(
+                QT_TRANSLATE_NOOP("IntakeError", "Unknown page size {page_size}; choose A4 or Letter."),
+                params={"page_size": repr(self.page_size)},
+            )
         if self.revision < 1:
-            raise ReportError("A revision number starts at 1.")
+            raise ReportError(QT_TRANSLATE_NOOP("IntakeError", "A revision number starts at 1."))
         limits = {f.name: f.metadata.get("max_length") for f in fields(Settings)}
         for name, setting in (("clinic_name", "clinic_name"), ("clinic_address", "clinic_address"),
                               ("clinic_phone", "clinic_phone"), ("clinic_hours", "clinic_hours"),
@@ -102,8 +106,17 @@ class ReportOptions:
             limit = limits.get(setting)
             value = getattr(self, name)
             if limit and len(value) > limit:
-                raise ReportError(f"The \u201c{setting_label(setting)}\u201d for this report is too long "
-                                  f"({len(value):,} characters; at most {limit}).")
+                raise ReportError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError",
+                        "The “{setting_label}” for this report is too long ({count} characters; at most {limit}).",
+                    ),
+                    params={
+                        "setting_label": Phrase.word("Setting", setting_label(setting)),
+                        "count": f"{len(value):,}",
+                        "limit": limit,
+                    },
+                )
 
     @classmethod
     def for_locale(
@@ -133,7 +146,10 @@ class ReportOptions:
         }
         unknown = set(overrides) - {f.name for f in fields(cls)}
         if unknown:
-            raise ReportError(f"Unknown report option(s): {', '.join(sorted(unknown))}.")
+            raise ReportError(
+                QT_TRANSLATE_NOOP("IntakeError", "Unknown report option(s): {options}."),
+                params={"options": ", ".join(sorted(unknown))},
+            )
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
 

@@ -36,6 +36,7 @@ from intake_app.reports.referral_advice_es import words_for
 from intake_app.reports.referral_text import REFERRAL_LANGUAGES, letter_date, referral_language
 from intake_app.reports.wording import SOURCE_TITLES, applies, brief, cited_sources, source_text
 from intake_app.screening.model import GROUP_ORDER, Assessment, Reason
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 TITLE = T.TITLE.en
 SIZE = 7.3
@@ -249,7 +250,10 @@ def build_referral(document: IntakeDocument, assessment: Assessment, options: Re
         chosen = referral_language(language, options.clinic_language)
     except ValueError:
         known = " or ".join(REFERRAL_LANGUAGES)
-        raise ReportError(f"The referral letter is written in {known}, not {str(language)[:20]!r}.") from None
+        raise ReportError(
+            QT_TRANSLATE_NOOP("IntakeError", "The referral letter is written in {known}, not {language}."),
+            params={"known": known, "language": repr(str(language)[:20])},
+        ) from None
     referral = _Referral(document, assessment, options, chosen)
     return render(referral.story(), paper=options.page_size, title=referral.t(T.TITLE), footer=referral.footer(),
                   invariant=options.generated_at is not None)

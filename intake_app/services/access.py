@@ -22,8 +22,10 @@ from intake_app.access.audit_export import AuditFilter, audit_csv
 from intake_app.access.passwords import Passwords, Secret, check_new_password
 from intake_app.access.roles import ACCOUNT_ROLES, Action, Actor, PermissionDenied, Role, parse_role, require
 from intake_app.access.roles import requires as role_requires
-from intake_app.errors import IntakeError
+from intake_app.access.secret import MIN_PASSWORD_LENGTH
+from intake_app.errors import IntakeError, phrase
 from intake_app.settings import CLINIC_FIELDS, Settings, check_value, with_clinic_values
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.services.audit_trail import AnchorKeeper, ViewRecorder
@@ -34,8 +36,12 @@ class PasswordChangeNeeded(IntakeError):
     """The password was right, but an administrator set it: the owner must choose a new one first."""
 
     def __init__(self) -> None:
-        super().__init__("This password was set by an administrator; choose your own password to sign in.",
-                         hint="Type the password you were given, then a new one of at least 12 characters.")
+        super().__init__(
+            QT_TRANSLATE_NOOP("IntakeError",
+                              "This password was set by an administrator; choose your own password to sign in."),
+            hint=QT_TRANSLATE_NOOP("IntakeError",
+                                   "Type the password you were given, then a new one of at least {count} characters."),
+            params={"count": MIN_PASSWORD_LENGTH})
 
 
 class WindowLocked(PermissionDenied):
@@ -43,9 +49,12 @@ class WindowLocked(PermissionDenied):
 
     def __init__(self, actor: Actor, action: Action) -> None:
         super().__init__(actor, action)
-        self.message = "The window is locked: sign in again to continue."
-        self.hint = f"{actor.shown_name} can unlock it with their password, or another person can sign in."
-        self.args = (self.message,)
+        self.message = phrase(QT_TRANSLATE_NOOP("IntakeError", "The window is locked: sign in again to continue."))
+        self.hint = phrase(QT_TRANSLATE_NOOP(
+            "IntakeError", "{name} can unlock it with their password, or another person can sign in."),
+            {"name": actor.shown_name})
+        self.args = (str(self.message),)
+
 
 
 P = ParamSpec("P")
@@ -231,7 +240,10 @@ class AccessMixin:
     def _check_replacement(self, account: Account, old: Secret, new: Secret) -> None:
         check_new_password(new, account_name=account.name)
         if new == old:
-            raise IntakeError("The new password is the same as the old one.", hint="Choose a new password.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The new password is the same as the old one."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Choose a new password."),
+            )
 
     def _end_session(self) -> None:
         if self._actor is not None:
@@ -283,8 +295,10 @@ class AccessMixin:
         if account is None:
             self.repository.record_events(
                 [failed_sign_in_event(None, at=self._now(), desk=self.desk)])
-            raise lockout.RecoveryRefused("That recovery key is not right for that account.",
-                                          hint="Type the administrator's account name and the key as printed.")
+            raise lockout.RecoveryRefused(
+                QT_TRANSLATE_NOOP("IntakeError", "That recovery key is not right for that account."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Type the administrator's account name and the key as printed."),
+            )
         check_new_password(new_password, account_name=account.name)
         try:
             recovery = lockout.recover_administrator(account, self.repository.recovery_key_hash(), key,
@@ -321,7 +335,7 @@ class AccessMixin:
         full_name = check_display_name(display_name)
         chosen = role if isinstance(role, Role) else parse_role(role)
         if chosen not in ACCOUNT_ROLES:
-            raise IntakeError("An account is front-desk, clinician or administrator.")
+            raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "An account is front-desk, clinician or administrator."))
         check_new_password(password, account_name=account_name)
         now = self._now()
         account = Account(account_name, full_name, chosen, self.passwords.hash(password), must_change_password=True,
@@ -344,8 +358,10 @@ class AccessMixin:
         """Switch an account off (it can no longer sign in; its entries stay). Not your own."""
         actor = self._current()
         if check_account_name(name).casefold() == actor.name.casefold():
-            raise IntakeError("You cannot switch off the account you are signed in with.",
-                              hint="Another administrator can do it.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "You cannot switch off the account you are signed in with."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Another administrator can do it."),
+            )
         return self._change(name, lambda a: replace(a, disabled=True), AuditAction.ACCOUNT_DISABLE)
 
     @requires(Action.MANAGE_ACCOUNTS)
@@ -375,8 +391,14 @@ class AccessMixin:
         refused). Recorded with the names of the settings that changed, never their values."""
         for name, value in values.items():
             if name not in CLINIC_FIELDS:
-                raise IntakeError(f"{name!r} is not a clinic setting; it stays in each desk's own settings.")
-            check_value(name, value, "The setting ")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "{name} is not a clinic setting; it stays in each desk's own settings."
+                    ),
+                    params={"name": repr(name)},
+                )
+            check_value(name, value, phrase(QT_TRANSLATE_NOOP("IntakeError", "The setting ")))
+
         proposed = replace(self.settings, **dict(values)).validated()
         changed = {name: value for name, value in values.items() if getattr(self.settings, name) != value}
         if changed:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from intake_app.domain import IntakeDocument, missing_required, parse_document, unanswered_red_flags
 from intake_app.errors import IntakeError, InvalidInput
 from intake_app.services.inputs import check_input, documents_in
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.domain.outcomes import OutcomeRecord
@@ -87,11 +88,19 @@ def _folder(out: Path, group: str | None) -> Path:
     from intake_app.files import private_dir
 
     if out.is_symlink():
-        raise IntakeError(f"{out} is a symbolic link; exports are never written through one.",
-                          hint="Give the real folder.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{out} is a symbolic link; exports are never written through one."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Give the real folder."),
+            params={"out": out},
+        )
     if out.exists() and not out.is_dir():
-        raise IntakeError(f"{out} is a file, not a folder; nothing was exported.",
-                          hint="With --format json or fhir, --out names a folder (one file per intake).")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{out} is a file, not a folder; nothing was exported."),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError", "With --format json or fhir, --out names a folder (one file per intake)."
+            ),
+            params={"out": out},
+        )
     return private_dir(out, group=group)
 
 
@@ -113,8 +122,14 @@ def write_per_intake(
         taken = [n for n in (name(record) for record, _ in pairs()) if os.path.lexists(folder / n)]
         if taken:
             raise IntakeError(
-                f"{len(taken)} export file(s) already exist in {folder} (e.g. {taken[0]}); nothing was exported.",
-                hint="Choose an empty folder, or repeat with --overwrite to replace them.",
+                QT_TRANSLATE_NOOP(
+                    "IntakeError",
+                    "{count} export file(s) already exist in {folder} (e.g. {taken}); nothing was exported.",
+                ),
+                hint=QT_TRANSLATE_NOOP(
+                    "IntakeError", "Choose an empty folder, or repeat with --overwrite to replace them."
+                ),
+                params={"count": len(taken), "folder": folder, "taken": taken[0]},
             )
     ids, paths = [], []
     for record, item in export_items(pairs(), outcomes if fmt == "fhir" else None):
@@ -136,9 +151,17 @@ def write_csv_file(
     from intake_app.files import TargetExists, atomic_write_bytes
 
     if out.is_symlink():
-        raise IntakeError(f"{out} is a symbolic link; it is never written through, so nothing was exported.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "{out} is a symbolic link; it is never written through, so nothing was exported."
+            ),
+            params={"out": out},
+        )
     if out.is_dir():
-        raise IntakeError(f"{out} is a folder; with --format csv, --out names the file to write.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{out} is a folder; with --format csv, --out names the file to write."),
+            params={"out": out},
+        )
     if out.exists() and not overwrite:
         raise TargetExists(out)
     ids: list[int] = []
@@ -217,7 +240,11 @@ def import_items(
         problems = [p for n, intake in enumerate(imported)
                     for p in check_input(intake.document.to_json(), f"intake {n + 1}")]
         if problems:
-            raise InvalidInput(f"{source}: holds text or values that cannot be stored", problems)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("IntakeError", "{source}: holds text or values that cannot be stored"),
+                problems,
+                params={"source": source},
+            )
         for intake in imported:
             document, result = intake.document, screen(intake.document)
             complete = intake.status == "complete"
@@ -230,7 +257,11 @@ def import_items(
         return items
     problems = check_input(data)  # a plain intake document is never nested as deep as a bundle
     if problems:
-        raise InvalidInput(f"{source}: holds text or values that cannot be stored", problems)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{source}: holds text or values that cannot be stored"),
+            problems,
+            params={"source": source},
+        )
     for document in [parse_document(raw) for raw in documents_in(data)]:
         result = screen(document)
         complete = not missing_required(document) and not unanswered_red_flags(document)

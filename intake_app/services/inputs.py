@@ -7,7 +7,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from intake_app.errors import InvalidInput
+from intake_app.errors import InvalidInput, phrase
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 # --- what input can be stored ---------------------------------------------------------------------
 # Checked before a document reaches validation, for every command and the GUI alike: a field-named
@@ -32,14 +33,20 @@ def _text_problem(text: str, where: str) -> str | None:
     for char in text:
         code = ord(char)
         if 0xD800 <= code <= 0xDFFF:
-            return "contains a broken character (an unpaired surrogate)"
+            return phrase(QT_TRANSLATE_NOOP("IntakeError", "contains a broken character (an unpaired surrogate)"))
         category = unicodedata.category(char)
         if category == "Cc" and not (char in FREE_TEXT_BREAKS and not single_line):
-            return f"contains a control character (U+{code:04X}); remove it and try again"
+            return phrase(
+                QT_TRANSLATE_NOOP("IntakeError", "contains a control character ({code}); remove it and try again"),
+                {"code": f"U+{code:04X}"},
+            )
         if single_line and category in ("Zl", "Zp"):
-            return f"contains a line break (U+{code:04X}); a name is one line"
+            return phrase(QT_TRANSLATE_NOOP("IntakeError", "contains a line break ({code}); a name is one line"),
+                          {"code": f"U+{code:04X}"})
         if single_line and char in BIDI_CONTROLS:
-            return f"contains a text-direction control (U+{code:04X}) that can disguise a name; remove it"
+            return phrase(QT_TRANSLATE_NOOP(
+                "IntakeError", "contains a text-direction control ({code}) that can disguise a name; remove it"),
+                {"code": f"U+{code:04X}"})
     return None
 
 
@@ -51,14 +58,30 @@ def check_input(data: Any, where: str = "") -> list[tuple[str, str]]:
         value, at, depth = stack.pop()
         label = at or "(document)"
         if depth > MAX_NESTING:
-            problems.append((label, f"is nested more than {MAX_NESTING} levels deep"))
+            problems.append(
+                (
+                    label,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "is nested more than {most} levels deep"),
+                        {"most": MAX_NESTING},
+                    ),
+                )
+            )
             continue
         if isinstance(value, str):
             problem = _text_problem(value, at)
             if problem:
                 problems.append((label, problem))
             if at.endswith("questionnaire") and len(value) > MAX_REFERENCE_LENGTH:
-                problems.append((label, f"is {len(value)} characters long; at most {MAX_REFERENCE_LENGTH} allowed"))
+                problems.append(
+                    (
+                        label,
+                        phrase(
+                            QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
+                            {"count": len(value), "limit": MAX_REFERENCE_LENGTH},
+                        ),
+                    )
+                )
         elif isinstance(value, dict):
             for key, item in value.items():
                 key_text = str(key)
@@ -71,7 +94,7 @@ def check_input(data: Any, where: str = "") -> list[tuple[str, str]]:
             for n, item in enumerate(value):
                 stack.append((item, f"{at}[{n}]", depth + 1))
         elif isinstance(value, float) and value != value:  # NaN
-            problems.append((label, "is not a number"))
+            problems.append((label, phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a number"))))
     return sorted(problems)
 
 
@@ -96,22 +119,45 @@ def read_json_file(path: str | Path, *, check: bool = True) -> Any:
                 text = handle.read(MAX_FILE_BYTES + 1)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        raise InvalidInput(f"{name}: cannot be read ({reason})") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: cannot be read ({reason})"),
+            params={"name": name, "reason": reason},
+        ) from None
     if len(text) > MAX_FILE_BYTES:
-        raise InvalidInput(f"{name}: is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; nothing was read")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: is larger than {size} MB; nothing was read"),
+            params={"name": name, "size": MAX_FILE_BYTES // (1024 * 1024)},
+        )
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: not valid JSON (line {lineno}, column {colno}: {msg})"),
+            params={"name": name, "lineno": exc.lineno, "colno": exc.colno, "msg": exc.msg},
+        ) from None
     except RecursionError:
-        raise InvalidInput(f"{name}: is nested too deeply to be an intake document") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: is nested too deeply to be an intake document"),
+            params={"name": name},
+        ) from None
     except ValueError as exc:
         if "digits" in str(exc):
-            raise InvalidInput(f"{name}: holds a number with thousands of digits; no answer needs one") from None
-        raise InvalidInput(f"{name}: {exc}") from None
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "{name}: holds a number with thousands of digits; no answer needs one"
+                ),
+                params={"name": name},
+            ) from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: {exc}"), params={"name": name, "exc": exc}
+        ) from None
     problems = check_input(data) if check else []
     if problems:
-        raise InvalidInput(f"{name}: holds text or values that cannot be stored", problems)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: holds text or values that cannot be stored"),
+            problems,
+            params={"name": name},
+        )
     return data
 
 
@@ -123,17 +169,37 @@ def documents_in(data: Any) -> list[Any]:
 def _refuse_unstorable(raw: Any) -> None:
     problems = check_input(raw)
     if problems:
-        raise InvalidInput("Some text cannot be stored", problems)
+        raise InvalidInput(QT_TRANSLATE_NOOP("IntakeError", "Some text cannot be stored"), problems)
 
 
 def _person(field: str, value: str, *, limit: int = 100, single_line: bool = True) -> str:
     """A name, role or reason typed by a person: required, limited, storable."""
     text = (value or "").strip()
     if not text:
-        raise InvalidInput(f"{field}: is required", [(field, "is required")])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{field}: is required"),
+            [(field, phrase(QT_TRANSLATE_NOOP("IntakeError", "is required")))],
+            params={"field": field},
+        )
     if len(text) > limit:
-        raise InvalidInput(f"{field}: too long", [(field, f"is {len(text)} characters long; at most {limit} allowed")])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{field}: too long"),
+            [
+                (
+                    field,
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
+                        {"count": len(text), "limit": limit},
+                    ),
+                )
+            ],
+            params={"field": field},
+        )
     problem = _text_problem(text, "patient.name" if single_line else "answers.text")
     if problem:
-        raise InvalidInput(f"{field}: {problem}", [(field, problem)])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{field}: {problem}"),
+            [(field, problem)],
+            params={"field": field, "problem": problem},
+        )
     return text

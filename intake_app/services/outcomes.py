@@ -26,9 +26,10 @@ from intake_app.domain.outcomes import (
     OutcomeRecord,
     parse_outcome,
 )
-from intake_app.errors import IntakeError, InvalidInput
+from intake_app.errors import IntakeError, InvalidInput, phrase
 from intake_app.exchange.outcomes_csv import column_problems, unneutralise
 from intake_app.services.inputs import MAX_FILE_BYTES
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.screening.performance import PerformanceReport
@@ -77,21 +78,35 @@ def read_outcomes_csv(path: str | Path, *, today: dt.date) -> list[tuple[int, in
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         why = exc.strerror or type(exc).__name__
-        raise IntakeError(f"{name}: cannot be read ({why}); nothing was imported.") from None
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: cannot be read ({why}); nothing was imported."),
+            params={"name": name, "why": why},
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise InvalidInput(f"{name}: is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; nothing was imported.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: is larger than {size} MB; nothing was imported."),
+            params={"name": name, "size": MAX_FILE_BYTES // (1024 * 1024)},
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput(f"{name}: is not a UTF-8 text file; save it from the spreadsheet as 'CSV UTF-8'. "
-                           "Nothing was imported.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "{name}: is not a UTF-8 text file; save it from the spreadsheet as 'CSV UTF-8'. Nothing was imported.",
+            ),
+            params={"name": name},
+        ) from None
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [column.strip() for column in reader.fieldnames or []]
     reader.fieldnames = header
     wrong = column_problems(header)
     if wrong:
-        raise InvalidInput(f"{name}: the first line must name the columns; nothing was imported.",
-                           problems=[("line 1", problem) for problem in wrong])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: the first line must name the columns; nothing was imported."),
+            problems=[("line 1", problem) for problem in wrong],
+            params={"name": name},
+        )
     rows: list[tuple[int, int, Outcome]] = []
     problems: list[tuple[str, str]] = []
     first_line: dict[int, int] = {}
@@ -99,9 +114,20 @@ def read_outcomes_csv(path: str | Path, *, today: dt.date) -> list[tuple[int, in
     for record in reader:
         line, ended = ended + 1, reader.line_num  # the line the row starts on (a quoted cell may span lines)
         if len(rows) + len(problems) >= MAX_IMPORT_ROWS:
-            raise InvalidInput(f"{name}: holds more than {MAX_IMPORT_ROWS} rows; split it. Nothing was imported.")
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "{name}: holds more than {most} rows; split it. Nothing was imported."
+                ),
+                params={"name": name, "most": MAX_IMPORT_ROWS},
+            )
         if None in record:
-            problems.append(_csv_problem(line, "row", "has more cells than the first line has columns"))
+            problems.append(
+                _csv_problem(
+                    line,
+                    "row",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "has more cells than the first line has columns")),
+                )
+            )
             continue
         values = {key: unneutralise((value or "").strip()) for key, value in record.items()}
         if not any(values.values()):
@@ -109,10 +135,26 @@ def read_outcomes_csv(path: str | Path, *, today: dt.date) -> list[tuple[int, in
         intake_text = values.get("intake_id", "")
         intake_id = int(intake_text) if intake_text.isdigit() else 0
         if intake_id < 1:
-            problems.append(_csv_problem(line, "intake_id", "must be the intake's number (a whole number)"))
+            problems.append(
+                _csv_problem(
+                    line,
+                    "intake_id",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "must be the intake's number (a whole number)")),
+                )
+            )
         elif intake_id in first_line:
-            problems.append(_csv_problem(line, "intake_id", f"intake {intake_id} is on line "
-                                         f"{first_line[intake_id]} already; give one row per intake"))
+            problems.append(
+                _csv_problem(
+                    line,
+                    "intake_id",
+                    phrase(
+                        QT_TRANSLATE_NOOP(
+                            "IntakeError", "intake {intake} is on line {line} already; give one row per intake"
+                        ),
+                        {"intake": intake_id, "line": first_line[intake_id]},
+                    ),
+                )
+            )
         else:
             first_line[intake_id] = line
         try:
@@ -124,10 +166,15 @@ def read_outcomes_csv(path: str | Path, *, today: dt.date) -> list[tuple[int, in
         if intake_id >= 1:
             rows.append((line, intake_id, outcome))
     if problems:
-        raise InvalidInput(f"{name}: {len({where for where, _ in problems})} row(s) cannot be read; nothing "
-                           "was imported.", problems=problems)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: {count} row(s) cannot be read; nothing was imported."),
+            problems=problems,
+            params={"name": name, "count": len({where for where, _ in problems})},
+        )
     if not rows:
-        raise InvalidInput(f"{name}: holds no outcomes; nothing was imported.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "{name}: holds no outcomes; nothing was imported."), params={"name": name}
+        )
     return rows
 
 
@@ -183,12 +230,24 @@ class OutcomesMixin:
         for line, intake_id, _outcome in rows:
             state = states.get(intake_id)
             if state is None:
-                problems.append(_csv_problem(line, "intake_id", f"there is no intake {intake_id}"))
+                problems.append(
+                    _csv_problem(
+                        line,
+                        "intake_id",
+                        phrase(QT_TRANSLATE_NOOP("IntakeError", "there is no intake {intake}"), {"intake": intake_id}),
+                    )
+                )
             elif state != "complete":
                 problems.append(_csv_problem(line, "intake_id", not_complete_message(intake_id)))
         if problems:
-            raise InvalidInput(f"{name}: {len(problems)} row(s) name intakes that cannot take an outcome; nothing "
-                               "was imported.", problems=problems)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError",
+                    "{name}: {count} row(s) name intakes that cannot take an outcome; nothing was imported.",
+                ),
+                problems=problems,
+                params={"name": name, "count": len(problems)},
+            )
         return import_outcomes(self.repository.engine, [ImportLine(*row) for row in rows], self._outcome_audit())
 
     def _add_synthetic_outcomes(self, seed: int, *, newest: int) -> int:
@@ -229,7 +288,11 @@ class OutcomesMixin:
         from intake_app.storage.outcomes_store import outcomes_due
 
         if isinstance(weeks, bool) or not isinstance(weeks, int) or not 1 <= weeks <= 104:
-            raise IntakeError("The number of weeks before an outcome is due must be a whole number from 1 to 104.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "The number of weeks before an outcome is due must be a whole number from 1 to 104."
+                )
+            )
         now = self.repository.clock()
         return outcomes_due(self.repository.engine, now - dt.timedelta(weeks=weeks), REFERRED_LEVELS, limit=limit)
 
@@ -241,8 +304,11 @@ class OutcomesMixin:
         from intake_app.storage.outcomes_store import case_groups
 
         if start is not None and end is not None and start > end:
-            raise IntakeError(f"The period starts ({start.isoformat()}) after it ends ({end.isoformat()}).",
-                              hint="Give the earlier date as the start.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "The period starts ({start}) after it ends ({end})."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Give the earlier date as the start."),
+                params={"start": start.isoformat(), "end": end.isoformat()},
+            )
         return measure_groups(case_groups(self.repository.engine, start, end), start=start, end=end)
 
     @requires(Action.RECORD_OUTCOME)

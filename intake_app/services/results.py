@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from intake_app.domain import IntakeDocument
 from intake_app.domain.language import ENGLISH, SPANISH
-from intake_app.errors import InvalidInput
+from intake_app.errors import InvalidInput, phrase
 from intake_app.settings import Settings
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.domain.questionnaire import Questionnaire
@@ -21,14 +22,21 @@ class IncompleteIntake(InvalidInput):
     """Completing was refused: required answers are missing or red-flag questions were not asked."""
 
     def __init__(self, missing: list[str], red_flags_unanswered: list[str]) -> None:
-        problems = [(f"answers.{f}", "is required") for f in missing]
-        problems += [(f"answers.{f}", "was not asked") for f in red_flags_unanswered]
-        parts = []
-        if missing:
-            parts.append(f"{len(missing)} required question(s) unanswered")
-        if red_flags_unanswered:
-            parts.append(f"{len(red_flags_unanswered)} red-flag question(s) not asked")
-        super().__init__("Cannot complete the intake: " + "; ".join(parts) + ".", problems)
+        required = phrase(QT_TRANSLATE_NOOP("IntakeError", "is required"))
+        not_asked = phrase(QT_TRANSLATE_NOOP("IntakeError", "was not asked"))
+        problems = [(f"answers.{f}", required) for f in missing]
+        problems += [(f"answers.{f}", not_asked) for f in red_flags_unanswered]
+        if missing and red_flags_unanswered:
+            message = QT_TRANSLATE_NOOP("IntakeError", "Cannot complete the intake: {missing} required question(s) "
+                                                       "unanswered; {not_asked} red-flag question(s) not asked.")
+        elif missing:
+            message = QT_TRANSLATE_NOOP("IntakeError",
+                                        "Cannot complete the intake: {missing} required question(s) unanswered.")
+        else:
+            message = QT_TRANSLATE_NOOP("IntakeError",
+                                        "Cannot complete the intake: {not_asked} red-flag question(s) not asked.")
+        super().__init__(message, problems,
+                         params={"missing": len(missing), "not_asked": len(red_flags_unanswered)})
         self.missing = missing
         self.red_flags_unanswered = red_flags_unanswered
 

@@ -21,6 +21,7 @@ from intake_app.errors import IntakeError
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AccessSecretRow, AccountRow, ClinicSettingRow
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 RECOVERY_KEY = "recovery_key"
 
@@ -59,12 +60,15 @@ def _fill(row: AccountRow, account: Account) -> None:
 
 class AccountExists(IntakeError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"There is already an account called {name}.", hint="Choose another name.")
+        super().__init__(QT_TRANSLATE_NOOP("IntakeError", "There is already an account called {name}."),
+                         hint=QT_TRANSLATE_NOOP("IntakeError", "Choose another name."), params={"name": name})
 
 
 class AccountMissing(IntakeError):
     def __init__(self, name: str) -> None:
-        super().__init__(f"There is no account called {name}.", hint="Check the name in the list of accounts.")
+        super().__init__(QT_TRANSLATE_NOOP("IntakeError", "There is no account called {name}."),
+                         hint=QT_TRANSLATE_NOOP("IntakeError", "Check the name in the list of accounts."),
+                         params={"name": name})
 
 
 class AccessStore:
@@ -99,8 +103,14 @@ class AccessStore:
         yet (checked under the write lock, so two first starts cannot both create an administrator)."""
         with storage_errors(), self._writer() as session, session.begin():
             if first and session.scalar(select(AccountRow.id).limit(1)) is not None:
-                raise IntakeError("This database already has accounts; the first administrator was set up before.",
-                                  hint="Sign in, or ask an administrator to add an account for you.")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "This database already has accounts; the first administrator was set up before."
+                    ),
+                    hint=QT_TRANSLATE_NOOP(
+                        "IntakeError", "Sign in, or ask an administrator to add an account for you."
+                    ),
+                )
             key = name_key(account.name)
             if session.scalar(select(AccountRow.id).where(AccountRow.name_key == key)) is not None:
                 raise AccountExists(account.name)

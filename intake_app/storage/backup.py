@@ -36,15 +36,22 @@ from intake_app.storage.safety import (
     damaged,
     integrity_problems,
 )
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 BACKUP_NAME = re.compile(r"^intake-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.db$")
 MANIFEST = "manifest.json"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 COUNTED_TABLES = ("patients", "intakes", "assessments", "recalls", "audit_log", "accounts")
-POSTGRES_MESSAGE = (
+POSTGRES_MESSAGE = QT_TRANSLATE_NOOP(
+    "IntakeError",
     "This database is on a PostgreSQL server; back it up with the server's own tools (pg_dump), "
-    "which your IT set up with the server."
+    "which your IT set up with the server.",
+)
+POSTGRES_RESTORE_MESSAGE = QT_TRANSLATE_NOOP(
+    "IntakeError",
+    "This database is on a PostgreSQL server; restore it with the server's own tools (pg_dump), "
+    "which your IT set up with the server.",
 )
 
 
@@ -140,11 +147,21 @@ def verify_backup_file(path: Path, expected: dict[str, int] | None = None) -> Ba
     except sqlite3.DatabaseError:
         raise damaged(path) from None
     if schema is None or "intakes" not in counts:
-        raise StorageError(f"{path} holds no intake data, so it is not a usable backup; nothing was changed.")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "{path} holds no intake data, so it is not a usable backup; nothing was changed."
+            ),
+            params={"path": path},
+        )
     check_not_too_new(schema)
     if expected is not None and counts != expected:
-        raise StorageError(f"The backup {path.name} does not hold the same records as the database; it was discarded.",
-                           hint="Try the backup again; if it repeats, ask IT to check the disk.")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "The backup {name} does not hold the same records as the database; it was discarded."
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Try the backup again; if it repeats, ask IT to check the disk."),
+            params={"name": path.name},
+        )
     return BackupCheck(counts, schema)
 
 
@@ -160,7 +177,7 @@ def backup_sqlite(
     if database is None:
         if engine.dialect.name == "postgresql":
             raise StorageError(POSTGRES_MESSAGE)
-        raise StorageError("Only a database file can be backed up this way.")
+        raise StorageError(QT_TRANSLATE_NOOP("IntakeError", "Only a database file can be backed up this way."))
     rotate = folder is None
     target_folder = private_dir(folder or default_backup_folder(database), group=group)
     stamp = (now or dt.datetime.now()).replace(microsecond=0)
@@ -199,8 +216,11 @@ def backup_sqlite(
 
         raise translate_error(exc) from None
     except OSError as exc:
-        raise StorageError(f"The backup could not be written to {target_folder} ({exc.strerror}).",
-                           hint="Check the folder and free disk space.") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "The backup could not be written to {target_folder} ({strerror})."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the folder and free disk space."),
+            params={"target_folder": target_folder, "strerror": exc.strerror},
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -272,7 +292,7 @@ def restore_sqlite(database: Path, backup: Path, *, group: str | None = None,
     """
     check = verify_backup_file(backup)
     if check.schema not in KNOWN_REVISIONS:  # pragma: no cover - verify_backup_file refused already
-        raise StorageError("The backup's schema is unknown.")
+        raise StorageError(QT_TRANSLATE_NOOP("IntakeError", "The backup's schema is unknown."))
     lock = OpenLock.exclusive(database, group=group)
     stamp = (now or dt.datetime.now()).replace(microsecond=0)
     try:
@@ -305,8 +325,12 @@ def restore_sqlite(database: Path, backup: Path, *, group: str | None = None,
 
         raise translate_error(exc) from None
     except OSError as exc:
-        raise StorageError(f"The restore could not write in {database.parent} ({exc.strerror}); "
-                           "the database was left as it was.") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "The restore could not write in {parent} ({strerror}); the database was left as it was."
+            ),
+            params={"parent": database.parent, "strerror": exc.strerror},
+        ) from None
     finally:
         lock.release()
 

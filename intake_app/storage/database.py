@@ -25,8 +25,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlche
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.pool import QueuePool
 
-from intake_app.errors import DatabaseTooNew, StorageError
+from intake_app.errors import DatabaseTooNew, IntakeError, StorageError, phrase
 from intake_app.files import private_dir
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 ENV_DATABASE_URL = "INTAKE_APP_DATABASE_URL"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -58,7 +59,10 @@ def resolve_database_url(explicit: str | None = None, *, group: str | None = Non
     except StorageError:
         raise
     except Exception as exc:  # IntakeError from files.py: re-raise as a storage problem
-        raise StorageError(str(exc), hint="Check the permissions of your home folder, or pass --database.") from None
+        raise StorageError(
+            _with_advice(exc),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the permissions of your home folder, or pass --database."),
+        ) from None
     return f"sqlite:///{path}"
 
 
@@ -82,7 +86,10 @@ def server_url(parsed: URL) -> URL:
     opt_out = str(query.get(TLS_OPT_OUT, "")).strip().lower()
     if TLS_OPT_OUT in query:
         if opt_out not in ("yes", "true", "1", "no", "false", "0"):
-            raise StorageError(f"{TLS_OPT_OUT} in the database address must be yes or no.")
+            raise StorageError(
+                QT_TRANSLATE_NOOP("IntakeError", "{tls_opt_out} in the database address must be yes or no."),
+                params={"tls_opt_out": TLS_OPT_OUT},
+            )
         parsed = parsed.difference_update_query([TLS_OPT_OUT])
     socket_host = query.get("host")
     hosts = ",".join(h for h in (parsed.host or "", *([socket_host] if isinstance(socket_host, str) else []))
@@ -92,11 +99,19 @@ def server_url(parsed: URL) -> URL:
     mode = query.get("sslmode") or os.environ.get("PGSSLMODE", "")
     if mode != "verify-full":
         raise StorageError(
-            f"The database server {parsed.host} is on another computer, and the address does not ask for an "
-            "encrypted connection that checks the server's certificate and name (sslmode=verify-full); nothing "
-            "was sent to it.",
-            hint="Add ?sslmode=verify-full to the address (with the server's CA certificate in ~/.postgresql/"
-            f"root.crt or sslrootcert=...). Only an administrator may turn the check off, with {TLS_OPT_OUT}=yes.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "The database server {host} is on another computer, and the address does not ask "
+                "for an encrypted connection that checks the server's certificate and name "
+                "(sslmode=verify-full); nothing was sent to it.",
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "Add ?sslmode=verify-full to the address (with the server's CA certificate in "
+                "~/.postgresql/root.crt or sslrootcert=...). Only an administrator may turn the "
+                "check off, with {tls_opt_out}=yes.",
+            ),
+            params={"host": parsed.host, "tls_opt_out": TLS_OPT_OUT},
         )
     return parsed
 
@@ -126,13 +141,17 @@ def _check_sqlite_location(path: Path) -> None:
     folder = path.resolve().parent
     if not folder.is_dir():
         raise StorageError(
-            f"The database folder {folder} does not exist.",
-            hint="Create it first, or choose another --database location.",
+            QT_TRANSLATE_NOOP("IntakeError", "The database folder {folder} does not exist."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Create it first, or choose another --database location."),
+            params={"folder": folder},
         )
     if not os.access(folder, os.W_OK):
         raise StorageError(
-            f"The database folder {folder} is read-only.",
-            hint="Choose a folder you can write to, or ask IT to fix its permissions.",
+            QT_TRANSLATE_NOOP("IntakeError", "The database folder {folder} is read-only."),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError", "Choose a folder you can write to, or ask IT to fix its permissions."
+            ),
+            params={"folder": folder},
         )
     refuse_network_share(folder)
 
@@ -167,8 +186,10 @@ def create_database_engine(url: str, *, group: str | None = None) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise StorageError(
-            "The database address is not a valid URL.",
-            hint="Use e.g. sqlite:////path/to/intake.db or postgresql+psycopg://user@host/dbname.",
+            QT_TRANSLATE_NOOP("IntakeError", "The database address is not a valid URL."),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError", "Use e.g. sqlite:////path/to/intake.db or postgresql+psycopg://user@host/dbname."
+            ),
         ) from None
     if parsed.get_backend_name() == "sqlite":
         from intake_app.storage import safety
@@ -198,9 +219,21 @@ def create_database_engine(url: str, *, group: str | None = None) -> Engine:
         return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except (ImportError, ArgumentError) as exc:
         raise StorageError(
-            f"No database driver for {parsed.get_backend_name()} is installed ({type(exc).__name__}).",
-            hint="For PostgreSQL install the 'postgres' extra: pip install 'intake-app[postgres]'.",
+            QT_TRANSLATE_NOOP("IntakeError", "No database driver for {backend} is installed ({kind})."),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError", "For PostgreSQL install the 'postgres' extra: pip install 'intake-app[postgres]'."
+            ),
+            params={"backend": parsed.get_backend_name(), "kind": type(exc).__name__},
         ) from None
+
+
+def _with_advice(exc: Exception) -> str:
+    """An error's words (with its own advice) as the first part of another message."""
+    if not isinstance(exc, IntakeError):
+        return str(exc)
+    if not exc.hint:
+        return exc.message
+    return phrase(QT_TRANSLATE_NOOP("IntakeError", "{problem} {advice}"), {"problem": exc.message, "advice": exc.hint})
 
 
 def writing(engine: Engine) -> Engine:
@@ -211,20 +244,44 @@ def writing(engine: Engine) -> Engine:
 
 
 _SQLITE_MESSAGES = {
-    sqlite3.SQLITE_BUSY: ("The database is busy (another desk is writing).", "Wait a moment and try again."),
-    sqlite3.SQLITE_LOCKED: ("The database is locked by another program.", "Wait a moment and try again."),
-    sqlite3.SQLITE_FULL: ("The disk is full; nothing more can be saved.", "Free some disk space, then save again."),
-    sqlite3.SQLITE_READONLY: ("The database file is read-only.", "Ask IT to make it writable."),
-    sqlite3.SQLITE_CANTOPEN: ("The database file cannot be opened.", "Check that its folder exists and is writable."),
-    sqlite3.SQLITE_IOERR: ("The disk reported a read or write error.", "Check the disk; ask IT if it repeats."),
+    sqlite3.SQLITE_BUSY: (
+        QT_TRANSLATE_NOOP("IntakeError", "The database is busy (another desk is writing)."),
+        QT_TRANSLATE_NOOP("IntakeError", "Wait a moment and try again."),
+    ),
+    sqlite3.SQLITE_LOCKED: (
+        QT_TRANSLATE_NOOP("IntakeError", "The database is locked by another program."),
+        QT_TRANSLATE_NOOP("IntakeError", "Wait a moment and try again."),
+    ),
+    sqlite3.SQLITE_FULL: (
+        QT_TRANSLATE_NOOP("IntakeError", "The disk is full; nothing more can be saved."),
+        QT_TRANSLATE_NOOP("IntakeError", "Free some disk space, then save again."),
+    ),
+    sqlite3.SQLITE_READONLY: (
+        QT_TRANSLATE_NOOP("IntakeError", "The database file is read-only."),
+        QT_TRANSLATE_NOOP("IntakeError", "Ask IT to make it writable."),
+    ),
+    sqlite3.SQLITE_CANTOPEN: (
+        QT_TRANSLATE_NOOP("IntakeError", "The database file cannot be opened."),
+        QT_TRANSLATE_NOOP("IntakeError", "Check that its folder exists and is writable."),
+    ),
+    sqlite3.SQLITE_IOERR: (
+        QT_TRANSLATE_NOOP("IntakeError", "The disk reported a read or write error."),
+        QT_TRANSLATE_NOOP("IntakeError", "Check the disk; ask IT if it repeats."),
+    ),
     sqlite3.SQLITE_CORRUPT: (
-        "The database file is damaged; nothing was changed.",
-        "Keep the file as it is and restore the latest backup (intake-app restore FILE).",
+        QT_TRANSLATE_NOOP("IntakeError", "The database file is damaged; nothing was changed."),
+        QT_TRANSLATE_NOOP(
+            "IntakeError", "Keep the file as it is and restore the latest backup (intake-app restore FILE)."
+        ),
     ),
     sqlite3.SQLITE_NOTADB: (
-        "The file is not an intake database; nothing was changed.", "Check the --database path.",
+        QT_TRANSLATE_NOOP("IntakeError", "The file is not an intake database; nothing was changed."),
+        QT_TRANSLATE_NOOP("IntakeError", "Check the --database path."),
     ),
-    sqlite3.SQLITE_PERM: ("No permission to use the database file.", "Ask IT to fix its permissions."),
+    sqlite3.SQLITE_PERM: (
+        QT_TRANSLATE_NOOP("IntakeError", "No permission to use the database file."),
+        QT_TRANSLATE_NOOP("IntakeError", "Ask IT to fix its permissions."),
+    ),
 }
 
 
@@ -233,8 +290,10 @@ def translate_error(exc: BaseException) -> StorageError:
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, PoolTimeout):
-        return StorageError("The database is busy in this program (a long task is running).",
-                            hint="Wait for it to finish, then try again.")
+        return StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "The database is busy in this program (a long task is running)."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Wait for it to finish, then try again."),
+        )
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(original, sqlite3.Error):
         code = getattr(original, "sqlite_errorcode", None)
@@ -244,17 +303,26 @@ def translate_error(exc: BaseException) -> StorageError:
                 message, hint = _SQLITE_MESSAGES[primary]
                 return StorageError(message, hint=hint)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return StorageError("The connection to the database was lost.", hint="Check the network, then try again.")
+        return StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "The connection to the database was lost."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the network, then try again."),
+        )
     if isinstance(exc, OperationalError) and type(original).__module__.startswith("psycopg"):
         # The server's own words may quote the address; only the kind of failure is shown.
         return StorageError(
-            f"Cannot reach the database server, or it refused the connection ({type(original).__name__}).",
-            hint="Check the address, the user name and password, and that the server is running; ask IT if it "
-            "repeats.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "Cannot reach the database server, or it refused the connection ({kind})."
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "Check the address, the user name and password, and that the server is running; ask IT if it repeats.",
+            ),
+            params={"kind": type(original).__name__},
         )
     return StorageError(
-        f"The database reported an error ({type(original).__name__}).",
-        hint="Try again; if it repeats, ask IT and quote this message.",
+        QT_TRANSLATE_NOOP("IntakeError", "The database reported an error ({kind})."),
+        hint=QT_TRANSLATE_NOOP("IntakeError", "Try again; if it repeats, ask IT and quote this message."),
+        params={"kind": type(original).__name__},
     )
 
 

@@ -25,12 +25,13 @@ from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent, e
 from intake_app.access.roles import Actor
 from intake_app.demo_outcomes import DemoCase
 from intake_app.domain.outcomes import FIELD_LABELS, Outcome, OutcomeDue, OutcomeRecord
-from intake_app.errors import IntakeError, InvalidInput
+from intake_app.errors import IntakeError, InvalidInput, Phrase, phrase
 from intake_app.screening.performance import CaseGroup, CaseRow, UrgentCase
 from intake_app.storage import audit_store
 from intake_app.storage.database import storage_errors, writing
 from intake_app.storage.models import AssessmentResultRow, AssessmentRow, IntakeRow
 from intake_app.storage.models_outcomes import OutcomeRow
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,10 @@ class AuditContext:
         if entries and self.committed is not None:
             self.committed(entries[-1])
 
-STALE_MESSAGE = ("The outcome of intake {0} was recorded or corrected at another desk after you opened it; "
-                 "yours was not saved.")
-STALE_HINT = "Open the intake again to see the outcome stored now, then correct it if needed."
+STALE_MESSAGE = QT_TRANSLATE_NOOP("IntakeError", "The outcome of intake {intake} was recorded or corrected at another "
+                                                 "desk after you opened it; yours was not saved.")
+STALE_HINT = QT_TRANSLATE_NOOP("IntakeError",
+                               "Open the intake again to see the outcome stored now, then correct it if needed.")
 
 
 def to_utc(value: dt.datetime) -> dt.datetime:
@@ -138,8 +140,11 @@ def _same_intake(row: IntakeRow) -> Any:
 def _newest_revision(session: Session, intake_id: int, *, lock: bool) -> IntakeRow:
     row = session.get(IntakeRow, intake_id, with_for_update=lock or None)
     if row is None:
-        raise IntakeError(f"There is no intake {intake_id}; nothing was recorded.",
-                          hint="Check the intake number on the patient's intake list.")
+        raise IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "There is no intake {intake_id}; nothing was recorded."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the intake number on the patient's intake list."),
+            params={"intake_id": intake_id},
+        )
     seen = {row.id}
     while row.superseded_by is not None and row.superseded_by not in seen:
         newer = session.get(IntakeRow, row.superseded_by, with_for_update=lock or None)
@@ -150,9 +155,10 @@ def _newest_revision(session: Session, intake_id: int, *, lock: bool) -> IntakeR
     return row
 
 
-def not_complete_message(intake_id: int) -> str:
-    return (f"Intake {intake_id} is not complete yet; an outcome is recorded only for a completed intake, so "
-            "nothing was recorded.")
+def not_complete_message(intake_id: int) -> Phrase:
+    return phrase(QT_TRANSLATE_NOOP("IntakeError", "Intake {intake} is not complete yet; an outcome is recorded only "
+                                                   "for a completed intake, so nothing was recorded."),
+                  {"intake": intake_id})
 
 
 def _current_version(session: Session, row: IntakeRow) -> int:
@@ -169,15 +175,29 @@ def _store(
         outcome = replace(outcome, urgent_route_at=outcome.urgent_route_at.astimezone())  # typed as local time
     row = _newest_revision(session, intake_id, lock=True)
     if row.status != "complete":
-        raise IntakeError(not_complete_message(intake_id), hint="Complete the intake first.")
+        raise IntakeError(
+            not_complete_message(intake_id), hint=QT_TRANSLATE_NOOP("IntakeError", "Complete the intake first.")
+        )
     current = _current_version(session, row)
     if expected_version is not None and expected_version != current:
-        raise IntakeError(STALE_MESSAGE.format(intake_id), hint=STALE_HINT)
+        raise IntakeError(STALE_MESSAGE, hint=STALE_HINT, params={"intake": intake_id})
     if (outcome.urgent_route_at is not None and row.completed_at is not None
             and outcome.urgent_route_at < from_utc(row.completed_at) - dt.timedelta(hours=1)):
-        raise InvalidInput("The outcome was not recorded.", problems=[(
-            "urgent_route_at", f"{FIELD_LABELS['urgent_route_at']}: is before the intake was completed "
-            f"({from_utc(row.completed_at):%Y-%m-%d %H:%M})")])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("IntakeError", "The outcome was not recorded."),
+            problems=[
+                (
+                    "urgent_route_at",
+                    phrase(
+                        QT_TRANSLATE_NOOP("IntakeError", "{field}: is before the intake was completed ({completed})"),
+                        {
+                            "field": Phrase.word("Outcome", FIELD_LABELS["urgent_route_at"]),
+                            "completed": f"{from_utc(row.completed_at):%Y-%m-%d %H:%M}",
+                        },
+                    ),
+                )
+            ],
+        )
     stored = OutcomeRow(intake_id=row.id, **_row_values(outcome), recorded_by=audit.actor.name,
                         recorded_at=to_utc(audit.at), row_version=current + 1)
     session.add(stored)
@@ -202,7 +222,7 @@ def record_outcome(
         return record
     except IntakeError as exc:
         if isinstance(exc.__cause__, IntegrityError):  # two desks wrote the same version at once
-            raise IntakeError(STALE_MESSAGE.format(intake_id), hint=STALE_HINT) from None
+            raise IntakeError(STALE_MESSAGE, hint=STALE_HINT, params={"intake": intake_id}) from None
         raise
 
 
@@ -242,12 +262,17 @@ def import_outcomes(engine: Engine, lines: Sequence[ImportLine], audit: AuditCon
                 problems += [(f"line {item.line}", message) for _key, message in exc.problems]
                 continue
             except IntakeError as exc:
-                problems.append((f"line {item.line}", f"Intake number: {exc.message}"))
+                problems.append(
+                    (
+                        f"line {item.line}",
+                        phrase(QT_TRANSLATE_NOOP("IntakeError", "Intake number: {message}"), {"message": exc.message}),
+                    )
+                )
                 continue
             stored.append(row)
             entries += appended
         if problems:
-            raise InvalidInput("No outcome was imported.", problems=problems)
+            raise InvalidInput(QT_TRANSLATE_NOOP("IntakeError", "No outcome was imported."), problems=problems)
         records = [_record(row) for row in stored]
     audit.after_commit(entries)
     return records
@@ -258,7 +283,9 @@ def outcome_history(engine: Engine, intake_id: int) -> list[OutcomeRecord]:
     with storage_errors(), Session(engine) as session:
         row = session.get(IntakeRow, intake_id)
         if row is None:
-            raise IntakeError(f"There is no intake {intake_id}.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "There is no intake {intake_id}."), params={"intake_id": intake_id}
+            )
         statement = (select(OutcomeRow).join(IntakeRow, OutcomeRow.intake_id == IntakeRow.id)
                      .where(_same_intake(row)).order_by(OutcomeRow.row_version.desc(), OutcomeRow.id.desc()))
         return [_record(r) for r in session.scalars(statement)]

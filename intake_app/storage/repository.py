@@ -46,6 +46,7 @@ from intake_app.storage.rows import (
     new_uuid,
     utcnow,
 )
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 
 class NotFound(LookupError):
@@ -131,7 +132,7 @@ class Repository(AccessStore, AuditTrailStore):
             if row is None:
                 raise NotFound(f"patient {patient_id}")
             if expected_version is not None and row.row_version != expected_version:
-                raise StaleRecord(_patient_record(row), what="patient's record")
+                raise StaleRecord(_patient_record(row), what="patient")
             for key, value in _patient_values(patient).items():
                 setattr(row, key, value)
             row.updated_at = utcnow()
@@ -214,11 +215,17 @@ class Repository(AccessStore, AuditTrailStore):
         if expected_version is not None and row.row_version != expected_version:
             raise StaleRecord(_intake_record(row, _patient(row.patient)), what="intake")
         if row.superseded_by is not None:
-            raise IntakeError("This intake was amended; a newer revision exists, so this one cannot be changed.",
-                              hint="Open the newest revision from the patient's intake list.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP(
+                    "IntakeError", "This intake was amended; a newer revision exists, so this one cannot be changed."
+                ),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Open the newest revision from the patient's intake list."),
+            )
         if row.status == "complete":
-            raise IntakeError("This intake is already complete; nothing was changed.",
-                              hint="To correct it, amend it (a new revision keeps the original).")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "This intake is already complete; nothing was changed."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "To correct it, amend it (a new revision keeps the original)."),
+            )
         return row
 
     def save_draft(
@@ -311,9 +318,17 @@ class Repository(AccessStore, AuditTrailStore):
         with storage_errors(), _stale_guard(), self._writer() as session, session.begin():
             old = self._intake_row(session, intake_id, lock=True)
             if old.superseded_by is not None:
-                raise IntakeError("This intake was already amended; amend its newest revision instead.")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "This intake was already amended; amend its newest revision instead."
+                    )
+                )
             if old.status != "complete":
-                raise IntakeError("Only a completed intake can be amended; a draft can simply be changed.")
+                raise IntakeError(
+                    QT_TRANSLATE_NOOP(
+                        "IntakeError", "Only a completed intake can be amended; a draft can simply be changed."
+                    )
+                )
             new = IntakeRow(
                 patient_id=old.patient_id, status="draft", questionnaire=old.questionnaire,
                 visit_date=old.visit_date, answers=dict(old.answers), entered_by=dict(old.entered_by or {}),
@@ -605,5 +620,9 @@ def _stale_guard() -> Iterator[None]:
     try:
         yield
     except StaleDataError:
-        raise IntakeError("This record was changed at another desk while saving; your changes were not saved.",
-                          hint="Open it again and repeat the change.") from None
+        raise IntakeError(
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "This record was changed at another desk while saving; your changes were not saved."
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Open it again and repeat the change."),
+        ) from None

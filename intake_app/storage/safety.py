@@ -21,6 +21,7 @@ from typing import Any
 
 from intake_app.errors import StorageError
 from intake_app.files import fsync_dir, private_file_mode
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PROC_MOUNTS = Path("/proc/mounts")
@@ -29,10 +30,11 @@ NETWORK_FILESYSTEMS = frozenset({
     "ceph", "fuse.ceph", "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "fuse.rclone", "fuse.s3fs",
     "lustre", "gfs2", "ocfs2", "gpfs", "beegfs", "orangefs", "vboxsf", "prl_fs", "vmhgfs", "fuse.vmhgfs-fuse",
 })
-NETWORK_SHARE_HINT = (
+NETWORK_SHARE_HINT = QT_TRANSLATE_NOOP(
+    "IntakeError",
     "SQLite's file locking does not work reliably over a network, so several desks writing there can "
     "damage the database. Keep the database on this PC's own disk, or let several PCs share a "
-    "PostgreSQL server (see docs/data-safety.md)."
+    "PostgreSQL server (see docs/data-safety.md).",
 )
 
 
@@ -87,13 +89,19 @@ def _windows_remote(folder: Path) -> bool:
 def refuse_network_share(folder: Path) -> None:
     """StorageError when the database folder is on a network share (checked by file system type)."""
     if _windows_remote(folder):
-        raise StorageError(f"The database folder {folder} is on a network share; it cannot be used.",
-                           hint=NETWORK_SHARE_HINT)
+        raise StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "The database folder {folder} is on a network share; it cannot be used."),
+            hint=NETWORK_SHARE_HINT,
+            params={"folder": folder},
+        )
     kind = filesystem_type(folder)
     if kind is not None and kind.lower() in NETWORK_FILESYSTEMS:
         raise StorageError(
-            f"The database folder {folder} is on a network share ({kind}); it cannot be used.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError", "The database folder {folder} is on a network share ({kind}); it cannot be used."
+            ),
             hint=NETWORK_SHARE_HINT,
+            params={"folder": folder, "kind": kind},
         )
 
 
@@ -146,8 +154,11 @@ def create_if_missing(path: Path, *, group: str | None = None) -> bool:
         fsync_dir(path.parent)
         return True
     except OSError as exc:
-        raise StorageError(f"A new database cannot be created in {path.parent} ({exc.strerror}).",
-                           hint="Check the folder's permissions and free space.") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "A new database cannot be created in {parent} ({strerror})."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the folder's permissions and free space."),
+            params={"parent": path.parent, "strerror": exc.strerror},
+        ) from None
     finally:
         for leftover in (tmp, tmp + "-wal", tmp + "-shm"):
             with contextlib.suppress(OSError):
@@ -163,24 +174,41 @@ def check_file(path: Path) -> None:
     from intake_app.storage.database import APPLICATION_ID
 
     if path.is_dir():
-        raise StorageError(f"{path} is a folder, not a database file; nothing was changed.",
-                           hint="Check the --database path.")
+        raise StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "{path} is a folder, not a database file; nothing was changed."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the --database path."),
+            params={"path": path},
+        )
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as exc:
-        raise StorageError(f"The database file {path} cannot be read ({exc.strerror}).",
-                           hint="Check its permissions.") from None
+        raise StorageError(
+            QT_TRANSLATE_NOOP("IntakeError", "The database file {path} cannot be read ({strerror})."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check its permissions."),
+            params={"path": path, "strerror": exc.strerror},
+        ) from None
     if not header:
         raise StorageError(
-            f"The database file {path} is empty (0 bytes), so it holds no intakes; nothing was changed.",
-            hint="If it should hold your intakes, restore the latest backup (intake-app restore FILE); "
-            "otherwise delete it or choose another --database path.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "The database file {path} is empty (0 bytes), so it holds no intakes; nothing was changed.",
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "If it should hold your intakes, restore the latest backup (intake-app restore "
+                "FILE); otherwise delete it or choose another --database path.",
+            ),
+            params={"path": path},
         )
     if not header.startswith(SQLITE_HEADER):
         raise StorageError(
-            f"The file {path} is not an intake database (it is some other kind of file); nothing was changed.",
-            hint="Check the --database path.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "The file {path} is not an intake database (it is some other kind of file); nothing was changed.",
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the --database path."),
+            params={"path": path},
         )
     try:
         connection = _read_only(path)
@@ -196,8 +224,12 @@ def check_file(path: Path) -> None:
     ours = app_id == APPLICATION_ID or (app_id == 0 and ("alembic_version" in tables or not tables))
     if not ours:
         raise StorageError(
-            f"The file {path} is a database of another program, not an intake database; nothing was changed.",
-            hint="Check the --database path.",
+            QT_TRANSLATE_NOOP(
+                "IntakeError",
+                "The file {path} is a database of another program, not an intake database; nothing was changed.",
+            ),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Check the --database path."),
+            params={"path": path},
         )
 
 
@@ -210,8 +242,13 @@ def integrity_problems(connection: Any, *, quick: bool = True) -> list[str]:
 
 def damaged(path: Path) -> StorageError:
     return StorageError(
-        f"The database file {path} is damaged (its integrity check failed); nothing was changed.",
-        hint="Keep the file as it is and restore the latest backup (intake-app restore FILE).",
+        QT_TRANSLATE_NOOP(
+            "IntakeError", "The database file {path} is damaged (its integrity check failed); nothing was changed."
+        ),
+        hint=QT_TRANSLATE_NOOP(
+            "IntakeError", "Keep the file as it is and restore the latest backup (intake-app restore FILE)."
+        ),
+        params={"path": path},
     )
 
 
@@ -255,8 +292,11 @@ class OpenLock:
         try:
             fd = os.open(target, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, private_file_mode(group))
         except OSError as exc:
-            raise StorageError(f"The lock file {target} cannot be opened ({exc.strerror}).",
-                               hint="Check the database folder's permissions.") from None
+            raise StorageError(
+                QT_TRANSLATE_NOOP("IntakeError", "The lock file {target} cannot be opened ({strerror})."),
+                hint=QT_TRANSLATE_NOOP("IntakeError", "Check the database folder's permissions."),
+                params={"target": target, "strerror": exc.strerror},
+            ) from None
         try:
             if os.fstat(fd).st_uid == os.getuid():
                 apply_private_mode(fd, group)
@@ -282,8 +322,10 @@ class OpenLock:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     os.close(fd)
-                    raise StorageError("The database is being restored from a backup right now.",
-                                       hint="Wait until the restore has finished, then start again.") from None
+                    raise StorageError(
+                        QT_TRANSLATE_NOOP("IntakeError", "The database is being restored from a backup right now."),
+                        hint=QT_TRANSLATE_NOOP("IntakeError", "Wait until the restore has finished, then start again."),
+                    ) from None
                 time.sleep(0.05)
 
     @classmethod
@@ -299,8 +341,13 @@ class OpenLock:
         except BlockingIOError:
             os.close(fd)
             raise StorageError(
-                "The database is open at another desk (or in another window of this program); nothing was changed.",
-                hint="Close Foot & Leg Intake everywhere it is open, then run the restore again.",
+                QT_TRANSLATE_NOOP(
+                    "IntakeError",
+                    "The database is open at another desk (or in another window of this program); nothing was changed.",
+                ),
+                hint=QT_TRANSLATE_NOOP(
+                    "IntakeError", "Close Foot & Leg Intake everywhere it is open, then run the restore again."
+                ),
             ) from None
         return cls(fd)
 
