@@ -1,9 +1,11 @@
-"""The preview's pages: rendered as pictures off the GUI thread, shown in a scrolling column fitted to its width.
+"""The preview's pages: rendered as pictures away from the GUI thread, shown in a scrolling column fitted to
+its width.
 
 Rendering a PDF page takes PDFium's lock and, through PySide6, Python's: one whole page at screen size is
-10-40 ms in which the window cannot run any Python (its event filter, timers, slots). So the pages are
-rendered on the preview's worker thread in bands of RENDER_BAND_PIXELS (about a millisecond each), and
-the GUI thread only draws finished pictures: it never touches the PDF while a preview is being prepared.
+10-40 ms in which no other thread of the process can run any Python. So the pages are rendered in the
+application's report process (report_process.py, which calls `render_pages`), or, when there is none, on
+the preview's worker thread in bands of RENDER_BAND_PIXELS (about a millisecond each); the GUI thread only
+draws finished pictures: it never touches the PDF while a preview is being prepared.
 """
 
 from __future__ import annotations

@@ -180,6 +180,10 @@ class ReportProcess:
 
     def _call(self, request: tuple[Any, ...]) -> tuple[Any, list[bytearray]]:
         """Send one request and read its answer: the answer's header and its page pixels (if any)."""
+        try:
+            data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - something that cannot travel is made here instead
+            raise Unavailable("the request cannot be sent to the report process") from exc
         with self._lock:
             process = self._start()
             assert process.stdin is not None and process.stdout is not None
@@ -193,7 +197,7 @@ class ReportProcess:
                     if pickle.loads(_read_frame(process.stdout)) != _READY:
                         raise EOFError("the report process did not start")
                     self._ready = True
-                _write_frame(process.stdin, pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+                _write_frame(process.stdin, data)
                 header = pickle.loads(_read_frame(process.stdout))
                 frames = [_read_frame(process.stdout) for _ in range(header[2])]
             except (OSError, EOFError, ValueError, pickle.PickleError) as exc:
