@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import Any, NamedTuple, overload
 
-from intake_app.domain import IntakeDocument, Patient, load_questionnaire
+from intake_app.domain import DEFAULT_QUESTIONNAIRE, IntakeDocument, Patient, load_questionnaire
 
 NO_RED_FLAGS = {
     "rf_saddle_numbness": "no", "rf_bladder_change": "no", "rf_bowel_change": "no",
@@ -190,11 +190,102 @@ def to_epoch(value: dt.datetime) -> int:
     return (value - _EPOCH) // dt.timedelta(microseconds=1)
 
 
+class DemoPatients(Sequence[Patient]):
+    """A batch's patients kept as columns (family names, given names, birth dates, sexes, phones, MRNs); a Patient
+    is made when one is first read, and the same object is given each time it is read again. The bulk loader reads
+    the columns: a million patients need no Patient object."""
+
+    __slots__ = ("born", "family", "given", "made", "mrn", "phone", "sex")
+
+    def __init__(self, family: list[str], given: list[str], born: list[dt.date], sex: list[str], phone: list[str],
+                 mrn: list[str]) -> None:
+        if not len(family) == len(given) == len(born) == len(sex) == len(phone) == len(mrn):
+            raise ValueError("columns of one length")
+        self.family, self.given, self.born, self.sex, self.phone, self.mrn = family, given, born, sex, phone, mrn
+        self.made: dict[int, Patient] = {}
+
+    def __len__(self) -> int:
+        return len(self.family)
+
+    def _patient(self, n: int) -> Patient:
+        made = self.made.get(n)
+        if made is None:
+            made = self.made[n] = Patient(self.family[n], self.given[n], self.born[n], self.sex[n], self.phone[n],
+                                          self.mrn[n])
+        return made
+
+    @overload
+    def __getitem__(self, index: int) -> Patient: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Patient]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        positions = range(len(self))
+        if isinstance(index, slice):
+            return [self._patient(n) for n in positions[index]]
+        return self._patient(positions[index])
+
+    def __iter__(self) -> Iterator[Patient]:
+        return (self._patient(n) for n in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class DemoIntakes(Sequence[DemoIntake]):
+    """A batch's intakes kept as columns: intake n is patient n's (of `patients`), on visit day `visit[n]`, with the
+    answers and assessment `found[n]` (objects shared by every intake with the same answer set), in the default
+    questionnaire, nobody recorded as entering the answers. Read as (n, IntakeDocument, result) items, each made
+    when it is read; the bulk loader reads the columns."""
+
+    __slots__ = ("found", "patients", "visit")
+    questionnaire = DEFAULT_QUESTIONNAIRE
+
+    def __init__(self, patients: DemoPatients, visit: list[dt.date],
+                 found: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+        if not len(patients) == len(visit) == len(found):
+            raise ValueError("one intake per patient")
+        self.patients, self.visit, self.found = patients, visit, found
+
+    def __len__(self) -> int:
+        return len(self.visit)
+
+    def _item(self, n: int) -> DemoIntake:
+        answers, result = self.found[n]
+        return n, IntakeDocument(self.patients[n], self.visit[n], answers), result
+
+    @overload
+    def __getitem__(self, index: int) -> DemoIntake: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DemoIntake]: ...
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._item(n) for n in range(len(self))[index]]
+        return self._item(range(len(self))[index])
+
+    def __iter__(self) -> Iterator[DemoIntake]:
+        return (self._item(n) for n in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class DemoBatch(NamedTuple):
     """A batch of patients with their intakes, and each intake's (created, completed) time: aware, in UTC."""
 
-    patients: list[Patient]
-    intakes: list[DemoIntake]
+    patients: DemoPatients
+    intakes: DemoIntakes
     times: EpochTimes
 
 
@@ -244,6 +335,10 @@ def generate_batches(
         found = shared[key] = answers, assess(IntakeDocument(patient, visit, answers)).to_json()
         return found
 
+    def first_screened(key: tuple[int, bool, int, int, int], patients: DemoPatients, n: int,
+                       visit: dt.date) -> tuple[Any, Any]:
+        return screened(key, patients[n], visit)  # the first patient with this answer set
+
     for first in range(0, count, batch):
         size = min(batch, count - first)
         family, given, sex, age, visit, back, area, number, mirrored, pain, duration, clock, took = (
@@ -254,20 +349,17 @@ def generate_batches(
                 for day, years, days in zip(visit, age, back, strict=True)]
         phone = [f"07{a} {n}" for a, n in zip(area, number, strict=True)]
         mrn = [f"D{n:07d}" for n in range(first + 1, first + size + 1)]
-        patients = list(map(Patient, family, given, born, sex, phone, mrn))
+        patients = DemoPatients(family, given, born, sex, phone, mrn)
         keys = zip([n % len(SCENARIOS) for n in range(first, first + size)], mirrored, age, pain, duration,
                    strict=True)
-        found = [shared.get(key) or screened(key, patient, day)
-                 for key, patient, day in zip(keys, patients, visit, strict=True)]
-        rows = zip(patients, visit, found, strict=True)
+        found = [shared.get(key) or first_screened(key, patients, n, day)
+                 for n, (key, day) in enumerate(zip(keys, visit, strict=True))]
         completed = [midnight[day] + at for day, at in zip(visit, clock, strict=True)]
         created = [done - taken for done, taken in zip(completed, took, strict=True)]
         for n, done in enumerate(completed) if latest < closing else ():
             if done > latest:  # a visit today, at an hour not come yet: completed just now
                 created[n], completed[n] = max(latest - took[n], midnight[today]), latest
-        yield DemoBatch(patients, [(n, IntakeDocument(patient, day, answers), result)
-                                   for n, (patient, day, (answers, result)) in enumerate(rows)],
-                        EpochTimes(created, completed))
+        yield DemoBatch(patients, DemoIntakes(patients, visit, found), EpochTimes(created, completed))
 
 
 def _local_midnight(day: dt.date) -> dt.datetime:

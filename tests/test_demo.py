@@ -492,3 +492,30 @@ def test_the_collector_runs_less_often_during_a_load_and_as_before_after_it(
     finally:
         gc.callbacks.remove(counted)
         gc.set_threshold(*saved)
+
+
+def test_a_demo_batch_read_a_column_at_a_time_stores_the_rows_read_one_by_one(tmp_path: Path) -> None:
+    """The SQLite loader reads a demo batch's columns (no Patient or IntakeDocument per row); the same batches as
+    plain lists of objects go row by row. Every stored row is the same (ids, names, folds, dates, answers,
+    results, times, registration), outcomes included."""
+    from intake_app.demo_outcomes import OutcomeDrawer
+
+    def load(name: str, plain: bool) -> list[list[tuple[Any, ...]]]:
+        engine = create_database_engine(f"sqlite:///{tmp_path / name}")
+        upgrade(engine)
+        batches: Iterator[Any] = demo.generate_batches(70, today=TODAY, batch=30)
+        if plain:
+            batches = ((list(p), list(i), list(t)) for p, i, t in batches)
+        outcomes = bulk.BatchOutcomes(OutcomeDrawer(seed=5, today=TODAY).draw, "admin",
+                                      dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC), lambda n: bulk.demo_event(n, n))
+        bulk.bulk_load(engine, batches, expected=70, outcomes=outcomes)
+        with engine.connect() as connection:
+            rows = [connection.exec_driver_sql(f"SELECT * FROM {table} ORDER BY 1").all()
+                    for table in ("patients", "intakes", "assessments", "assessment_results", "outcomes")]
+        engine.dispose()
+        return [[tuple(v for v in row if not (isinstance(v, str) and len(v) == 36 and v.count("-") == 4))
+                 for row in table] for table in rows]  # the intakes' random UUIDs aside
+
+    columns, plain = load("columns.db", False), load("plain.db", True)
+    assert all(columns) and len(columns[0]) == 70
+    assert columns == plain

@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from intake_app.access.audit_chain import AuditAction, AuditEvent
 from intake_app.access.roles import SYSTEM
-from intake_app.demo import MICROSECONDS, EpochTimes, from_epoch
+from intake_app.demo import MICROSECONDS, DemoIntakes, DemoPatients, EpochTimes, from_epoch
 from intake_app.demo_outcomes import DemoCase
 from intake_app.domain import IntakeDocument, Patient, fold
 from intake_app.domain.outcomes import Outcome
@@ -552,9 +552,28 @@ class _SqliteLoader(_Loader):
                 else:
                     began, ended = [text(c) for c, _d in times], [text(d) for _c, d in times]
                     completed = [d for _c, d in times]
-            registered = [when] * size  # each patient: when its first intake was created
-            intake_rows, assessment_rows, new_results = [], [], list[tuple[int, str, str]]()
+            new_results = list[tuple[int, str, str]]()
             uuids = uuid4_batch(len(documents))
+            if isinstance(documents, DemoIntakes) and isinstance(patients, DemoPatients) \
+                    and documents.patients is patients:
+                patient_rows, intake_rows, assessment_rows, levels = self._column_rows(
+                    patients, documents, began, ended, uuids, when, new_results)
+                patients_out.write(patient_rows)
+                intakes_out.write(intake_rows)
+                results_out.write(new_results)
+                assessments_out.write(assessment_rows)
+                if outcomes is not None:
+                    cases = list(map(DemoCase, range(next_intake, next_intake + len(documents)), *levels,
+                                     documents.visit, completed))
+                    outcomes_out.write(self._outcome_rows(cases, outcomes.recorded_by))
+                self.next_patient += size
+                self.next_intake += len(intake_rows)
+                self.next_assessment += len(assessment_rows)
+                added += size
+                intakes += len(intake_rows)
+                continue
+            registered = [when] * size  # each patient: when its first intake was created
+            intake_rows, assessment_rows = [], []
             for n, (index, document, result) in enumerate(documents):
                 if not 0 <= index < size:
                     _check_index(index, size)
@@ -585,6 +604,36 @@ class _SqliteLoader(_Loader):
             added += size
             intakes += len(intake_rows)
         return added, intakes
+
+    def _column_rows(self, patients: DemoPatients, documents: DemoIntakes, began: list[str], ended: list[str],
+                     uuids: list[str], when: str, new_results: list[tuple[int, str, str]],
+                     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]],
+                                tuple[Sequence[str], Sequence[str | None]]]:
+        """The rows of a demo batch made a column at a time (`zip` builds each row's tuple), the same rows the
+        row-by-row path makes of the same batch: intake n is patient n's, so each patient is registered when its
+        one intake was started (or at the moment of the load, whichever is first). Also the level and tier
+        columns, for the outcomes."""
+        encode, json_text, columns = self.encode, self.encode.json, self.result_columns
+        size = len(patients)
+        first_patient, first_intake, first_assessment = self.next_patient, self.next_intake, self.next_assessment
+        patient_ids = range(first_patient, first_patient + size)
+        intake_ids = range(first_intake, first_intake + size)
+        rules, levels, tiers, stored = zip(*[columns(result, new_results) for _answers, result in documents.found],
+                                           strict=True) if size else ((), (), (), ())
+        answers = [json_text(answers) for answers, _result in documents.found]
+        visits = list(map(encode.date, documents.visit))
+        registered = [created if created < when else when for created in began]  # texts of one format
+        fold = encode.fold
+        patient_rows = list(zip(
+            patient_ids, patients.family, patients.given, map(fold, patients.family), map(fold, patients.given),
+            map(encode.date, patients.born), patients.sex, patients.phone, map(encode.digits, patients.phone),
+            patients.mrn, map(encode.fold_unique, patients.mrn), registered, registered, strict=True))
+        questionnaire, entered = [documents.questionnaire] * size, ["{}"] * size
+        intake_rows = list(zip(intake_ids, patient_ids, questionnaire, visits, answers, entered, rules, levels, tiers,
+                               uuids, began, ended, ended, strict=True))
+        assessment_rows = list(zip(range(first_assessment, first_assessment + size), intake_ids, rules, levels, tiers,
+                                   stored, ended, strict=True))
+        return patient_rows, intake_rows, assessment_rows, (levels, tiers)
 
     def time_text(self) -> Callable[[dt.datetime], str]:
         """How an aware time becomes its stored text: the fast way (a `_TimeText`) when it agrees with
