@@ -151,10 +151,15 @@ def noise(report: Report) -> None:
     report.add("load average 1/5/15 min (2 cores, shared)", load, "", "", "(context)")
 
 
-def _timed(fn: Callable[[], Any]) -> float:
+def _timed(fn: Callable[[], Any], cpu: list[float] | None = None) -> float:
+    """Seconds `fn` took; with `cpu`, its thread's CPU time (ms) is appended there."""
+    used = time.thread_time()
     started = time.perf_counter()
     fn()
-    return time.perf_counter() - started
+    ended = time.perf_counter()
+    if cpu is not None:
+        cpu.append(ms(time.thread_time() - used))
+    return ended - started
 
 
 # --- demo-data ---------------------------------------------------------------------------------------
@@ -232,7 +237,7 @@ def worst_queries(connection: sqlite3.Connection) -> list[tuple[str, str]]:
         return top(f"SELECT substr({column}, 1, {size}) p FROM patients GROUP BY p ORDER BY count(*) DESC LIMIT 1")
 
     family1, family2 = prefix("family_fold", 1), prefix("family_fold", 2)
-    given2 = prefix("given_fold", 2)
+    given1, given2 = prefix("given_fold", 1), prefix("given_fold", 2)
     family = prefix("family_fold", 40)
     counts = connection.execute("SELECT substr(given_fold, 1, 2) p, count(*) n FROM patients GROUP BY p").fetchall()
     total = connection.execute("SELECT max(id) FROM patients").fetchone()[0]
@@ -252,6 +257,9 @@ def worst_queries(connection: sqlite3.Connection) -> list[tuple[str, str]]:
         ("two words 'smith jo'", "smith jo"),
         (f"two words '{family} {given2}'", f"{family} {given2}"),
         (f"two words '{given2} {family2}'", f"{given2} {family2}"),
+        # Both names' commonest first letters: the largest ranges to read where no index holds the order's
+        # column (birth date, MRN) besides the names.
+        (f"two words of the commonest first letters '{given1} {family1}'", f"{given1} {family1}"),
         (f"commonest birth date {day.strftime('%d.%m.%Y')}", day.strftime("%d.%m.%Y")),
         ("MRN prefix 'D' (every MRN)", "D"),
         ("MRN prefix 'D00012'", "D00012"),
@@ -279,7 +287,7 @@ def search_section(report: Report, path: Path, count: int) -> None:
         return raw.execute(floor_sql).fetchall()
 
     report.section(f"search, {count:,} patients, first page of 50 (floor: raw sqlite3 reads 50 rows of "
-                   "the name index in order)")
+                   f"the name index in order; load {os.getloadavg()[0]:.1f})")
     queries = worst_queries(raw)
     for label, query in queries:
         ours, base = paired(lambda q=query: page(q), floor, SEARCH_RUNS)
@@ -292,15 +300,16 @@ def search_section(report: Report, path: Path, count: int) -> None:
                f"< {SEARCH_TARGET_MS:.0f} ms", counted.median < SEARCH_TARGET_MS)
     for sort in ("given", "born", "mrn"):
         for descending in (False, True):
-            worst: tuple[float, str, Stats] | None = None
+            worst: tuple[float, str, Stats, str] | None = None
             for label, query in queries:
-                s = stats(ms(_timed(lambda q=query, o=sort, d=descending: page(q, o, d)))
+                cpu: list[float] = []
+                s = stats(ms(_timed(lambda q=query, o=sort, d=descending: page(q, o, d), cpu))
                           for _ in range(SEARCH_RUNS // 4))
                 if worst is None or s.median > worst[0]:
-                    worst = (s.median, label, s)
+                    worst = (s.median, label, s, f", CPU {fmt_ms(statistics.median(cpu))}")
             assert worst is not None
             report.add(f"other order '{sort}'{' descending' if descending else ''}: slowest query "
-                       f"({worst[1]})", med_p95(worst[2]), "", "", f"< {OTHER_ORDER_TARGET_MS:.0f} ms",
+                       f"({worst[1]})", med_p95(worst[2]) + worst[3], "", "", f"< {OTHER_ORDER_TARGET_MS:.0f} ms",
                        worst[0] < OTHER_ORDER_TARGET_MS)
     raw.close()
     engine.dispose()
