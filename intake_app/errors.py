@@ -50,6 +50,12 @@ class Phrase(str):
         return (_phrase, (self.template, dict(self.params), self.context))
 
 
+def word_list(context: str, words: list[str] | tuple[str, ...], *, quote: str = "") -> Phrase:
+    """Marked words as one list ("'A', 'B', 'C'"): each word translated in `context`, the commas kept."""
+    template = ", ".join(f"{quote}{{w{n}}}{quote}" for n in range(len(words)))
+    return Phrase(template, {f"w{n}": Phrase.word(context, w) for n, w in enumerate(words)})
+
+
 def _phrase(template: str, params: Mapping[str, object], context: str) -> Phrase:
     return Phrase(template, params, context=context)
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from intake_app.errors import InvalidInput, Phrase, phrase
+from intake_app.errors import InvalidInput, Phrase, phrase, word_list
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 # Finding codes (exports, CSV, FHIR) and the words people read (English as exported; screens show them
@@ -137,12 +137,14 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
     problems = _Problems()
     finding = data.get("finding")
     if finding not in FINDINGS:
-        problems.add("finding", "choose one of " + ", ".join(f"'{v}'" for v in FINDINGS.values()))
+        problems.add("finding", phrase(QT_TRANSLATE_NOOP("IntakeError", "choose one of {choices}"),
+                                       {"choices": word_list("Outcome", list(FINDINGS.values()), quote="'")}))
         finding = "not_seen"
     other = _text(data.get("other_cause"), "other_cause", MAX_SHORT_TEXT, problems)
     if finding == "other_cause" and not other:
         problems.add("other_cause", phrase(QT_TRANSLATE_NOOP("IntakeError", "say briefly what the other cause is")))
-    seen_on = _when(data.get("seen_on"), dt.date, "seen_on", "must be a date written YYYY-MM-DD", problems)
+    seen_on = _when(data.get("seen_on"), dt.date, "seen_on",
+                    phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a date written YYYY-MM-DD")), problems)
     if seen_on is not None and seen_on > today:
         problems.add("seen_on", phrase(QT_TRANSLATE_NOOP("IntakeError", "is in the future")))
     imaging_raw = data.get("imaging") or ()
@@ -151,9 +153,15 @@ def parse_outcome(data: Mapping[str, Any], *, today: dt.date | None = None, synt
     imaging = tuple(str(v) for v in imaging_raw)
     unknown = [v for v in imaging if v not in IMAGING]
     if unknown:
-        problems.add("imaging", "choose from " + ", ".join(IMAGING.values()))
-    route = _when(data.get("urgent_route_at"), dt.datetime, "urgent_route_at",
-                  "must be a date and time written YYYY-MM-DD HH:MM", problems)
+        problems.add("imaging", phrase(QT_TRANSLATE_NOOP("IntakeError", "choose from {choices}"),
+                                       {"choices": word_list("Outcome", list(IMAGING.values()))}))
+    route = _when(
+        data.get("urgent_route_at"),
+        dt.datetime,
+        "urgent_route_at",
+        phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a date and time written YYYY-MM-DD HH:MM")),
+        problems,
+    )
     seen_by = _text(data.get("seen_by"), "seen_by", MAX_SHORT_TEXT, problems)
     note = _text(data.get("note"), "note", MAX_NOTE, problems, multiline=True)
     if problems.items:

@@ -260,6 +260,14 @@
         <translation>Elija otro nombre.</translation>
     </message>
     <message>
+        <source>choose from {choices}</source>
+        <translation>elija entre: {choices}</translation>
+    </message>
+    <message>
+        <source>choose one of {choices}</source>
+        <translation>elija una de estas opciones: {choices}</translation>
+    </message>
+    <message>
         <source>Choose one of: {choices}.</source>
         <translation>Elija una de estas: {choices}.</translation>
     </message>
@@ -526,6 +534,14 @@
     <message>
         <source>Move the file away.</source>
         <translation>Mueva el archivo a otro sitio.</translation>
+    </message>
+    <message>
+        <source>must be a date and time written YYYY-MM-DD HH:MM</source>
+        <translation>debe ser una fecha y una hora escritas como AAAA-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>must be a date written YYYY-MM-DD</source>
+        <translation>debe ser una fecha escrita como AAAA-MM-DD</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
