@@ -21,7 +21,7 @@ from intake_app.domain import DocumentInvalid, Patient, load_questionnaire
 from intake_app.domain.dates import parse_search_date
 from intake_app.domain.records import PatientRecord
 from intake_app.domain.wording import option_text, question_text
-from intake_app.errors import IntakeError, phrase
+from intake_app.errors import IntakeError, InvalidInput, phrase
 from intake_app.gui import messages
 from intake_app.gui.field_widgets import desk_language
 from intake_app.gui.tasks import TaskRunner
@@ -151,8 +151,8 @@ class PatientDialog(QDialog):
     def submit(self) -> None:
         try:
             patient = self.clinic.check_patient(self.patient())
-        except DocumentInvalid as exc:
-            self.show_problems(exc.problems)
+        except InvalidInput as exc:  # a detail that breaks the rules, or text that cannot be stored
+            self._show_invalid(exc)
             return
         self.show_problems([])
         self._busy(True)
@@ -192,10 +192,17 @@ class PatientDialog(QDialog):
         self.saved.emit(record.id)
         self.accept()
 
+    def _show_invalid(self, error: InvalidInput) -> None:
+        """The problems beside their fields; a problem with no field here (or none at all) as a message."""
+        self.show_problems(error.problems)
+        if not any(where.removeprefix("patient.") in self.errors for where, _ in error.problems):
+            messages.show_error(self, error)
+
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        if isinstance(error, DocumentInvalid):
-            self.show_problems(error.problems)
+        if isinstance(error, InvalidInput):
+            self._show_invalid(error)
+
         elif isinstance(error, IntakeError):
             messages.show_error(self, error)
         else:
