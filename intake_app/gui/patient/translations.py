@@ -2,7 +2,8 @@
 
 The sources are `resources/translations/<name>_<language>.ts` (made by pyside6-lupdate over the gui
 package, translated by hand, kept in git): `intake_app_es.ts` holds patient mode and the desk's screens,
-`admin_es.ts` the access and outcome screens; every file of a language is loaded. The compiled `.qm`
+`admin_es.ts` the access and outcome screens, `messages_es.ts` the error messages; every file of a language
+is loaded. The compiled `.qm`
 files are not kept in git: `make setup` (or the tests) runs pyside6-lrelease into `build/translations/`
 with the same base names; a bundle ships them in `resources/translations/`. English needs no file: the
 strings are written in English.
