@@ -357,7 +357,9 @@ def test_admin_es_is_complete_and_up_to_date_with_the_code(tmp_path: Path) -> No
     sources = [str(ROOT / name) for name in ADMIN_GUI_FILES] + [str(p) for p in marked_source_paths()]
     subprocess.run([lupdate, *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
                    check=True, capture_output=True)
-    assert set(ts_messages(fresh)) == set(found)
+    # The error messages' templates (context IntakeError) are marked in the same lower modules; their Spanish
+    # lives in messages_es.ts (the messages' own file), not here.
+    assert {key for key in ts_messages(fresh) if key[0] != "IntakeError"} == set(found)
     # The lower rooms' words are in it: every role, audit action, outcome word and setting label.
     assert {("Role", w) for w in ROLE_WORDS.values()} <= set(found)
     assert {("AuditAction", w) for w in AUDIT_WORDS.values()} <= set(found)
