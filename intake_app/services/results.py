@@ -24,7 +24,7 @@ class IncompleteIntake(InvalidInput):
     def __init__(self, missing: list[str], red_flags_unanswered: list[str]) -> None:
         required = phrase(QT_TRANSLATE_NOOP("IntakeError", "is required"))
         not_asked = phrase(QT_TRANSLATE_NOOP("IntakeError", "was not asked"))
-        problems = [(f"answers.{f}", required) for f in missing]
+        problems: list[tuple[str, str]] = [(f"answers.{f}", required) for f in missing]
         problems += [(f"answers.{f}", not_asked) for f in red_flags_unanswered]
         if missing and red_flags_unanswered:
             message = QT_TRANSLATE_NOOP("IntakeError", "Cannot complete the intake: {missing} required question(s) "
