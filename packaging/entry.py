@@ -1,8 +1,10 @@
 """Entry point of the frozen bundle (PyInstaller).
 
 `intake-app --smoke-test` opens the first window on a throw-away database, waits until it has painted,
-checks that the picture is not blank, and quits: exit 0 when it painted, 1 when it did not. Everything
-else goes to the normal command line (`intake_app.cli.main`).
+checks that the picture is not blank, and quits: exit 0 when it painted, 1 when it did not.
+`intake-app --report-process` is the application's report process (intake_app.gui.report_process: the
+window starts it, and talks to it over its standard input and output). Everything else goes to the normal
+command line (`intake_app.cli.main`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ def smoke_test(timeout_ms: int = 20000) -> int:
 def main() -> int:
     if sys.argv[1:] == ["--smoke-test"]:
         return smoke_test()
+    if sys.argv[1:] == ["--report-process"]:
+        from intake_app.gui.report_process import serve
+
+        serve()
+        return 0
     from intake_app.cli import main as cli_main
 
     return cli_main()

@@ -1,23 +1,42 @@
 """Printing PDFs page by page at the printer's resolution, and writing PDF bytes to files.
 
-Used by the preview dialog (preview.py) off the GUI thread; nothing here opens a window.
+Used by the preview dialog (preview.py) off the GUI thread; nothing here opens a window. The pages are
+rendered and painted on the printer in the application's report process (report_process.py), given the
+printer as the person set it up (`printer_settings`): PySide6 holds Python's lock through each render and
+paint call, so on a worker thread of the window's process every band of every page made the window wait
+(39-331 ms stalls while printing). Where there is no report process the calling thread prints as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, QPoint, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintEngine, QPrinter
 
 from intake_app.errors import IntakeError
+from intake_app.gui import report_process
 
 # Pages are rendered at the printer's resolution up to this limit: a 1200 dpi printer would take four times
 # as long to feed for no visible gain on text; Qt scales the 600 dpi picture up.
@@ -122,32 +141,127 @@ def _render_band(document: QPdfDocument, index: int, page_size: QSize, top: int,
     return band
 
 
-def print_documents(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None) -> int:
+def print_documents(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None, *,
+                    reports: report_process.ReportProcess | None = None) -> int:
     """Print the PDFs in order as one job; returns the number of pages that reached the printer.
 
     Each page is rendered at the printer's resolution (at most MAX_PRINT_DPI), fitted to the paper with its
-    aspect ratio kept, and painted in bands of rows. Qt allows painting on a QPrinter from a worker thread,
-    so the dialog runs all of this in its TaskRunner and the window stays responsive.
+    aspect ratio kept, and painted in bands of rows: in the report process (`reports`, else the
+    application's one) on a printer set up as `printer` is, or on the calling thread when there is none.
     `progress(done, total)` is called (on the calling thread) before the first page and after each one;
     returning False cancels: the job is aborted where the printer can, otherwise the pages so far are kept.
     Raises PrintError for an unreadable PDF or a printer (or output file) that does not start.
     """
+    if not pdfs:
+        return 0
+    process = reports if reports is not None else report_process.shared()
+    if process.prints:
+        settings = printer_settings(printer)
+        try:
+            return process.print_pdfs(pdfs, settings, progress)
+        except report_process.Unavailable:
+            pass  # printed here instead (nothing reached the printer: see ReportProcess.print_pdfs)
+        except PrintError as error:  # worded in the process, which has no translations: worded again here
+            raise PrintError(_tr(error.message.template), hint=_tr(error.hint.template)) from None
+    return print_here(pdfs, printer, progress)
+
+
+def print_here(pdfs: list[bytes], printer: QPrinter, progress: Progress | None = None, *,
+               max_dpi: int | None = None, band_pixels: int | None = None) -> int:
+    """`print_documents` on this thread (the report process runs this; so does the window's worker thread
+    when there is no process). `max_dpi` and `band_pixels`: the window's MAX_PRINT_DPI and BAND_PIXELS."""
     holder = QObject()  # parent of the documents: they go when it goes, on whichever thread runs this
     try:
         documents = [open_pdf(pdf, holder) for pdf in pdfs]
         pages = [(document, index) for document in documents for index in range(document.pageCount())]
         if not pages:
             return 0
-        return _paint_pages(pages, printer, progress)
+        return _paint_pages(pages, printer, progress, max_dpi or MAX_PRINT_DPI, band_pixels or BAND_PIXELS)
     finally:
         shiboken6.delete(holder)
 
 
-def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progress: Progress | None) -> int:
+# --- the printer as the person set it up, as plain values for the report process -----------------
+
+#: Qt's key for the CUPS job options a print dialog's "Options" page sets (qcups_p.h: PPK_CupsOptions).
+_CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+
+
+def printer_settings(printer: QPrinter) -> dict[str, Any]:
+    """What the print dialog set on `printer` (and what printing reads from it), as plain values that can be
+    sent to the report process: `settings_printer` makes the same printer from them there. Also the window's
+    MAX_PRINT_DPI and BAND_PIXELS, read now."""
+    layout = printer.pageLayout()
+    page_size = layout.pageSize()
+    margins = layout.margins()
+    engine = printer.printEngine()
+    cups_options = engine.property(_CUPS_OPTIONS) if engine is not None and sys.platform != "win32" else None
+    return {
+        "output_format": printer.outputFormat().value,
+        "output_file": printer.outputFileName(),
+        "printer_name": printer.printerName(),
+        "resolution": printer.resolution(),
+        "page_size_id": page_size.id().value,
+        "page_points": (page_size.sizePoints().width(), page_size.sizePoints().height()),
+        "page_size_name": page_size.name(),
+        "orientation": layout.orientation().value,
+        "margins": (margins.left(), margins.top(), margins.right(), margins.bottom()),
+        "margin_units": layout.units().value,
+        "layout_mode": layout.mode().value,
+        "copies": printer.copyCount(),
+        "collate": printer.collateCopies(),
+        "duplex": printer.duplex().value,
+        "color_mode": printer.colorMode().value,
+        "page_order": printer.pageOrder().value,
+        "paper_source": printer.paperSource().value,
+        "doc_name": printer.docName(),
+        "creator": printer.creator(),
+        "cups_options": list(cups_options) if isinstance(cups_options, list) else None,
+        "max_dpi": MAX_PRINT_DPI,
+        "band_pixels": BAND_PIXELS,
+    }
+
+
+def settings_printer(settings: dict[str, Any]) -> QPrinter:
+    """A printer set up as `printer_settings` describes (in the report process): the same printer or PDF
+    file, paper, orientation, margins, copies, duplex, colour mode and resolution."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat(settings["output_format"]))
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+        printer.setPrinterName(settings["printer_name"])  # first: a printer brings its own defaults
+    else:
+        printer.setOutputFileName(settings["output_file"])
+    size_id = QPageSize.PageSizeId(settings["page_size_id"])
+    if size_id == QPageSize.PageSizeId.Custom:
+        width, height = settings["page_points"]
+        page_size = QPageSize(QSizeF(width, height), QPageSize.Unit.Point, settings["page_size_name"])
+    else:
+        page_size = QPageSize(size_id)
+    layout = QPageLayout(page_size, QPageLayout.Orientation(settings["orientation"]),
+                         QMarginsF(*settings["margins"]), QPageLayout.Unit(settings["margin_units"]))
+    layout.setMode(QPageLayout.Mode(settings["layout_mode"]))
+    printer.setPageLayout(layout)
+    printer.setResolution(settings["resolution"])
+    printer.setCopyCount(settings["copies"])
+    printer.setCollateCopies(settings["collate"])
+    printer.setDuplex(QPrinter.DuplexMode(settings["duplex"]))
+    printer.setColorMode(QPrinter.ColorMode(settings["color_mode"]))
+    printer.setPageOrder(QPrinter.PageOrder(settings["page_order"]))
+    printer.setPaperSource(QPrinter.PaperSource(settings["paper_source"]))
+    printer.setDocName(settings["doc_name"])
+    printer.setCreator(settings["creator"])
+    engine = printer.printEngine()
+    if settings["cups_options"] is not None and engine is not None:
+        engine.setProperty(_CUPS_OPTIONS, settings["cups_options"])
+    return printer
+
+
+def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progress: Progress | None,
+                 max_dpi: int, band_pixels: int) -> int:
     total = len(pages)
     printer.setFullPage(True)  # the PDFs carry their own margins; place them on the whole sheet
     dpi = printer.resolution()
-    render_dpi = min(dpi, MAX_PRINT_DPI)
+    render_dpi = min(dpi, max_dpi)
     paper = printer.pageLayout().fullRectPixels(dpi)
     painter = QPainter()
     if not painter.begin(printer):
@@ -165,7 +279,7 @@ def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progr
             if number and not printer.newPage():
                 raise PrintError(_tr("The printer stopped accepting pages."),
                                  hint=_tr("Check the printer, then print again."))
-            _paint_page(painter, document, index, size, target)
+            _paint_page(painter, document, index, size, target, band_pixels)
             printed += 1
             cancelled = progress is not None and progress(printed, total) is False and printed < total
     except BaseException:
@@ -178,14 +292,15 @@ def _paint_pages(pages: list[tuple[QPdfDocument, int]], printer: QPrinter, progr
     return printed
 
 
-def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSize, target: QRect) -> None:
+def _paint_page(painter: QPainter, document: QPdfDocument, index: int, size: QSize, target: QRect,
+                band_pixels: int = BAND_PIXELS) -> None:
     """Render the page at `size` and paint it into `target`, a band of rows at a time.
 
     Bands keep memory small (a whole A4 page at 600 dpi would be a 140 MB picture) and keep each call into
     Qt short: PySide6 holds the Python interpreter lock while Qt paints, so one big picture would freeze the
     window for a third of a second even though the job runs on a worker thread.
     """
-    rows_per_band = _band_rows(size)
+    rows_per_band = _band_rows(size, band_pixels)
     for top in range(0, size.height(), rows_per_band):
         rows = min(rows_per_band, size.height() - top)
         band = _render_band(document, index, size, top, rows_per_band)
@@ -235,10 +350,11 @@ def _match_paper(printer: QPrinter, pdf: bytes) -> None:
         shiboken6.delete(holder)
 
 
-def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None) -> int:
+def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None, *,
+                      reports: report_process.ReportProcess | None = None) -> int:
     """Print to a PDF file through the same path as a real printer (tests; desks with no printer)."""
     printer = _pdf_file_printer(os.fspath(path), pdfs[0] if pdfs else None)
-    return print_documents(pdfs, printer, progress)
+    return print_documents(pdfs, printer, progress, reports=reports)
 
 
 

@@ -1,4 +1,5 @@
-"""The preview's PDFs built, and their pages rendered, in a helper process of the window's own.
+"""The preview's PDFs built, their pages rendered, and print jobs painted, in a helper process of the
+window's own.
 
 reportlab builds a referral summary in pure Python (about 100 ms, 0.5-1 s the first time) and PySide6
 holds Python's lock through each page render. On a worker thread of the window's process, that work gives
@@ -17,6 +18,11 @@ application stops trying.
 
 The requests still go through the clinic (its access checks): the preview asks the clinic for each PDF
 inside `services.reports.built_by(process.build)`, and the clinic's build is sent here.
+
+Printing (`print_pdfs`, called by `printing.print_documents`) paints the pages on a printer made here from
+the settings of the one the person chose (printing.printer_settings); the process makes its
+QGuiApplication for that on its first print job, on the window's platform (QT_QPA_PLATFORM is passed on).
+While a job runs the process reports each page and waits for the window's answer: go on or cancel.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -52,6 +58,10 @@ REPLY_TIMEOUT_S = 120.0
 
 _LENGTH = struct.Struct(">Q")
 _READY = "ready"
+#: An answer's header saying a print job finished a page: ("page", done, total); the window answers go on.
+_PAGE = "page"
+
+Progress = Callable[[int, int], "bool | None"]
 
 
 class Unavailable(Exception):
@@ -59,19 +69,24 @@ class Unavailable(Exception):
 
 
 def worker_command() -> list[str] | None:
-    """How to start the process: this module run by the same Python; None in a frozen bundle, whose
-    executable runs the application's entry point instead."""
+    """How to start the process: this module run by the same Python; in a frozen bundle the bundle's own
+    executable, whose entry point (packaging/entry.py) serves with `--report-process`."""
     if getattr(sys, "frozen", False):
-        return None
+        return [sys.executable, "--report-process"]
     return [sys.executable, "-m", __name__]
 
 
 def _environment() -> dict[str, str]:
-    """The process finds the same `intake_app` as this one, wherever it was imported from."""
+    """The process finds the same `intake_app` as this one, wherever it was imported from, and prints
+    through the same Qt platform as the window (offscreen in tests, the desktop's on a desk)."""
     environment = dict(os.environ)
     root = str(Path(__file__).resolve().parents[2])
     paths = [root] + [p for p in environment.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
     environment["PYTHONPATH"] = os.pathsep.join(paths)
+    gui = sys.modules.get("PySide6.QtGui")
+    platform = gui.QGuiApplication.platformName() if gui is not None and gui.QGuiApplication.instance() else ""
+    if platform and "QT_QPA_PLATFORM" not in environment:
+        environment["QT_QPA_PLATFORM"] = platform
     return environment
 
 
@@ -109,6 +124,26 @@ def _read_frame(stream: IO[bytes]) -> bytearray:
 # --- the window's side -----------------------------------------------------------------------------
 
 
+class _Watchdog:
+    """Kills a process that has not answered within `seconds` (restarted for each answer awaited)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], seconds: float) -> None:
+        self._process, self._seconds = process, seconds
+        self._timer: threading.Timer | None = None
+        self.restart()
+
+    def restart(self, seconds: float | None = None) -> None:
+        self.cancel()
+        self._timer = threading.Timer(seconds or self._seconds, self._process.kill)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+
 class ReportProcess:
     """A helper process that builds report PDFs and renders their pages; usable from any worker thread
     (one request at a time), never needed for correctness: without it the caller's thread does the work."""
@@ -119,10 +154,17 @@ class ReportProcess:
         self._process: subprocess.Popen[bytes] | None = None
         self._ready = False
         self.failures = 0
+        self._printing_failed = False
 
     @property
     def usable(self) -> bool:
         return self._command is not None and self.failures < MAX_FAILURES
+
+    @property
+    def prints(self) -> bool:
+        """Whether print jobs go to the process: not after one stopped it (its platform may be unable to
+        print; the preview keeps it), nor on macOS, where a second GUI process shows its own Dock icon."""
+        return self.usable and not self._printing_failed and sys.platform != "darwin"
 
     @property
     def pid(self) -> int | None:
@@ -178,8 +220,9 @@ class ReportProcess:
         with self._lock:
             self._discard()
 
-    def _call(self, request: tuple[Any, ...]) -> tuple[Any, list[bytearray]]:
-        """Send one request and read its answer: the answer's header and its page pixels (if any)."""
+    def _call(self, request: tuple[Any, ...], progress: Progress | None = None) -> tuple[Any, list[bytearray]]:
+        """Send one request and read its answer: the answer's header and its page pixels (if any). A print
+        job's pages are reported to `progress` on the way (its answer, go on or not, is sent back)."""
         try:
             data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - something that cannot travel is made here instead
@@ -188,10 +231,7 @@ class ReportProcess:
             process = self._start()
             assert process.stdin is not None and process.stdout is not None
             # A hung process is killed after the timeout: the blocked read then ends with end of file.
-            watchdog = threading.Timer(START_TIMEOUT_S + REPLY_TIMEOUT_S if not self._ready else REPLY_TIMEOUT_S,
-                                       process.kill)
-            watchdog.daemon = True
-            watchdog.start()
+            watchdog = _Watchdog(process, START_TIMEOUT_S + REPLY_TIMEOUT_S if not self._ready else REPLY_TIMEOUT_S)
             try:
                 if not self._ready:
                     if pickle.loads(_read_frame(process.stdout)) != _READY:
@@ -199,6 +239,17 @@ class ReportProcess:
                     self._ready = True
                 _write_frame(process.stdin, data)
                 header = pickle.loads(_read_frame(process.stdout))
+                while header[0] == _PAGE:
+                    go = True
+                    if progress is not None:
+                        try:
+                            go = progress(header[1], header[2]) is not False
+                        except BaseException:
+                            self._discard()  # the job is dropped with the process (nothing more is printed)
+                            raise
+                    _write_frame(process.stdin, pickle.dumps(go))
+                    watchdog.restart()  # each page has the whole timeout
+                    header = pickle.loads(_read_frame(process.stdout))
                 frames = [_read_frame(process.stdout) for _ in range(header[2])]
             except (OSError, EOFError, ValueError, pickle.PickleError) as exc:
                 self.failures += 1
@@ -235,6 +286,18 @@ class ReportProcess:
                        for (_pw, _ph, w, h, line), pixels in zip(pages, frames, strict=True))
         return RenderedPages(pdf, tuple(QSizeF(pw, ph) for pw, ph, *_image in pages), images, width)
 
+    def print_pdfs(self, pdfs: list[bytes], settings: Mapping[str, Any], progress: Progress | None = None) -> int:
+        """`printing.print_documents` in the process, on a printer made from `settings`
+        (printing.printer_settings); returns the pages printed. Raises Unavailable when the process is not
+        there or stopped during the job: the caller then prints it all itself. A printer's job goes to the
+        printer only when it ends (a stopped job never reaches it); a PDF file is written again whole."""
+        try:
+            pages, _frames = self._call(("print", list(pdfs), dict(settings)), progress)
+        except Unavailable:
+            self._printing_failed = True
+            raise
+        return int(pages)
+
 
 _SHARED: ReportProcess | None = None
 _SHARED_LOCK = threading.Lock()
@@ -253,7 +316,7 @@ def shared() -> ReportProcess:
 # --- the process's side ----------------------------------------------------------------------------
 
 
-def _answer(request: tuple[Any, ...]) -> tuple[tuple[Any, ...], list[bytes]]:
+def _answer(request: tuple[Any, ...], ask: Progress) -> tuple[tuple[Any, ...], list[bytes]]:
     if request[0] == "build":
         _what, kind, document, settings, assessment, language, overrides = request
         return ("ok", build_here(kind, document, settings, assessment, language=language, **overrides), 0), []
@@ -264,7 +327,25 @@ def _answer(request: tuple[Any, ...]) -> tuple[tuple[Any, ...], list[bytes]]:
         pages = [(size.width(), size.height(), image.width(), image.height(), image.bytesPerLine())
                  for size, image in zip(rendered.points, rendered.images, strict=True)]
         return ("ok", pages, len(pages)), [bytes(image.constBits()) for image in rendered.images]
+    if request[0] == "print":
+        return ("ok", _print(request[1], request[2], ask), 0), []
     raise ValueError(f"unknown request {request[0]!r}")
+
+
+_APPLICATION: Any = None
+
+
+def _print(pdfs: list[bytes], settings: Mapping[str, Any], ask: Progress) -> int:
+    """A print job on a printer made from the window's settings, each page reported to the window."""
+    global _APPLICATION
+    from PySide6.QtGui import QGuiApplication
+
+    from intake_app.gui.printing import print_here, settings_printer
+
+    if QGuiApplication.instance() is None:  # printers need one; made once, on the window's platform
+        _APPLICATION = QGuiApplication([sys.argv[0] if sys.argv else "intake-app"])
+    printer = settings_printer(dict(settings))
+    return print_here(pdfs, printer, ask, max_dpi=settings["max_dpi"], band_pixels=settings["band_pixels"])
 
 
 def _failure(error: BaseException) -> tuple[Any, ...]:
@@ -301,13 +382,19 @@ def serve() -> None:
     os.dup2(nowhere, 1)
     _warm_up()
     _write_frame(answers, pickle.dumps(_READY))
+
+    def ask(done: int, total: int) -> bool:
+        """A print job's progress to the window; its answer: go on (True) or cancel."""
+        _write_frame(answers, pickle.dumps((_PAGE, done, total)))
+        return bool(pickle.loads(_read_frame(requests)))
+
     while True:
         try:
             request = pickle.loads(_read_frame(requests))
         except EOFError:
             return
         try:
-            header, frames = _answer(request)
+            header, frames = _answer(request, ask)
             data = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the window, as on its thread
             header, frames = _failure(exc), []
