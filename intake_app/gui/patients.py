@@ -237,9 +237,12 @@ class PatientsPanel(QWidget):
         header = self.table.horizontalHeader()
         for column in range(len(COLUMN_WIDTHS)):
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), header.sectionSizeHint(column)))
-        if self.stack.currentWidget() is self.table:
+        if self.stack.currentWidget() is self.table and self.table.currentIndex().isValid():
             self._show_count()
             self._on_current(self.table.currentIndex(), QModelIndex())
+        elif self.stack.currentWidget() is self.table:
+            self._show_count()
+            self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
         else:
             self.empty.setText(self._empty_words())
             self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
