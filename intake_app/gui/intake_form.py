@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from intake_app.domain.questionnaire import SIDES, Questionnaire, Section, load_questionnaire
 from intake_app.domain.wording import section_title
 from intake_app.errors import InvalidInput
+from intake_app.gui import messages
 from intake_app.gui.field_widgets import UNKNOWN, FieldEditor, desk_language, editor_for
 from intake_app.gui.flow_layout import FlowLayout
 from intake_app.gui.options import escape_mnemonic
@@ -484,7 +485,7 @@ class IntakeForm(QWidget):
             if row is None:
                 continue
             placed.append((field, message))
-            text = _capitalised(message)
+            text = _capitalised(messages.desk_text(message))
             if side in SIDES:
                 text = f"{self.questionnaire.side_label(side, self.language)}: {text}"
             row.external_problems.append(text)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain import DocumentInvalid, IntakeDocument, load_questionnaire, parse_document
 from intake_app.domain.wording import split_key
+from intake_app.gui import messages
 from intake_app.gui.assessment_panel import AssessmentPanel, RedFlagBanner, screened_yet
 from intake_app.gui.body_map import BodyMapWidget
 from intake_app.gui.flow_layout import FlowLayout
@@ -392,7 +393,7 @@ class IntakePage(IntakeSaving, QWidget):
             shown = self.form.show_problems(exc.problems)
             leftover = [p for p in exc.problems if p not in shown]
             if leftover:
-                self.state.setText("; ".join(m for _w, m in leftover[:2]))
+                self.state.setText("; ".join(messages.desk_text(m) for _w, m in leftover[:2]))
             return
         self.form.clear_problems()
         # Screened as the save would (the clinic's emergency department in the advice); the save of these

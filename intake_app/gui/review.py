@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from intake_app.domain.questionnaire import Questionnaire
 from intake_app.domain.wording import answer_text, question_text, section_title, split_key
+from intake_app.gui import messages
 from intake_app.gui.field_widgets import desk_language
 from intake_app.gui.flow_layout import FlowLayout
 
@@ -50,7 +51,8 @@ def summary_html(questionnaire: Questionnaire, answers: Mapping[str, Any], shown
     if problems:
         go = escape(QCoreApplication.translate("SummaryPage", "Go to question"))
         items = "".join(
-            f"<li>{escape(problem_name(questionnaire, field, language=language))}: {escape(message)} "
+            f"<li>{escape(problem_name(questionnaire, field, language=language))}: "
+            f"{escape(messages.desk_text(message))} "
             f"<a href='go:{escape(field.removeprefix('answers.'))}'>{go}</a></li>"
             for field, message in problems
         )

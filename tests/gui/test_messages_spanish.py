@@ -143,3 +143,17 @@ def test_an_english_desk_shows_the_english_as_before(holder: Holder, qtbot: Any,
     assert dialog.errors["date_of_birth"].text() == "Date of birth is not a real date (YYYY-MM-DD or DD.MM.YYYY)."
     assert refusal_text(refused_sign_in(desk_clinic)) == (
         "Wrong account name or password. After 5 wrong passwords the account is locked for 15 minutes.")
+
+
+def test_the_summary_pages_problems_read_in_spanish(spanish_desk: None, qtbot: Any) -> None:
+    """The review's "Before completing" list shows the document's problems in the desk's language (it
+    showed the English problem text beside the Spanish question name)."""
+    from intake_app.domain import load_questionnaire
+    from intake_app.errors import phrase
+    from intake_app.gui.review import summary_html
+
+    problems = [("answers.onset", phrase("is required"))]
+    html = summary_html(load_questionnaire(), {}, lambda _key: True, problems, read_only=False, language="es")
+    listed = re.sub(r"<[^>]+>", " ", html.split("</ul>")[0])
+    assert "es obligatorio" in listed, listed
+    assert english_words(listed) == set() and "is required" not in listed, listed
