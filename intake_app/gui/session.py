@@ -14,7 +14,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.access.idle import IdleTimer, idle_limit, utc_now
@@ -75,6 +77,7 @@ class Session(QObject):
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self._switch)
         self._watching = False
+        self._windows: dict[int, QWindow] = {}  # watched top-level windows, by identity
         self._ignored: QWidget | None = None  # patient mode: its touches are the patient's, not the desk's
         #: urgent red flags answered in patient mode and not yet in the database (shown while locked)
         self.pending_urgent = 0
@@ -225,28 +228,45 @@ class Session(QObject):
     # --- the idle lock -------------------------------------------------------------------------
 
     def _watch_input(self, on: bool) -> None:
-        """The application-wide filter runs only while someone works (a Python call per event costs a few
-        microseconds: not while signed out, locked, or building the window before anyone signs in)."""
-        app = QApplication.instance()
-        if on == self._watching or app is None:
+        """Keys and clicks are watched where the platform hands them in: at each top-level window's QWindow,
+        before any widget sees them, and only while someone works (not while signed out, locked, or before
+        anyone signs in). Not an application-wide filter: that is a Python call for every event of every
+        widget (paints, moves, a modal dialog's "window blocked" to each of ~1,000 widgets), which held the
+        window up tens of milliseconds while a preview opened. Windows that appear later (dialogs, patient
+        mode) are watched when they take the focus, which they do before their first key."""
+        app = QGuiApplication.instance()
+        if on == self._watching or not isinstance(app, QGuiApplication):
             return
         if on:
-            app.installEventFilter(self)
+            app.focusWindowChanged.connect(self._watch_window)
+            for window in app.topLevelWindows():
+                self._watch_window(window)
         else:
-            app.removeEventFilter(self)
+            app.focusWindowChanged.disconnect(self._watch_window)
+            for window in self._windows.values():
+                if shiboken6.isValid(window):
+                    window.removeEventFilter(self)
+            self._windows.clear()
         self._watching = on
+
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is None or id(window) in self._windows or not shiboken6.isValid(window):
+            return
+        key = id(window)
+        self._windows[key] = window
+        window.installEventFilter(self)
+        window.destroyed.connect(lambda _gone=None, key=key: self._windows.pop(key, None))
 
     def ignore_input_of(self, window: QWidget | None) -> None:
         """Input in this window (patient mode) neither keeps the desk awake nor is taken by the lock."""
         self._ignored = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() not in _INPUT:  # every other event (paint, timers, moves...) returns at once
+        if event.type() not in _INPUT:  # every other event of the window (expose, timers...) returns at once
             return False
         if self.idle is not None and not self.locked:
             ignored = self._ignored
-            if ignored is not None and isinstance(watched, QWidget) and (
-                    watched is ignored or ignored.isAncestorOf(watched)):
+            if ignored is not None and shiboken6.isValid(ignored) and watched == ignored.windowHandle():
                 return False
             if self.idle.should_lock():
                 self.lock()

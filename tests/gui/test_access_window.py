@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from intake_app.access.lockout import SignInRefused
@@ -154,7 +156,9 @@ def test_the_window_locks_after_the_idle_time_by_the_wall_clock_and_keeps_unsave
     clock.advance(minutes=4, seconds=59)
     session.check_idle()
     assert not session.locked
-    qtbot.mouseClick(page.title, Qt.MouseButton.LeftButton)  # a click counts as activity
+    # A click counts as activity: delivered as the platform delivers it, to the window first.
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     page.title.mapTo(window, page.title.rect().center()))
     clock.advance(minutes=4, seconds=59)
     session.check_idle()
     assert not session.locked
@@ -192,7 +196,10 @@ def test_the_first_key_after_the_idle_time_locks_instead_of_typing(
     search = window.patients.search
     search.setText("ab")
     clock.advance(hours=2)  # e.g. the laptop slept: the wall clock counted it
-    qtbot.keyClick(search, Qt.Key.Key_C)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5000)
+    search.setFocus()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_C)  # as the platform delivers it, to the window first
     assert window.session.locked and search.text() == "ab"
 
 
@@ -462,3 +469,32 @@ def test_the_recovery_key_lets_the_owner_back_in_and_a_new_key_is_shown_once(
     assert screen.name.text() == "owner" and dialog.new_key.text() == ""
     sign_in(qtbot, window, "owner", "the owner's new passphrase")
     assert window.shell.currentWidget() is window.admin_page
+
+
+def test_keys_in_a_dialog_opened_later_keep_the_desk_awake(
+    qtbot: Any, seeded_url: str, chooser: ScriptedChooser  # noqa: F811
+) -> None:
+    """Input is watched at each window as the platform hands it in (not by an application-wide filter), so a
+    window that appears after the sign-in, such as a dialog, must be watched too."""
+    from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout
+
+    clock = FakeClock()
+    window = open_window(qtbot, seeded_url, chooser=chooser, clock=clock)
+    session = window.session
+    dialog = QDialog(window)
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle(), timeout=5000)
+    field.setFocus()
+    clock.advance(minutes=4, seconds=59)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A)
+    assert field.text() == "a"
+    clock.advance(minutes=4, seconds=59)
+    session.check_idle()
+    assert not session.locked  # the key in the dialog counted
+    clock.advance(minutes=5, seconds=1)
+    QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+    assert session.locked and field.text() == "a"  # the first key after the idle time locks instead
+    dialog.close()
