@@ -13,9 +13,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain.questionnaire import Question, Questionnaire
 from intake_app.domain.wording import option_text, question_text
-from intake_app.gui.options import OptionRow
+from intake_app.gui.options import OptionRow, on_focus_in, on_key
 
 UNKNOWN = "unknown"
 #: A choice with more options than this becomes a combo box instead of radio buttons.
@@ -201,7 +202,8 @@ class RadioChoiceEditor(FieldEditor):
         self.group = self.row.group
         self.buttons = self.row.buttons
         for button in self.buttons:
-            button.installEventFilter(self)
+            on_key(button, self._key)
+            on_focus_in(button, self._focus_in)
         self.group.buttonClicked.connect(self._user_changed)
         if question.red_flag:
             self.set_value(UNKNOWN)
@@ -241,30 +243,31 @@ class RadioChoiceEditor(FieldEditor):
         if not button.isChecked():
             button.click()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusIn:
-            reason = event.reason()
-            checked = self.group.checkedButton()
-            tabbing = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
-            if tabbing and checked is not None and checked is not watched and watched in self.buttons:
-                # Tabbing into the group lands on the chosen answer, as screen-reader users expect.
-                checked.setFocus(reason)
+    def _focus_in(self, watched: QAbstractButton, event: QFocusEvent) -> bool:
+        reason = event.reason()
+        checked = self.group.checkedButton()
+        tabbing = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbing and checked is not None and checked is not watched and watched in self.buttons:
+            # Tabbing into the group lands on the chosen answer, as screen-reader users expect.
+            checked.setFocus(reason)
+            return True
+        return False
+
+    def _key(self, _watched: QAbstractButton, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            before = self.value()
+            self.set_value(None)
+            if self.value() != before:
+                self.edited.emit()
+            return True
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if self.question.red_flag and key in SAFETY_KEYS and plain:
+            wanted = next((v for v in SAFETY_KEYS[key] if v in self.question.values), None)
+            if wanted is not None:
+                self.choose(wanted)
                 return True
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                before = self.value()
-                self.set_value(None)
-                if self.value() != before:
-                    self.edited.emit()
-                return True
-            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            if self.question.red_flag and key in SAFETY_KEYS and plain:
-                wanted = next((v for v in SAFETY_KEYS[key] if v in self.question.values), None)
-                if wanted is not None:
-                    self.choose(wanted)
-                    return True
-        return super().eventFilter(watched, event)
+        return False
 
 
 class ComboChoiceEditor(FieldEditor):

@@ -9,8 +9,10 @@ whichever way its options happen to be laid out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPaintEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -119,12 +121,40 @@ def _wrapping_policy() -> QSizePolicy:
     return policy
 
 
+# Key presses and focus of the option buttons are handled through these lists, which the button's own
+# keyPressEvent / focusInEvent consult (the newest handler first, as Qt calls event filters), instead of an
+# event filter per button: a filter is a Python call for every event a button gets (each show, move, paint
+# and a modal dialog's "window blocked"), a few hundred buttons at each intake opened.
+KeyHandler = Callable[[QAbstractButton, QKeyEvent], bool]
+FocusHandler = Callable[[QAbstractButton, QFocusEvent], bool]
+
+
+def on_key(button: QAbstractButton, handler: KeyHandler) -> None:
+    """`handler(button, event)` sees the button's key presses first; True means it dealt with the key."""
+    button.key_handlers.insert(0, handler)  # type: ignore[attr-defined]
+
+
+def on_focus_in(button: QAbstractButton, handler: FocusHandler) -> None:
+    """`handler(button, event)` sees the button's focus-in first; True means the button keeps no focus-in."""
+    button.focus_handlers.insert(0, handler)  # type: ignore[attr-defined]
+
+
+def _key_pressed(button: QAbstractButton, event: QKeyEvent) -> bool:
+    return any(handler(button, event) for handler in button.key_handlers)  # type: ignore[attr-defined]
+
+
+def _focused(button: QAbstractButton, event: QFocusEvent) -> bool:
+    return any(handler(button, event) for handler in button.focus_handlers)  # type: ignore[attr-defined]
+
+
 class WrapRadioButton(QRadioButton):
     """A radio button whose words wrap; a click anywhere on it chooses it."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(escape_mnemonic(text), parent)
         self.sizes = WrapSizes(self)
+        self.key_handlers: list[KeyHandler] = []
+        self.focus_handlers: list[FocusHandler] = []
         self.setAccessibleName(text)
         self.setSizePolicy(_wrapping_policy())
 
@@ -152,6 +182,14 @@ class WrapRadioButton(QRadioButton):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.sizes.forget()
         super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not _key_pressed(self, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        if not _focused(self, event):
+            super().focusInEvent(event)
 
 
 class WrapCheckBox(QCheckBox):
@@ -160,6 +198,8 @@ class WrapCheckBox(QCheckBox):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(escape_mnemonic(text), parent)
         self.sizes = WrapSizes(self)
+        self.key_handlers: list[KeyHandler] = []
+        self.focus_handlers: list[FocusHandler] = []
         self.setAccessibleName(text)
         self.setSizePolicy(_wrapping_policy())
 
@@ -187,6 +227,14 @@ class WrapCheckBox(QCheckBox):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self.sizes.forget()
         super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not _key_pressed(self, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        if not _focused(self, event):
+            super().focusInEvent(event)
 
 
 class OptionRow(QWidget):
@@ -207,22 +255,21 @@ class OptionRow(QWidget):
             self.buttons.append(button)
             if radio:  # check boxes stay out of a group: Tab visits each of them
                 self.group.addButton(button, index)
-                button.installEventFilter(self)
+                on_key(button, self._arrow_key)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and isinstance(
-                watched, QAbstractButton):
-            key = event.key()
-            if key in PREVIOUS_KEYS or key in NEXT_KEYS:
-                buttons = self.buttons
-                index = buttons.index(watched) if watched in buttons else 0
-                step = -1 if key in PREVIOUS_KEYS else 1
-                target = buttons[max(0, min(len(buttons) - 1, index + step))]
-                if not target.isChecked():
-                    target.click()
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+    def _arrow_key(self, watched: QAbstractButton, event: QKeyEvent) -> bool:
+        """The arrow keys choose the previous or next option and keep the focus on it."""
+        key = event.key()
+        if key in PREVIOUS_KEYS or key in NEXT_KEYS:
+            buttons = self.buttons
+            index = buttons.index(watched) if watched in buttons else 0
+            step = -1 if key in PREVIOUS_KEYS else 1
+            target = buttons[max(0, min(len(buttons) - 1, index + step))]
+            if not target.isChecked():
+                target.click()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain.questionnaire import SIDES, Question, Questionnaire
 from intake_app.gui.field_widgets import DISPLAY_SIDES, FieldEditor
-from intake_app.gui.options import OptionRow
+from intake_app.gui.options import OptionRow, on_key
 
 
 def _side_caption(questionnaire: Questionnaire, side: str, buddy: QWidget, parent: QWidget, language: str) -> QLabel:
@@ -98,7 +98,7 @@ class PerSideChoiceEditor(_PerSide):
             side_name = self.side_name(side)
             for button in row.buttons:
                 button.setAccessibleName(f"{side_name}: {button.accessibleName()}")
-                button.installEventFilter(self)
+                on_key(button, self._clearing_key)
             caption = _side_caption(questionnaire, side, row.buttons[0], self, self.language)
             layout.addWidget(caption, line, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(row, line, 1)
@@ -152,19 +152,20 @@ class PerSideChoiceEditor(_PerSide):
         if not button.isChecked():
             button.click()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        clearing = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() in clearing:
-            for side, row in self.rows.items():
-                if watched in row.buttons:
-                    before = self.value()
-                    self._set_side(side, None)
-                    self._pristine = False  # no longer what set_value showed
-                    if self.value() != before:
-                        self._last = self.value()
-                        self.edited.emit()
-                    return True
-        return super().eventFilter(watched, event)
+    def _clearing_key(self, watched: QAbstractButton, event: QKeyEvent) -> bool:
+        """Delete or Backspace on a side's answer clears that side."""
+        if event.key() not in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            return False
+        for side, row in self.rows.items():
+            if watched in row.buttons:
+                before = self.value()
+                self._set_side(side, None)
+                self._pristine = False  # no longer what set_value showed
+                if self.value() != before:
+                    self._last = self.value()
+                    self.edited.emit()
+                return True
+        return False
 
 
 class PerSideTextEditor(_PerSide):
