@@ -235,6 +235,9 @@ class AccessMixin:
         actor = signed.actor()
         self.repository.save_account(signed, [self._event(actor, AuditAction.SIGN_IN), *events])
         self._actor, self._locked = actor, False
+        # Clinic-wide settings another desk changed since this one opened the database (its language
+        # among them) apply from this sign-in on.
+        self._overlay_clinic_settings()
         return actor
 
     def _check_replacement(self, account: Account, old: Secret, new: Secret) -> None:
