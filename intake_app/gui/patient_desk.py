@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from intake_app.gui import messages
 from intake_app.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from intake_app.domain.questionnaire import Questionnaire
     from intake_app.domain.records import IntakeRecord
     from intake_app.gui.main_window import MainWindow
     from intake_app.gui.patient import PatientMode, PatientResult
@@ -109,25 +110,46 @@ class UrgentBanner(QFrame):
         self.setStyleSheet("#deskUrgentBanner { background: #b3261e; } "
                            "#deskUrgentBanner QLabel { color: white; font-weight: bold; }")
         self.intake_id: int | None = None
+        self._shown: tuple[str, Questionnaire, str] | None = None  # patient, questionnaire, field
         self.text = QLabel(self)
         self.text.setWordWrap(True)
-        self.text.setAccessibleName(self.tr("Urgent"))
-        self.open_button = QPushButton(self.tr("Open the intake"), self)
+        self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self._open)
-        self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
+        self.dismiss_button = QPushButton(self)
         self.dismiss_button.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 12, 6)
         row.addWidget(self.text, 1)
         row.addWidget(self.open_button)
         row.addWidget(self.dismiss_button)
+        self.retranslate()
         self.hide()
 
-    def show_for(self, intake_id: int, patient: str, question: str) -> None:
+    def show_for(self, intake_id: int, patient: str, questionnaire: Questionnaire, field: str) -> None:
         self.intake_id = intake_id
-        self.text.setText(self.tr("URGENT - {0} answered a safety question in patient mode: {1} "
-                                  "A clinician should see the patient now.").format(patient, question))
+        self._shown = (patient, questionnaire, field)
+        self.retranslate()
         self.show()
+
+    def retranslate(self) -> None:
+        """The banner's words in the desk's language, the question worded by the questionnaire in it too;
+        again whenever the desk's language changes (a banner already showing included)."""
+        from intake_app.domain.wording import question_text
+        from intake_app.gui.patient.translations import desk_language
+
+        self.text.setAccessibleName(self.tr("Urgent"))
+        self.open_button.setText(self.tr("Open the intake"))
+        self.dismiss_button.setText(self.tr("Dismiss"))
+        if self._shown is not None:
+            patient, questionnaire, field = self._shown
+            question = question_text(questionnaire, field, language=desk_language())
+            self.text.setText(self.tr("URGENT - {0} answered a safety question in patient mode: {1} "
+                                      "A clinician should see the patient now.").format(patient, question))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def _open(self) -> None:
         if self.intake_id is not None:
@@ -260,12 +282,10 @@ class PatientDesk(QObject):
         if record is None or mode is None:
             return
         from intake_app.domain.questionnaire import load_questionnaire
-        from intake_app.domain.wording import question_text
 
         questionnaire = load_questionnaire(record.document.questionnaire)
         patient = record.document.patient
-        self.banner.show_for(record.id, f"{patient.family_name}, {patient.given_name}",
-                             question_text(questionnaire, field))
+        self.banner.show_for(record.id, f"{patient.family_name}, {patient.given_name}", questionnaire, field)
         self.window.session.pending_urgent = 1
         self.window.session.show_urgent_now()
         self._save(mode.result())
