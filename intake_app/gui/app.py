@@ -59,7 +59,8 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
             title = QCoreApplication.translate("MainWindow", "The database cannot be opened")
             messages.show_error(window, error, title)
             window.patients._show_empty(
-                QCoreApplication.translate("MainWindow", "The database could not be opened.\n{0}").format(error))
+                QCoreApplication.translate("MainWindow", "The database could not be opened.\n{0}").format(
+                    messages.error_text(error)))
             return
         raise error
 

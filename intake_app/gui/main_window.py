@@ -483,7 +483,8 @@ class MainWindow(DeskActions, DeskLanguage, AccessViews, QMainWindow):
 
     def _backup_failed(self, error: BaseException) -> None:
         if isinstance(error, IntakeError):
-            self.statusBar().showMessage(self.tr("The daily backup failed: {0}").format(error.message), 10000)
+            failed = self.tr("The daily backup failed: {0}").format(messages.desk_text(error.message))
+            self.statusBar().showMessage(failed, 10000)
         else:
             raise error
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.errors import IntakeError
+from intake_app.gui import messages
 from intake_app.gui.tasks import TaskRunner
 from intake_app.settings import CLINIC_FIELDS, PAGE_SIZES, Settings, save_settings
 
@@ -158,7 +159,7 @@ class SettingsDialog(QDialog):
         return result
 
     def show_problem(self, error: IntakeError) -> None:
-        self.problem.setText(error.message + (f" {error.hint}" if error.hint else ""))
+        self.problem.setText(messages.error_text(error))
         self.problem.show()
 
     def submit(self) -> None:

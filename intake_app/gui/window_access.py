@@ -144,7 +144,7 @@ class AccessViews(_Base):
             try:
                 page.save_now_blocking()
             except IntakeError as exc:  # e.g. an answer not valid yet: the recovery journal keeps them
-                self.statusBar().showMessage(exc.message, 10000)
+                self.statusBar().showMessage(messages.desk_text(exc.message), 10000)
             page.autosave.stop()
         self.today.timer.stop()
         self._hidden_dialogs = [w for w in QApplication.topLevelWidgets()
