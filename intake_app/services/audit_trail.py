@@ -68,6 +68,7 @@ class AnchorKeeper:
         self._behind = False
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._pool = repository.engine.pool  # the engine's pool at the last commit (a dispose makes a new one)
 
     def anchor(self) -> Anchor | None:
         """The anchor as stored (None: this computer has none for this database yet)."""
@@ -98,6 +99,7 @@ class AnchorKeeper:
         committed: this only notes the commit and starts the thread when none is running."""
         with self._follow:
             self._behind = True
+            self._pool = self.repository.engine.pool
             if self._stopped:
                 return  # settled at close, or by the check after a restore
             if self._thread is None:
@@ -112,7 +114,10 @@ class AnchorKeeper:
         while True:
             with self._follow:
                 while True:
-                    if self._stopped or not self._behind:
+                    # A database closed meanwhile (its engine disposed: a new pool) is left alone; the next
+                    # open catches the anchor up. A check now would open a connection nobody closes.
+                    closed = self.repository.engine.pool is not self._pool
+                    if self._stopped or not self._behind or closed:
                         self._thread = None
                         self._follow.notify_all()
                         return

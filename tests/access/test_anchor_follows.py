@@ -146,3 +146,31 @@ def _patient() -> Any:
     from intake_app.domain import Patient
 
     return Patient("Testperson", "Anchor", dt.date(1970, 1, 2), "female", "555 0100", "")
+
+
+def test_a_database_closed_without_the_clinic_is_left_alone_by_the_anchor_thread(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The engine disposed behind the clinic's back (some callers do): the waiting anchor thread must not
+    open a connection on it afterwards (nobody would close it); the next open catches the anchor up."""
+    monkeypatch.setattr(audit_trail, "ANCHOR_INTERVAL", 0.5)
+    clinic = signed_in_clinic(database_url, "clinician")
+    patient = clinic.register_patient(clinic.check_patient(_patient()))
+    record = clinic.start_intake(patient.id)
+    clinic.save_draft(record.id, {"onset": "gradual"}, record.document.visit_date, expected_version=record.row_version)
+    thread = clinic._anchors._thread
+    engine = clinic.repository.engine
+    engine.dispose()
+    assert thread is not None
+    thread.join(30)
+    assert not thread.is_alive()
+    assert engine.pool.checkedin() == 0 and engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    anchor = read_anchor(clinic._anchors.path)
+    assert anchor is not None and anchor.count < _head(database_url)[0]
+    engine.dispose()
+    reopened = Clinic.open(database_url, passwords=fast_passwords())
+    try:
+        after = read_anchor(reopened._anchors.path)
+        assert after is not None and (after.count, after.head_hash) == _head(database_url)
+    finally:
+        reopened.close()
