@@ -33,7 +33,9 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 def _head(url: str) -> tuple[int, str]:
     connection = sqlite3.connect(url.removeprefix("sqlite:///"))
     try:
-        return connection.execute("SELECT seq, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        newest = "SELECT seq, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1"
+        seq, entry_hash = connection.execute(newest).fetchone()
+        return int(seq), str(entry_hash)
     finally:
         connection.close()
 
@@ -164,7 +166,7 @@ def test_a_database_closed_without_the_clinic_is_left_alone_by_the_anchor_thread
     assert thread is not None
     thread.join(30)
     assert not thread.is_alive()
-    assert engine.pool.checkedin() == 0 and engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert engine.pool.checkedin() == 0 and engine.pool.checkedout() == 0
     anchor = read_anchor(clinic._anchors.path)
     assert anchor is not None and anchor.count < _head(database_url)[0]
     engine.dispose()

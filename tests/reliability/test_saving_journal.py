@@ -17,6 +17,7 @@ import pytest
 
 from intake_app import recovery
 from intake_app.errors import IntakeError
+from intake_app.files import atomic_write_text
 from intake_app.recovery import RecoveryJournal
 
 DAY = dt.date(2026, 1, 2)
@@ -34,7 +35,7 @@ class Gate:
         self.active = 0
         self.most_at_once = 0
         self._lock = threading.Lock()
-        original = recovery.atomic_write_text
+        original = atomic_write_text
 
         def held(path: Path, text: str, **options: Any) -> Path:
             with self._lock:
