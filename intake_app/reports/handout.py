@@ -7,7 +7,8 @@ patient's answers (where it hurts, the worst pain) come through domain.wording i
 in the patient's words. Set in 14 pt (18 pt in large print), at a Flesch-Kincaid grade of 6 or
 lower in English and a Fernández-Huerta ease of 70 or more in Spanish. Safety comes first in both:
 for an urgent same-day (E) result it opens with a black-bordered "Stay here" box and ends with a
-tear-off strip for the emergency department (clinical words, for staff, in the clinic's language);
+tear-off strip for the emergency department (clinical words, for staff, in the clinic's language, the
+reasons worded as the referral letter words them);
 every other result opens with the signs that mean "go now". The emergency number and the
 emergency department come from the options (settings, country defaults). A child under 16 is
 written about to a parent or carer.
@@ -32,6 +33,7 @@ from intake_app.reports.fonts import BASE_FONT, rich, text_para
 from intake_app.reports.handout_text import HANDOUT_LANGUAGES, patient_date
 from intake_app.reports.layout import INK, Footer, Table, content_width, frame_height, render, style
 from intake_app.reports.options import ReportError, ReportOptions
+from intake_app.reports.referral_advice_es import words_for
 from intake_app.reports.wording import format_date
 from intake_app.screening.model import Assessment
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
@@ -263,19 +265,25 @@ class _Handout:
     def strip(self) -> list[Flowable]:
         """The tear-off strip for the emergency department: clinical words, for staff."""
         s, opt, patient = self.s, self.opt, self.doc.patient
-        flags = [reason.text for reason in self.a.red_flags]
+        language = opt.clinic_language if opt.clinic_language in HANDOUT_LANGUAGES else ENGLISH
+
+        def say(text: words.Say, **values: str) -> str:
+            return text(language, False, **values)
+
+        reasons = words_for(language, self.doc, self.a, self.q, opt.emergency_department)
+        flags = [reasons.reason(reason) for reason in self.a.red_flags]
         onset = self.q.has_question("new_symptom_started") and self.doc.answers.get("new_symptom_started")
         if onset:
-            flags.append(describe(self.q, "new_symptom_started", onset))
-        phone = opt.referrer_phone.strip() or opt.clinic_phone.strip() or words.STRIP_NO_PHONE
+            flags.append(describe(self.q, "new_symptom_started", onset, language=language))
+        phone = opt.referrer_phone.strip() or opt.clinic_phone.strip() or say(words.STRIP_NO_PHONE)
         referrer = ", ".join(part for part in (opt.referrer_name.strip(), opt.referrer_role.strip()) if part)
         lines: list[Flowable] = [
-            text_para(words.STRIP_HEADING, s.strip_bold),
-            text_para(words.STRIP_SEEN.format(name=patient.display_name, born=format_date(patient.date_of_birth),
-                                              seen=format_date(self.doc.visit_date), clinic=opt.clinic_name),
+            text_para(say(words.STRIP_HEADING), s.strip_bold),
+            text_para(say(words.STRIP_SEEN, name=patient.display_name, born=format_date(patient.date_of_birth),
+                          seen=format_date(self.doc.visit_date), clinic=opt.clinic_name), s.strip),
+            text_para(say(words.STRIP_FLAGS, flags="; ".join(flags) if flags else say(words.STRIP_NO_FLAGS)),
                       s.strip),
-            text_para(words.STRIP_FLAGS.format(flags="; ".join(flags) if flags else words.STRIP_NO_FLAGS), s.strip),
-            text_para(words.STRIP_REFERRER.format(referrer=referrer or opt.clinic_name, phone=phone), s.strip),
+            text_para(say(words.STRIP_REFERRER, referrer=referrer or opt.clinic_name, phone=phone), s.strip),
         ]
         cut = Table([[self.say(words.TEAR_HERE)]], colWidths=[self.width])
         cut.setStyle(TableStyle([

@@ -244,13 +244,16 @@ OPEN_HOURS = Say(en="Open: {hours}.", es="Horario: {hours}.")
 TEAR_HERE = Say(en="\u2702  tear here", es="\u2702  corte por aquí")
 
 # --- the tear-off strip: clinical words for the emergency department's staff ------------------------
-# Written in the clinic's language (English): the screening's reasons it quotes are English.
-STRIP_HEADING = "For the emergency department"
-STRIP_SEEN = "{name}, born {born}, seen {seen} at {clinic}."
-STRIP_FLAGS = "Red flags: {flags}."
-STRIP_NO_FLAGS = "see the referral letter"
-STRIP_REFERRER = "Referrer: {referrer}; direct phone {phone}."
-STRIP_NO_PHONE = "see letter"
+# Written in the clinic's language (the emergency department's staff are the clinic's neighbours, whatever
+# language the patient reads), with the screening's reasons as the referral letter words them.
+STRIP_HEADING = Say(en="For the emergency department", es="Para urgencias del hospital")
+STRIP_SEEN = Say(en="{name}, born {born}, seen {seen} at {clinic}.",
+                 es="{name}, nacido/a el {born}, visto/a el {seen} en {clinic}.")
+STRIP_FLAGS = Say(en="Red flags: {flags}.", es="Señales de alarma: {flags}.")
+STRIP_NO_FLAGS = Say(en="see the referral letter", es="ver la carta de derivación")
+STRIP_REFERRER = Say(en="Referrer: {referrer}; direct phone {phone}.",
+                     es="Deriva: {referrer}; teléfono directo {phone}.")
+STRIP_NO_PHONE = Say(en="see letter", es="ver la carta")
 
 # --- dates and the emergency department -----------------------------------------------------------
 

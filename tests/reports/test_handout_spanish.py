@@ -57,6 +57,13 @@ def every_say() -> Iterator[tuple[str, Say]]:
             yield from ((f"{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, Say))
 
 
+class _Blank(dict[str, str]):
+    """Values for a text's placeholders; any other placeholder (the strip's name, dates...) left empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
@@ -134,7 +141,8 @@ def test_no_english_sentence_in_the_spanish_patient_text(name: str, spanish: dic
     for key, say in every_say():
         for child in (False, True):
             # The clinic's own details (its name, its hours as typed) are not the handout's sentences.
-            english_text = say("en", child, ed="A&E", number="999", count="1", clinic="", phone="", hours="")
+            english_text = say.form("en", child).format_map(
+                _Blank(ed="A&E", number="999", count="1", clinic="", phone="", hours=""))
             for sentence in re.split(r"(?<=[.:?])\s+", english_text):
                 if len(sentence.split()) >= 3:
                     assert sentence not in body, (key, sentence)
@@ -216,6 +224,28 @@ def test_the_strip_for_the_emergency_department_stays_in_the_clinics_words(spani
     for reason in c.assessment.red_flags:
         assert reason.text in strip
     assert "\u2702 corte por aquí" in text
+
+
+
+def test_the_strip_is_in_the_clinics_language_whatever_the_patients(english: dict[str, bytes]) -> None:
+    """A Spanish-speaking clinic's emergency department reads the strip in Spanish, with the reasons as the
+    Spanish referral letter words them, also on an English patient's handout (it was always English)."""
+    from intake_app.reports.referral_advice_es import words_for
+
+    c = ALL["urgent"]
+    clinic_es = dataclasses.replace(OPTIONS, clinic_language="es")
+    text = flat(all_text(build_handout(c.document, c.assessment, clinic_es, language="en")))
+    assert "For the emergency department" not in text
+    strip = text[text.index("Para urgencias del hospital"):]
+    spanish_reasons = words_for("es", c.document, c.assessment, Q, OPTIONS.emergency_department)
+    assert c.assessment.red_flags
+    for reason in c.assessment.red_flags:
+        assert flat(spanish_reasons.reason(reason)) in strip
+        assert reason.text not in strip
+    assert "Señales de alarma:" in strip and "Red flags" not in strip
+    # The patient's part stays in English, the patient's language.
+    assert text.index("Stay here") < text.index("Para urgencias del hospital")
+    assert "For the emergency department" in flat(all_text(english["urgent"]))
 
 
 # --- emergency wording, dates, the child ------------------------------------------------------------
