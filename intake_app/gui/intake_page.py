@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.domain import DocumentInvalid, IntakeDocument, load_questionnaire, parse_document
 from intake_app.domain.wording import split_key
+from intake_app.errors import IntakeError
 from intake_app.gui import messages
 from intake_app.gui.assessment_panel import AssessmentPanel, RedFlagBanner, screened_yet
 from intake_app.gui.body_map import BodyMapWidget
@@ -424,9 +425,9 @@ class IntakePage(IntakeSaving, QWidget):
 
     def _write_journal(self) -> None:
         if self.record is not None and self._dirty:
-            try:
-                self.journal.write(self.record.id, self.current_visit_date(), self.form.answers())
-            except OSError:
+            try:  # on the journal's writer thread: the window never waits for the disk (its fsync)
+                self.journal.write_later(self.record.id, self.current_visit_date(), self.form.answers())
+            except (OSError, IntakeError):  # this one refused, or the one before failed (a full disk)
                 self.state.setText(self.tr("Warning: the recovery copy could not be written."))
 
     # --- map and lists in sync -----------------------------------------------------------------

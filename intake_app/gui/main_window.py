@@ -318,7 +318,7 @@ class MainWindow(DeskActions, DeskLanguage, AccessViews, QMainWindow):
             page.failed.connect(self.on_failure)
             self.busy.track(page.runner)
             page.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Draft saved"), 3000))
-            page.saved.connect(lambda _id: self.today.refresh())
+            page.saved.connect(lambda _id: self.today.refresh_when_shown())
             page.completed.connect(self._after_complete)
             page.amended.connect(lambda _id: self._after_complete(_id))
             for key, splitter in (("intake/splitter", page.splitter),):

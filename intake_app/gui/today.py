@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,6 +56,7 @@ class TodayPanel(QWidget):
         self.recalls: list[RecallEntry] = []
         self.recalls_allowed = True  # the recall list is a clinician's (set by the window at sign-in)
         self._again = False  # a refresh was asked for while one ran: run once more after it
+        self._stale = False  # asked for while hidden (refresh_when_shown): refreshed when next shown
         self.title = title = QLabel(self)
         title.setObjectName("sectionTitle")
         self.note = QLabel(self)
@@ -185,6 +186,7 @@ class TodayPanel(QWidget):
         before the change that asked), it runs once more after that one, however often it was asked."""
         if self.clinic is None:
             return
+        self._stale = False
         if self.runner.is_busy:
             self._again = True
             return
@@ -206,6 +208,21 @@ class TodayPanel(QWidget):
                     clinic.outcomes_due(weeks) if outcomes else [])
 
         self.runner.run(work, shown, self.failed.emit, label=self.tr("Updating today's list..."))
+
+    def refresh_when_shown(self) -> None:
+        """Refresh now when the lists are on screen, else the next time they are shown. A draft saved while
+        the intake page is in front changes nothing the person sees here, and a refresh is the worker's
+        Python for a second or two at a large clinic (the outcomes due) plus tens of milliseconds of this
+        window's, after every autosave."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _run_again(self) -> None:
         """The runner has finished everything: a refresh asked for meanwhile runs now."""
