@@ -48,6 +48,7 @@ from intake_app.services.results import (
     urgent_rules,
 )
 from intake_app.settings import Settings
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.screening.model import Assessment
@@ -55,8 +56,9 @@ if TYPE_CHECKING:
     from intake_app.storage import IntakeRecord, IntakeSummary, PatientRecord, RecallEntry, Repository
     from intake_app.storage.records import ImportedRecords
 
-DEMO_EXTRA_MISSING = "Demo data needs the optional Faker package, which is not installed; nothing was added."
-DEMO_EXTRA_HINT = "Install it with: pip install 'intake-app[demo]'"
+DEMO_EXTRA_MISSING = QT_TRANSLATE_NOOP(
+    "IntakeError", "Demo data needs the optional Faker package, which is not installed; nothing was added.")
+DEMO_EXTRA_HINT = QT_TRANSLATE_NOOP("IntakeError", "Install it with: pip install 'intake-app[demo]'")
 
 
 def _utc_now() -> dt.datetime:
@@ -225,7 +227,7 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         if checked is None:
             checked = self.document(stored.patient, visit_date, answers, stored.questionnaire)
         if by is not None and by not in ENTERED_BY_VALUES:
-            raise IntakeError(f"Who entered the answers must be {' or '.join(ENTERED_BY_VALUES)}.")
+            raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "Who entered the answers must be the patient or staff."))
         document = replace(stored.with_answers(checked.answers, by=by, entered_by=entered_by), visit_date=visit_date)
         if entered_by is not None:  # checked against the questionnaire and the answers given
             document = parse_document(document.to_json())
@@ -379,7 +381,9 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         closed = self.repository.mark_contacted(intake_id, _person("who", who if who is not None else actor.shown_name),
                                                 actor=actor)
         if not closed:
-            raise IntakeError(f"Intake {intake_id} is not on the recall list; nothing was changed.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "Intake {intake} is not on the recall list; nothing was changed."),
+                params={"intake": intake_id})
         return closed
 
     # --- documents: validate, import, export --------------------------------------------------
@@ -416,7 +420,9 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         from intake_app.services import exchange
 
         if format not in exchange.EXPORT_FORMATS:
-            raise IntakeError(f"Unknown export format {format!r}; choose json, fhir or csv.")
+            raise IntakeError(
+                QT_TRANSLATE_NOOP("IntakeError", "Unknown export format {format}; choose json, fhir or csv."),
+                params={"format": repr(format)})
 
         def pairs() -> Iterator[tuple[IntakeRecord, dict[str, Any] | None]]:
             return self.repository.iter_for_export(status=status)
@@ -431,7 +437,8 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         elif stream is not None:
             result = exchange.write_stream(pairs(), format, stream, outcomes=outcomes)
         else:
-            raise IntakeError("Nothing to export to: give a folder or file (--out), or a stream.")
+            raise IntakeError(QT_TRANSLATE_NOOP(
+                "IntakeError", "Nothing to export to: give a folder or file (--out), or a stream."))
         self.repository.record_export(format, result.intake_ids, actor=self._current())
         return result
 
@@ -463,7 +470,8 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
 
     def _note_report(self, action: AuditAction, intake_id: int, what: str) -> None:
         if what not in REPORT_KINDS:
-            raise IntakeError(f"Unknown report {what!r}; it is a referral or a handout.")
+            raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "Unknown report {what}; it is a referral or a handout."),
+                              params={"what": repr(what)})
         record = self.repository.get_intake(intake_id)
         self._record(self._current(), action, patient_id=record.patient_id, intake_id=intake_id, detail=what)
 

@@ -86,13 +86,13 @@ class MaintenanceMixin(AccessMixin):
         returns where the replaced database was kept. The audit anchor becomes the one in the backup's
         manifest (else the restored chain's own, once checked), and the restore is then recorded."""
         from intake_app.storage import Repository, close_engine, open_database
-        from intake_app.storage.backup import POSTGRES_MESSAGE, manifest_anchor, restore_sqlite
+        from intake_app.storage.backup import POSTGRES_RESTORE_MESSAGE, manifest_anchor, restore_sqlite
         from intake_app.storage.database import sqlite_file
 
         actor = self._current()
         database = sqlite_file(self.repository.engine.url)
         if database is None:
-            raise IntakeError(POSTGRES_MESSAGE)
+            raise IntakeError(POSTGRES_RESTORE_MESSAGE)
         source = Path(backup)
         anchor = manifest_anchor(source)
         url = self.repository.engine.url.render_as_string(hide_password=False)

@@ -16,6 +16,7 @@ from intake_app.domain import IntakeDocument
 from intake_app.errors import IntakeError
 from intake_app.services.results import screen
 from intake_app.settings import Settings
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from intake_app.reports import ReportOptions
@@ -67,7 +68,8 @@ def build_report_pdf(
 
 def _check_kind(kind: str) -> None:
     if kind not in ("referral", "handout"):
-        raise IntakeError(f"Unknown report {kind!r}; it is a referral or a handout.")
+        raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "Unknown report {what}; it is a referral or a handout."),
+                          params={"what": repr(kind)})
 
 
 def build_here(

@@ -50,7 +50,7 @@ POSTGRES_MESSAGE = QT_TRANSLATE_NOOP(
 )
 POSTGRES_RESTORE_MESSAGE = QT_TRANSLATE_NOOP(
     "IntakeError",
-    "This database is on a PostgreSQL server; restore it with the server's own tools (pg_dump), "
+    "This database is on a PostgreSQL server; restore it with the server's own tools (pg_restore), "
     "which your IT set up with the server.",
 )
 

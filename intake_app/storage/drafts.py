@@ -36,6 +36,7 @@ from intake_app.storage.database import storage_errors
 from intake_app.storage.models import IntakeRow, PatientRow
 from intake_app.storage.records import IntakeRecord, LiveResult
 from intake_app.storage.rows import _RECORD_COLUMNS, DriverStatement, _intake_record, _patient, _rules, utcnow
+from intake_app.translation_marks import QT_TRANSLATE_NOOP
 
 _INTAKES: Any = IntakeRow.__table__
 # What the UPDATE returns: every column but the two JSON ones, which the saved document holds.
@@ -91,12 +92,16 @@ def refusal(connection: Connection, intake_id: int, expected_version: int | None
     if expected_version is not None and row.row_version != expected_version:
         return StaleRecord(_intake_record(row, _patient(row)), what="intake")
     if row.superseded_by is not None:
-        return IntakeError("This intake was amended; a newer revision exists, so this one cannot be changed.",
-                           hint="Open the newest revision from the patient's intake list.")
+        return IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError",
+                              "This intake was amended; a newer revision exists, so this one cannot be changed."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "Open the newest revision from the patient's intake list."))
     if row.status == "complete":
-        return IntakeError("This intake is already complete; nothing was changed.",
-                           hint="To correct it, amend it (a new revision keeps the original).")
-    return IntakeError("This intake could not be saved as a draft; nothing was changed.")  # pragma: no cover
+        return IntakeError(
+            QT_TRANSLATE_NOOP("IntakeError", "This intake is already complete; nothing was changed."),
+            hint=QT_TRANSLATE_NOOP("IntakeError", "To correct it, amend it (a new revision keeps the original)."))
+    return IntakeError(  # pragma: no cover
+        QT_TRANSLATE_NOOP("IntakeError", "This intake could not be saved as a draft; nothing was changed."))
 
 
 def update_draft(

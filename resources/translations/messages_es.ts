@@ -1340,8 +1340,8 @@
         <translation>Esta base de datos está en un servidor PostgreSQL; haga la copia de seguridad con las herramientas del propio servidor (pg_dump), que su servicio de informática preparó con el servidor.</translation>
     </message>
     <message>
-        <source>This database is on a PostgreSQL server; restore it with the server&apos;s own tools (pg_dump), which your IT set up with the server.</source>
-        <translation>Esta base de datos está en un servidor PostgreSQL; restáurela con las herramientas del propio servidor (pg_dump), que su servicio de informática preparó con el servidor.</translation>
+        <source>This database is on a PostgreSQL server; restore it with the server&apos;s own tools (pg_restore), which your IT set up with the server.</source>
+        <translation>Esta base de datos está en un servidor PostgreSQL; restáurela con las herramientas del propio servidor (pg_restore), que su servicio de informática preparó con el servidor.</translation>
     </message>
     <message>
         <source>This database was made by a newer version of the program; nothing was changed.</source>
@@ -1750,6 +1750,38 @@
     <message>
         <source>{where}“{setting}” must be {kind}.</source>
         <translation>{where}“{setting}” debe ser {kind}.</translation>
+    </message>
+    <message>
+        <source>Demo data needs the optional Faker package, which is not installed; nothing was added.</source>
+        <translation>Los datos de demostración necesitan el paquete opcional Faker, que no está instalado; no se añadió nada.</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install &apos;intake-app[demo]&apos;</source>
+        <translation>Instálelo con: pip install &apos;intake-app[demo]&apos;</translation>
+    </message>
+    <message>
+        <source>Intake {intake} is not on the recall list; nothing was changed.</source>
+        <translation>La ficha de admisión {intake} no está en la lista de rellamadas; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Nothing to export to: give a folder or file (--out), or a stream.</source>
+        <translation>No hay dónde exportar: indique una carpeta o un archivo (--out), o un flujo de salida.</translation>
+    </message>
+    <message>
+        <source>Unknown export format {format}; choose json, fhir or csv.</source>
+        <translation>Formato de exportación desconocido {format}; elija json, fhir o csv.</translation>
+    </message>
+    <message>
+        <source>Unknown report {what}; it is a referral or a handout.</source>
+        <translation>Informe desconocido {what}; puede ser una carta de derivación o una hoja para el paciente.</translation>
+    </message>
+    <message>
+        <source>Who entered the answers must be the patient or staff.</source>
+        <translation>Quien introdujo las respuestas debe ser el paciente o el personal.</translation>
+    </message>
+    <message>
+        <source>This intake could not be saved as a draft; nothing was changed.</source>
+        <translation>Esta ficha de admisión no se pudo guardar como borrador; no se cambió nada.</translation>
     </message>
 </context>
 </TS>

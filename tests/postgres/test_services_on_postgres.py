@@ -119,6 +119,9 @@ def test_backup_points_to_pg_dump(desks: tuple[Clinic, Clinic], tmp_path: Path) 
     with pytest.raises(IntakeError, match="pg_dump"):
         first.backup(tmp_path)
     assert first.daily_backup() is None
+    with pytest.raises(IntakeError, match="restore it with the server's own tools") as refused:
+        first.restore(tmp_path / "backup.db")
+    assert "pg_restore" in str(refused.value) and "back it up" not in str(refused.value)
 
 
 def test_search_by_name_accent_mrn_and_birth_date(desks: tuple[Clinic, Clinic]) -> None:
