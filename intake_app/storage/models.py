@@ -41,10 +41,12 @@ class PatientRow(Base):
     __mapper_args__ = {"version_id_col": row_version}  # noqa: RUF012 - SQLAlchemy reads it once
 
     __table_args__ = (
-        Index("ix_patients_family_given", "family_fold", "given_fold"),
-        # Given name then family name: a given-name range is read in the list's name order, or sorted
-        # from the index alone, without a visit to the table (storage/search.py), migration 0006.
-        Index("ix_patients_given_fold", "given_fold", "family_fold"),
+        # The two name indexes also hold the date of birth and the MRN (migration 0007): a name range is
+        # sorted into any list order, and a two-word query tested on both names, from the index alone,
+        # without a visit to the table per match (storage/search.py reads these columns).
+        Index("ix_patients_family_given", "family_fold", "given_fold", "date_of_birth", "mrn_fold"),
+        # Given name then family name: a given-name range is read in the list's name order (migration 0006).
+        Index("ix_patients_given_fold", "given_fold", "family_fold", "date_of_birth", "mrn_fold"),
         Index("ix_patients_date_of_birth", "date_of_birth"),
         Index("ix_patients_mrn_fold", "mrn_fold"),
         Index("ix_patients_phone_digits", "phone_digits"),

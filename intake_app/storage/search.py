@@ -236,9 +236,19 @@ def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> 
 
 
 def _merge_key(sort: str) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    if sort == "born":  # NULL sorts first in SQLite
-        return lambda row: (row[0] is not None, row[0] or "", row[1])
-    return lambda row: row
+    """A row's keys as Python compares them in SQLite's order: a missing birth date (NULL) before any date,
+    wherever the order's index holds it (the name indexes hold it after the names, migration 0007)."""
+    dated = [n for n, column in enumerate(_SORT_KEYS[sort]) if column == "date_of_birth"]
+    if not dated:
+        return lambda row: row
+
+    def key(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        values = list(row)
+        for n in dated:
+            values[n] = (row[n] is not None, row[n] or "")
+        return tuple(values)
+
+    return key
 
 
 def search_ids(

@@ -44,7 +44,7 @@ def population(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engin
 
 def naive(patients: list[Patient], query: str, sort: str, descending: bool) -> list[int]:
     """Every patient (id = position + 1) matching any arm of the query, each term tested on the patient's own
-    folded values, sorted by the order's keys then the id (no birth date first)."""
+    folded values, sorted by the order's keys then the id (a missing birth date first)."""
     parsed = search.parse_query(query, sort)
 
     def value(patient: Patient, column: str) -> str | None:
@@ -57,7 +57,9 @@ def naive(patients: list[Patient], query: str, sort: str, descending: bool) -> l
         found = value(patient, term.column)
         return found is not None and (found.startswith(term.value) if term.prefix else found == term.value)
 
-    keys = {"name": ("family_fold", "given_fold"), "given": ("given_fold", "family_fold"),
+    # The name orders then list equal names by birth date and MRN (the name indexes hold both, migration 0007).
+    keys = {"name": ("family_fold", "given_fold", "date_of_birth", "mrn_fold"),
+            "given": ("given_fold", "family_fold", "date_of_birth", "mrn_fold"),
             "born": ("date_of_birth",), "mrn": ("mrn_fold",)}[parsed.sort]
 
     def order(item: tuple[int, Patient]) -> tuple[Any, ...]:

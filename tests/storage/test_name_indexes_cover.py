@@ -1,0 +1,188 @@
+"""Issue 14 target 1, migration 0007: the two name indexes also hold the date of birth and the MRN, so a name
+range is sorted into birth-date or MRN order from the index alone (no table read per match); equal names are
+listed by birth date then MRN; a 0006 database keeps every patient and search result through 0007 and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from intake_app.domain import Patient
+from intake_app.storage import close_engine, create_database_engine, search, upgrade
+from intake_app.storage.bulk import bulk_insert, bulk_load
+from intake_app.storage.database import _alembic_config, current_revision
+from tests.reliability.helpers import database_at
+
+WIDE = {"ix_patients_family_given": ("family_fold", "given_fold", "date_of_birth", "mrn_fold"),
+        "ix_patients_given_fold": ("given_fold", "family_fold", "date_of_birth", "mrn_fold")}
+NARROW = {"ix_patients_family_given": ("family_fold", "given_fold"),
+          "ix_patients_given_fold": ("given_fold", "family_fold")}
+SORTS = ("name", "given", "born", "mrn")
+QUERIES = ("", "m", "b", "ma", "m b", "ma va", "b m", "mason", "1971-03-04", "d0")
+
+
+def _name_indexes(path: Path) -> dict[str, tuple[str, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return {name: tuple(str(row[2]) for row in connection.execute(f"PRAGMA index_info('{name}')"))
+                for name in WIDE}
+    finally:
+        connection.close()
+
+
+def _rows(path: Path) -> list[tuple[Any, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT * FROM patients ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+def _people(count: int) -> list[tuple[str, str, str | None, str]]:
+    """Family, given, birth date (some missing), MRN: few names, so ties everywhere."""
+    families, givens = ["Mason", "Martin", "Berg", "Vance", "Ma", "Brown"], ["Ma", "Berg", "Mary", "Bo", "Val"]
+    return [(families[n % 6], givens[n * 7 % 5], None if n % 9 == 0 else f"19{70 + n % 5}-03-0{1 + n % 4}",
+             f"D{(n * 37) % 500:04d}") for n in range(count)]
+
+
+def _database_0006(tmp_path: Path) -> Path:
+    path = database_at(tmp_path / "old.db", "0006")  # patient 1 (Testperson)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.executemany(
+            "INSERT INTO patients (family_name, given_name, family_fold, given_fold, date_of_birth, sex, phone,"
+            " phone_digits, mrn, mrn_fold, created_at, updated_at) VALUES (?, ?, lower(?), lower(?), ?, 'unknown', '',"
+            " '', ?, lower(?), '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            [(f, g, f, g, born, mrn, mrn) for f, g, born, mrn in _people(400)])
+    connection.close()
+    return path
+
+
+def _found(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
+    with Session(engine) as session:
+        return {(query, sort, descending): [int(r.id) for r in search.search_patients(
+            session, query, limit=1000, sort=sort, descending=descending)]
+            for query in QUERIES for sort in SORTS for descending in (False, True)}
+
+
+def _expected(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
+    """The plain single statement's rows: the reference for what matches and in which order."""
+    with Session(engine) as session:
+        return {(query, sort, descending): [int(r.id) for r in session.scalars(search.search_statement(
+            query, limit=1000, sort=sort, descending=descending))]
+            for query in QUERIES for sort in SORTS for descending in (False, True)}
+
+
+def test_a_0006_database_keeps_every_patient_and_search_result_through_0007_and_back(tmp_path: Path) -> None:
+    path = _database_0006(tmp_path)
+    rows = _rows(path)
+    assert _name_indexes(path) == NARROW
+    engine = create_database_engine(f"sqlite:///{path}")
+    before = _found(engine)
+    assert upgrade(engine)
+    assert current_revision(engine) == "0007"
+    assert _name_indexes(path) == WIDE
+    assert _rows(path) == rows
+    after = _found(engine)
+    # Every query finds the same patients, now in the list's order (equal names by birth date, then MRN).
+    assert {key: sorted(ids) for key, ids in after.items()} == {key: sorted(ids) for key, ids in before.items()}
+    assert after == _expected(engine)
+    assert sum(len(ids) for ids in after.values()) > 10_000  # the queries do find patients
+
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
+    assert current_revision(engine) == "0006"
+    assert _name_indexes(path) == NARROW
+    assert _rows(path) == rows
+    assert upgrade(engine)  # and up again
+    assert _name_indexes(path) == WIDE
+    assert _rows(path) == rows
+    close_engine(engine)
+
+
+def test_equal_names_are_listed_by_birth_date_then_mrn_a_missing_birth_date_first(tmp_path: Path) -> None:
+    """The name orders follow the name index, which now holds the birth date and MRN after the names: on the old
+    code equal names came in the order they were added."""
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'ties.db'}")
+    upgrade(engine)
+    added = [("B", dt.date(1990, 5, 1)), ("A", None), ("C", dt.date(1980, 5, 1)), ("A", dt.date(1980, 5, 1)),
+             ("D", None)]
+    bulk_insert(engine, [Patient("Berg", "Ann", born, "female", "", mrn) for mrn, born in added], [])
+    with Session(engine) as session:
+        for query, sort in (("berg", "name"), ("berg ann", "name"), ("ann", "given"), ("ann berg", "given")):
+            listed = [(r.date_of_birth, r.mrn) for r in search.search_patients(session, query, sort=sort)]
+            assert listed == [(None, "A"), (None, "D"), (dt.date(1980, 5, 1), "A"), (dt.date(1980, 5, 1), "C"),
+                              (dt.date(1990, 5, 1), "B")], (query, sort)
+            backwards = [(r.date_of_birth, r.mrn)
+                         for r in search.search_patients(session, query, sort=sort, descending=True)]
+            assert backwards == listed[::-1]
+    close_engine(engine)
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """3,000 patients whose family and given names mostly start with m or b."""
+    people = _people(3000)
+    engine = create_database_engine(f"sqlite:///{tmp_path_factory.mktemp('crowd') / 'crowd.db'}")
+    upgrade(engine)
+    bulk_insert(engine, [Patient(f, g, dt.date.fromisoformat(born) if born else None, "unknown", "", mrn)
+                         for f, g, born, mrn in people], [])
+    yield engine
+    close_engine(engine)
+
+
+def _statements(engine: Engine, query: str, sort: str) -> list[str]:
+    """EXPLAIN QUERY PLAN of each arm statement the search really runs (its values bound)."""
+    ran: list[str] = []
+    with Session(engine) as session:
+        driver = session.connection().connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        driver.set_trace_callback(ran.append)
+        try:
+            assert search.search_patients(session, query, sort=sort)
+        finally:
+            driver.set_trace_callback(None)
+        arms = [sql for sql in ran if " INDEXED BY " in sql and sql.startswith("SELECT") and "count(*)" not in sql]
+        assert arms, ran
+        return [" | ".join(str(step[-1]) for step in driver.execute(f"EXPLAIN QUERY PLAN {sql}"))
+                for sql in arms]
+
+
+@pytest.mark.parametrize("sort", ["born", "mrn"])
+@pytest.mark.parametrize("query", ["m b", "ma va", "b m"])
+def test_two_word_queries_in_birth_date_and_mrn_order_read_only_a_name_index(
+    crowd: Engine, query: str, sort: str
+) -> None:
+    """Each arm's name range is read and sorted from the covering name index: the old index held only the names,
+    so every match was read from the table to sort it (about 14,000 rows for "m b" at a million patients)."""
+    for explained in _statements(crowd, query, sort):
+        assert "COVERING INDEX ix_patients_" in explained, explained
+        assert "SCAN patients" not in explained, explained
+
+
+@pytest.mark.parametrize("query", ["m b", "ma va", "b", "ma", "mason ma"])
+def test_name_order_still_reads_the_name_index_in_order_without_a_sort(crowd: Engine, query: str) -> None:
+    for explained in _statements(crowd, query, "name"):
+        if "ix_patients_family_given" in explained:
+            assert "TEMP B-TREE" not in explained, explained
+        assert "COVERING INDEX" in explained, explained
+
+
+def test_the_bulk_loader_rebuilds_the_wide_name_indexes(tmp_path: Path) -> None:
+    path = tmp_path / "load.db"
+    engine = create_database_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    patients = [Patient(f"Load{n}", "Sam", dt.date(1970, 1, 1), "male", "", f"L-{n}") for n in range(100)]
+    assert bulk_load(engine, [(patients, [])], expected=20_000) == 100  # drops the indexes and builds them again
+    assert _name_indexes(path) == WIDE
+    close_engine(engine)
