@@ -369,11 +369,11 @@
     </message>
     <message>
         <source>Put on the recall list</source>
-        <translation>Añadió a la lista de rellamadas</translation>
+        <translation>Añadió a la lista de pacientes a contactar</translation>
     </message>
     <message>
         <source>Marked a recall as contacted</source>
-        <translation>Marcó una rellamada como contactada</translation>
+        <translation>Marcó como contactado a un paciente de la lista</translation>
     </message>
     <message>
         <source>Changed a clinic setting</source>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <source>Spinal origin not indicated</source>
-        <translation>Origen en la columna no indicado</translation>
+        <translation>Sin indicios de origen en la columna</translation>
     </message>
 </context>
 <context>
@@ -803,7 +803,7 @@
     <name>OutcomesPage</name>
     <message>
         <source>How the screening does</source>
-        <translation>Cómo funciona el cribado</translation>
+        <translation>Cómo acierta el cribado</translation>
     </message>
     <message>
         <source>What the specialists found for the intakes this clinic sent on. &apos;Confirmed among seen&apos; is the share of patients the specialist saw whose spinal origin was confirmed, with its 95% interval. Every rate shows its counts; groups of fewer than {0} are marked and are not a trend.</source>

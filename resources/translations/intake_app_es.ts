@@ -99,7 +99,7 @@
         <source>Yes keeps your answers (they replace the other desk&apos;s); No shows the other desk&apos;s answers instead.
 
 </source>
-        <translation>Sí guarda sus respuestas (sustituyen a las del otro puesto); No muestra en su lugar las respuestas del otro puesto.
+        <translation>«Sí» conserva sus respuestas (sustituyen a las del otro puesto); «No» muestra en su lugar las respuestas del otro puesto.
 
 </translation>
     </message>
@@ -171,7 +171,7 @@ Restore these answers? (No discards them.)</source>
         <translation>Paciente: {0}, {1}
 Último cambio: {2}
 
-¿Recuperar estas respuestas? (No las descarta.)</translation>
+¿Recuperar estas respuestas? (Si responde «No», se descartan.)</translation>
     </message>
 </context>
 <context>
@@ -179,7 +179,7 @@ Restore these answers? (No discards them.)</source>
     <message>
         <source>Screening result (live)</source>
         <extracomment>One paragraph of the reasons: its role, its words, and the answers behind it (a reason&apos;s grey lines).</extracomment>
-        <translation>Resultado del cribado (al momento)</translation>
+        <translation>Resultado del cribado (en tiempo real)</translation>
     </message>
     <message>
         <source>Screening level</source>
@@ -275,7 +275,7 @@ Restore these answers? (No discards them.)</source>
     <message>
         <source>Working</source>
         <extracomment>Work shorter than this never shows the bar.</extracomment>
-        <translation>Trabajando</translation>
+        <translation>Procesando</translation>
     </message>
 </context>
 <context>
@@ -286,7 +286,7 @@ Restore these answers? (No discards them.)</source>
     </message>
     <message>
         <source>Something went wrong that the program did not expect.</source>
-        <translation>Algo ha fallado de una forma que el programa no esperaba.</translation>
+        <translation>Ha ocurrido un error que el programa no esperaba.</translation>
     </message>
     <message>
         <source>{0}
@@ -429,7 +429,7 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
     </message>
     <message>
         <source>Map marks:</source>
-        <translation>El mapa marca:</translation>
+        <translation>Marcar en el mapa:</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -494,15 +494,15 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
     <name>LetterOptions</name>
     <message>
         <source>Referrer&apos;s name</source>
-        <translation>Nombre de quien deriva</translation>
+        <translation>Nombre del remitente</translation>
     </message>
     <message>
         <source>Referrer&apos;s role</source>
-        <translation>Cargo de quien deriva</translation>
+        <translation>Cargo del remitente</translation>
     </message>
     <message>
         <source>Referrer&apos;s direct phone</source>
-        <translation>Teléfono directo de quien deriva</translation>
+        <translation>Teléfono directo del remitente</translation>
     </message>
     <message>
         <source>Large-print handout</source>
@@ -522,7 +522,7 @@ Puede seguir trabajando, o guardar los borradores abiertos y salir.</translation
     </message>
     <message>
         <source>Referrer</source>
-        <translation>Quien deriva</translation>
+        <translation>Remitente</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1181,7 +1181,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Print &amp;both...</source>
-        <translation>Imprimir &amp;las dos...</translation>
+        <translation>Imprimir &amp;ambos...</translation>
     </message>
     <message>
         <source>One print dialog; the referral summary prints first</source>
@@ -1237,7 +1237,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Sent {0} page(s) to the printer.</source>
-        <translation>Enviada(s) {0} página(s) a la impresora.</translation>
+        <translation>Se enviaron {0} página(s) a la impresora.</translation>
     </message>
     <message>
         <source>Nothing was printed.</source>
@@ -1350,7 +1350,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Record which clinician was told about this alert, by their own name</source>
-        <translation>Anotar, con su propio nombre, a qué clínico se le avisó de esta alarma</translation>
+        <translation>Anotar qué clínico fue avisado de esta señal de alarma; firma el propio clínico, con su nombre</translation>
     </message>
     <message>
         <source>Tell the duty clinician NOW. Same-day emergency assessment; do not book routinely.</source>
@@ -1522,7 +1522,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Complete and print &amp;both...</source>
-        <translation>Completar e imprimir &amp;las dos...</translation>
+        <translation>Completar e imprimir a&amp;mbos...</translation>
     </message>
     <message>
         <source>Complete, then print the referral summary and the handout (Ctrl+Enter)</source>
@@ -1545,7 +1545,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <name>TextEditor</name>
     <message>
         <source>Keep it to {0} characters (now {1})</source>
-        <translation>Como mucho {0} caracteres (ahora {1})</translation>
+        <translation>Como máximo {0} caracteres (ahora hay {1})</translation>
     </message>
 </context>
 <context>
@@ -1588,7 +1588,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>To contact: results that rose after the patient left</source>
-        <translation>Para contactar: resultados que subieron después de que el paciente se fuera</translation>
+        <translation>Para contactar: el resultado subió de nivel después de que el paciente se fuera</translation>
     </message>
     <message>
         <source>Patients to contact</source>
@@ -1600,11 +1600,11 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Result then</source>
-        <translation>Resultado entonces</translation>
+        <translation>Resultado en la visita</translation>
     </message>
     <message>
         <source>Result now</source>
-        <translation>Resultado ahora</translation>
+        <translation>Resultado actual</translation>
     </message>
     <message>
         <source>&amp;Mark contacted...</source>
@@ -1612,7 +1612,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>Open &amp;recalled intake</source>
-        <translation>Abrir la ficha &amp;revisada</translation>
+        <translation>Abrir la ficha del paciente a &amp;contactar</translation>
     </message>
     <message>
         <source>Outcomes due</source>
@@ -1676,7 +1676,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     </message>
     <message>
         <source>not stored for drafts - open it to see</source>
-        <translation>no se guarda en los borradores; ábralo para verlo</translation>
+        <translation>no se guarda en los borradores; abra la ficha para verlo</translation>
     </message>
     <message>
         <source>{0} today</source>
@@ -1707,7 +1707,7 @@ Registre el primero con Nuevo paciente (Ctrl+Mayús+N).</translation>
     <message>
         <source>Working</source>
         <extracomment>Widgets styled per step when the dialog is made ahead (about a millisecond a step).</extracomment>
-        <translation>Trabajando</translation>
+        <translation>Procesando</translation>
     </message>
     <message>
         <source>Try again</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>A clinician acknowledges the red flag (name and role), then complete the intake again.</source>
-        <translation>Un clínico da por vista la señal de alarma (nombre y función) y después se completa de nuevo la ficha de admisión.</translation>
+        <translation>Pida a un clínico que dé por vista la señal de alarma (con su nombre y rol) y después vuelva a completar la ficha de admisión.</translation>
     </message>
     <message>
         <source>a clinician or administrator account</source>
@@ -157,11 +157,11 @@
     </message>
     <message>
         <source>Cannot complete the intake: {missing} required question(s) unanswered; {not_asked} red-flag question(s) not asked.</source>
-        <translation>No se puede completar la ficha de admisión: {missing} pregunta(s) obligatoria(s) sin responder; {not_asked} pregunta(s) de señales de alarma sin hacer.</translation>
+        <translation>No se puede completar la ficha de admisión: {missing} pregunta(s) obligatoria(s) sin responder; {not_asked} pregunta(s) de señal de alarma sin hacer.</translation>
     </message>
     <message>
         <source>Cannot complete the intake: {not_asked} red-flag question(s) not asked.</source>
-        <translation>No se puede completar la ficha de admisión: {not_asked} pregunta(s) de señales de alarma sin hacer.</translation>
+        <translation>No se puede completar la ficha de admisión: {not_asked} pregunta(s) de señal de alarma sin hacer.</translation>
     </message>
     <message>
         <source>Cannot create the folder {path} ({reason}).</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>Check the intake number on the patient&apos;s intake list.</source>
-        <translation>Compruebe el número en la lista de fichas de admisión del paciente.</translation>
+        <translation>Compruebe el número de la ficha en la lista de fichas de admisión del paciente.</translation>
     </message>
     <message>
         <source>Check the name in the list of accounts.</source>
@@ -1021,7 +1021,7 @@
     </message>
     <message>
         <source>The database is busy in this program (a long task is running).</source>
-        <translation>La base de datos está ocupada en este programa (hay una tarea larga en marcha).</translation>
+        <translation>La base de datos está ocupada por este mismo programa (hay una tarea larga en marcha).</translation>
     </message>
     <message>
         <source>The database is locked by another program.</source>
@@ -1117,7 +1117,7 @@
     </message>
     <message>
         <source>The number of weeks before an outcome is due must be a whole number from 1 to 104.</source>
-        <translation>El número de semanas antes de que toque el resultado del especialista debe ser un número entero de 1 a 104.</translation>
+        <translation>El número de semanas hasta que el resultado del especialista queda pendiente debe ser un número entero de 1 a 104.</translation>
     </message>
     <message>
         <source>The outcome Observation has no intake identifier with a version.</source>
@@ -1305,11 +1305,11 @@
     </message>
     <message>
         <source>There is no role called {text}.</source>
-        <translation>No existe ninguna función llamada {text}.</translation>
+        <translation>No existe ningún rol llamado {text}.</translation>
     </message>
     <message>
         <source>This account is locked after {count} wrong passwords. Try again after {until}.</source>
-        <translation>Esta cuenta está bloqueada después de {count} contraseñas incorrectas. Vuelva a intentarlo después de las {until}.</translation>
+        <translation>Esta cuenta se ha bloqueado tras {count} contraseñas incorrectas. Vuelva a intentarlo después de las {until}.</translation>
     </message>
     <message>
         <source>This account is switched off.</source>
@@ -1381,7 +1381,7 @@
     </message>
     <message>
         <source>This record was changed at another desk while saving; your changes were not saved.</source>
-        <translation>Otro puesto cambió este registro mientras se guardaba; sus cambios no se guardaron.</translation>
+        <translation>Otro puesto cambió este registro mientras usted guardaba; sus cambios no se guardaron.</translation>
     </message>
     <message>
         <source>To correct it, amend it (a new revision keeps the original).</source>
@@ -1481,7 +1481,7 @@
     </message>
     <message>
         <source>work the recall list</source>
-        <translation>trabajar con la lista de rellamadas</translation>
+        <translation>gestionar la lista de pacientes a contactar</translation>
     </message>
     <message>
         <source>Wrong account name or password.</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
         <source>{name} is signed in with {account}, which cannot {action}.</source>
-        <translation>{name} ha iniciado sesión con {account}, que no puede {action}.</translation>
+        <translation>{name} ha iniciado sesión con {account}, y esa cuenta no puede {action}.</translation>
     </message>
     <message>
         <source>{name} must first choose their own password.</source>
@@ -1761,7 +1761,7 @@
     </message>
     <message>
         <source>Intake {intake} is not on the recall list; nothing was changed.</source>
-        <translation>La ficha de admisión {intake} no está en la lista de rellamadas; no se cambió nada.</translation>
+        <translation>La ficha de admisión {intake} no está en la lista de pacientes a contactar; no se cambió nada.</translation>
     </message>
     <message>
         <source>Nothing to export to: give a folder or file (--out), or a stream.</source>
