@@ -405,7 +405,7 @@ class PreviewDialog(QDialog):
             messages.show_error(self, error, self.windowTitle())
 
         def work() -> int:
-            pages = print_documents(pdfs, printer, job.progress)
+            pages = print_documents(pdfs, printer, job.progress, reports=self.reports)
             if pages and not job.cancelled.is_set():
                 self._note("note_printed", kinds)
             return pages

@@ -141,7 +141,7 @@ class TodayPanel(QWidget):
         self._show_due([])
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.refresh_when_shown)  # hidden lists wait until shown
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
