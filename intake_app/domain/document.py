@@ -7,6 +7,8 @@ holds, and validation is against that version; every problem is reported with th
 Who entered each answer (the patient in patient mode, or staff) travels in the optional
 `entered_by` object: answer field name -> "patient" or "staff". A document that records nobody
 leaves it out, so documents written before it existed read and write exactly as before.
+
+The checks of each value (text, dates, each question type's answer) are in document_values.py.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from intake_app.domain.document_values import ValueChecker, show_value
 from intake_app.domain.questionnaire import (
     DEFAULT_QUESTIONNAIRE,
     SIDES,
-    Question,
     Questionnaire,
     QuestionnaireError,
     installed_questionnaires,
@@ -149,111 +151,8 @@ def fold(text: str) -> str:
 # --- validation --------------------------------------------------------------------------------
 
 
-def _parse_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def _clean_text(value: str) -> str:
-    return "".join(c for c in value if unicodedata.category(c) != "Cc" or c in "\t").strip()
-
-
-def _control_character(text: str, allowed: str) -> str | None:
-    """The first control character of `text` that is not in `allowed`, if any."""
-    for c in text:
-        if unicodedata.category(c) == "Cc" and c not in allowed:
-            return c
-    return None
-
-
-class _Validator:
-    def __init__(self, questionnaire: Questionnaire, today: dt.date) -> None:
-        self.q = questionnaire
-        self.today = today
-        self.problems: list[tuple[str, str]] = []
-
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append((where, message))
-
-    def text(self, question: Question, value: Any, where: str) -> str:
-        if value is None:
-            value = ""
-        if not isinstance(value, str):
-            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
-            return ""
-        cleaned = _clean_text(value)
-        if question.max_length is not None and len(cleaned) > question.max_length:
-            self.problem(
-                where,
-                phrase(
-                    QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
-                    {"count": len(cleaned), "limit": question.max_length},
-                ),
-            )
-        if question.required and not cleaned:
-            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "is required")))
-        return cleaned
-
-    def free_text(self, question: Question, value: Any, where: str) -> str | None:
-        """An answer's free text: line breaks (multiline questions) and tabs are kept, Windows
-        line ends become plain ones, any other control character is refused."""
-        if not isinstance(value, str):
-            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be text")))
-            return None
-        text = value.replace("\r\n", "\n").replace("\r", "\n")
-        allowed = "\t\n" if question.multiline else "\t"
-        bad = _control_character(text, allowed)
-        if bad == "\n":
-            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be one line (no line breaks)")))
-            return None
-        if bad is not None:
-            self.problem(
-                where,
-                phrase(
-                    QT_TRANSLATE_NOOP(
-                        "IntakeError", "contains a control character ({code}); only line breaks and tabs are kept"
-                    ),
-                    {"code": f"U+{ord(bad):04X}"},
-                ),
-            )
-            return None
-        text = text.strip()
-        if question.max_length is not None and len(text) > question.max_length:
-            self.problem(
-                where,
-                phrase(
-                    QT_TRANSLATE_NOOP("IntakeError", "is {count} characters long; at most {limit} allowed"),
-                    {"count": len(text), "limit": question.max_length},
-                ),
-            )
-            return None
-        return text or None
-
-    def date(self, question: Question, value: Any, where: str) -> dt.date | None:
-        if value is None or value == "":
-            if question.required:
-                self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "is required")))
-            return None
-        parsed = _parse_date(value)
-        if parsed is None:
-            self.problem(
-                where,
-                phrase(
-                    QT_TRANSLATE_NOOP("IntakeError", "{show} is not a real date in the form YYYY-MM-DD"),
-                    {"show": _show(value)},
-                ),
-            )
-            return None
-        if parsed > self.today:
-            self.problem(
-                where, phrase(QT_TRANSLATE_NOOP("IntakeError", "{date} is in the future"), {"date": parsed.isoformat()})
-            )
-            return None
-        return parsed
+class _Validator(ValueChecker):
+    """The value checks, and the patient's details."""
 
     def patient(self, raw: Any) -> Patient | None:
         if not isinstance(raw, Mapping):
@@ -279,136 +178,12 @@ class _Validator:
                         where,
                         phrase(
                             QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
-                            {"show": _show(sex), "choices": ", ".join(question.values)},
+                            {"show": show_value(sex), "choices": ", ".join(question.values)},
                         ),
                     )
                     sex = "unknown"
                 values[key] = sex
         return Patient(**values)
-
-    def answer(self, question: Question, value: Any) -> Any:
-        where = f"answers.{question.id}"
-        qtype = question.type
-        if qtype == "integer":
-            if isinstance(value, bool) or not isinstance(value, int):
-                if isinstance(value, float) and value.is_integer():
-                    value = int(value)
-                else:
-                    self.problem(
-                        where,
-                        phrase(
-                            QT_TRANSLATE_NOOP("IntakeError", "{show} is not a whole number"), {"show": _show(value)}
-                        ),
-                    )
-                    return None
-            assert question.minimum is not None and question.maximum is not None
-            if not question.minimum <= value <= question.maximum:
-                self.problem(
-                    where,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "{value} is outside {minimum}-{maximum}"),
-                        {"value": value, "minimum": question.minimum, "maximum": question.maximum},
-                    ),
-                )
-                return None
-            return value
-        if qtype == "choice":
-            if value not in question.values:
-                self.problem(
-                    where,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
-                        {"show": _show(value), "choices": ", ".join(question.values)},
-                    ),
-                )
-                return None
-            return value
-        if qtype == "multi":
-            if not isinstance(value, list):
-                self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a list")))
-                return None
-            bad = [v for v in value if v not in question.values]
-            if bad:
-                self.problem(
-                    where,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
-                        {"show": _show(bad[0]), "choices": ", ".join(question.values)},
-                    ),
-                )
-                return None
-            chosen = [v for v in question.values if v in value]  # canonical order, no repeats
-            exclusive = [v for v in chosen if v in question.exclusive]
-            if exclusive and len(chosen) > 1:
-                self.problem(
-                    where,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "{exclusive} cannot be combined with other choices"),
-                        {"exclusive": repr(exclusive[0])},
-                    ),
-                )
-                return None
-            return chosen
-        if qtype == "text":
-            return self.free_text(question, value, where)
-        if qtype in ("per_side_regions", "per_side_choice", "per_side_text"):
-            if not isinstance(value, Mapping):
-                self.problem(
-                    where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must be an object with 'left' and/or 'right'"))
-                )
-                return None
-            result: dict[str, Any] = {}
-            for side in value:
-                if side not in SIDES:
-                    self.problem(
-                        f"{where}.{side}", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a side (left or right)"))
-                    )
-            for side in SIDES:
-                if side not in value or value[side] is None:
-                    continue
-                side_value = value[side]
-                if qtype == "per_side_regions":
-                    if not isinstance(side_value, list):
-                        self.problem(
-                            f"{where}.{side}", phrase(QT_TRANSLATE_NOOP("IntakeError", "must be a list of regions"))
-                        )
-                        continue
-                    bad = [v for v in side_value if v not in self.q.region_ids]
-                    if bad:
-                        self.problem(
-                            f"{where}.{side}",
-                            phrase(
-                                QT_TRANSLATE_NOOP("IntakeError", "{show} is not a known region"),
-                                {"show": _show(bad[0])},
-                            ),
-                        )
-                        continue
-                    result[side] = [r for r in self.q.region_ids if r in side_value]
-                elif qtype == "per_side_text":
-                    text = self.free_text(question, side_value, f"{where}.{side}")
-                    if text is not None:
-                        result[side] = text
-                else:
-                    if side_value not in question.values:
-                        self.problem(
-                            f"{where}.{side}",
-                            phrase(
-                                QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {choices}"),
-                                {"show": _show(side_value), "choices": ", ".join(question.values)},
-                            ),
-                        )
-                        continue
-                    result[side] = side_value
-            return result
-        self.problem(
-            where, phrase(QT_TRANSLATE_NOOP("IntakeError", "has an unsupported type {qtype}"), {"qtype": qtype})
-        )  # pragma: no cover - loader forbids
-        return None
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def parse_document(data: Any, *, today: dt.date | None = None) -> IntakeDocument:
@@ -543,7 +318,7 @@ def _entered_by(raw: Any, questionnaire: Questionnaire, v: _Validator, *, answer
                     "entered_by",
                     phrase(
                         QT_TRANSLATE_NOOP("IntakeError", "{show} is not a field name of this questionnaire"),
-                        {"show": _show(key)},
+                        {"show": show_value(key)},
                     ),
                 )
         elif not isinstance(who, str):  # a list or an object is not repeated back (it may be huge)
@@ -556,7 +331,7 @@ def _entered_by(raw: Any, questionnaire: Questionnaire, v: _Validator, *, answer
                 f"entered_by.{key}",
                 phrase(
                     QT_TRANSLATE_NOOP("IntakeError", "{show} is not one of {allowed}"),
-                    {"show": _show(who), "allowed": allowed},
+                    {"show": show_value(who), "allowed": allowed},
                 ),
             )
         else:
@@ -604,7 +379,7 @@ def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str,
                     QT_TRANSLATE_NOOP(
                         "IntakeError", "{show} is not a questionnaire reference; expected one of {installed}"
                     ),
-                    {"show": _show(ref), "installed": installed},
+                    {"show": show_value(ref), "installed": installed},
                 ),
             )
         )
@@ -617,7 +392,7 @@ def _referenced_questionnaire(data: Mapping[str, Any], problems: list[tuple[str,
                 "questionnaire",
                 phrase(
                     QT_TRANSLATE_NOOP("IntakeError", "{show} is not an installed questionnaire ({installed})"),
-                    {"show": _show(ref), "installed": installed},
+                    {"show": show_value(ref), "installed": installed},
                 ),
             )
         )

@@ -4,7 +4,8 @@ The installed questionnaire (forms/) decides what an answer may be, not the Ques
 the file: every document is checked with `parse_document` exactly as a JSON import is. Problems are
 collected for the whole file and reported together with their place in it; nothing is returned
 unless every intake in the file is sound. An intake's outcome (its own Observation, exchange/outcomes_fhir.py)
-is read onto the intake it names; it is never taken for the screening Observation.
+is read onto the intake it names; it is never taken for the screening Observation. The response's items are
+read into answers by its base, fhir_answers.ItemReader.
 """
 
 from __future__ import annotations
@@ -19,19 +20,15 @@ from typing import Any
 
 from intake_app.domain import (
     DOCUMENT_FORMAT,
-    ENTERED_BY_PATIENT,
-    ENTERED_BY_STAFF,
     DocumentInvalid,
-    Question,
     Questionnaire,
     QuestionnaireError,
     load_questionnaire,
     parse_document,
 )
-from intake_app.domain.questionnaire import SIDES
 from intake_app.errors import phrase
 from intake_app.exchange import fhir_codes as c
-from intake_app.exchange.fhir_export import shape_of
+from intake_app.exchange.fhir_answers import ItemReader, Problems, as_list, as_mapping
 from intake_app.exchange.items import (
     STATUSES,
     ExchangeError,
@@ -46,22 +43,6 @@ from intake_app.translation_marks import QT_TRANSLATE_NOOP
 _STATUS_FROM_FHIR: dict[str, Status] = {c.QR_STATUS[ours]: ours for ours in STATUSES}
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-
-    def add(self, where: str, message: str) -> None:
-        self.items.append((where, message))
-
-
-def _mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def is_fhir_bundle(data: Any) -> bool:
     """Whether JSON read from a file is a FHIR Bundle (else: intake documents, today's format)."""
     return isinstance(data, Mapping) and data.get("resourceType") == "Bundle"
@@ -73,7 +54,7 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
     Raises ExchangeInvalid naming every problem (with its place in the file) when any intake is
     unsound; then nothing should be imported.
     """
-    problems = _Problems()
+    problems = Problems()
     if not is_fhir_bundle(bundle):
         raise ExchangeInvalid([("(file)", phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a FHIR Bundle")))])
     if bundle.get("type") != "collection":
@@ -82,9 +63,9 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
     responses: list[tuple[int, str, Mapping[str, Any]]] = []
     observations: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
     outcomes: list[tuple[int, Mapping[str, Any]]] = []
-    for index, raw in enumerate(_list(bundle.get("entry"))):
-        entry = _mapping(raw)
-        resource = _mapping(entry.get("resource"))
+    for index, raw in enumerate(as_list(bundle.get("entry"))):
+        entry = as_mapping(raw)
+        resource = as_mapping(entry.get("resource"))
         url = entry.get("fullUrl")
         kind = resource.get("resourceType")
         if not isinstance(url, str) or not url:
@@ -108,8 +89,8 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
         elif kind == "Observation" and is_outcome_observation(resource):
             outcomes.append((index, resource))
         elif kind == "Observation" and _is_screening(resource):
-            targets = [t for ref in _list(resource.get("derivedFrom"))
-                       if isinstance(t := _mapping(ref).get("reference"), str)]
+            targets = [t for ref in as_list(resource.get("derivedFrom"))
+                       if isinstance(t := as_mapping(ref).get("reference"), str)]
             for target in targets:
                 observations.setdefault(target, []).append((index, resource))
             if not targets:
@@ -156,7 +137,7 @@ def from_fhir_bundle(bundle: Any, *, today: dt.date | None = None) -> list[Impor
 
 def _read_outcomes(
     outcomes: list[tuple[int, Mapping[str, Any]]], imported: dict[str, ImportedIntake],
-    responses: Mapping[str, Mapping[str, Any]], problems: _Problems, today: dt.date | None,
+    responses: Mapping[str, Mapping[str, Any]], problems: Problems, today: dt.date | None,
 ) -> None:
     """Each outcome Observation onto the intake it names (`imported` is updated): it must name one
     response of the bundle (derivedFrom), that response's intake (identifier) and its Patient (subject),
@@ -187,8 +168,8 @@ def _read_outcomes(
                 ),
             )
             continue
-        subject = _mapping(resource.get("subject")).get("reference")
-        if subject != _mapping(response.get("subject")).get("reference"):
+        subject = as_mapping(resource.get("subject")).get("reference")
+        if subject != as_mapping(response.get("subject")).get("reference"):
             problems.add(
                 f"{where} subject",
                 phrase(QT_TRANSLATE_NOOP("IntakeError", "must be the Patient of the intake it follows")),
@@ -208,27 +189,18 @@ def _read_outcomes(
                                                                 outcome_version=read.version)
 
 
-class _ResponseReader:
+class _ResponseReader(ItemReader):
     def __init__(
         self,
         index: int,
         resource: Mapping[str, Any],
         by_url: Mapping[str, tuple[int, Mapping[str, Any]]],
-        problems: _Problems,
+        problems: Problems,
         today: dt.date | None,
     ) -> None:
-        self.where = f"entry[{index}] QuestionnaireResponse"
-        self.resource = resource
+        super().__init__(index, resource, problems)
         self.by_url = by_url
-        self.problems = problems
         self.today = today
-        self.ok = True
-        self.subject_ref: str | None = None
-        self.entered_by: dict[str, str] = {}
-
-    def problem(self, where: str, message: str) -> None:
-        self.ok = False
-        self.problems.add(f"{self.where} {where}".strip(), message)
 
     def read(self, observations: list[tuple[int, Mapping[str, Any]]]) -> ImportedIntake | None:
         r = self.resource
@@ -263,7 +235,7 @@ class _ResponseReader:
     # --- identity ------------------------------------------------------------------------------
 
     def identifier(self) -> str | None:
-        identifier = _mapping(self.resource.get("identifier"))
+        identifier = as_mapping(self.resource.get("identifier"))
         if identifier.get("system") != c.INTAKE_IDENTIFIER_SYSTEM:
             self.problem(
                 "identifier",
@@ -277,9 +249,9 @@ class _ResponseReader:
             return None
 
     def revision(self) -> int | None:
-        values = [_mapping(e).get("valuePositiveInt") for e in _list(self.resource.get("extension"))
-                  if _mapping(e).get("url") == c.REVISION_EXTENSION]
-        version_id = _mapping(self.resource.get("meta")).get("versionId")
+        values = [as_mapping(e).get("valuePositiveInt") for e in as_list(self.resource.get("extension"))
+                  if as_mapping(e).get("url") == c.REVISION_EXTENSION]
+        version_id = as_mapping(self.resource.get("meta")).get("versionId")
         if not values and isinstance(version_id, str) and version_id.isdigit():
             values = [int(version_id)]
         if len(values) != 1 or isinstance(values[0], bool) or not isinstance(values[0], int) or values[0] < 1:
@@ -317,7 +289,7 @@ class _ResponseReader:
             return None
 
     def patient(self) -> tuple[str, dict[str, Any]]:
-        ref = _mapping(self.resource.get("subject")).get("reference")
+        ref = as_mapping(self.resource.get("subject")).get("reference")
         found = self.by_url.get(ref) if isinstance(ref, str) else None
         if found is None or found[1].get("resourceType") != "Patient":
             self.problem("subject", phrase(QT_TRANSLATE_NOOP("IntakeError", "must refer to a Patient in the bundle")))
@@ -325,186 +297,6 @@ class _ResponseReader:
         assert isinstance(ref, str)
         self.subject_ref = ref
         return ref, _patient_details(found[1], f"entry[{found[0]}] Patient", self.problems)
-
-    # --- answers -------------------------------------------------------------------------------
-
-    def answers(self, questionnaire: Questionnaire) -> dict[str, Any]:
-        answers: dict[str, Any] = {}
-        questions = {q.id: q for q in questionnaire.answer_questions}
-        self._walk(_list(self.resource.get("item")), questionnaire, questions, answers, "")
-        return answers
-
-    def _walk(
-        self, items: list[Any], questionnaire: Questionnaire, questions: Mapping[str, Question],
-        answers: dict[str, Any], where: str,
-    ) -> None:
-        for raw in items:
-            item = _mapping(raw)
-            link = item.get("linkId")
-            here = f"{where}.item({link})" if where else f"item({link})"
-            if isinstance(link, str) and link.startswith(c.section_link_id("")):
-                if "answer" in item:
-                    self.problem(
-                        here, phrase(QT_TRANSLATE_NOOP("IntakeError", "a section holds no answers of its own"))
-                    )
-                if _authors(item):
-                    self.problem(
-                        here,
-                        phrase(
-                            QT_TRANSLATE_NOOP(
-                                "IntakeError", "who entered an answer is given on its question, not on a section"
-                            )
-                        ),
-                    )
-                self._walk(_list(item.get("item")), questionnaire, questions, answers, here)
-                continue
-            question = questions.get(link) if isinstance(link, str) else None
-            if question is None:
-                self.problem(
-                    here, phrase(QT_TRANSLATE_NOOP("IntakeError", "is not a question of this questionnaire version"))
-                )
-                continue
-            if question.id in answers:
-                self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "is answered twice")))
-                continue
-            try:
-                shape = shape_of(question)
-            except ExchangeError:
-                self.problem(
-                    here,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "is a kind of question this program cannot read from FHIR yet")
-                    ),
-                )
-                continue
-            if shape.per_side:
-                value = self._side_values(item, questionnaire, question, shape, here)
-            elif "item" in item:
-                self.problem(
-                    here, phrase(QT_TRANSLATE_NOOP("IntakeError", "holds nested items; only the answers were expected"))
-                )
-                value = None
-            else:
-                value = self._value(item, questionnaire, question, shape.kind, here)
-            if value is not None:
-                answers[question.id] = value
-                self._author(item, question.id, here)
-
-    def _author(self, item: Mapping[str, Any], field: str, here: str) -> None:
-        """Who entered the answer (questionnaireresponse-author), when the item says so."""
-        authors = _authors(item)
-        if not authors:
-            return
-        where = f"{here}.extension(questionnaireresponse-author)"
-        if len(authors) > 1:
-            self.problem(where, phrase(QT_TRANSLATE_NOOP("IntakeError", "must say once who entered the answer")))
-            return
-        reference = _mapping(authors[0].get("valueReference"))
-        target = reference.get("reference")
-        if target is not None:
-            kind = reference.get("type", c.PATIENT_REFERENCE_TYPE)
-            if target != self.subject_ref or kind != c.PATIENT_REFERENCE_TYPE:
-                self.problem(
-                    where,
-                    phrase(
-                        QT_TRANSLATE_NOOP("IntakeError", "must refer to the intake's own Patient, or to clinic staff")
-                    ),
-                )
-                return
-            self.entered_by[field] = ENTERED_BY_PATIENT
-        elif reference.get("type") == c.STAFF_REFERENCE_TYPE:
-            self.entered_by[field] = ENTERED_BY_STAFF
-        else:
-            self.problem(
-                where,
-                phrase(
-                    QT_TRANSLATE_NOOP(
-                        "IntakeError", "must refer to the intake's own Patient, or to clinic staff (type Practitioner)"
-                    )
-                ),
-            )
-
-    def _side_values(
-        self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, shape: c.Shape, here: str
-    ) -> dict[str, Any] | None:
-        if "answer" in item:
-            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "answers go in the items for each side")))
-            return None
-        result: dict[str, Any] = {}
-        links = {c.side_link_id(question.id, side): side for side in SIDES}
-        for raw in _list(item.get("item")):
-            child = _mapping(raw)
-            link = child.get("linkId")
-            side = links.get(link) if isinstance(link, str) else None
-            if side is None or side in result:
-                self.problem(
-                    f"{here}.item({link})",
-                    phrase(QT_TRANSLATE_NOOP("IntakeError", "must be one item per side (left, right)")),
-                )
-                return None
-            if _authors(child):
-                self.problem(
-                    f"{here}.item({link})",
-                    phrase(
-                        QT_TRANSLATE_NOOP(
-                            "IntakeError", "who entered an answer is given on its question, not on a side"
-                        )
-                    ),
-                )
-                return None
-            value = self._value(child, questionnaire, question, shape.kind, f"{here}.item({link})")
-            if value is None:
-                return None
-            result[side] = value
-        return {side: result[side] for side in SIDES if side in result}
-
-    def _value(
-        self, item: Mapping[str, Any], questionnaire: Questionnaire, question: Question, kind: c.Kind, here: str
-    ) -> Any:
-        answers = [_mapping(a) for a in _list(item.get("answer"))]
-        if kind in ("codings", "regions"):
-            return self._codes(answers, questionnaire, question, kind, here)
-        if kind == "string":
-            if not answers:
-                return ""
-            if len(answers) == 1 and isinstance(answers[0].get("valueString"), str):
-                return answers[0]["valueString"]
-            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold one text answer (valueString)")))
-            return None
-        if len(answers) != 1:
-            self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold exactly one answer")))
-            return None
-        if kind == "integer":
-            number = answers[0].get("valueInteger")
-            if isinstance(number, bool) or not isinstance(number, int):
-                self.problem(here, phrase(QT_TRANSLATE_NOOP("IntakeError", "must hold a whole number (valueInteger)")))
-                return None
-            return number
-        codes = self._codes(answers, questionnaire, question, kind, here)
-        return codes[0] if codes else None
-
-    def _codes(
-        self, answers: list[Mapping[str, Any]], questionnaire: Questionnaire, question: Question, kind: c.Kind,
-        here: str,
-    ) -> list[str] | None:
-        system = c.region_system(questionnaire.id) if kind == "regions" else c.answer_system(
-            questionnaire.id, question.id)
-        codes = []
-        for answer in answers:
-            coding = _mapping(answer.get("valueCoding"))
-            code = coding.get("code")
-            if coding.get("system") != system or not isinstance(code, str):
-                self.problem(
-                    here,
-                    phrase(
-                        QT_TRANSLATE_NOOP(
-                            "IntakeError", "must hold codes of this question's own code system (valueCoding)"
-                        )
-                    ),
-                )
-                return None
-            codes.append(code)
-        return codes
 
     # --- the stored assessment -----------------------------------------------------------------
 
@@ -516,8 +308,8 @@ class _ResponseReader:
             return None
         index, observation = observations[0]
         where = f"entry[{index}] Observation"
-        stored = [_mapping(_mapping(e).get("valueAttachment")) for e in _list(observation.get("extension"))
-                  if _mapping(e).get("url") == c.ASSESSMENT_JSON_EXTENSION]
+        stored = [as_mapping(as_mapping(e).get("valueAttachment")) for e in as_list(observation.get("extension"))
+                  if as_mapping(e).get("url") == c.ASSESSMENT_JSON_EXTENSION]
         if len(stored) != 1 or stored[0].get("contentType") != "application/json":
             self.problems.add(
                 f"{where} extension(assessment-json)",
@@ -549,50 +341,46 @@ class _ResponseReader:
         return result
 
 
-def _authors(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    """The questionnaireresponse-author extensions of an item."""
-    return [_mapping(e) for e in _list(item.get("extension")) if _mapping(e).get("url") == c.HL7_QR_AUTHOR]
-
-
 def _is_screening(observation: Mapping[str, Any]) -> bool:
     """Whether an Observation is one of our screening results (other Observations are not read)."""
-    codings = _list(_mapping(observation.get("code")).get("coding"))
-    return any(_mapping(x).get("system") == c.SCREENING_SYSTEM and _mapping(x).get("code") == c.SCREENING_CODE
+    codings = as_list(as_mapping(observation.get("code")).get("coding"))
+    return any(as_mapping(x).get("system") == c.SCREENING_SYSTEM and as_mapping(x).get("code") == c.SCREENING_CODE
                for x in codings)
 
 
 def _components(observation: Mapping[str, Any]) -> dict[str, Any]:
     """Level, tier and rules version as the Observation's components show them."""
     found: dict[str, Any] = {}
-    for raw in _list(observation.get("component")):
-        component = _mapping(raw)
-        codings = _list(_mapping(component.get("code")).get("coding"))
-        code = next((_mapping(x).get("code") for x in codings if _mapping(x).get("system") == c.SCREENING_SYSTEM),
+    for raw in as_list(observation.get("component")):
+        component = as_mapping(raw)
+        codings = as_list(as_mapping(component.get("code")).get("coding"))
+        code = next((as_mapping(x).get("code") for x in codings if as_mapping(x).get("system") == c.SCREENING_SYSTEM),
                     None)
         if not isinstance(code, str):
             continue
         if "valueString" in component:
             found[code] = component["valueString"]
         elif "valueCodeableConcept" in component:
-            value_codings = _list(_mapping(component["valueCodeableConcept"]).get("coding"))
-            found[code] = _mapping(value_codings[0]).get("code") if value_codings else None
+            value_codings = as_list(as_mapping(component["valueCodeableConcept"]).get("coding"))
+            found[code] = as_mapping(value_codings[0]).get("code") if value_codings else None
         else:
             found[code] = None
     return found
 
 
-def _patient_details(resource: Mapping[str, Any], where: str, problems: _Problems) -> dict[str, Any]:
+def _patient_details(resource: Mapping[str, Any], where: str, problems: Problems) -> dict[str, Any]:
     """The document's patient block from a Patient resource."""
-    names = [_mapping(n) for n in _list(resource.get("name"))]
+    names = [as_mapping(n) for n in as_list(resource.get("name"))]
     name = next((n for n in names if n.get("use") == "official"), names[0] if names else {})
-    given = [g for g in _list(name.get("given")) if isinstance(g, str)]
-    phones = [_mapping(t).get("value") for t in _list(resource.get("telecom")) if _mapping(t).get("system") == "phone"]
+    given = [g for g in as_list(name.get("given")) if isinstance(g, str)]
+    phones = [as_mapping(t).get("value") for t in as_list(resource.get("telecom"))
+              if as_mapping(t).get("system") == "phone"]
     mrn = ""
-    for raw in _list(resource.get("identifier")):
-        identifier = _mapping(raw)
-        codings = _list(_mapping(identifier.get("type")).get("coding"))
+    for raw in as_list(resource.get("identifier")):
+        identifier = as_mapping(raw)
+        codings = as_list(as_mapping(identifier.get("type")).get("coding"))
         is_mrn = identifier.get("system") == c.MRN_SYSTEM or any(
-            _mapping(x).get("system") == c.HL7_IDENTIFIER_TYPE_SYSTEM and _mapping(x).get("code") == "MR"
+            as_mapping(x).get("system") == c.HL7_IDENTIFIER_TYPE_SYSTEM and as_mapping(x).get("code") == "MR"
             for x in codings)
         if is_mrn and isinstance(identifier.get("value"), str):
             mrn = identifier["value"]
