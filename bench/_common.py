@@ -26,7 +26,7 @@ from pathlib import Path
 CACHE_DIR = Path(tempfile.gettempdir()) / "intake-app-bench"
 DEMO_COUNT = 100_000
 # What the demo database depends on: when any of these change, the cached copy is rebuilt.
-_DEMO_INPUTS = ("demo.py", "demo_outcomes.py", "storage/bulk.py", "storage/models.py",
+_DEMO_INPUTS = ("demo.py", "demo_outcomes.py", "storage/bulk.py", "storage/bulk_sqlite.py", "storage/models.py",
                 "storage/models_outcomes.py")
 
 # Synthetic staff accounts of the benchmark databases (synthetic patients only; these are no secrets). The
