@@ -41,11 +41,12 @@ WORKSPACE_MODULES = (
     "intake_app.gui.assessment_panel", "intake_app.gui.body_map", "intake_app.gui.flow_layout",
     "intake_app.gui.options", "intake_app.gui.field_widgets", "intake_app.gui.question_row",
     "intake_app.gui.side_widgets", "intake_app.gui.intake_form", "intake_app.gui.review",
-    "intake_app.gui.intake_saving", "intake_app.gui.intake_page",
+    "intake_app.gui.intake_saving", "intake_app.gui.intake_settle", "intake_app.gui.intake_page",
 )
 PREVIEW_MODULES = (
     "PySide6.QtPrintSupport", "intake_app.gui.letter_options", "PySide6.QtPdf", "intake_app.gui.printing",
-    "intake_app.gui.page_view", "intake_app.gui.preview",
+    "intake_app.gui.page_view", "intake_app.gui.report_process", "intake_app.gui.document_tab",
+    "intake_app.gui.preview",
 )
 
 
