@@ -10,6 +10,7 @@ whichever way its options happen to be laid out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPaintEvent
@@ -139,6 +140,12 @@ def on_focus_in(button: QAbstractButton, handler: FocusHandler) -> None:
     button.focus_handlers.insert(0, handler)  # type: ignore[attr-defined]
 
 
+if TYPE_CHECKING:
+    _ButtonBase = QAbstractButton
+else:
+    _ButtonBase = object
+
+
 def _key_pressed(button: QAbstractButton, event: QKeyEvent) -> bool:
     return any(handler(button, event) for handler in button.key_handlers)  # type: ignore[attr-defined]
 
@@ -147,94 +154,69 @@ def _focused(button: QAbstractButton, event: QFocusEvent) -> bool:
     return any(handler(button, event) for handler in button.focus_handlers)  # type: ignore[attr-defined]
 
 
-class WrapRadioButton(QRadioButton):
+class _Wrapping(_ButtonBase):
+    """What both wrapping buttons share (a mixin before the Qt class): words that wrap, a click anywhere on the
+    button, and the key and focus handlers (on_key, on_focus_in)."""
+
+    sizes: WrapSizes
+    key_handlers: list[KeyHandler]
+    focus_handlers: list[FocusHandler]
+
+    def _set_up(self, text: str) -> None:
+        self.sizes = WrapSizes(self)
+        self.key_handlers = []
+        self.focus_handlers = []
+        self.setAccessibleName(text)
+        self.setSizePolicy(_wrapping_policy())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizes.size_hint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizes.minimum()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self.sizes.height_for(width)
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)  # type: ignore[attr-defined]  # QRadioButton's and QCheckBox's own
+        self.sizes.paint(option)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.sizes.forget()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if not _key_pressed(self, event):
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        if not _focused(self, event):
+            super().focusInEvent(event)
+
+
+class WrapRadioButton(_Wrapping, QRadioButton):
     """A radio button whose words wrap; a click anywhere on it chooses it."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(escape_mnemonic(text), parent)
-        self.sizes = WrapSizes(self)
-        self.key_handlers: list[KeyHandler] = []
-        self.focus_handlers: list[FocusHandler] = []
-        self.setAccessibleName(text)
-        self.setSizePolicy(_wrapping_policy())
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizes.size_hint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizes.minimum()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return self.sizes.height_for(width)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        self.sizes.paint(option)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.sizes.forget()
-        super().changeEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if not _key_pressed(self, event):
-            super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
-        if not _focused(self, event):
-            super().focusInEvent(event)
+        self._set_up(text)
 
 
-class WrapCheckBox(QCheckBox):
+class WrapCheckBox(_Wrapping, QCheckBox):
     """A check box whose words wrap; a click anywhere on it ticks it."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(escape_mnemonic(text), parent)
-        self.sizes = WrapSizes(self)
-        self.key_handlers: list[KeyHandler] = []
-        self.focus_handlers: list[FocusHandler] = []
-        self.setAccessibleName(text)
-        self.setSizePolicy(_wrapping_policy())
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizes.size_hint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.sizes.minimum()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return self.sizes.height_for(width)
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt override)
-        return self.rect().contains(pos)
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
-        option = QStyleOptionButton()
-        self.initStyleOption(option)
-        self.sizes.paint(option)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.sizes.forget()
-        super().changeEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if not _key_pressed(self, event):
-            super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
-        if not _focused(self, event):
-            super().focusInEvent(event)
+        self._set_up(text)
 
 
 class OptionRow(QWidget):
