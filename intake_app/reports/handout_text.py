@@ -252,7 +252,7 @@ STRIP_SEEN = Say(en="{name}, born {born}, seen {seen} at {clinic}.",
 STRIP_FLAGS = Say(en="Red flags: {flags}.", es="Señales de alarma: {flags}.")
 STRIP_NO_FLAGS = Say(en="see the referral letter", es="ver la carta de derivación")
 STRIP_REFERRER = Say(en="Referrer: {referrer}; direct phone {phone}.",
-                     es="Deriva: {referrer}; teléfono directo {phone}.")
+                     es="Remitente: {referrer}; teléfono directo {phone}.")
 STRIP_NO_PHONE = Say(en="see letter", es="ver la carta")
 
 # --- dates and the emergency department -----------------------------------------------------------
