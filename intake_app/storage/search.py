@@ -9,18 +9,23 @@ page needs (`LIMIT offset + limit`); the arms are merged in Python and the page'
 loaded by id. Where an arm's range is small, reading it whole and sorting it is cheaper than
 walking the sort index until enough rows match: a few capped counts (one round trip) choose.
 Other databases get the single statement (`search_statement`) and their own planner.
+
+Which index gives which list order, and which columns each index holds, is read from the models: an index
+that holds every searched column lets an arm's terms be tested on it without a visit to the table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import heapq
+import functools
 import itertools
+import weakref
+from collections import namedtuple
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from intake_app.domain import fold
@@ -31,37 +36,60 @@ SEARCH_LIMIT = 50
 _TOP = "\U0010ffff"  # above every character: `text <= x < text + _TOP` is "x starts with text"
 
 
-def _patient_indexes() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """The index led by each searched column (the widest when several are), and each index's columns,
-    read from the models: what an index holds besides the rowid can be tested or sorted on without a
-    visit to the table. When an index changes in models.py, the plans follow."""
-    led: dict[str, tuple[str, tuple[str, ...]]] = {}
+# Each list order: its columns, then the id. Equal names are listed by birth date (missing first), then MRN.
+ORDERS: dict[str, tuple[str, ...]] = {
+    "name": ("family_fold", "given_fold", "date_of_birth", "mrn_fold"),
+    "given": ("given_fold", "family_fold", "date_of_birth", "mrn_fold"),
+    "born": ("date_of_birth",),
+    "mrn": ("mrn_fold",),
+}
+_SEARCHED = ("family_fold", "given_fold", "date_of_birth", "mrn_fold")
+
+
+def _patient_indexes() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    """From the models: the index led by each searched column (the widest when several are), the index that
+    gives each list order (its columns begin with the order's, then the id or nothing, as the id is the end
+    of every SQLite index), and each index's columns. When an index changes in models.py, the plans follow."""
     table: Any = PatientRow.__table__
-    for index in table.indexes:
-        columns = tuple(str(c.name) for c in index.columns)
-        if columns[0] not in led or len(columns) > len(led[columns[0]][1]):
-            led[columns[0]] = (str(index.name), columns)
-    searched = ("family_fold", "given_fold", "date_of_birth", "mrn_fold")
-    return {column: led[column][0] for column in searched}, {name: columns for name, columns in led.values()}
+    columns = {str(index.name): tuple(str(c.name) for c in index.columns) for index in table.indexes}
+
+    def widest(names: list[str]) -> str:
+        return max(names, key=lambda name: (len(columns[name]), name))
+
+    def gives(held: tuple[str, ...], keys: tuple[str, ...]) -> bool:
+        return held[:len(keys)] == keys and held[len(keys):len(keys) + 1] in ((), ("id",))
+
+    led = {column: widest([n for n, held in columns.items() if held[0] == column]) for column in _SEARCHED}
+    ordered = {sort: widest([n for n, held in columns.items() if gives(held, keys)]) for sort, keys in ORDERS.items()}
+    return led, ordered, columns
 
 
-_INDEX_OF, _INDEX_COLUMNS = _patient_indexes()
-# Each list order is its index's order (then the id), so the first page is read off the index.
-_SORT_KEYS = {sort: _INDEX_COLUMNS[_INDEX_OF[column]] for sort, column in (
-    ("name", "family_fold"), ("given", "given_fold"), ("born", "date_of_birth"), ("mrn", "mrn_fold"))}
+_INDEX_OF, _ORDER_INDEX, _INDEX_COLUMNS = _patient_indexes()
+_SORT_KEYS = ORDERS
 SORT_COLUMNS: dict[str, tuple[Any, ...]] = {
-    sort: tuple(getattr(PatientRow, c) for c in columns) for sort, columns in _SORT_KEYS.items()}
+    sort: tuple(getattr(PatientRow, c) for c in columns) for sort, columns in ORDERS.items()}
 
 # Plan costs, in units of one index entry stepped over in order (about 0.1 us here). Reading a row
 # from the table by rowid (a B-tree descent) costs about 30 of those on a million patients; sorting
 # a few more per row.
 _STEP, _LOOKUP, _SORT = 1.0, 30.0, 4.0
-# Ranges are counted up to this many entries (index only, about 0.1 ms per 1,000). For the name
+# Ranges are counted up to this many entries (index only, about 0.06 ms per 1,000). For the name
 # order that is enough: beyond it, walking the name index to the page (at most 50 x patients / 2,000
-# steps) beats sorting the range (at least 2,000 table reads) up to millions of patients. Other
-# orders look further, as their plans differ more (rows read from the table to test or sort them).
+# steps) beats sorting the range (at least 2,000 table reads) up to millions of patients. In other
+# orders an arm whose every range reaches it is counted again, further (see `_recount_cap`).
 COUNT_CAP = 2000
 COUNT_CAP_OTHER_ORDERS = 20_000
+# In other orders, walking the order's index for a two-word arm whose ranges were both counted past the
+# cap costs at most about need x (patients / cap)^2 entries; the second count's cap keeps that near this.
+_WALK_BUDGET = 50_000
+
+
+def _recount_cap(total: int, need: int) -> int:
+    """How far to count the ranges of an arm that every range of reached COUNT_CAP, in an order other than
+    the name: far enough that walking the order's index, if chosen, costs about _WALK_BUDGET entries at
+    most (between COUNT_CAP and COUNT_CAP_OTHER_ORDERS x 2)."""
+    wanted = int((need * max(total, 1) ** 2 / _WALK_BUDGET) ** 0.5)
+    return max(COUNT_CAP, min(wanted, 2 * COUNT_CAP_OTHER_ORDERS))
 
 
 @dataclass(frozen=True)
@@ -187,7 +215,7 @@ def choose_plan(arm: Arm, sort: str, counts: dict[Term, int], total: int, need: 
         sorting = 0.0 if walk_order else entries * passing * _SORT
         return entries * _STEP + reads * _LOOKUP + sorting
 
-    order_index = _INDEX_OF[keys[0]]
+    order_index = _ORDER_INDEX[sort]
     walk = cost(order_index, True)
     assert walk is not None
     best = Plan(order_index, False, walk)
@@ -201,14 +229,22 @@ def choose_plan(arm: Arm, sort: str, counts: dict[Term, int], total: int, need: 
     return best
 
 
-def count_ranges(connection: Any, terms: Sequence[Term], cap: int = COUNT_CAP) -> tuple[int, dict[Term, int]]:
-    """About how many patients there are (the highest id) and each term's match count, capped."""
+def count_ranges(connection: Any, terms: Sequence[Term], cap: int = COUNT_CAP,
+                 *, exact: bool = True) -> tuple[int, dict[Term, int]]:
+    """About how many patients there are (the highest id) and each term's match count, capped: the count
+    of a range is `cap` when the range holds at least that many entries.
+
+    Whether it does is asked by stepping to its cap-th entry (SQLite skips an OFFSET inside the index,
+    about half the cost of counting the entries one by one); only a smaller range is then counted, or
+    (exact=False) given as cap - 1, the most it can hold."""
     parts, parameters = ["(SELECT max(id) FROM patients)"], list[str]()
     for term in terms:
         condition, values = term.sql()
-        parts.append(f"(SELECT count(*) FROM (SELECT 1 FROM patients INDEXED BY {_INDEX_OF[term.column]} "
-                     f"WHERE {condition} LIMIT {cap}))")
-        parameters.extend(values)
+        source = f"FROM patients INDEXED BY {_INDEX_OF[term.column]} WHERE {condition}"
+        below = f"(SELECT count(*) {source})" if exact else str(cap - 1)
+        parts.append(f"(SELECT CASE WHEN EXISTS (SELECT 1 {source} LIMIT 1 OFFSET {cap - 1}) THEN {cap} "
+                     f"ELSE {below} END)")
+        parameters.extend(values * 2 if exact else values)
     row = _driver(connection).execute(f"SELECT {', '.join(parts)}", tuple(parameters)).fetchone()
     return int(row[0] or 0), {term: int(n) for term, n in zip(terms, row[1:], strict=True)}
 
@@ -221,7 +257,11 @@ def _driver(connection: Any) -> Any:
 
 
 def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> tuple[str, tuple[Any, ...]]:
-    """SELECT the sort keys and id of the first `need` rows of one arm, in order, through the plan's index."""
+    """SELECT the sort keys and id of the first `need` rows of one arm, in order, through the plan's index.
+
+    A missing birth date is selected as '' (it sorts first, as NULL does in SQLite), so the arms' rows are
+    plain tuples of text and the id that Python compares in SQLite's order (text by code point, as SQLite
+    compares UTF-8 bytes) and merges without a key function."""
     keys = (*_SORT_KEYS[sort], "id")
     direction = " DESC" if descending else ""
     conditions, parameters = list[str](), list[str]()
@@ -231,24 +271,37 @@ def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> 
         parameters.extend(values)
     where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     order = ", ".join(f"{k}{direction}" for k in keys)
-    sql = f"SELECT {', '.join(keys)} FROM patients INDEXED BY {plan.index}{where} ORDER BY {order} LIMIT {need}"
+    selected = ", ".join("ifnull(date_of_birth, '')" if k == "date_of_birth" else k for k in keys)
+    sql = f"SELECT {selected} FROM patients INDEXED BY {plan.index}{where} ORDER BY {order} LIMIT {need}"
     return sql, tuple(parameters)
 
 
-def _merge_key(sort: str) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
-    """A row's keys as Python compares them in SQLite's order: a missing birth date (NULL) before any date,
-    wherever the order's index holds it (the name indexes hold it after the names, migration 0007)."""
-    dated = [n for n, column in enumerate(_SORT_KEYS[sort]) if column == "date_of_birth"]
-    if not dated:
-        return lambda row: row
-
-    def key(row: tuple[Any, ...]) -> tuple[Any, ...]:
-        values = list(row)
-        for n in dated:
-            values[n] = (row[n] is not None, row[n] or "")
-        return tuple(values)
-
-    return key
+def _plans(connection: Any, parsed: Query, need: int) -> list[Plan]:
+    """Each arm's plan. An arm that is at most a range on the order's own index is read in order. The others
+    are priced from their ranges' counts (one round trip); in orders other than the name, an arm whose every
+    range reached the cap is counted again, further, in a second round trip (`_recount_cap`)."""
+    order_index = _ORDER_INDEX[parsed.sort]
+    direct = [len(arm) == 0 or (len(arm) == 1 and _INDEX_OF[arm[0].column] == order_index) for arm in parsed.arms]
+    terms = list(dict.fromkeys(t for arm, d in zip(parsed.arms, direct, strict=True) if not d for t in arm))
+    if not terms:
+        return [Plan(order_index, False, 0.0) for _arm in parsed.arms]
+    total, counts = count_ranges(connection, terms, COUNT_CAP)
+    caps = dict.fromkeys(parsed.arms, COUNT_CAP)
+    if parsed.sort != "name":
+        # Only an arm of several terms, none of them on the order index's first column, can cost more than the
+        # cap's worth of entries to walk in order: the others are bounded by their own range or by one share.
+        lead = _INDEX_COLUMNS[order_index][0]
+        crowded = [arm for arm, d in zip(parsed.arms, direct, strict=True)
+                   if not d and len(arm) > 1 and all(t.column != lead and counts[t] >= COUNT_CAP for t in arm)]
+        further = _recount_cap(total, need)
+        again = list(dict.fromkeys(t for arm in crowded for t in arm))
+        if again and further > COUNT_CAP:
+            # Only whether each range reaches the further cap: a range below it is priced at the most it holds.
+            _total, recounted = count_ranges(connection, again, further, exact=False)
+            counts = {**counts, **recounted}
+            caps.update(dict.fromkeys(crowded, further))
+    return [Plan(order_index, False, 0.0) if d else choose_plan(arm, parsed.sort, counts, total, need, caps[arm])
+            for arm, d in zip(parsed.arms, direct, strict=True)]
 
 
 def search_ids(
@@ -256,39 +309,67 @@ def search_ids(
     descending: bool = False,
 ) -> list[int]:
     """The ids of one page of a search, in list order (SQLite)."""
-    parsed = parse_query(query, sort)
+    return _page_ids(session.connection(), parse_query(query, sort), limit, offset, descending)
+
+
+def _page_ids(connection: Any, parsed: Query, limit: int, offset: int, descending: bool) -> list[int]:
     need = offset + limit
     if limit <= 0:
         return []
-    connection = session.connection()
     driver = _driver(connection)
-    order_index = _INDEX_OF[_SORT_KEYS[parsed.sort][0]]
-    # An arm that is at most a range on the order's own index is read in order: nothing to choose.
-    direct = {arm for arm in parsed.arms
-              if len(arm) == 0 or (len(arm) == 1 and _INDEX_OF[arm[0].column] == order_index)}
-    terms = list(dict.fromkeys(t for arm in parsed.arms if arm not in direct for t in arm))
-    cap = COUNT_CAP if parsed.sort == "name" else COUNT_CAP_OTHER_ORDERS
-    total, counts = count_ranges(connection, terms, cap) if terms else (0, {})
     runs = []
-    for arm in parsed.arms:
-        if arm in direct:
-            plan = Plan(order_index, False, 0.0)
-        else:
-            plan = choose_plan(arm, parsed.sort, counts, total, need, cap)
+    for arm, plan in zip(parsed.arms, _plans(connection, parsed, need), strict=True):
         sql, parameters = arm_sql(arm, parsed.sort, plan, descending=descending, need=need)
         runs.append(driver.execute(sql, parameters).fetchall())
     if len(runs) == 1:
         return [row[-1] for row in runs[0][offset:need]]
-    merged = heapq.merge(*runs, key=_merge_key(parsed.sort), reverse=descending)
-    unique = (row_id for row_id, _ in itertools.groupby(merged, key=lambda row: row[-1]))
-    # A row matched by two arms comes out of the merge twice in a row (same keys); groupby drops it.
+    # At most `need` rows per arm, each run already in order: sorting them together is the merge (in C).
+    merged = sorted(itertools.chain.from_iterable(runs), reverse=descending)
+    # A row matched by two arms comes out twice in a row (the same keys and id); groupby drops it.
+    unique = (row[-1] for row, _ in itertools.groupby(merged))
     return list(itertools.islice(unique, offset, need))
 
 
-# The page's rows by id: one Core statement, built once (building it per search cost more than running it), its
-# rows holding every column of the patient by name, as the ORM's would, without an ORM object per row.
+# The page's rows, read by id through the driver: every column of the patient, converted as SQLAlchemy's
+# column types convert them (dates and times from SQLite's text), as a named tuple, so the repository reads
+# each column as an attribute the way it reads an ORM row, at a fraction of the cost of a Core row's.
 _PATIENTS: Any = PatientRow.__table__
-_PAGE_ROWS = select(_PATIENTS).where(_PATIENTS.c.id.in_(bindparam("ids", expanding=True)))
+_COLUMNS = tuple(str(c.name) for c in _PATIENTS.columns)
+PatientColumns = namedtuple("PatientColumns", _COLUMNS)  # type: ignore[misc]  # noqa: PYI024 - names from the table
+_MAKE = functools.partial(tuple.__new__, PatientColumns)  # what _make does, without its Python frame
+
+
+@functools.cache
+def _page_sql(count: int) -> str:
+    return f"SELECT {', '.join(_COLUMNS)} FROM patients WHERE id IN ({', '.join('?' * count)})"
+
+
+_CONVERTERS: weakref.WeakKeyDictionary[Any, tuple[tuple[int, Callable[[Any], Any]], ...]] = weakref.WeakKeyDictionary()
+
+
+def _converters(dialect: Any) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+    """(position, conversion) of each column the dialect's types convert when read (SQLite: dates, times)."""
+    found = _CONVERTERS.get(dialect)
+    if found is None:
+        processors = (c.type.dialect_impl(dialect).result_processor(dialect, None) for c in _PATIENTS.columns)
+        found = tuple((n, p) for n, p in enumerate(processors) if p is not None)
+        _CONVERTERS[dialect] = found
+    return found
+
+
+def _page_rows(connection: Any, ids: list[int]) -> list[Any]:
+    """The patients of `ids`, in that order."""
+    found = _driver(connection).execute(_page_sql(len(ids)), ids).fetchall()
+    converters = _converters(connection.dialect)
+    rows = {}
+    for row in found:
+        values = list(row)
+        for n, convert in converters:
+            value = values[n]
+            if value is not None:
+                values[n] = convert(value)
+        rows[values[0]] = _MAKE(values)
+    return [rows[i] for i in ids]
 
 
 def search_patients(
@@ -296,7 +377,7 @@ def search_patients(
     descending: bool = False,
 ) -> list[Any]:
     """Prefix search, case- and accent-insensitive, by family name, given name, MRN or date of birth: one page
-    of rows holding the patients' columns by name (PatientRow objects, or on SQLite Core rows of the same
+    of rows holding the patients' columns by name (PatientRow objects, or on SQLite named tuples of the same
     columns and types).
 
     Two words match family and given name in either order ("smith jo", "jo smith"), or a family
@@ -306,11 +387,10 @@ def search_patients(
     if session.get_bind().dialect.name != "sqlite":
         return list(session.scalars(search_statement(query, limit=limit, offset=offset, sort=sort,
                                                      descending=descending)))
-    ids = search_ids(session, query, limit=limit, offset=offset, sort=sort, descending=descending)
-    if not ids:
-        return []
-    rows = {row.id: row for row in session.connection().execute(_PAGE_ROWS, {"ids": ids}).all()}
-    return [rows[i] for i in ids]
+    parsed = parse_query(query, sort)
+    connection = session.connection()
+    ids = _page_ids(connection, parsed, limit, offset, descending)
+    return _page_rows(connection, ids) if ids else []
 
 
 def count_patients(session: Session) -> int:
