@@ -278,8 +278,8 @@ def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> 
 
 def _plans(connection: Any, parsed: Query, need: int) -> list[Plan]:
     """Each arm's plan. An arm that is at most a range on the order's own index is read in order. The others
-    are priced from their ranges' counts (one round trip); in orders other than the name, an arm whose every
-    range reached the cap is counted again, further, in a second round trip (`_recount_cap`)."""
+    are priced from their ranges' counts (one round trip); in orders other than the name, a crowded arm (every
+    range at the cap) is counted again, further, in a second round trip (`_crowded`)."""
     order_index = _ORDER_INDEX[parsed.sort]
     direct = [len(arm) == 0 or (len(arm) == 1 and _INDEX_OF[arm[0].column] == order_index) for arm in parsed.arms]
     terms = list(dict.fromkeys(t for arm, d in zip(parsed.arms, direct, strict=True) if not d for t in arm))
@@ -288,20 +288,39 @@ def _plans(connection: Any, parsed: Query, need: int) -> list[Plan]:
     total, counts = count_ranges(connection, terms, COUNT_CAP)
     caps = dict.fromkeys(parsed.arms, COUNT_CAP)
     if parsed.sort != "name":
-        # Only an arm of several terms, none of them on the order index's first column, can cost more than the
-        # cap's worth of entries to walk in order: the others are bounded by their own range or by one share.
-        lead = _INDEX_COLUMNS[order_index][0]
-        crowded = [arm for arm, d in zip(parsed.arms, direct, strict=True)
-                   if not d and len(arm) > 1 and all(t.column != lead and counts[t] >= COUNT_CAP for t in arm)]
-        further = _recount_cap(total, need)
-        again = list(dict.fromkeys(t for arm in crowded for t in arm))
-        if again and further > COUNT_CAP:
-            # Only whether each range reaches the further cap: a range below it is priced at the most it holds.
-            _total, recounted = count_ranges(connection, again, further, exact=False)
+        crowded = _crowded(parsed, direct, counts, total, need)
+        for (cap, exact), arms in crowded.items():
+            again = list(dict.fromkeys(t for arm in arms for t in arm))
+            _total, recounted = count_ranges(connection, again, cap, exact=exact)
             counts = {**counts, **recounted}
-            caps.update(dict.fromkeys(crowded, further))
+            caps.update(dict.fromkeys(arms, cap))
     return [Plan(order_index, False, 0.0) if d else choose_plan(arm, parsed.sort, counts, total, need, caps[arm])
             for arm, d in zip(parsed.arms, direct, strict=True)]
+
+
+def _crowded(parsed: Query, direct: list[bool], counts: dict[Term, int], total: int,
+             need: int) -> dict[tuple[int, bool], list[Arm]]:
+    """The arms to count again in an order other than the name, by (cap, exact): those whose every range reached
+    COUNT_CAP and none of whose terms is on the order index's first column (that range would bound the walk).
+
+    - Where the order's index holds the arm's columns, walking it is a walk of the index alone: one term's
+      walk costs at most need x patients / COUNT_CAP entries, so only an arm of several terms is counted again,
+      up to `_recount_cap`, and only whether each range reaches it is asked.
+    - Elsewhere the walk reads the table per entry and a range is sorted instead: every crowded arm is counted
+      again, exactly, up to COUNT_CAP_OTHER_ORDERS, to sort the smallest range."""
+    columns = _INDEX_COLUMNS[_ORDER_INDEX[parsed.sort]]
+    found: dict[tuple[int, bool], list[Arm]] = {}
+    for arm, d in zip(parsed.arms, direct, strict=True):
+        if d or any(t.column == columns[0] or counts[t] < COUNT_CAP for t in arm):
+            continue
+        if all(t.column in columns for t in arm):
+            if len(arm) == 1 or _recount_cap(total, need) <= COUNT_CAP:
+                continue
+            key = (_recount_cap(total, need), False)
+        else:
+            key = (COUNT_CAP_OTHER_ORDERS, True)
+        found.setdefault(key, []).append(arm)
+    return found
 
 
 def search_ids(
