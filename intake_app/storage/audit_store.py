@@ -5,15 +5,16 @@ with the write lock held (BEGIN IMMEDIATE on SQLite; SELECT ... FOR UPDATE on Po
 appending at once wait for each other), chains the events after it (access/audit_chain.py), inserts them
 and moves the head, all in the same transaction as the change they record. The last entry appended is
 left in `session.info` for the repository to advance this computer's anchor after the commit. On a
-connection (the draft save, the bulk load) the three statements run through the driver's cursor on SQLite
-(rows.DriverStatement: the same SQL, in the caller's transaction).
+connection (the bulk load) or the driver's connection lent to a draft save (`Statements`), the three
+statements run through the driver on SQLite (rows.DriverStatement: the same SQL, in the caller's
+transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import Select, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection
@@ -69,32 +70,56 @@ _NEWEST = DriverStatement(select(AuditRow.seq, AuditRow.entry_hash).order_by(Aud
 _NEW_HEAD = DriverStatement(insert(AuditHeadRow).values(id=1, seq=bindparam("seq"), hash=bindparam("hash")))
 
 
-def _head(db: Session | Connection) -> tuple[int, str]:
+class Statements(Protocol):
+    """Where the statements of a transaction run: `OnConnection` (a SQLAlchemy connection), or the
+    driver's connection the pool lent a draft save (storage/drafts.py)."""
+
+    def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[dict[str, Any]]: ...
+
+    def run(self, statement: DriverStatement, values: Sequence[Mapping[str, Any]]) -> None: ...
+
+
+class OnConnection:
+    """DriverStatements on a SQLAlchemy connection, in its transaction (rows.DriverStatement)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return statement.rows(self.connection, values)
+
+    def run(self, statement: DriverStatement, values: Sequence[Mapping[str, Any]]) -> None:
+        statement.run(self.connection, values)
+
+
+def _head(db: Session | Statements) -> tuple[int, str]:
     """The head under the write lock (FOR UPDATE: PostgreSQL holds the row until the commit)."""
-    if isinstance(db, Connection):
-        found = _DRIVER_HEAD.rows(db, {})
-        if found:
-            return int(found[0]["seq"]), str(found[0]["hash"])
-    else:
+    if isinstance(db, Session):
         head = db.execute(_HEAD).first()
         if head is not None:
             return int(head[0]), str(head[1])
+    else:
+        found = db.rows(_DRIVER_HEAD, {})
+        if found:
+            return int(found[0]["seq"]), str(found[0]["hash"])
     # The head row went missing (deleted by hand): rebuild it from the newest entry; `verify` still
     # judges the chain itself.
-    newest = _NEWEST.rows(db, {}) if isinstance(db, Connection) else [
-        dict(row._mapping) for row in db.execute(_NEWEST.statement)]
+    newest = [dict(row._mapping) for row in db.execute(_NEWEST.statement)] if isinstance(db, Session) else (
+        db.rows(_NEWEST, {}))
     seq, hash_ = (int(newest[0]["seq"]), str(newest[0]["entry_hash"])) if newest else (0, GENESIS_HASH)
-    if isinstance(db, Connection):
-        _NEW_HEAD.run(db, [{"seq": seq, "hash": hash_}])
-    else:
+    if isinstance(db, Session):
         db.execute(_NEW_HEAD.statement, {"seq": seq, "hash": hash_})
+    else:
+        db.run(_NEW_HEAD, [{"seq": seq, "hash": hash_}])
     return seq, hash_
 
 
-def append(db: Session | Connection, events: Sequence[AuditEvent]) -> list[AuditEntry]:
+def append(db: Session | Connection | Statements, events: Sequence[AuditEvent]) -> list[AuditEntry]:
     """Chain `events` after the current head and store them, in the caller's (write) transaction."""
     if not events:
         return []
+    if isinstance(db, Connection):
+        db = OnConnection(db)
     seq, prev_hash = _head(db)
     entries = []
     for event in events:
@@ -103,9 +128,9 @@ def append(db: Session | Connection, events: Sequence[AuditEvent]) -> list[Audit
         entries.append(entry)
         prev_hash = entry.entry_hash
     rows, moved = [_row(entry) for entry in entries], {"new_seq": seq, "new_hash": prev_hash}
-    if isinstance(db, Connection):
-        _DRIVER_INSERT.run(db, rows)
-        _DRIVER_MOVE.run(db, [moved])
+    if not isinstance(db, Session):
+        db.run(_DRIVER_INSERT, rows)
+        db.run(_DRIVER_MOVE, [moved])
         return entries
     db.execute(_INSERT, rows)
     db.execute(_MOVE_HEAD, moved)

@@ -236,6 +236,47 @@ def _with_advice(exc: Exception) -> str:
     return phrase(QT_TRANSLATE_NOOP("IntakeError", "{problem} {advice}"), {"problem": exc.message, "advice": exc.hint})
 
 
+def lends(engine: Engine) -> bool:
+    """True where `lent` may take the connection: SQLite, with nobody listening to what a lent connection
+    leaves out (SQLAlchemy's statement events on the engine, the pool's checkout and checkin events: a
+    trace or a test counting them is then served the ordinary way, a Connection from the pool)."""
+    if engine.dialect.name != "sqlite":
+        return False
+    statements, pool = engine.dispatch, engine.pool.dispatch
+    return not (statements.before_cursor_execute or statements.after_cursor_execute or pool.checkout
+                or pool.checkin)
+
+
+@contextmanager
+def lent(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """The process's one SQLite connection, taken from the engine's pool as every checkout takes it (the
+    thread waits for the thread that has it, up to POOL_TIMEOUT_S; a connection lost or invalidated is
+    opened again with our settings), and given back at the end; the caller begins and ends its own
+    transaction on it. SQLAlchemy's Connection and the pool's proxy around the connection, their events and
+    bookkeeping, cost a draft save more than SQLite's own work for its transaction (`lends` says when no
+    one listens to them). A transaction left open (a failure between BEGIN and COMMIT) is rolled back
+    before the connection goes back, as the pool does on a checkin; a connection whose rollback fails is
+    closed and opened again at the next use."""
+    pool = engine.pool
+    record: Any = pool._do_get()  # the pool's own slot (QueuePool: its queue), as a checkout takes it
+    try:
+        try:
+            driver: sqlite3.Connection = record.get_connection()
+        except BaseException as exc:
+            record.invalidate(exc)  # as a failed checkout does: opened afresh next time
+            raise
+        try:
+            yield driver
+        finally:
+            if driver.in_transaction:
+                try:
+                    driver.rollback()
+                except sqlite3.Error as exc:
+                    record.invalidate(exc)
+    finally:
+        pool._do_return_conn(record)
+
+
 def writing(engine: Engine) -> Engine:
     """The same engine, beginning its transactions with the write lock (BEGIN IMMEDIATE on SQLite)."""
     if engine.dialect.name != "sqlite":

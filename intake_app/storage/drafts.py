@@ -7,32 +7,37 @@ but the answers and who entered them, which are the document's). Only when the U
 the row read, to say why (`refusal`), and the transaction is then rolled back, so nothing changed. The
 audit entry is appended on the same connection (storage/audit_store.py).
 
-`save` is the whole save in ONE transaction. On SQLite every statement of it runs through the driver's
-cursor on the pooled SQLAlchemy connection (`DriverStatement`: SQLAlchemy's own SQL and conversions), and
-the transaction is begun there too, with the write lock (BEGIN IMMEDIATE), committed, or rolled back on
-any failure: SQLAlchemy's execution and transaction machinery cost several times what SQLite takes for
-this work. On any other database it is SQLAlchemy's transaction and Core statements (PostgreSQL: the
-audit head is read FOR UPDATE).
+`save` is the whole save in ONE transaction. On SQLite the pool lends the save the process's one
+connection itself (database.lent: no SQLAlchemy Connection or pool proxy around it), every statement runs
+on it with SQLAlchemy's own SQL and conversions (`OnDriver`, rows.DriverStatement), and the transaction is
+begun there with the write lock (BEGIN IMMEDIATE), committed, or rolled back on any failure: SQLAlchemy's
+checkout, execution and transaction machinery cost several times what SQLite takes for this work. When
+something listens to SQLAlchemy's statement or checkout events (a trace, a test's statement count), the
+same statements run on a pooled SQLAlchemy connection instead, so the listeners see them. On any other
+database it is SQLAlchemy's transaction and Core statements (PostgreSQL: the audit head is read FOR
+UPDATE).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, Protocol
 
 from sqlalchemy import Update, bindparam, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, Dialect, Engine
 
 from intake_app.access.audit_chain import AuditAction, AuditEntry, AuditEvent
 from intake_app.access.roles import Actor
 from intake_app.domain import IntakeDocument
 from intake_app.errors import IntakeError, StaleRecord
 from intake_app.storage import audit_store
-from intake_app.storage.database import storage_errors
+from intake_app.storage.audit_store import OnConnection, Statements
+from intake_app.storage.database import lends, lent, storage_errors
 from intake_app.storage.models import IntakeRow, PatientRow
 from intake_app.storage.records import IntakeRecord, LiveResult
 from intake_app.storage.rows import _RECORD_COLUMNS, DriverStatement, _intake_record, _patient, _rules, utcnow
@@ -72,21 +77,51 @@ _ON_BASE = {live: DriverStatement(_draft_update(live=live, versioned=True, retur
 _LAPSE = DriverStatement(update(_INTAKES).where(_INTAKES.c.id == bindparam("intake_id")).values(red_flag_ack_at=None))
 
 
-def read_row(connection: Connection, intake_id: int) -> Any | None:
+class OnDriver:
+    """DriverStatements on the driver's connection the pool lent (SQLite, database.lent), in the caller's
+    transaction: the statement's SQL, parameter order and conversions both ways as SQLAlchemy compiled them
+    for this database (the same as on a SQLAlchemy connection, rows.DriverStatement)."""
+
+    def __init__(self, driver: sqlite3.Connection, dialect: Dialect) -> None:
+        self.driver, self.dialect = driver, dialect
+
+    def _compiled(self, statement: DriverStatement) -> Any:
+        return statement._compiled.get(self.dialect) or statement._compile(self.dialect)
+
+    def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        compiled = self._compiled(statement)
+        found = self.driver.execute(compiled.sql, DriverStatement._parameters(compiled, values)).fetchall()
+        names, result = compiled.names, compiled.result
+        return [{name: (value if convert is None or value is None else convert(value))
+                 for name, convert, value in zip(names, result, row, strict=True)} for row in found]
+
+    def run(self, statement: DriverStatement, values: Sequence[Mapping[str, Any]]) -> None:
+        compiled = self._compiled(statement)
+        if len(values) == 1:
+            self.driver.execute(compiled.sql, DriverStatement._parameters(compiled, values[0]))
+        else:
+            self.driver.executemany(compiled.sql, [DriverStatement._parameters(compiled, v) for v in values])
+
+
+def _on(db: Connection | Statements) -> Statements:
+    return OnConnection(db) if isinstance(db, Connection) else db
+
+
+def read_row(db: Connection | Statements, intake_id: int) -> Any | None:
     """The intake's columns and its patient's, in one statement (None: no such intake)."""
-    found = _READ.rows(connection, {"intake_id": intake_id})
+    found = _on(db).rows(_READ, {"intake_id": intake_id})
     return SimpleNamespace(**found[0]) if found else None
 
 
-def read_intake(connection: Connection, intake_id: int) -> IntakeRecord | None:
-    row = read_row(connection, intake_id)
+def read_intake(db: Connection | Statements, intake_id: int) -> IntakeRecord | None:
+    row = read_row(db, intake_id)
     return None if row is None else _intake_record(row, _patient(row))
 
 
-def refusal(connection: Connection, intake_id: int, expected_version: int | None) -> Exception | None:
+def refusal(db: Connection | Statements, intake_id: int, expected_version: int | None) -> Exception | None:
     """Why a draft change found nothing to change (None: no such intake). Stale first, as the desk then
     sees what the other desk stored."""
-    row = read_row(connection, intake_id)
+    row = read_row(db, intake_id)
     if row is None:
         return None
     if expected_version is not None and row.row_version != expected_version:
@@ -105,7 +140,7 @@ def refusal(connection: Connection, intake_id: int, expected_version: int | None
 
 
 def update_draft(
-    connection: Connection, intake_id: int, document: IntakeDocument, *, expected_version: int | None,
+    db: Connection | Statements, intake_id: int, document: IntakeDocument, *, expected_version: int | None,
     live: LiveResult | None, urgent_rules: Sequence[str], now: dt.datetime, base: IntakeRecord | None = None,
 ) -> tuple[IntakeRecord | None, bool]:
     """Store the draft's answers in one UPDATE; returns (the stored record, whether the red-flag
@@ -127,14 +162,15 @@ def update_draft(
         values["expected_version"] = expected_version
     on_base = base is not None and base.id == intake_id and expected_version == base.row_version
     statement = _ON_BASE[live is not None] if on_base else _UPDATES[live is not None, expected_version is not None]
-    returned = statement.rows(connection, values)
+    on = _on(db)
+    returned = on.rows(statement, values)
     if not returned:
         return None, False
     acknowledged_at = base.red_flag_ack_at if base is not None and on_base else returned[0]["red_flag_ack_at"]
     lapsed = (bool(urgent_rules) and acknowledged_at is not None
               and not set(urgent_rules) <= _rules(returned[0]["red_flag_ack_rules"]))
     if lapsed:
-        _LAPSE.run(connection, [{"intake_id": intake_id}])
+        on.run(_LAPSE, [{"intake_id": intake_id}])
     if base is not None and on_base:
         level, tier = live if live is not None else (base.level, base.tier)
         return replace(base, document=document, level=level, tier=tier, updated_at=now,
@@ -169,11 +205,11 @@ def save(
     draft first; `urgent_rules` are the urgent red flags the answers fire: one the acknowledgement did not
     cover makes the draft unacknowledged again, with its own audit entry. `base`: the intake as the caller
     holds it (see `update_draft`)."""
-    with storage_errors(), store.engine.connect() as connection, _transaction(connection):
-        record, lapsed = update_draft(connection, intake_id, document, expected_version=expected_version,
+    with storage_errors(), _statements(store.engine) as on:
+        record, lapsed = update_draft(on, intake_id, document, expected_version=expected_version,
                                       live=live, urgent_rules=urgent_rules, now=utcnow(), base=base)
         if record is None:
-            refused = refusal(connection, intake_id, expected_version)
+            refused = refusal(on, intake_id, expected_version)
             if refused is None:
                 from intake_app.storage.repository import NotFound
 
@@ -182,10 +218,29 @@ def save(
         events = [store.event(actor, AuditAction.INTAKE_RED_FLAG_ACK_LAPSED, patient_id=record.patient_id,
                               intake_id=intake_id)] if lapsed else []
         events.append(store.event(actor, AuditAction.INTAKE_SAVE, patient_id=record.patient_id, intake_id=intake_id))
-        entries = audit_store.append(connection, events)
+        entries = audit_store.append(on, events)
     if store.audit_committed is not None:
         store.audit_committed(entries[-1])
     return record
+
+
+@contextmanager
+def _statements(engine: Engine) -> Iterator[Statements]:
+    """Where the save's statements run, in ONE write transaction that is committed at the end and rolled
+    back on any failure (an exception, a refusal): on SQLite the connection the pool lends (database.lent)
+    when nobody listens to SQLAlchemy's events (`lends`), else a pooled SQLAlchemy connection."""
+    if lends(engine):
+        with lent(engine) as driver:
+            driver.execute("BEGIN IMMEDIATE")  # the version check and the write under the write lock
+            try:
+                yield OnDriver(driver, engine.dialect)
+                driver.execute("COMMIT")
+            except BaseException:
+                driver.rollback()
+                raise
+        return
+    with engine.connect() as connection, _transaction(connection):
+        yield OnConnection(connection)
 
 
 @contextmanager

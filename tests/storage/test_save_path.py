@@ -1,11 +1,12 @@
 """Issue 14 target 2: the draft save made cheaper without losing anything.
 
-The save is one transaction (storage/drafts.py `save`): on SQLite its statements run through the driver's
-cursor on the pooled SQLAlchemy connection and the transaction is begun there with the write lock; on
-other databases it is SQLAlchemy's transaction and Core statements. Each test of what a save must keep
-(the version check, refusals that change nothing, the audit entry chained in the same transaction, the
-rollback on a failure, the stored values) runs both ways, the Core way forced on SQLite here (PostgreSQL
-itself runs in tests/postgres). The live level may come from the window's own screening of exactly the
+The save is one transaction (storage/drafts.py `save`): on SQLite its statements run through the driver, on
+the connection the pool lends (or, when something listens to SQLAlchemy's events, on a pooled SQLAlchemy
+connection), and the transaction is begun there with the write lock; on other databases it is
+SQLAlchemy's transaction and Core statements. Each test of what a save must keep (the version check,
+refusals that change nothing, the audit entry chained in the same transaction, the rollback on a failure,
+the stored values) runs every way, the Core way forced on SQLite here (PostgreSQL itself runs in
+tests/postgres). The live level may come from the window's own screening of exactly the
 same inputs (`screen_draft`), never from a result for other inputs.
 """
 
@@ -34,9 +35,13 @@ from tests.conftest import FULL_ANSWERS, signed_in_clinic
 BORN = dt.date(1970, 1, 2)
 
 
-@pytest.fixture(params=["driver", "core"])
+@pytest.fixture(params=["lent", "driver", "core"])
 def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways of running the save: the driver's (SQLite) and SQLAlchemy's Core (other databases)."""
+    """Every way of running the save: on the connection the pool lends (SQLite), through the driver on a
+    SQLAlchemy connection (SQLite, when something listens to SQLAlchemy's events) and SQLAlchemy's Core
+    (other databases)."""
+    if request.param != "lent":
+        monkeypatch.setattr(drafts, "lends", lambda _engine: False)
     if request.param == "core":
         monkeypatch.setattr(DriverStatement, "runs_on", staticmethod(lambda _connection: False))
     return str(request.param)
