@@ -218,17 +218,18 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
 
     def _answered(
         self, record: IntakeRecord, answers: dict[str, Any], visit_date: dt.date, by: str | None,
-        entered_by: Mapping[str, str] | None, checked: IntakeDocument | None = None,
+        entered_by: Mapping[str, str] | None, checked: Mapping[str, Any] | None = None,
     ) -> IntakeDocument:
         """The stored intake's document with these answers, checked, and who entered each answer: `by`
         ("patient" or "staff") marks the new and changed answers, `entered_by` replaces the record whole;
-        with neither, unchanged answers keep their entry and changed ones lose it (IntakeDocument.with_answers)."""
+        with neither, unchanged answers keep their entry and changed ones lose it (IntakeDocument.with_answers).
+        `checked`: the answers as the checks already made them (`live.kept`)."""
         stored = record.document
         if checked is None:
-            checked = self.document(stored.patient, visit_date, answers, stored.questionnaire)
+            checked = self.document(stored.patient, visit_date, answers, stored.questionnaire).answers
         if by is not None and by not in ENTERED_BY_VALUES:
             raise IntakeError(QT_TRANSLATE_NOOP("IntakeError", "Who entered the answers must be the patient or staff."))
-        document = replace(stored.with_answers(checked.answers, by=by, entered_by=entered_by), visit_date=visit_date)
+        document = replace(stored.with_answers(checked, by=by, entered_by=entered_by), visit_date=visit_date)
         if entered_by is not None:  # checked against the questionnaire and the answers given
             document = parse_document(document.to_json())
         return document
@@ -267,7 +268,8 @@ class Clinic(MaintenanceMixin, OutcomesMixin):
         by: str | None, entered_by: Mapping[str, str] | None,
     ) -> IntakeRecord:
         # When the window screened exactly these inputs today and they passed the checks unchanged
-        # (`screen_draft`), the save checks and screens nothing again (`kept` gives a fresh copy of them).
+        # (`screen_draft`), the save checks and screens nothing again (`kept` gives a fresh copy of the
+        # checked answers).
         was = record.document
         checked, found = live.kept(was.questionnaire, was.patient, visit_date, answers)
         document = self._answered(record, answers, visit_date, by, entered_by, checked)

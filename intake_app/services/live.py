@@ -68,13 +68,13 @@ def screen_draft(document: IntakeDocument, settings: Settings | None = None) -> 
 
 
 def kept(questionnaire: str, patient: Patient, visit_date: dt.date, answers: Mapping[str, Any],
-         ) -> tuple[IntakeDocument | None, LiveResult | None]:
-    """What `screen_draft` kept today for exactly these inputs: (the checked document, with a fresh copy
-    of its answers the caller may keep, or None; the live result or None)."""
+         ) -> tuple[dict[str, Any] | None, LiveResult | None]:
+    """What `screen_draft` kept today for exactly these inputs: (the answers as the save's checks made them,
+    a fresh copy the caller may keep, or None; the live result or None)."""
     checked, found = _LIVE.get(_live_key(questionnaire, patient, visit_date, answers), (None, None))
-    if checked is not None:
-        checked = replace(checked, answers={key: _copy(value) for key, value in checked.answers.items()})
-    return checked, found
+    if checked is None:
+        return None, found
+    return {key: _copy(value) for key, value in checked.answers.items()}, found
 
 
 def _copy(value: Any) -> Any:

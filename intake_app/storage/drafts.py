@@ -24,7 +24,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from types import SimpleNamespace
 from typing import Any, Protocol
 
@@ -173,13 +172,22 @@ def update_draft(
         on.run(_LAPSE, [{"intake_id": intake_id}])
     if base is not None and on_base:
         level, tier = live if live is not None else (base.level, base.tier)
-        return replace(base, document=document, level=level, tier=tier, updated_at=now,
+        return _on_top(base, document=document, level=level, tier=tier, updated_at=now,
                        row_version=base.row_version + 1,
                        red_flag_ack_at=None if lapsed else base.red_flag_ack_at), lapsed
     stored = SimpleNamespace(**returned[0], answers=document.answers, entered_by=document.entered_by)
     if lapsed:
         stored.red_flag_ack_at = None
     return _intake_record(stored, document.patient), lapsed
+
+
+def _on_top(base: IntakeRecord, **changes: Any) -> IntakeRecord:
+    """`dataclasses.replace(base, **changes)` without its walk over every field of the record (about a
+    tenth of a save's own work): the fields are copied as they are, and the record has no checks of its
+    own to run again (a test keeps the two equal)."""
+    record = object.__new__(IntakeRecord)
+    record.__dict__.update(base.__dict__, **changes)
+    return record
 
 
 class DraftStore(Protocol):

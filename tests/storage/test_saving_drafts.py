@@ -128,3 +128,29 @@ def test_the_held_record_is_used_only_at_the_version_checked(clinic: Any) -> Non
                         live=None, base=stale_copy)
     assert again == clinic.repository.get_intake(record.id)
     assert again.level != "urgent"
+
+
+def test_the_record_made_on_top_of_the_held_one_is_what_replace_makes() -> None:
+    from intake_app.storage.records import IntakeRecord
+
+    assert not hasattr(IntakeRecord, "__post_init__")  # no checks of its own that a copy would skip
+    document = copy.deepcopy(_document_for_copy())
+    when = dt.datetime(2026, 1, 2, 3, 4, 5)
+    values: dict[str, Any] = {}
+    for number, field in enumerate(dataclasses.fields(IntakeRecord)):  # every field a value of its own
+        values[field.name] = {"document": document, "red_flags_not_asked": True}.get(
+            field.name, when + dt.timedelta(minutes=number) if "_at" in field.name else f"{field.name}-{number}")
+    base = IntakeRecord(**values)
+    changes = {"document": dataclasses.replace(document, answers={"onset": "sudden"}), "level": "urgent",
+               "tier": None, "updated_at": when, "row_version": 8, "red_flag_ack_at": None}
+    made = drafts._on_top(base, **changes)
+    assert type(made) is IntakeRecord
+    assert made == dataclasses.replace(base, **changes)
+    assert base == IntakeRecord(**values)  # the held record itself is unchanged
+
+
+def _document_for_copy() -> Any:
+    from intake_app.domain import IntakeDocument
+
+    return IntakeDocument(Patient("Testperson", "Copy", dt.date(1970, 1, 2), "female", "", ""), dt.date(2026, 1, 2),
+                          {"onset": "gradual"}, entered_by={"onset": "staff"})
