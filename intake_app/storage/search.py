@@ -278,49 +278,41 @@ def arm_sql(arm: Arm, sort: str, plan: Plan, *, descending: bool, need: int) -> 
 
 def _plans(connection: Any, parsed: Query, need: int) -> list[Plan]:
     """Each arm's plan. An arm that is at most a range on the order's own index is read in order. The others
-    are priced from their ranges' counts (one round trip); in orders other than the name, a crowded arm (every
-    range at the cap) is counted again, further, in a second round trip (`_crowded`)."""
+    are priced from their ranges' counts (one round trip), up to COUNT_CAP where the order's index holds every
+    searched column (walking it never reads the table), else up to COUNT_CAP_OTHER_ORDERS (a walk reads the
+    table per entry, and the smallest range is sorted instead). In the first case an arm of two crowded ranges
+    in birth-date or MRN order is counted again, further, in a second round trip (`_crowded`)."""
     order_index = _ORDER_INDEX[parsed.sort]
     direct = [len(arm) == 0 or (len(arm) == 1 and _INDEX_OF[arm[0].column] == order_index) for arm in parsed.arms]
     terms = list(dict.fromkeys(t for arm, d in zip(parsed.arms, direct, strict=True) if not d for t in arm))
     if not terms:
         return [Plan(order_index, False, 0.0) for _arm in parsed.arms]
-    total, counts = count_ranges(connection, terms, COUNT_CAP)
-    caps = dict.fromkeys(parsed.arms, COUNT_CAP)
-    if parsed.sort != "name":
+    cap = COUNT_CAP if set(_SEARCHED) <= set(_INDEX_COLUMNS[order_index]) else COUNT_CAP_OTHER_ORDERS
+    total, counts = count_ranges(connection, terms, cap)
+    caps = dict.fromkeys(parsed.arms, cap)
+    if parsed.sort != "name" and cap == COUNT_CAP:
         crowded = _crowded(parsed, direct, counts, total, need)
-        for (cap, exact), arms in crowded.items():
-            again = list(dict.fromkeys(t for arm in arms for t in arm))
-            _total, recounted = count_ranges(connection, again, cap, exact=exact)
+        if crowded:
+            further = _recount_cap(total, need)
+            again = list(dict.fromkeys(t for arm in crowded for t in arm))
+            # Only whether each range reaches the further cap: a range below it is priced at the most it holds.
+            _total, recounted = count_ranges(connection, again, further, exact=False)
             counts = {**counts, **recounted}
-            caps.update(dict.fromkeys(arms, cap))
+            caps.update(dict.fromkeys(crowded, further))
     return [Plan(order_index, False, 0.0) if d else choose_plan(arm, parsed.sort, counts, total, need, caps[arm])
             for arm, d in zip(parsed.arms, direct, strict=True)]
 
 
-def _crowded(parsed: Query, direct: list[bool], counts: dict[Term, int], total: int,
-             need: int) -> dict[tuple[int, bool], list[Arm]]:
-    """The arms to count again in an order other than the name, by (cap, exact): those whose every range reached
-    COUNT_CAP and none of whose terms is on the order index's first column (that range would bound the walk).
-
-    - Where the order's index holds the arm's columns, walking it is a walk of the index alone: one term's
-      walk costs at most need x patients / COUNT_CAP entries, so only an arm of several terms is counted again,
-      up to `_recount_cap`, and only whether each range reaches it is asked.
-    - Elsewhere the walk reads the table per entry and a range is sorted instead: every crowded arm is counted
-      again, exactly, up to COUNT_CAP_OTHER_ORDERS, to sort the smallest range."""
-    columns = _INDEX_COLUMNS[_ORDER_INDEX[parsed.sort]]
-    found: dict[tuple[int, bool], list[Arm]] = {}
-    for arm, d in zip(parsed.arms, direct, strict=True):
-        if d or any(t.column == columns[0] or counts[t] < COUNT_CAP for t in arm):
-            continue
-        if all(t.column in columns for t in arm):
-            if len(arm) == 1 or _recount_cap(total, need) <= COUNT_CAP:
-                continue
-            key = (_recount_cap(total, need), False)
-        else:
-            key = (COUNT_CAP_OTHER_ORDERS, True)
-        found.setdefault(key, []).append(arm)
-    return found
+def _crowded(parsed: Query, direct: list[bool], counts: dict[Term, int], total: int, need: int) -> list[Arm]:
+    """The arms to count again, up to `_recount_cap`: those of several terms whose every range reached COUNT_CAP,
+    none of them on the order index's first column (that range would bound the walk). Walking the order's index
+    for one of these costs about need x (patients / cap)^2 entries, unknown until the ranges are counted further;
+    one term's walk costs at most need x patients / COUNT_CAP."""
+    if _recount_cap(total, need) <= COUNT_CAP:
+        return []
+    lead = _INDEX_COLUMNS[_ORDER_INDEX[parsed.sort]][0]
+    return [arm for arm, d in zip(parsed.arms, direct, strict=True)
+            if not d and len(arm) > 1 and all(t.column != lead and counts[t] >= COUNT_CAP for t in arm)]
 
 
 def search_ids(
