@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
@@ -33,12 +33,16 @@ def level_words(level: str | None, tier: str | None, acknowledged: bool) -> str:
 
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
-_USER_ROLE = int(Qt.ItemDataRole.UserRole)
-_ANSWERED_ROLES = frozenset((int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole), _USER_ROLE))
+_CELL_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
 
-class PatientTableModel(QAbstractTableModel):
-    """Rows of PatientRecords; fetches further pages on demand; sorting asks the database."""
+class PatientTableModel(QStandardItemModel):
+    """Rows of PatientRecords; fetches further pages on demand; sorting asks the database.
+
+    The words of each cell are kept in the model's own items, so drawing the list never calls Python: the
+    view asks about nine things per cell it paints (a row count and an index for each too). Answered by a
+    Python model, that was about a thousand Python calls on the GUI thread for one page drawn, each one
+    waiting for Python's lock whenever another thread (the next query, the audit writer) held it."""
 
     COLUMNS = ((QT_TRANSLATE_NOOP("PatientTableModel", "Family name"), "name"),
                (QT_TRANSLATE_NOOP("PatientTableModel", "Given name"), "given"),
@@ -49,10 +53,18 @@ class PatientTableModel(QAbstractTableModel):
     sort_wanted = Signal(str, bool)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(self.COLUMNS), parent)
+        prototype = QStandardItem()  # cells made by setData: shown and chosen, never edited or dragged
+        prototype.setFlags(_CELL_FLAGS)
+        self.setItemPrototype(prototype)
         self.records: list[PatientRecord] = []
-        self._shown: list[tuple[str, str, str, str, str]] = []  # each row's words, made once per row
+        self._shown: list[tuple[str, str, str, str, str]] = []  # each row's words, as the cells hold them
         self.has_more = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The headings in the desk's language (at first and when the language changes)."""
+        self.setHorizontalHeaderLabels([self.tr(label) for label, _key in self.COLUMNS])
 
     @staticmethod
     def _words(record: PatientRecord) -> tuple[str, str, str, str, str]:
@@ -62,60 +74,50 @@ class PatientTableModel(QAbstractTableModel):
 
     def reset(self, records: list[PatientRecord]) -> None:
         """Show a new first page. The rows already shown are changed in place (only cells whose words differ
-        are repainted) and rows are added or taken away at the end: a model reset made the view drop its
-        current row and selection and lay out and repaint its header, on every search."""
+        are written, and one dataChanged covers the rows that changed) and rows are added or taken away at the
+        end: a model reset made the view drop its current row and selection and lay out and repaint its
+        header, on every search."""
         words = [self._words(record) for record in records]
         self.has_more = len(records) >= PAGE
-        if not self.records or not records:
-            self.beginResetModel()
-            self.records, self._shown = list(records), words
-            self.endResetModel()
-            return
         kept = min(len(self.records), len(records))
         if len(self.records) > kept:
-            self.beginRemoveRows(QModelIndex(), kept, len(self.records) - 1)
+            self.removeRows(kept, len(self.records) - kept)
             del self.records[kept:], self._shown[kept:]
-            self.endRemoveRows()
         changed = [row for row in range(kept) if self._shown[row] != words[row]]
+        if changed:
+            self._write(changed, words, self._shown)
         self.records[:kept], self._shown[:kept] = records[:kept], words[:kept]
         if changed:
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole])
+                                  [Qt.ItemDataRole.DisplayRole])
         if len(records) > kept:
-            self.beginInsertRows(QModelIndex(), kept, len(records) - 1)
-            self.records.extend(records[kept:])
-            self._shown.extend(words[kept:])
-            self.endInsertRows()
+            self._add(records[kept:], words[kept:])
 
     def append(self, records: list[PatientRecord]) -> None:
         self.has_more = len(records) >= PAGE
-        if not records:
-            return
+        if records:
+            self._add(records, [self._words(record) for record in records])
+
+    def _add(self, records: list[PatientRecord], words: list[tuple[str, str, str, str, str]]) -> None:
         start = len(self.records)
-        self.beginInsertRows(QModelIndex(), start, start + len(records) - 1)
+        self.insertRows(start, len(records))  # the view learns of the rows here; their words follow at once
         self.records.extend(records)
-        self._shown.extend(self._words(record) for record in records)
-        self.endInsertRows()
+        self._shown.extend(words)
+        self._write(range(start, start + len(records)), self._shown, None)
 
-    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A lookup: the view asks about nine times per cell it paints (one per role), so the roles that
-        answer nothing return first."""
-        if role not in _ANSWERED_ROLES or not index.isValid():
-            return None
-        if role == _USER_ROLE:
-            return self.records[index.row()].id
-        return self._shown[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][0])
-        return None
+    def _write(self, rows: Any, words: list[tuple[str, str, str, str, str]],
+               before: list[tuple[str, str, str, str, str]] | None) -> None:
+        """Set the cells of `rows` to `words[row]` (only those that differ from `before[row]`), telling nobody:
+        the caller reports the change once (dataChanged, or the rows' insertion)."""
+        blocked = self.blockSignals(True)
+        try:
+            for row in rows:
+                old = before[row] if before is not None else None
+                for column, text in enumerate(words[row]):
+                    if old is None or old[column] != text:
+                        self.setData(self.index(row, column), text)
+        finally:
+            self.blockSignals(blocked)
 
     def canFetchMore(self, parent: _ModelIndex) -> bool:
         return not parent.isValid() and self.has_more

@@ -233,7 +233,7 @@ class PatientsPanel(QWidget):
         self.selected_title.setText(self.tr("Selected patient"))
         self.intakes_hint.setText(self.tr("Press Enter or click the patient to see their intakes."))
         # The list's headings (the model's words), each column at least as wide as its heading.
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.COLUMNS) - 1)
+        self.model.retranslate()
         header = self.table.horizontalHeader()
         for column in range(len(COLUMN_WIDTHS)):
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), header.sectionSizeHint(column)))
@@ -366,7 +366,7 @@ class PatientsPanel(QWidget):
         index = self.table.currentIndex()
         if not index.isValid() or self.stack.currentWidget() is not self.table:
             return None
-        return int(self.model.data(index, Qt.ItemDataRole.UserRole))
+        return self.model.records[index.row()].id
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         has = current.isValid()
