@@ -199,3 +199,37 @@ def test_threads_saving_at_once_share_the_one_connection_one_at_a_time(
         assert clinic.repository.get_intake(draft.id).row_version == draft.row_version + 20
     assert engine.pool.checkedout() == 0
     assert verify(clinic.repository.iter_audit()).ok
+
+
+def test_the_update_returns_nothing_unless_an_acknowledgement_could_lapse(clinic: Any) -> None:
+    from tests.conftest import CLINICIAN_SIGNS, FULL_ANSWERS
+
+    answers = {**FULL_ANSWERS, "age_years": Patient("x", "y", BORN).age_on(dt.date.today())}
+    draft = _draft(clinic)
+    visit = draft.document.visit_date
+    driver = _pools_connection(clinic.repository.engine)
+    seen: list[str] = []
+
+    def update_of_a_held_record(answers: dict[str, Any], version: int) -> tuple[Any, str]:
+        seen.clear()
+        driver.set_trace_callback(seen.append)
+        try:
+            saved = clinic.save_draft(draft.id, answers, visit, expected_version=version)
+        finally:
+            driver.set_trace_callback(None)
+        return saved, next(sql for sql in seen if sql.upper().startswith("UPDATE INTAKES"))
+
+    held = clinic.save_draft(draft.id, {**answers, "rf_saddle_numbness": "new"}, visit,
+                             expected_version=draft.row_version)
+    saved, update = update_of_a_held_record({**answers, "rf_saddle_numbness": "new", "pain_score_0_10": 2},
+                                            held.row_version)
+    assert "RETURNING" not in update.upper()  # urgent, but nothing acknowledged that could lapse
+    acknowledged = clinic.acknowledge_red_flag(draft.id, **CLINICIAN_SIGNS)
+    clinic.save_draft(draft.id, {**answers, "rf_saddle_numbness": "new", "pain_score_0_10": 3}, visit,
+                      expected_version=acknowledged.row_version)  # this desk holds the acknowledged record
+    held = clinic.repository.get_intake(draft.id)
+    lapsed, update = update_of_a_held_record({**answers, "rf_saddle_numbness": "new", "rf_fever_or_unwell": "yes"},
+                                             held.row_version)
+    assert "RETURNING" in update.upper()  # an urgent rule fires on an acknowledged draft: the lapse is checked
+    assert lapsed.acknowledged_at is None and lapsed == clinic.repository.get_intake(draft.id)
+    assert saved.row_version + 3 == lapsed.row_version
