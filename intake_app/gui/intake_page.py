@@ -180,7 +180,7 @@ class IntakePage(IntakeSaving, QWidget):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.workspace)
         self.pages.addWidget(self.review)
-        self.paint_hold = PaintHold(self.pages)  # see open_record
+        self.paint_hold = PaintHold((self,), (self.pages,), (self.map_box, self.panel))  # see open_record
 
         # On a very short screen (1024x600 at 150 % leaves 373 pixels) the whole page scrolls rather than
         # squeezing the header, the banner or the form below the height their words need.
@@ -306,8 +306,9 @@ class IntakePage(IntakeSaving, QWidget):
         """Show an intake; `answers` (from crash recovery) replaces the stored ones and marks it unsaved.
 
         Every intake starts fresh: first section, "Pain" on the map, the form in front. Brought forward from
-        another page, the page draws its header in the turn that shows it and the rest in the next one (see
-        intake_settle.PaintHold); everything is filled and takes input at once.
+        another page, the page is drawn in the turns after the one that shows it: the header, then the form,
+        then the map and the result (see intake_settle.PaintHold); everything is filled and takes input at
+        once.
         """
         if not self.isVisible():
             self.paint_hold.hold()

@@ -3,8 +3,9 @@
 The window builds the intake page while the desk is idle (`IntakePage.build_steps`); the steps here then lay
 the hidden page out and draw it once, a few milliseconds a step, so that showing it for the first intake has
 little left to do. When an intake is opened, the page's workspace (the form, the map and the result) is
-drawn one event-loop turn after the page comes forward (`PaintHold`): showing the page and drawing its
-whole workspace in one turn was one stall of 20-50 ms, split in two it is two of about half that.
+drawn in stages after the page comes forward (`PaintHold`): the header one event-loop turn later, the form
+a turn after it, the map and the result a turn after that. Filling, showing and drawing the whole page in
+one turn was one stall of 20-50 ms.
 """
 
 from __future__ import annotations
@@ -41,6 +42,12 @@ def settle_steps(page: IntakePage) -> Iterator[None]:
         return
     page.setGeometry(parent.contentsRect())  # the room it will have (a page of the window's stack)
     yield
+    # The result panel in the state a new intake opens with ("not screened yet"), so that it is laid out and
+    # drawn below with the words it will show: its first words, level chip style and reasons were otherwise
+    # set, polished and laid out in the turn that opens the first intake.
+    if page.record is None:
+        page.panel.show_not_screened()
+        yield
     # Children first: a parent's layout then finds its children's sizes already worked out.
     widgets = [w for w in page.findChildren(QWidget) if w.layout() is not None]
     clock = StepClock()
@@ -142,33 +149,62 @@ class StepClock:
 
 
 class PaintHold:
-    """Draws a widget (and everything in it) only from the event-loop turn after it is held.
+    """Draws a widget in stages, one event-loop turn after another: `stages[0]` (and everything in it) from
+    the turn after it is held, each next stage (widgets inside the ones before) a turn later.
 
-    Held, the widget's updates are off, so the turn that brings the page forward draws only the rest of it
-    (the header: who, when, the buttons); a timer lets go, and the next turn draws the held part. Nothing else
-    is delayed: the widgets are filled, laid out and take input as before."""
+    Held, the stages' updates are off, so the turn that brings the intake page forward fills, shows and lays
+    it out but draws none of it; a timer lets go of one stage at a time: the header (who, when, the buttons,
+    the urgent banner), then the form, then the map and the result. Drawn all in one turn with the rest of
+    the opening, they were the longest stall of an open. Nothing else is delayed: the widgets are filled,
+    laid out and take input at once."""
 
-    def __init__(self, widget: QWidget) -> None:
-        self.widget = widget
-        self._timer = QTimer(widget)
+    def __init__(self, *stages: tuple[QWidget, ...]) -> None:
+        self.stages = stages
+        self._next_stage = len(stages)
+        self._timer = QTimer(stages[0][0])
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HOLD_MS)
-        self._timer.timeout.connect(self.release)
+        self._timer.timeout.connect(self._next)
 
     @property
     def held(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def drawn_stages(self) -> int:
+        """How many stages have been let go (all of them when nothing is held)."""
+        return self._next_stage
+
     def hold(self) -> None:
-        if self.widget.updatesEnabled():
-            self.widget.setUpdatesEnabled(False)
+        # Inner stages first: a widget held on its own stays held when the one around it is let go (Qt keeps
+        # an explicit setUpdatesEnabled(False)); held after its parent, it would only inherit the parent's.
+        for stage in reversed(self.stages):
+            for widget in stage:
+                if widget.updatesEnabled():
+                    widget.setUpdatesEnabled(False)
+        self._next_stage = 0
         self._timer.start()
 
+    def _next(self) -> None:
+        """Let go of the next stage; the timer runs again while any is left."""
+        self._let_go(self.stages[self._next_stage])
+        self._next_stage += 1
+        if self._next_stage < len(self.stages):
+            self._timer.start()
+
     def release(self) -> None:
+        """Every stage drawn again (at once, when the page is left before the timer let go of all)."""
         self._timer.stop()
-        if not self.widget.updatesEnabled():
-            self.widget.setUpdatesEnabled(True)
+        for stage in self.stages[self._next_stage:]:
+            self._let_go(stage)
+        self._next_stage = len(self.stages)
+
+    @staticmethod
+    def _let_go(stage: tuple[QWidget, ...]) -> None:
+        for widget in stage:
+            if not widget.updatesEnabled():
+                widget.setUpdatesEnabled(True)
 
 
 def unfilled(area: QScrollArea) -> None:

@@ -2,8 +2,8 @@
 
 Findings: the first intake opened sized and placed about 140 widgets (the idle build laid out only the
 form's first section, and a new intake opens on "Where it hurts"); and opening an intake filled the page,
-showed it and drew all of it in one turn of the event loop (20-50 ms). The page now draws its workspace
-one turn after it comes forward; it is filled, and takes keys, at once."""
+showed it and drew all of it in one turn of the event loop (20-50 ms). The page now draws its header, its
+form, and its map and result in the turns after it comes forward; it is filled, and takes keys, at once."""
 
 from __future__ import annotations
 
@@ -106,27 +106,46 @@ def test_the_first_intake_opens_on_a_section_the_idle_build_already_placed(qtbot
 
 
 @pytest.mark.parametrize("again", [False, True], ids=["first", "again"])
-def test_the_page_comes_forward_with_its_header_and_draws_its_workspace_a_turn_later(
+def test_the_page_comes_forward_then_draws_its_header_form_and_result_a_turn_apart(
     qtbot: QtBot, built: Window, again: bool
 ) -> None:
-    """Finding: filling the page, showing it and drawing all of it were one turn of the event loop. The
-    header (whose intake this is) is drawn in the turn that shows the page, the workspace in the next."""
+    """Finding: filling the page, showing it and drawing all of it were one turn of the event loop, and then
+    its header in that turn and the whole workspace in the next (each the longest stall of an open). The
+    turn that shows the page draws none of it; then the header (whose intake this is), then the form, then
+    the map and the result, each piece once."""
     page = built.page
     if again:
         earlier = Events(QEvent.Type.Paint).watch(page.map)
         open_in_front(built, record(1, "Earlier"))
         qtbot.waitUntil(lambda: earlier.of(page.map) == 1)
         back_to_the_list(built)
-    paints = Events(QEvent.Type.Paint).watch(page.title, page.map, page.panel, page.form.nav)
+    stages = StageOfPaints(page)
     open_in_front(built, record(2, "Later"))
-    QApplication.processEvents()  # the turn after the one that showed the page: its header is drawn
-    assert paints.of(page.title) == 1
-    assert paints.of(page.map) == paints.of(page.panel) == paints.of(page.form.nav) == 0
-    qtbot.waitUntil(lambda: paints.of(page.map) == 1 and paints.of(page.panel) == 1, timeout=3000)
+    QApplication.processEvents()  # the turn that showed the page
+    assert stages.seen == []
+    qtbot.waitUntil(lambda: not page.paint_hold.held, timeout=3000)
+    qtbot.waitUntil(lambda: len(stages.seen) >= 4, timeout=3000)
     for _turn in range(3):
         QApplication.processEvents()
-    assert paints.of(page.map) == paints.of(page.panel) == paints.of(page.form.nav) == 1
-    assert paints.of(page.title) == 1  # the header is not drawn again with the workspace
+    # Each piece drawn once, in the stage that let it go (1: the header, 2: the form, 3: map and result).
+    assert sorted(stages.seen) == [("map", 3), ("nav", 2), ("panel", 3), ("title", 1)]
+
+
+class StageOfPaints(QObject):
+    """Which of the page's hold stages had been let go when each watched widget was drawn."""
+
+    def __init__(self, page: IntakePage) -> None:
+        super().__init__()
+        self.page = page
+        self.names = {id(page.title): "title", id(page.form.nav): "nav", id(page.map): "map", id(page.panel): "panel"}
+        self.seen: list[tuple[str, int]] = []
+        for widget in (page.title, page.form.nav, page.map, page.panel):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint:
+            self.seen.append((self.names[id(watched)], self.page.paint_hold.drawn_stages))
+        return False
 
 
 def test_keys_typed_before_the_workspace_is_drawn_are_kept_in_the_intake_opened(qtbot: Any, built: Window) -> None:
@@ -161,3 +180,19 @@ def test_leaving_before_the_workspace_is_drawn_lets_it_draw_next_time(qtbot: QtB
     open_in_front(built, record(2, "Again"))
     qtbot.waitUntil(lambda: not page.paint_hold.held)
     assert page.pages.updatesEnabled()
+
+
+def test_the_idle_build_leaves_the_result_panel_as_a_new_intake_shows_it(qtbot: QtBot, built: Window) -> None:
+    """Finding: the result panel was built empty and got its first words ("not screened yet"), its level
+    chip's style and its reasons in the turn that opened the first intake. The idle build sets them, so the
+    first new intake finds the panel as it must show it and changes nothing in it."""
+    page = built.page
+    chip = page.panel.level
+    assert chip.property("level") == "none" and chip.text()
+    changes = Events(QEvent.Type.DynamicPropertyChange, QEvent.Type.StyleChange, QEvent.Type.FontChange).watch(chip)
+    reasons = page.panel.reasons.toPlainText()
+    open_in_front(built, record(1, "Firstopen"))
+    qtbot.waitUntil(lambda: not page.paint_hold.held)
+    assert page.assessment is None
+    assert changes.total() == 0
+    assert page.panel.reasons.toPlainText() == reasons
