@@ -177,9 +177,13 @@ class TodayPanel(QWidget):
         self.record_due_button.setText(self.tr("Record &outcome..."))
 
     def set_clinic(self, clinic: Clinic) -> None:
+        """Signed in: the lists are read now if they are on screen, else when first shown. At a large
+        clinic reading them is a second or two of the worker's Python and about a hundred milliseconds of
+        this window's (the outcomes due), which the desk would otherwise pay behind the patient list while
+        the first searches run."""
         self.clinic = clinic
         self.timer.start()
-        self.refresh()
+        self.refresh_when_shown()
 
     def refresh(self) -> None:
         """Ask for today's intakes in the background. Asked while one runs (which may have read the database
