@@ -56,23 +56,6 @@ START_TIMEOUT_S = 60.0
 #: A request not answered after this long (a hung process) is given up and done on the calling thread.
 REPLY_TIMEOUT_S = 120.0
 
-#: How much the process gives way to the window's own threads on a busy machine: its nice value, and on Linux
-#: that of its session's scheduling group (see `_give_way`).
-PROCESS_NICE = 5
-GROUP_NICE = 10
-
-#: How the process is started so that its work waits for the window's, not the other way round. On Linux
-#: with automatic scheduling groups (one group per session, the default on desktop kernels) a process's
-#: nice value counts only against its own group: in the window's session a print job's CPU was charged to
-#: the window's group, and the window's thread, woken for its next event, waited behind it and behind other
-#: programs (traced: 3-5 ms at the 95th percentile during a print job, against 0.04-0.25 ms with the process
-#: in a session of its own, made nicer in `serve`). On Windows the same is asked by a priority class.
-_BEHIND_THE_WINDOW: dict[str, Any] = (
-    {"creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0)
-     | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)}
-    if sys.platform == "win32" else {"start_new_session": True}
-)
-
 _LENGTH = struct.Struct(">Q")
 _READY = "ready"
 #: An answer's header saying a print job finished a page: ("page", done, total); the window answers go on.
@@ -209,7 +192,8 @@ class ReportProcess:
         try:
             process = subprocess.Popen(  # noqa: S603 - our own module, run by our own interpreter
                 self._command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=_environment(), bufsize=0, close_fds=True, **_BEHIND_THE_WINDOW,
+                env=_environment(), bufsize=0, close_fds=True,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError as exc:
             self.failures += 1
@@ -384,22 +368,12 @@ def _warm_up() -> None:
     register_fonts()
 
 
-def _give_way(group: Path = Path("/proc/self/autogroup")) -> None:
-    """The window's own work comes first on a busy machine: this process is nicer (PROCESS_NICE) and, when it
-    leads its own session (started by `ReportProcess`), so is its Linux scheduling group (GROUP_NICE), which
-    is what counts against the window's group. A machine without either just runs it as it is."""
-    if hasattr(os, "nice"):
-        os.nice(PROCESS_NICE)
-    if hasattr(os, "getsid") and os.getsid(0) == os.getpid() and group.exists():
-        with contextlib.suppress(OSError):  # an older kernel, or none of its business: the nice value stays
-            group.write_text(f"{GROUP_NICE}\n", encoding="ascii")
-
-
 def serve() -> None:
     """Answer requests on standard input until it closes (the window's process ended or let go of it)."""
     if hasattr(signal, "SIGINT"):
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal is for the window's process
-    _give_way()
+    if hasattr(os, "nice"):
+        os.nice(5)  # the window's own work comes first on a busy machine
     # The pipes are kept for the requests; anything else printing would otherwise corrupt them.
     requests = os.fdopen(os.dup(0), "rb", buffering=0)
     answers = os.fdopen(os.dup(1), "wb", buffering=0)
