@@ -388,7 +388,7 @@ def _alembic_config() -> Any:
 
 # The migrations this program knows, oldest first; the last is the head. Checking them needs no Alembic
 # import, which keeps every start fast; a test keeps them equal to storage/migrations/versions.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -53,9 +53,12 @@ def test_search_indexes_exist(tmp_path: Path) -> None:
     engine = create_database_engine(f"sqlite:///{tmp_path / 'i.db'}")
     upgrade(engine)
     indexed = {tuple(ix["column_names"]) for ix in inspect(engine).get_indexes("patients")}
-    # The name indexes also hold the date of birth and the MRN (migration 0007).
+    # The name indexes also hold the date of birth and the MRN (migration 0007); the birth-date and MRN indexes
+    # the id and the other searched columns (migration 0008).
     assert {("family_fold", "given_fold", "date_of_birth", "mrn_fold"),
-            ("given_fold", "family_fold", "date_of_birth", "mrn_fold"), ("date_of_birth",), ("mrn_fold",)} <= indexed
+            ("given_fold", "family_fold", "date_of_birth", "mrn_fold"),
+            ("date_of_birth", "id", "family_fold", "given_fold", "mrn_fold"),
+            ("mrn_fold", "id", "family_fold", "given_fold", "date_of_birth")} <= indexed
 
 
 def test_default_database_lives_in_the_user_data_folder(isolated_user_dirs: Path) -> None:

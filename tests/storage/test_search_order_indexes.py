@@ -1,0 +1,171 @@
+"""Issue 14 target 1, migration 0008: the birth-date and MRN indexes give their list order (then the id) and hold
+the other searched columns, so a name search listed by birth date or MRN walks that index in order, testing the
+names on it, and stops at the page; a 0007 database keeps every patient and search result through 0008 and back;
+the bulk loader builds the wide indexes again after a load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from intake_app.domain import Patient
+from intake_app.storage import close_engine, create_database_engine, search, upgrade
+from intake_app.storage.bulk import bulk_insert, bulk_load
+from intake_app.storage.database import _alembic_config, current_revision
+from tests.reliability.helpers import database_at
+
+WIDE = {"ix_patients_date_of_birth": ("date_of_birth", "id", "family_fold", "given_fold", "mrn_fold"),
+        "ix_patients_mrn_fold": ("mrn_fold", "id", "family_fold", "given_fold", "date_of_birth")}
+NARROW = {"ix_patients_date_of_birth": ("date_of_birth",), "ix_patients_mrn_fold": ("mrn_fold",)}
+SORTS = ("name", "given", "born", "mrn")
+QUERIES = ("", "m", "b", "ma", "m b", "ma va", "b m", "mason", "1971-03-04", "d0", "d00", "va ma")
+
+
+def _order_indexes(path: Path) -> dict[str, tuple[str, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return {name: tuple(str(row[2]) for row in connection.execute(f"PRAGMA index_info('{name}')"))
+                for name in WIDE}
+    finally:
+        connection.close()
+
+
+def _rows(path: Path) -> list[tuple[Any, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT * FROM patients ORDER BY id").fetchall()
+    finally:
+        connection.close()
+
+
+def _people(count: int) -> list[tuple[str, str, str | None, str]]:
+    """Family, given, birth date (some missing), MRN: few names, so ties everywhere."""
+    families, givens = ["Mason", "Martin", "Berg", "Vance", "Ma", "Brown"], ["Ma", "Berg", "Mary", "Bo", "Val"]
+    return [(families[n % 6], givens[n * 7 % 5], None if n % 9 == 0 else f"19{70 + n % 5}-03-0{1 + n % 4}",
+             f"D{(n * 37) % 500:04d}") for n in range(count)]
+
+
+def _database_0007(tmp_path: Path) -> Path:
+    path = database_at(tmp_path / "old.db", "0007")  # patient 1 (Testperson)
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.executemany(
+            "INSERT INTO patients (family_name, given_name, family_fold, given_fold, date_of_birth, sex, phone,"
+            " phone_digits, mrn, mrn_fold, created_at, updated_at) VALUES (?, ?, lower(?), lower(?), ?, 'unknown', '',"
+            " '', ?, lower(?), '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+            [(f, g, f, g, born, mrn, mrn) for f, g, born, mrn in _people(400)])
+    connection.close()
+    return path
+
+
+def _found(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
+    with Session(engine) as session:
+        return {(query, sort, descending): [int(r.id) for r in search.search_patients(
+            session, query, limit=1000, sort=sort, descending=descending)]
+            for query in QUERIES for sort in SORTS for descending in (False, True)}
+
+
+def _expected(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
+    """The plain single statement's rows: the reference for what matches and in which order."""
+    with Session(engine) as session:
+        return {(query, sort, descending): [int(r.id) for r in session.scalars(search.search_statement(
+            query, limit=1000, sort=sort, descending=descending))]
+            for query in QUERIES for sort in SORTS for descending in (False, True)}
+
+
+def test_a_0007_database_keeps_every_patient_and_search_result_through_0008_and_back(tmp_path: Path) -> None:
+    path = _database_0007(tmp_path)
+    rows = _rows(path)
+    assert _order_indexes(path) == NARROW
+    engine = create_database_engine(f"sqlite:///{path}")
+    expected = _expected(engine)
+    assert sum(len(ids) for ids in expected.values()) > 10_000  # the queries do find patients
+    assert upgrade(engine)
+    assert current_revision(engine) == "0008"
+    assert _order_indexes(path) == WIDE
+    assert _rows(path) == rows
+    assert _found(engine) == expected  # the same patients in the same order
+
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    assert current_revision(engine) == "0007"
+    assert _order_indexes(path) == NARROW
+    assert _rows(path) == rows
+    assert upgrade(engine)  # and up again
+    assert _order_indexes(path) == WIDE
+    assert _rows(path) == rows
+    assert _found(engine) == expected
+    close_engine(engine)
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """3,000 patients whose family and given names mostly start with m or b."""
+    people = _people(3000)
+    engine = create_database_engine(f"sqlite:///{tmp_path_factory.mktemp('crowd') / 'crowd.db'}")
+    upgrade(engine)
+    bulk_insert(engine, [Patient(f, g, dt.date.fromisoformat(born) if born else None, "unknown", "", mrn)
+                         for f, g, born, mrn in people], [])
+    yield engine
+    close_engine(engine)
+
+
+def _explained(engine: Engine, query: str, sort: str, descending: bool = False) -> list[tuple[search.Plan, str]]:
+    """Each arm's plan as the search chooses it, and SQLite's EXPLAIN QUERY PLAN of its statement."""
+    parsed = search.parse_query(query, sort)
+    with Session(engine) as session:
+        connection = session.connection()
+        plans = search._plans(connection, parsed, search.SEARCH_LIMIT)
+        out = []
+        for arm, plan in zip(parsed.arms, plans, strict=True):
+            sql, parameters = search.arm_sql(arm, parsed.sort, plan, descending=descending, need=search.SEARCH_LIMIT)
+            steps = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters).all()
+            out.append((plan, " | ".join(str(step[-1]) for step in steps)))
+    return out
+
+
+@pytest.mark.parametrize(("sort", "index"), [("born", "ix_patients_date_of_birth"), ("mrn", "ix_patients_mrn_fold")])
+@pytest.mark.parametrize("descending", [False, True])
+def test_two_common_first_letters_walk_the_order_index_testing_both_names_on_it(
+    crowd: Engine, sort: str, index: str, descending: bool
+) -> None:
+    """'m b' and 'b m': both arms of two crowded ranges are read in the list's order from the order's own index,
+    the names tested on its entries: no table read, no sort (before 0008: each name range read whole from a name
+    index and sorted, about 190,000 entries at a million patients)."""
+    for query in ("m b", "b m"):
+        walked = [(plan, explained) for plan, explained in _explained(crowd, query, sort, descending)
+                  if plan.index == index]
+        assert len(walked) == 2, (query, walked)
+        for plan, explained in walked:
+            assert not plan.sorted
+            assert explained == f"SCAN patients USING COVERING INDEX {index}", explained
+
+
+@pytest.mark.parametrize("sort", ["born", "mrn"])
+def test_an_mrn_or_birth_date_search_in_the_other_order_never_reads_the_table_per_entry(
+    crowd: Engine, sort: str
+) -> None:
+    """An MRN prefix listed by birth date (or a birth date by MRN): the order's index holds the other column."""
+    query = "d00" if sort == "born" else "1971-03-04"
+    [(_plan, explained)] = _explained(crowd, query, sort)
+    assert "COVERING INDEX" in explained, explained
+
+
+def test_the_bulk_loader_rebuilds_the_wide_order_indexes(tmp_path: Path) -> None:
+    path = tmp_path / "load.db"
+    engine = create_database_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    patients = [Patient(f"Load{n}", "Sam", dt.date(1970, 1, 1), "male", "", f"L-{n}") for n in range(100)]
+    assert bulk_load(engine, [(patients, [])], expected=20_000) == 100  # drops the indexes and builds them again
+    assert _order_indexes(path) == WIDE
+    close_engine(engine)
