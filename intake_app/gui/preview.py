@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QObject,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -49,8 +50,8 @@ from intake_app.gui.printing import (
     MAX_PRINT_DPI,
     TITLES,
     PrintError,
-    _match_paper,
     _page_count,
+    _set_paper,
     free_path,
     open_pdf,
     print_documents,
@@ -122,7 +123,12 @@ class PreviewDialog(QDialog):
         self._generation = 0  # which document the builds under way are for (older results are dropped)
         self._asked: dict[str, int] = {}  # each document's latest build (an earlier one's result is dropped)
         self._print_when_ready: list[str] = []
+        self._job: _PrintJob | None = None  # the print job under way
+        # Made with the dialog's widgets, in idle time: the first QPrinter of a process loads Qt's print
+        # plugin and the first progress box styles a new kind of window (about 5 ms each on the window's
+        # thread), which a print job would otherwise pay as it starts.
         self._progress_box: QProgressDialog | None = None
+        self._spare_printer: QPrinter | None = None
         self.pages: dict[str, DocumentTab] = {}
         self.built = False
         self._steps: Iterator[None] | None = None
@@ -203,6 +209,10 @@ class PreviewDialog(QDialog):
             for widget in reversed(widgets[max(0, end - POLISH_STEP):end]):
                 widget.ensurePolished()
             yield
+        self._progress_box = self._make_progress_box()
+        yield
+        self._spare_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        yield
         self.runner.busy_changed.connect(self._show_work)
         self.reports.start()  # loads its modules meanwhile, in a process of its own
         self._fit_to_screen(QSize(900, 700))
@@ -358,7 +368,7 @@ class PreviewDialog(QDialog):
             return False
         pdfs = [pdf for pdf in (self.pages[kind].pdf for kind in kinds) if pdf is not None]
         try:
-            printer = self._choose_printer(kinds, pdfs[0])
+            printer = self._choose_printer(kinds)
         except IntakeError as error:
             messages.show_error(self, error, self.windowTitle())
             return False
@@ -369,22 +379,20 @@ class PreviewDialog(QDialog):
             return True
         self._printing = True
         self._update_buttons()
-        job = _PrintJob(printer, self)
+        self._job = job = _PrintJob(printer, self)
         job.advanced.connect(self._show_print_progress)
-        self._progress_box = box = QProgressDialog(self.tr("Printing..."), self.tr("Cancel"), 0, 1, self)
-        box.setWindowTitle(self.windowTitle())
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setMinimumDuration(800)  # short jobs finish without a flash of a window
-        box.setAutoClose(False)
-        box.setAutoReset(False)
-        box.canceled.connect(job.cancel)
+        box = self._progress_box
+        if box is not None:
+            box.reset()  # a cancel of an earlier job is forgotten
+            box.setLabelText(self.tr("Printing..."))
+            box.setRange(0, 1)
 
         def finished() -> None:
-            box.canceled.disconnect(job.cancel)  # closing a progress dialog counts as Cancel otherwise
-            box.close()
-            box.deleteLater()
+            if box is not None:
+                box.reset()  # its timer stopped: it does not show after the job
+                box.hide()  # hidden, not closed: closing a progress box counts as Cancel
             job.deleteLater()
-            self._progress_box = None
+            self._job = None
             self._printing = False
             self._update_buttons()
 
@@ -421,24 +429,52 @@ class PreviewDialog(QDialog):
         for kind in kinds:
             getattr(self.clinic, method)(self.intake_id, kind)
 
+    def _make_progress_box(self) -> QProgressDialog:
+        """The print job's progress box, one for the dialog's life: shown by each job that takes longer than a
+        moment, hidden when it ends; its Cancel cancels the job under way."""
+        box = QProgressDialog(self.tr("Printing..."), self.tr("Cancel"), 0, 1, self)
+        box.setWindowTitle(self.windowTitle())
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setMinimumDuration(800)  # short jobs finish without a flash of a window
+        box.setAutoClose(False)
+        box.setAutoReset(False)
+        box.canceled.connect(self._cancel_print)
+        box.reset()  # no value yet: it shows only once a job sets one
+        box.ensurePolished()
+        return box
+
+    def _cancel_print(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
     def _show_print_progress(self, done: int, total: int) -> None:
         text = (self.tr("Printing page {0} of {1}...").format(done + 1, total) if done < total
                 else self.tr("Finishing the print job..."))
         self.status.setText(text)
-        if self._progress_box is not None:
+        if self._progress_box is not None and self._job is not None:
             self._progress_box.setLabelText(text)
             self._progress_box.setMaximum(total)
             self._progress_box.setValue(done)
 
-    def _choose_printer(self, kinds: list[str], first_pdf: bytes) -> QPrinter | None:
-        """The printer the person chose, or None when they cancelled."""
+    def _choose_printer(self, kinds: list[str]) -> QPrinter | None:
+        """The printer the person chose, or None when they cancelled. Each job starts on a fresh printer (the
+        default one, one copy), on the paper of the first document's first page as it was rendered."""
         name = " + ".join(TITLES[kind] for kind in kinds)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        _match_paper(printer, first_pdf)
+        printer, self._spare_printer = self._spare_printer, None
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        shown = self.pages[kinds[0]].view.pages
+        if shown is not None:
+            _set_paper(printer, shown.points[0])
+        QTimer.singleShot(0, self._make_spare_printer)  # the next job's, after this one has started
         chosen = self.chooser.printer(self, printer, self.tr("Print: {0}").format(name))
         if chosen is not None:
             chosen.setDocName(name)  # the print queue shows this: what, never who
         return chosen
+
+    def _make_spare_printer(self) -> None:
+        if self._spare_printer is None and shiboken6.isValid(self):
+            self._spare_printer = QPrinter(QPrinter.PrinterMode.HighResolution)
 
     def _write_pdf_files(self, kinds: list[str], pdfs: list[bytes], target: Path) -> None:
         """"Print to file" as PDF: the documents' own PDF pages (small, sharp text), not pictures of them.

@@ -382,12 +382,15 @@ def _match_paper(printer: QPrinter, pdf: bytes) -> None:
     """Start the printer on the paper the document was laid out for (the user can still change it)."""
     holder = QObject()
     try:
-        document = open_pdf(pdf, holder)
-        size = document.pagePointSize(0)
-        printer.setPageSize(QPageSize(size, QPageSize.Unit.Point))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        _set_paper(printer, open_pdf(pdf, holder).pagePointSize(0))
     finally:
         shiboken6.delete(holder)
+
+
+def _set_paper(printer: QPrinter, page_points: QSizeF) -> None:
+    """Start the printer on paper of a page's size in points (the preview has it from the rendered pages)."""
+    printer.setPageSize(QPageSize(page_points, QPageSize.Unit.Point))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
 
 
 def print_to_pdf_file(pdfs: list[bytes], path: str | os.PathLike[str], progress: Progress | None = None, *,
