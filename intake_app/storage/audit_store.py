@@ -31,7 +31,7 @@ from intake_app.access.audit_chain import (
 from intake_app.access.roles import Actor
 from intake_app.storage.database import storage_errors
 from intake_app.storage.models import AuditHeadRow, AuditRow
-from intake_app.storage.rows import DriverStatement, _execute
+from intake_app.storage.rows import DriverStatement, execute_on_cursor
 
 LAST_APPENDED = "intake_audit_last"  # session.info key: the newest AuditEntry this transaction wrote
 READ_BATCH = 2000
@@ -92,11 +92,12 @@ class OnConnection:
         return statement.rows(self.connection, values)
 
     def changed(self, statement: DriverStatement, values: Mapping[str, Any]) -> int:
-        compiled = statement._prepared(self.connection)
+        compiled = statement.prepared(self.connection)
         if compiled is None:  # Core, in SQLAlchemy's transaction
             return int(self.connection.execute(statement.statement, dict(values)).rowcount)
         # Through the driver's cursor in the transaction begun on it, as DriverStatement.run does
-        cursor = _execute(self.connection, compiled.sql, DriverStatement._parameters(compiled, values), many=False)
+        parameters = DriverStatement.parameters(compiled, values)
+        cursor = execute_on_cursor(self.connection, compiled.sql, parameters, many=False)
         return int(cursor.rowcount)
 
     def run(self, statement: DriverStatement, values: Sequence[Mapping[str, Any]]) -> None:

@@ -90,26 +90,23 @@ class OnDriver:
     def __init__(self, driver: sqlite3.Connection, dialect: Dialect) -> None:
         self.driver, self.dialect = driver, dialect
 
-    def _compiled(self, statement: DriverStatement) -> Any:
-        return statement._compiled.get(self.dialect) or statement._compile(self.dialect)
-
     def rows(self, statement: DriverStatement, values: Mapping[str, Any]) -> list[dict[str, Any]]:
-        compiled = self._compiled(statement)
-        found = self.driver.execute(compiled.sql, DriverStatement._parameters(compiled, values)).fetchall()
+        compiled = statement.compiled(self.dialect)
+        found = self.driver.execute(compiled.sql, DriverStatement.parameters(compiled, values)).fetchall()
         names, result = compiled.names, compiled.result
         return [{name: (value if convert is None or value is None else convert(value))
                  for name, convert, value in zip(names, result, row, strict=True)} for row in found]
 
     def changed(self, statement: DriverStatement, values: Mapping[str, Any]) -> int:
-        compiled = self._compiled(statement)
-        return int(self.driver.execute(compiled.sql, DriverStatement._parameters(compiled, values)).rowcount)
+        compiled = statement.compiled(self.dialect)
+        return int(self.driver.execute(compiled.sql, DriverStatement.parameters(compiled, values)).rowcount)
 
     def run(self, statement: DriverStatement, values: Sequence[Mapping[str, Any]]) -> None:
-        compiled = self._compiled(statement)
+        compiled = statement.compiled(self.dialect)
         if len(values) == 1:
-            self.driver.execute(compiled.sql, DriverStatement._parameters(compiled, values[0]))
+            self.driver.execute(compiled.sql, DriverStatement.parameters(compiled, values[0]))
         else:
-            self.driver.executemany(compiled.sql, [DriverStatement._parameters(compiled, v) for v in values])
+            self.driver.executemany(compiled.sql, [DriverStatement.parameters(compiled, v) for v in values])
 
 
 def _on(db: Connection | Statements) -> Statements:

@@ -31,7 +31,9 @@ def digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
-class _Compiled(NamedTuple):
+class Compiled(NamedTuple):
+    """A DriverStatement as SQLAlchemy compiled it for one database."""
+
     sql: str
     order: tuple[str, ...]  # the bound parameters' names, in the SQL's order
     fixed: dict[str, Any]  # values the statement itself holds ('draft', 1)
@@ -53,14 +55,14 @@ class DriverStatement:
 
     def __init__(self, statement: UpdateBase | Select[*tuple[Any, ...]]) -> None:
         self.statement = statement
-        self._compiled: weakref.WeakKeyDictionary[Dialect, _Compiled] = weakref.WeakKeyDictionary()
+        self._compiled: weakref.WeakKeyDictionary[Dialect, Compiled] = weakref.WeakKeyDictionary()
 
-    def _compile(self, dialect: Dialect) -> _Compiled:
+    def _compile(self, dialect: Dialect) -> Compiled:
         compiled = self.statement.compile(dialect=dialect)
         order = tuple(compiled.positiontup or ())
         binds = {name: compiled.binds[name] for name in order}
         columns = list(self.statement.exported_columns)
-        made = _Compiled(
+        made = Compiled(
             sql=compiled.string, order=order,
             fixed={name: b.value for name, b in binds.items() if not b.required},
             bind={name: b.type.dialect_impl(dialect).bind_processor(dialect) for name, b in binds.items()},
@@ -75,14 +77,19 @@ class DriverStatement:
         """True where statements run through the driver (SQLite); elsewhere they run as Core."""
         return connection.dialect.name == "sqlite"
 
-    def _prepared(self, connection: Connection) -> _Compiled | None:
-        if not DriverStatement.runs_on(connection):
-            return None
-        dialect = connection.dialect
+    def compiled(self, dialect: Dialect) -> Compiled:
+        """The SQL, parameter order and conversions for `dialect` (compiled once per database)."""
         return self._compiled.get(dialect) or self._compile(dialect)
 
+    def prepared(self, connection: Connection) -> Compiled | None:
+        """The compiled form where the statement runs through the driver (SQLite), else None (Core)."""
+        if not DriverStatement.runs_on(connection):
+            return None
+        return self.compiled(connection.dialect)
+
     @staticmethod
-    def _parameters(compiled: _Compiled, values: Mapping[str, Any]) -> tuple[Any, ...]:
+    def parameters(compiled: Compiled, values: Mapping[str, Any]) -> tuple[Any, ...]:
+        """`values` (and the statement's own) in the SQL's order, converted for the driver."""
         bind, fixed = compiled.bind, compiled.fixed
         out = []
         for name in compiled.order:
@@ -93,26 +100,26 @@ class DriverStatement:
 
     def rows(self, connection: Connection, values: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The rows the statement returns (RETURNING, or a SELECT), each as column name -> value."""
-        compiled = self._prepared(connection)
+        compiled = self.prepared(connection)
         if compiled is None:
             return [dict(row._mapping) for row in connection.execute(self.statement, dict(values))]
-        found = _execute(connection, compiled.sql, self._parameters(compiled, values), many=False).fetchall()
+        found = execute_on_cursor(connection, compiled.sql, self.parameters(compiled, values), many=False).fetchall()
         names, result = compiled.names, compiled.result
         return [{name: (value if convert is None or value is None else convert(value))
                  for name, convert, value in zip(names, result, row, strict=True)} for row in found]
 
     def run(self, connection: Connection, values: Sequence[Mapping[str, Any]]) -> None:
         """The statement once per set of values (an INSERT of several rows, an UPDATE)."""
-        compiled = self._prepared(connection)
+        compiled = self.prepared(connection)
         if compiled is None:
             connection.execute(self.statement, [dict(v) for v in values])
         elif len(values) == 1:
-            _execute(connection, compiled.sql, self._parameters(compiled, values[0]), many=False)
+            execute_on_cursor(connection, compiled.sql, self.parameters(compiled, values[0]), many=False)
         else:
-            _execute(connection, compiled.sql, [self._parameters(compiled, v) for v in values], many=True)
+            execute_on_cursor(connection, compiled.sql, [self.parameters(compiled, v) for v in values], many=True)
 
 
-def _execute(connection: Connection, sql: str, parameters: Any, *, many: bool) -> Any:
+def execute_on_cursor(connection: Connection, sql: str, parameters: Any, *, many: bool) -> Any:
     """Run SQL on the driver's cursor of `connection`. Listeners of the connection's cursor events are told,
     as SQLAlchemy tells them (statement tracing, the tests' statement counts), before and after."""
     driver = connection.connection.driver_connection
