@@ -59,7 +59,10 @@ def stall_row(rows: list[Row], label: str, stalls: list[Stall], idle_ms: float) 
     worst = max(stalls, key=lambda s: s.gap_ms)
     runs = f", worst of {len(stalls)}" if len(stalls) > 1 else ""
     collected = f"; {fmt_ms(worst.gc_ms)} garbage collection" if worst.gc_ms >= 1 else ""
-    rows.append((f"stall: {label}{runs}{collected}", fmt_ms(worst.gap_ms), f"idle gap {fmt_ms(idle_ms)}",
+    # The window thread's CPU inside the worst gap tells the window's own work from waiting (for a core, or
+    # for Python's lock); context only: the verdict is on the gap, as a person feels it.
+    busy = f", window CPU in it {fmt_ms(worst.cpu_ms)}"
+    rows.append((f"stall: {label}{runs}{collected}", fmt_ms(worst.gap_ms) + busy, f"idle gap {fmt_ms(idle_ms)}",
                  f"+{fmt_ms(worst.gap_ms - idle_ms)}", f"<= idle + {STALL_TARGET_MS:.0f} ms",
                  worst.gap_ms - idle_ms <= STALL_TARGET_MS))
 
@@ -97,7 +100,11 @@ def collect_rows(folder: Path) -> list[Row]:
     slowest = ", ".join(f"'{text}' {fmt_ms(value)}" for value, text in figures["search_slowest"])
     rows.append((f"search typed -> results, 100k patients (slowest: {slowest})", fmt_stats_ms(search), "", "",
                  "(part of the next)", None))
-    rows.append(("search typed -> first page painted", fmt_stats_ms(painted), "", "",
+    # Timed from the search being asked for: the list's 120 ms pause after the last key (so a search is not
+    # run for every letter) comes before it and is not counted. The searches start right after sign-in, as at
+    # a desk, while the sign-in's background work (the day's backup, when none was made yet) may still run.
+    rows.append(("search typed -> first page painted (after the 120 ms typing pause; from sign-in)",
+                 fmt_stats_ms(painted), "", "",
                  f"p95 < {SEARCH_TARGET_MS:.0f} ms", painted.p95 < SEARCH_TARGET_MS))
     rows.append(("sort by column (birth date / name) -> results", fmt_stats_ms(figures["sort"]), "", "",
                  "< 50 ms", figures["sort"].p95 < 50))

@@ -189,6 +189,7 @@ class GcPauses:
 class Stall:
     gap_ms: float  # longest gap between heartbeat ticks
     gc_ms: float  # garbage collection inside that gap
+    cpu_ms: float  # the window thread's own CPU inside that gap (the rest: waiting, for a core or a lock)
 
 
 class Heartbeat:
@@ -197,12 +198,12 @@ class Heartbeat:
     def __init__(self, collections: GcPauses) -> None:
         from PySide6.QtCore import Qt, QTimer
 
-        self.ticks: list[float] = []
+        self.ticks: list[tuple[float, float]] = []  # wall clock, the window thread's CPU clock
         self._collections = collections
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HEARTBEAT_MS)
-        self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self._timer.timeout.connect(lambda: self.ticks.append((time.perf_counter(), time.thread_time())))
 
     def start(self) -> None:
         self.ticks.clear()
@@ -221,7 +222,8 @@ class Heartbeat:
         ended = time.perf_counter()
         spin(0.03)
         ticks = list(self.ticks)
-        gaps = [(b - a, a, b) for a, b in itertools.pairwise(ticks) if b > started and a < ended]
-        gap, a, b = max(gaps) if gaps else (ended - started, started, ended)
-        stalls.append(Stall(gap * 1000, self._collections.within(a, b)))
+        gaps = [(b - a, a, b, cpu_b - cpu_a) for (a, cpu_a), (b, cpu_b) in itertools.pairwise(ticks)
+                if b > started and a < ended]
+        gap, a, b, cpu = max(gaps) if gaps else (ended - started, started, ended, float("nan"))
+        stalls.append(Stall(gap * 1000, self._collections.within(a, b), cpu * 1000))
 
