@@ -9,11 +9,12 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -105,6 +106,8 @@ class PatientsPanel(QWidget):
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("muted")
+        # Right-aligned in a width that only grows (see _say_count): its words change with every search.
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.new_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.edit_button.setEnabled(False)
@@ -173,9 +176,9 @@ class PatientsPanel(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        # The splitter fills the panel without a layout (resizeEvent), so that the list's changes stop here unless
+        # they change the panel's sizes (event): see _pass_on_size_change.
+        self._hints = (self.splitter.sizeHint(), self._smallest())
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -206,6 +209,40 @@ class PatientsPanel(QWidget):
         self._empty_words: Callable[[], str] = lambda: self.tr("Opening the database...")
         self.retranslate()
         self._show_empty(self._empty_words)
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def _smallest(self) -> QSize:
+        return self.splitter.minimumSizeHint().expandedTo(self.splitter.minimumSize())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._hints[0]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self._hints[1]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.splitter.setGeometry(self.rect())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._pass_on_size_change()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._pass_on_size_change()
+        return super().event(event)
+
+    def _pass_on_size_change(self) -> None:
+        """Tell the page only when the panel's wanted or smallest size changed. Every search changes something
+        inside (the count's words, the list's scroll bar, the card's height) and the splitter passes each change
+        on as a new layout; the page's tabs lay out again on every one, and that repaints the whole page: three
+        times the list's own drawing, in the same turn."""
+        hints = (self.splitter.sizeHint(), self._smallest())
+        if hints != self._hints:
+            self._hints = hints
+            self.updateGeometry()
 
     # --- words ---------------------------------------------------------------------------------
 
@@ -323,9 +360,19 @@ class PatientsPanel(QWidget):
     def _show_count(self) -> None:
         """How many patients the list shows, in the desk's language."""
         shown = f"{self.model.rowCount()}{'+' if self.model.has_more else ''}"
-        self.count_label.setText(
+        self._say_count(
             self.tr("{0} of {1} patients").format(shown, self._total) if not self.search.text().strip()
             else self.tr("{0} found").format(shown))
+
+    def _say_count(self, text: str) -> None:
+        """The count's words, in a width that never shrinks. The label's narrowest width is the list side's
+        (it is the widest thing in its row), so a narrower count ("11 found" after "50+ found") changed the
+        splitter's smallest size; that went up to the page's tabs, which lay out and repaint the whole page
+        (three times the list's own drawing), on the searches that changed the count's width."""
+        self.count_label.setText(text)
+        needed = self.count_label.sizeHint().width()
+        if needed > self.count_label.minimumWidth():
+            self.count_label.setMinimumWidth(needed)
 
     def _show_empty(self, text: str | Callable[[], str]) -> None:
         """The list's place says `text` (a function of the desk's language: worded again when it changes)."""
@@ -333,7 +380,7 @@ class PatientsPanel(QWidget):
         self.model.reset([])
         self.card.set_text(self.tr("Choose a patient in the list to see their intakes."))
         self.empty.setText(self._empty_words())
-        self.count_label.setText("")
+        self._say_count("")
         self.stack.setCurrentWidget(self.empty)
         self._choice_pause.stop()
         self._show_not_chosen(hint=False)
