@@ -16,9 +16,14 @@ The same holds for a problem's text in `InvalidInput.problems`. Parameters are n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from intake_app.translation_marks import QT_TRANSLATE_NOOP
+
+# `typing` costs a few milliseconds at every start of the command line (`intake-app --help` imports this
+# module and little else); its names are needed only by the type checker, which reads this constant as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The translation context of every error message, hint and problem text (messages_es.ts).
 MESSAGE_CONTEXT = "IntakeError"

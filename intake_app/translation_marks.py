@@ -9,8 +9,7 @@ window's early imports (access roles, settings) do not load the questionnaire's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False  # not typing's: importing typing costs every start a few milliseconds (see errors.py)
 if TYPE_CHECKING:
     from pathlib import Path
 
