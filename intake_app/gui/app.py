@@ -49,10 +49,6 @@ def open_database_later(window: MainWindow, database_url: str | None, runner: Ta
     whether any staff account exists yet). `clinic_options` go to Clinic.open (e.g. a password hasher)."""
 
     def work() -> tuple[Any, str, bool]:
-        # The desk's translations (and the questionnaire's room they read language names from) are loaded
-        # here too, off the window's thread: `set_clinic` checks the clinic's language at once, and loading
-        # them there took the window 8-9 ms in one turn, just as the sign-in screen came up.
-        import intake_app.gui.patient.translations  # noqa: F401
         from intake_app.services import Clinic
 
         clinic = Clinic.open(database_url, window.settings, **dict(clinic_options or {}))

@@ -19,6 +19,7 @@ settings on this desk; a setting read at a sign-in) the new language applies at 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from intake_app.gui.window_access import LANGUAGE_KEY
 from intake_app.gui.work_pages import home_tab_titles
+
+_TRANSLATIONS = "intake_app.gui.patient.translations"
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -83,10 +86,17 @@ class DeskLanguage(_Base):
         """The desk's screens in the clinic's language where a translation exists (English otherwise):
         installed when it is not the one in effect, applied to every page at once (see the module's note),
         and remembered for the next start's first paint."""
-        from intake_app.gui.patient import translations
+        # The translations module not loaded yet means no translation was ever installed: an English clinic
+        # then needs nothing, and the window does not load it (with the questionnaire's room behind it, 8-9 ms
+        # of this thread) in the turn the database has opened in.
+        loaded = sys.modules.get(_TRANSLATIONS)
+        before = loaded.desk_language() if loaded is not None else "en"
+        if language == before:
+            self.desk_language = language
+        else:
+            from intake_app.gui.patient import translations
 
-        before = translations.desk_language()
-        self.desk_language = (language if language == before else translations.install_desk_translator(language))
+            self.desk_language = translations.install_desk_translator(language)
         if self.window_state.value(LANGUAGE_KEY) != self.desk_language:
             self.window_state.setValue(LANGUAGE_KEY, self.desk_language)
             self.window_state.sync()
