@@ -8,7 +8,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from alembic import command
@@ -19,82 +18,41 @@ from intake_app.domain import Patient
 from intake_app.storage import close_engine, create_database_engine, search, upgrade
 from intake_app.storage.bulk import bulk_insert, bulk_load
 from intake_app.storage.database import SCHEMA_HEAD, _alembic_config, current_revision
-from tests.reliability.helpers import database_at
+from tests.storage import index_migrations
 
 WIDE = {"ix_patients_family_given": ("family_fold", "given_fold", "date_of_birth", "mrn_fold"),
         "ix_patients_given_fold": ("given_fold", "family_fold", "date_of_birth", "mrn_fold")}
 NARROW = {"ix_patients_family_given": ("family_fold", "given_fold"),
           "ix_patients_given_fold": ("given_fold", "family_fold")}
-SORTS = ("name", "given", "born", "mrn")
 QUERIES = ("", "m", "b", "ma", "m b", "ma va", "b m", "mason", "1971-03-04", "d0")
 
 
-def _name_indexes(path: Path) -> dict[str, tuple[str, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return {name: tuple(str(row[2]) for row in connection.execute(f"PRAGMA index_info('{name}')"))
-                for name in WIDE}
-    finally:
-        connection.close()
 
 
-def _rows(path: Path) -> list[tuple[Any, ...]]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT * FROM patients ORDER BY id").fetchall()
-    finally:
-        connection.close()
 
 
-def _people(count: int) -> list[tuple[str, str, str | None, str]]:
-    """Family, given, birth date (some missing), MRN: few names, so ties everywhere."""
-    families, givens = ["Mason", "Martin", "Berg", "Vance", "Ma", "Brown"], ["Ma", "Berg", "Mary", "Bo", "Val"]
-    return [(families[n % 6], givens[n * 7 % 5], None if n % 9 == 0 else f"19{70 + n % 5}-03-0{1 + n % 4}",
-             f"D{(n * 37) % 500:04d}") for n in range(count)]
 
 
-def _database_0006(tmp_path: Path) -> Path:
-    path = database_at(tmp_path / "old.db", "0006")  # patient 1 (Testperson)
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.executemany(
-            "INSERT INTO patients (family_name, given_name, family_fold, given_fold, date_of_birth, sex, phone,"
-            " phone_digits, mrn, mrn_fold, created_at, updated_at) VALUES (?, ?, lower(?), lower(?), ?, 'unknown', '',"
-            " '', ?, lower(?), '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
-            [(f, g, f, g, born, mrn, mrn) for f, g, born, mrn in _people(400)])
-    connection.close()
-    return path
 
 
-def _found(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
-    with Session(engine) as session:
-        return {(query, sort, descending): [int(r.id) for r in search.search_patients(
-            session, query, limit=1000, sort=sort, descending=descending)]
-            for query in QUERIES for sort in SORTS for descending in (False, True)}
 
 
-def _expected(engine: Engine) -> dict[tuple[str, str, bool], list[int]]:
-    """The plain single statement's rows: the reference for what matches and in which order."""
-    with Session(engine) as session:
-        return {(query, sort, descending): [int(r.id) for r in session.scalars(search.search_statement(
-            query, limit=1000, sort=sort, descending=descending))]
-            for query in QUERIES for sort in SORTS for descending in (False, True)}
 
 
 def test_a_0006_database_keeps_every_patient_and_search_result_through_0007_and_back(tmp_path: Path) -> None:
-    path = _database_0006(tmp_path)
-    rows = _rows(path)
-    assert _name_indexes(path) == NARROW
+    path = index_migrations.database_with_people(tmp_path, "0006")
+    rows = index_migrations.patient_rows(path)
+    assert index_migrations.index_columns(path, WIDE) == NARROW
     engine = create_database_engine(f"sqlite:///{path}")
-    before = _found(engine)
+    before = index_migrations.found(engine, QUERIES)
     assert upgrade(engine)
     assert current_revision(engine) == SCHEMA_HEAD  # 0007, and any index migration after it
-    assert _name_indexes(path) == WIDE
-    assert _rows(path) == rows
-    after = _found(engine)
+    assert index_migrations.index_columns(path, WIDE) == WIDE
+    assert index_migrations.patient_rows(path) == rows
+    after = index_migrations.found(engine, QUERIES)
     # Every query finds the same patients, now in the list's order (equal names by birth date, then MRN).
     assert {key: sorted(ids) for key, ids in after.items()} == {key: sorted(ids) for key, ids in before.items()}
-    assert after == _expected(engine)
+    assert after == index_migrations.expected(engine, QUERIES)
     assert sum(len(ids) for ids in after.values()) > 10_000  # the queries do find patients
 
     config = _alembic_config()
@@ -102,11 +60,11 @@ def test_a_0006_database_keeps_every_patient_and_search_result_through_0007_and_
         config.attributes["connection"] = connection
         command.downgrade(config, "0006")
     assert current_revision(engine) == "0006"
-    assert _name_indexes(path) == NARROW
-    assert _rows(path) == rows
+    assert index_migrations.index_columns(path, WIDE) == NARROW
+    assert index_migrations.patient_rows(path) == rows
     assert upgrade(engine)  # and up again
-    assert _name_indexes(path) == WIDE
-    assert _rows(path) == rows
+    assert index_migrations.index_columns(path, WIDE) == WIDE
+    assert index_migrations.patient_rows(path) == rows
     close_engine(engine)
 
 
@@ -131,12 +89,7 @@ def test_equal_names_are_listed_by_birth_date_then_mrn_a_missing_birth_date_firs
 
 @pytest.fixture(scope="module")
 def crowd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """3,000 patients whose family and given names mostly start with m or b."""
-    people = _people(3000)
-    engine = create_database_engine(f"sqlite:///{tmp_path_factory.mktemp('crowd') / 'crowd.db'}")
-    upgrade(engine)
-    bulk_insert(engine, [Patient(f, g, dt.date.fromisoformat(born) if born else None, "unknown", "", mrn)
-                         for f, g, born, mrn in people], [])
+    engine = index_migrations.crowd(tmp_path_factory.mktemp("crowd") / "crowd.db")
     yield engine
     close_engine(engine)
 
@@ -185,5 +138,5 @@ def test_the_bulk_loader_rebuilds_the_wide_name_indexes(tmp_path: Path) -> None:
     upgrade(engine)
     patients = [Patient(f"Load{n}", "Sam", dt.date(1970, 1, 1), "male", "", f"L-{n}") for n in range(100)]
     assert bulk_load(engine, [(patients, [])], expected=20_000) == 100  # drops the indexes and builds them again
-    assert _name_indexes(path) == WIDE
+    assert index_migrations.index_columns(path, WIDE) == WIDE
     close_engine(engine)
