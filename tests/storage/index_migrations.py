@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from intake_app.domain import Patient
-from intake_app.storage import create_database_engine, search, upgrade
-from intake_app.storage.bulk import bulk_insert
+from intake_app.storage import close_engine, create_database_engine, search, upgrade
+from intake_app.storage.bulk import bulk_insert, bulk_load
 from tests.reliability.helpers import database_at
 
 SORTS = ("name", "given", "born", "mrn")
@@ -84,3 +84,16 @@ def expected(engine: Engine, queries: Iterable[str]) -> Found:
         return {(query, sort, descending): [int(r.id) for r in session.scalars(search.search_statement(
             query, limit=1000, sort=sort, descending=descending))]
             for query in queries for sort in SORTS for descending in (False, True)}
+
+
+def index_columns_after_bulk_load(path: Path, names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The columns of the indexes `names` after demo-data's loader has loaded 100 patients into a new database
+    at `path` (it drops the indexes for the load and builds them again from their stored definitions)."""
+    engine = create_database_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    patients = [Patient(f"Load{n}", "Sam", dt.date(1970, 1, 1), "male", "", f"L-{n}") for n in range(100)]
+    try:
+        assert bulk_load(engine, [(patients, [])], expected=20_000) == 100
+        return index_columns(path, names)
+    finally:
+        close_engine(engine)
